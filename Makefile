@@ -1,0 +1,39 @@
+# The README's commands. Each one creates .venv and installs what it needs on first use.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DEV_STAMP := $(VENV)/.installed-dev
+PYTEST_ARGS ?=
+
+.PHONY: run test demo bench clean
+
+$(BIN)/python:
+	@$(PY) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "chargewatch needs Python 3.11 or newer (set PY=python3.x)")'
+	$(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+$(STAMP): pyproject.toml constraints.txt | $(BIN)/python
+	$(BIN)/pip install -q -c constraints.txt -e .
+	@touch $@
+
+$(DEV_STAMP): pyproject.toml constraints.txt | $(BIN)/python
+	$(BIN)/pip install -q -c constraints.txt -e '.[dev]'
+	@touch $@ $(STAMP)
+
+run: $(STAMP)  ## fetch every source in feeds.yaml into chargewatch.db
+	$(BIN)/chargewatch fetch --feeds feeds.yaml --db chargewatch.db
+	$(BIN)/chargewatch sources --feeds feeds.yaml --db chargewatch.db
+
+test: $(DEV_STAMP)  ## the whole suite
+	$(BIN)/python -m pytest -n 2 $(PYTEST_ARGS)
+
+demo: $(STAMP)  ## the whole pipeline offline on the bundled sample site
+	$(BIN)/chargewatch demo --db demo.db
+	$(BIN)/chargewatch articles --db demo.db
+
+bench: $(DEV_STAMP)  ## print the measured figures
+	$(BIN)/python -m benchmarks
+
+clean:
+	rm -rf $(VENV) demo.db* .pytest_cache

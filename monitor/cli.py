@@ -1,0 +1,220 @@
+"""The ``chargewatch`` command: a thin click layer; each command calls one function and renders."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sys
+from functools import wraps
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from .config import load_settings
+from .errors import ConfigError, DatabaseError
+
+err_console = Console(stderr=True)
+
+
+def _console() -> Console:
+    return Console(highlight=False, soft_wrap=True)
+
+
+def db_option(fn):
+    return click.option("--db", "db_path", type=click.Path(dir_okay=False), envvar="CHARGEWATCH_DB",
+                        default="chargewatch.db", show_default=True,
+                        help="SQLite database file (or set CHARGEWATCH_DB).")(fn)
+
+
+def feeds_option(fn):
+    return click.option("--feeds", "feeds_path", type=click.Path(dir_okay=False), envvar="CHARGEWATCH_FEEDS",
+                        default="feeds.yaml", show_default=True,
+                        help="Sources file (or set CHARGEWATCH_FEEDS).")(fn)
+
+
+def handle_errors(fn):
+    """Bad configuration exits 2, an unusable database 3, each with the reason and no traceback."""
+    @wraps(fn)
+    def inner(*args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except ConfigError as exc:
+            err_console.print(f"[red]configuration error:[/red] {exc}", markup=True, highlight=False)
+            sys.exit(2)
+        except DatabaseError as exc:
+            err_console.print(f"[red]database error:[/red] {exc}", markup=True, highlight=False)
+            sys.exit(3)
+    return inner
+
+
+@click.group()
+@click.option("-v", "--verbose", count=True, help="Log to standard error (-v info, -vv debug).")
+@click.version_option(package_name="chargewatch")
+def main(verbose: int) -> None:
+    """chargewatch: what was published today about the automakers and the campaign's topics.
+
+    \b
+    Example:
+        chargewatch fetch --feeds feeds.yaml --db chargewatch.db
+        chargewatch articles --since 2026-11-01
+    """
+    level = logging.ERROR if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
+    logging.basicConfig(level=level, stream=sys.stderr,
+                        format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    if verbose < 2:
+        for noisy in ("httpx", "httpcore", "trafilatura", "htmldate", "pypdf"):
+            logging.getLogger(noisy).setLevel(logging.WARNING)
+
+
+@main.command()
+@click.option("--source", "source_name", help="Fetch only this source.")
+@feeds_option
+@db_option
+@handle_errors
+def fetch(source_name: str | None, feeds_path: str, db_path: str) -> None:
+    """Fetch every enabled source once, store new articles, print a table per source.
+
+    \b
+    Example:
+        chargewatch fetch --db chargewatch.db
+        chargewatch fetch --source electrive --feeds feeds.yaml
+    """
+    from storage import open_db
+
+    from .pipeline import run_pass
+
+    settings = load_settings(feeds_path)
+    db = open_db(db_path)
+    reports = _run_with_progress(lambda progress: run_pass(settings, db, only=source_name, progress=progress))
+    render_reports(_console(), reports)
+
+
+def _run_with_progress(run):
+    with Progress(TextColumn("fetching"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=err_console, transient=True, disable=not err_console.is_terminal) as bar:
+        task = bar.add_task("articles", total=0)
+
+        def progress(event: str, n: int) -> None:
+            if event == "queued":
+                bar.update(task, total=(bar.tasks[0].total or 0) + n)
+            else:
+                bar.advance(task, n)
+        return run(progress)
+
+
+def render_reports(console: Console, reports) -> None:
+    table = Table(title="fetch summary")
+    for col, justify in (("source", "left"), ("status", "left"), ("new", "right"), ("unchanged", "right"),
+                         ("failed", "right"), ("bytes", "right"), ("seconds", "right")):
+        table.add_column(col, justify=justify)
+    total_new = total_failed = total_bytes = 0
+    for r in reports:
+        style = {"failed": "red", "unchanged": "dim"}.get(r.status, "")
+        table.add_row(r.name, f"[{style}]{r.status}[/{style}]" if style else r.status, str(r.new),
+                      f"{r.unchanged}/{r.documents}", str(r.failed), f"{r.bytes:,}", f"{r.seconds:.1f}")
+        total_new, total_failed, total_bytes = total_new + r.new, total_failed + r.failed, total_bytes + r.bytes
+    table.add_section()
+    table.add_row("total", "", str(total_new), "", str(total_failed), f"{total_bytes:,}", "")
+    console.print(table)
+    for r in reports:
+        if r.error:
+            console.print(f"[red]{r.name}: {r.error}[/red]", markup=True, highlight=False)
+        if r.warning:
+            console.print(f"[yellow]{r.name}: {r.warning}[/yellow]", markup=True, highlight=False)
+        for e in r.errors:
+            console.print(f"{r.name}: {e}", markup=False, highlight=False)
+
+
+@main.command("sources")
+@feeds_option
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+@handle_errors
+def sources_cmd(feeds_path: str, db_path: str, as_json: bool) -> None:
+    """List the sources with their health: last success, last error, consecutive failures.
+
+    \b
+    Example:
+        chargewatch sources --db chargewatch.db
+    """
+    from storage import open_db
+    from storage.sources import list_sources, sync_sources
+
+    db = open_db(db_path)
+    if Path(feeds_path).exists():
+        sync_sources(db, load_settings(feeds_path).sources)
+    rows = list_sources(db)
+    if as_json:
+        click.echo(json.dumps([r.__dict__ for r in rows], indent=2))
+        return
+    table = Table(title="sources")
+    for col in ("name", "kind", "enabled", "last success", "failures", "articles", "7 days", "last error"):
+        table.add_column(col)
+    for r in rows:
+        table.add_row(r.name, r.kind, "yes" if r.enabled else "no", r.last_success or "never",
+                      str(r.consecutive_failures), str(r.articles), str(r.articles_7d),
+                      (r.last_error or "")[:120])
+    _console().print(table)
+
+
+@main.command("articles")
+@click.option("--source", help="Only articles from this source.")
+@click.option("--since", help="Only articles published (or fetched) on or after this date, e.g. 2026-11-01.")
+@click.option("--limit", type=int, default=None, help="At most this many rows.")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array of objects.")
+@db_option
+@handle_errors
+def articles_cmd(source: str | None, since: str | None, limit: int | None, as_json: bool, db_path: str) -> None:
+    """List stored articles and reports, newest first.
+
+    \b
+    Example:
+        chargewatch articles --source electrive --since 2026-11-01
+        chargewatch articles --json | jq '.[].title'
+    """
+    from storage import open_db
+    from storage.articles import list_articles
+
+    if not Path(db_path).exists():
+        raise DatabaseError(f"{db_path}: no such database (run 'chargewatch fetch' first)")
+    rows = list_articles(open_db(db_path), source=source, since=since, limit=limit)
+    if as_json:
+        click.echo(json.dumps([r.as_dict() for r in rows], indent=2, ensure_ascii=False))
+        return
+    table = Table(title=f"{len(rows)} articles")
+    for col in ("id", "published", "source", "kind", "title"):
+        table.add_column(col)
+    for r in rows:
+        table.add_row(str(r.id), (r.published or "")[:10], r.source, r.kind, r.title or r.url)
+    _console().print(table)
+
+
+@main.command()
+@click.option("--db", "db_path", type=click.Path(dir_okay=False), default="demo.db", show_default=True,
+              help="Database to (re)create for the demo.")
+@click.option("--port", type=int, default=8765, show_default=True, help="Loopback port for the sample site.")
+@click.option("--runs", type=click.IntRange(1, 5), default=2, show_default=True,
+              help="Passes over the site; the second shows the 304s.")
+@handle_errors
+def demo(db_path: str, port: int, runs: int) -> None:
+    """Serve the bundled sample site on loopback and fetch it into a fresh demo database.
+
+    \b
+    Example:
+        chargewatch demo --db demo.db --port 8765
+    """
+    from .demo import run_demo
+
+    console = _console()
+    for i, reports in enumerate(run_demo(db_path, port, runs), start=1):
+        console.print(f"\n[bold]pass {i}[/bold]", markup=True)
+        render_reports(console, reports)
+    console.print(f"\nstored in {db_path}; try: chargewatch articles --db {db_path}")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,267 @@
+"""Load and validate feeds.yaml once, at the edge, into a frozen ``Settings``.
+
+Every error names the file, the line and the key (``feeds.yaml:14: sources[2].interval: ...``),
+because the person fixing it is looking at the YAML, not at a Python traceback.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any, Literal
+from urllib.parse import urlsplit
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from .errors import ConfigError
+
+_DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?\s*$")
+_UNITS = {"ms": 0.001, "s": 1, "m": 60, "h": 3600, "d": 86400, None: 1}
+_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(b|kb|mb|gb|kib|mib|gib)?\s*$", re.I)
+_SIZE_UNITS = {None: 1, "b": 1, "kb": 1000, "mb": 1000**2, "gb": 1000**3,
+               "kib": 1024, "mib": 1024**2, "gib": 1024**3}
+
+
+def parse_duration(value: Any) -> float:
+    """'30m' -> 1800.0; a bare number is seconds."""
+    if isinstance(value, bool):
+        raise ValueError(f"invalid duration {value!r}")
+    if isinstance(value, (int, float)):
+        seconds = float(value)
+    else:
+        m = _DURATION.match(str(value))
+        if not m:
+            raise ValueError(f"invalid duration {value!r} (use e.g. 500ms, 30s, 15m, 2h, 1d)")
+        seconds = float(m.group(1)) * _UNITS[m.group(2)]
+    if seconds < 0:
+        raise ValueError(f"invalid duration {value!r}: must not be negative")
+    return seconds
+
+
+def parse_size(value: Any) -> int:
+    """'10MB' -> 10_000_000; a bare number is bytes."""
+    if isinstance(value, bool):
+        raise ValueError(f"invalid size {value!r}")
+    if isinstance(value, int):
+        size = value
+    else:
+        m = _SIZE.match(str(value))
+        if not m:
+            raise ValueError(f"invalid size {value!r} (use e.g. 500KB, 10MB)")
+        size = int(float(m.group(1)) * _SIZE_UNITS[(m.group(2) or "").lower() or None])
+    if size <= 0:
+        raise ValueError(f"invalid size {value!r}: must be positive")
+    return size
+
+
+def _check_http_url(value: str) -> str:
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ValueError(f"invalid URL {value!r}: must be an absolute http(s) URL")
+    try:
+        parts.port
+    except ValueError as exc:
+        raise ValueError(f"invalid URL {value!r}: {exc}") from None
+    return value
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class NetworkSettings(_Strict):
+    """How we talk to the web: identity, politeness, caps and timeouts."""
+
+    contact: str = "https://github.com/chargewatch"
+    allow_private: tuple[str, ...] = ()
+    max_per_host: int = Field(2, ge=1, le=16)
+    host_delay: float = 1.0
+    connect_timeout: float = 10.0
+    read_timeout: float = 20.0
+    total_timeout: float = 60.0
+    max_bytes: int = 10_000_000
+    max_pdf_bytes: int = 30_000_000
+    max_redirects: int = Field(5, ge=0, le=20)
+    retries: int = Field(2, ge=0, le=10)
+    backoff: float = 1.0
+    max_retry_after: float = 120.0
+    workers: int = Field(8, ge=1, le=64)
+    extract_workers: int = Field(2, ge=1, le=32)
+    max_pdf_pages: int = Field(200, ge=1)
+
+    _durations = field_validator(
+        "host_delay", "connect_timeout", "read_timeout", "total_timeout", "backoff",
+        "max_retry_after", mode="before")(lambda v: parse_duration(v))
+    _sizes = field_validator("max_bytes", "max_pdf_bytes", mode="before")(lambda v: parse_size(v))
+
+    @field_validator("contact")
+    @classmethod
+    def _contact(cls, v: str) -> str:
+        if not v.startswith("mailto:"):
+            _check_http_url(v)
+        return v
+
+    @field_validator("allow_private", mode="before")
+    @classmethod
+    def _allow(cls, v: Any) -> tuple[str, ...]:
+        if v is None:
+            return ()
+        if not isinstance(v, (list, tuple)):
+            raise ValueError("must be a list of 'host:port' strings")
+        out = []
+        for item in v:
+            m = re.fullmatch(r"(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+):(\d{1,5})", str(item))
+            if not m or not 0 < int(m.group(2)) < 65536:
+                raise ValueError(f"invalid entry {item!r}: must be an exact 'host:port' pair")
+            out.append(f"{m.group(1).strip('[]').lower()}:{int(m.group(2))}")
+        return tuple(out)
+
+
+class SourceSpec(_Strict):
+    """One source: where its list of articles lives and how to read it."""
+
+    name: str
+    kind: Literal["feed", "sitemap", "listing"]
+    url: str
+    interval: float = 1800.0
+    enabled: bool = True
+    selector: str | None = None
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    follow_pdfs: bool = False
+    max_items: int = Field(100, ge=1, le=5000)
+
+    @field_validator("name")
+    @classmethod
+    def _name(cls, v: str) -> str:
+        if not re.fullmatch(r"[a-z0-9][a-z0-9_.-]{0,63}", v):
+            raise ValueError(f"invalid name {v!r}: use lower-case letters, digits, '-', '_' or '.'")
+        return v
+
+    _url = field_validator("url")(lambda v: _check_http_url(v))
+
+    @field_validator("interval", mode="before")
+    @classmethod
+    def _interval(cls, v: Any) -> float:
+        seconds = parse_duration(v)
+        if not 60 <= seconds <= 7 * 86400:
+            raise ValueError(f"invalid interval {v!r}: must be between 1m and 7d")
+        return seconds
+
+    @field_validator("include", "exclude", mode="before")
+    @classmethod
+    def _patterns(cls, v: Any) -> tuple[str, ...]:
+        if v is None:
+            return ()
+        if isinstance(v, str):
+            v = [v]
+        for p in v:
+            try:
+                re.compile(p)
+            except re.error as exc:
+                raise ValueError(f"invalid pattern {p!r}: {exc}") from None
+        return tuple(v)
+
+    @field_validator("selector")
+    @classmethod
+    def _selector(cls, v: str | None) -> str | None:
+        if v is None:
+            return v
+        import soupsieve
+
+        try:
+            soupsieve.compile(v)
+        except Exception as exc:  # soupsieve raises its own SelectorSyntaxError
+            raise ValueError(f"invalid CSS selector {v!r}: {exc}") from None
+        return v
+
+    @model_validator(mode="after")
+    def _selector_only_for_listing(self) -> "SourceSpec":
+        if self.selector and self.kind != "listing":
+            raise ValueError("'selector' only applies to kind: listing")
+        return self
+
+
+class Settings(_Strict):
+    network: NetworkSettings = NetworkSettings()
+    sources: tuple[SourceSpec, ...] = ()
+
+    @model_validator(mode="after")
+    def _unique(self) -> "Settings":
+        seen: set[str] = set()
+        for s in self.sources:
+            if s.name in seen:
+                raise ValueError(f"duplicate source name {s.name!r}")
+            seen.add(s.name)
+        return self
+
+    def source(self, name: str) -> SourceSpec:
+        for s in self.sources:
+            if s.name == name:
+                return s
+        raise ConfigError(f"no source named {name!r} (known: {', '.join(s.name for s in self.sources)})")
+
+
+# --- YAML with line numbers -------------------------------------------------------------------
+
+def _construct(node: yaml.Node, path: tuple, lines: dict[tuple, int]) -> Any:
+    lines[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        out: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            key = yaml.safe_load(yaml.serialize(key_node)) if not isinstance(key_node, yaml.ScalarNode) \
+                else key_node.value
+            lines[path + (key,)] = key_node.start_mark.line + 1
+            out[key] = _construct(value_node, path + (key,), lines)
+            lines[path + (key,)] = key_node.start_mark.line + 1
+        return out
+    if isinstance(node, yaml.SequenceNode):
+        return [_construct(child, path + (i,), lines) for i, child in enumerate(node.value)]
+    return yaml.safe_load(yaml.serialize(node))
+
+
+def _dotted(loc: tuple) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "(top level)"
+
+
+def load_settings(path: str | Path) -> Settings:
+    """Read and validate a feeds file. Raises ConfigError naming the file, line and key."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: file not found") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read: {exc}") from None
+    return settings_from_yaml(text, str(path))
+
+
+def settings_from_yaml(text: str, filename: str = "feeds.yaml") -> Settings:
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{filename}:{mark.line + 1}" if mark else filename
+        raise ConfigError(f"{where}: invalid YAML: {getattr(exc, 'problem', exc)}") from None
+    lines: dict[tuple, int] = {}
+    data = _construct(node, (), lines) if node is not None else {}
+    if not isinstance(data, dict):
+        raise ConfigError(f"{filename}:1: the file must be a mapping with 'network' and 'sources'")
+    try:
+        return Settings.model_validate(data)
+    except ValidationError as exc:
+        messages = []
+        for err in exc.errors():
+            loc = tuple(err["loc"])
+            line = next((lines[loc[:i]] for i in range(len(loc), -1, -1) if loc[:i] in lines), 1)
+            msg = err["msg"].removeprefix("Value error, ")
+            if err["type"] == "extra_forbidden":
+                msg = f"unknown key {loc[-1]!r}"
+            elif err["type"] == "literal_error":
+                msg = f"{msg}, got {err.get('input')!r}"
+            messages.append(f"{filename}:{line}: {_dotted(loc)}: {msg}")
+        raise ConfigError("\n".join(messages)) from None

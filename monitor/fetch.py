@@ -1,0 +1,314 @@
+"""Polite, safe HTTP: conditional GET, size caps, redirects re-checked hop by hop, retries.
+
+One ``Fetcher`` lives for a run (or for the scheduler's lifetime): it owns the httpx client with
+the address guard underneath, the per-host gate and the robots.txt cache. ``fetch`` returns a
+frozen ``FetchResult`` or raises one of the ``FetchError`` kinds from ``errors.py``.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import logging
+import random
+import ssl
+import time
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit
+
+import httpcore
+import httpx
+
+from . import __version__
+from .config import NetworkSettings
+from .errors import (BlockedAddress, FetchError, FetchTimeout, HTTPStatusError, NetworkError,
+                     RobotsDisallowed, TLSError, TooLarge, TooManyRedirects)
+from .netguard import GuardedBackend, Resolver
+from .politeness import HostGate, RobotsCache, host_key
+
+log = logging.getLogger(__name__)
+
+REDIRECTS = (301, 302, 303, 307, 308)
+RETRY_STATUSES = (429, 500, 502, 503, 504)
+ACCEPT = ("application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, "
+          "text/xml;q=0.9, text/html;q=0.9, application/pdf;q=0.8, */*;q=0.5")
+
+
+@dataclass(frozen=True)
+class FetchResult:
+    """What one URL gave us, after redirects and content decoding."""
+
+    url: str
+    final_url: str
+    status: int
+    content_type: str = ""
+    charset: str | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+    body: bytes = b""
+    wire_bytes: int = 0
+    elapsed_ms: int = 0
+
+    @property
+    def not_modified(self) -> bool:
+        return self.status == 304
+
+
+@dataclass(frozen=True)
+class FetchRecord:
+    """One HTTP attempt, for the ``fetches`` table."""
+
+    url: str
+    status: int | None
+    bytes: int
+    duration_ms: int
+    error: str | None
+
+
+def user_agent(contact: str) -> str:
+    return f"chargewatch/{__version__} (news monitor; +{contact})"
+
+
+class _Decoder:
+    """Content-Encoding decoding with a hard cap on the decoded size (stops gzip bombs early)."""
+
+    def __init__(self, encoding: str, cap: int, url: str):
+        self.cap, self.url = cap, url
+        enc = encoding.strip().lower()
+        if enc in ("", "identity"):
+            self.z = None
+        elif enc in ("gzip", "x-gzip"):
+            self.z = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        elif enc == "deflate":
+            self.z = zlib.decompressobj(32 + zlib.MAX_WBITS)  # zlib or gzip header, detected
+        else:
+            raise FetchError(f"unsupported Content-Encoding {encoding!r}", url)
+        self.out = bytearray()
+
+    def feed(self, chunk: bytes) -> None:
+        if self.z is None:
+            self.out += chunk
+        else:
+            data = chunk
+            while data:
+                try:
+                    piece = self.z.decompress(data, self.cap + 1 - len(self.out))
+                except zlib.error as exc:
+                    raise FetchError(f"corrupt compressed body: {exc}", self.url) from None
+                self.out += piece
+                if len(self.out) > self.cap:
+                    break
+                data = self.z.unconsumed_tail
+                if not piece and data:
+                    break  # cannot make progress; avoid spinning
+        if len(self.out) > self.cap:
+            raise TooLarge(f"body larger than {self.cap:,} bytes (decompressed)", self.url)
+
+
+def gunzip_capped(data: bytes, cap: int, url: str = "") -> bytes:
+    """Decompress a gzip file body (e.g. sitemap.xml.gz) without ever holding more than cap bytes."""
+    dec = _Decoder("gzip", cap, url)
+    dec.feed(data)
+    return bytes(dec.out)
+
+
+def _parse_retry_after(value: str | None, now: float) -> float | None:
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    return max(0.0, when.timestamp() - now)
+
+
+def map_exception(exc: Exception, url: str) -> FetchError:
+    """httpx's exceptions to ours, in one place."""
+    if isinstance(exc, FetchError):
+        if not exc.url:
+            exc.url = url
+        return exc
+    if isinstance(exc, httpx.TimeoutException):
+        return FetchTimeout(f"timed out ({type(exc).__name__})", url)
+    if isinstance(exc, ssl.SSLError) or "SSL" in type(exc).__name__ or "certificate" in str(exc).lower():
+        return TLSError(f"TLS error: {exc}", url)
+    if isinstance(exc, httpx.UnsupportedProtocol):
+        return BlockedAddress(f"unsupported URL scheme: {exc}", url)
+    if isinstance(exc, (httpx.TransportError, OSError)):
+        text = str(exc) or type(exc).__name__
+        if "refused" in text.lower():
+            text = "connection refused"
+        return NetworkError(f"network error: {text}", url)
+    return FetchError(f"{type(exc).__name__}: {exc}", url)
+
+
+class Fetcher:
+    """Everything a run needs to fetch politely and safely. Thread-safe."""
+
+    def __init__(self, net: NetworkSettings, *, resolver: Resolver | None = None,
+                 on_record: Callable[[FetchRecord], None] | None = None,
+                 sleep: Callable[[float], None] = time.sleep):
+        self.net = net
+        self.sleep = sleep
+        self.on_record = on_record
+        self.user_agent = user_agent(net.contact)
+        self.guard = GuardedBackend(net.allow_private, resolver)
+        transport = httpx.HTTPTransport(trust_env=False)
+        transport._pool = httpcore.ConnectionPool(  # our backend; httpx exposes no parameter for it
+            ssl_context=httpx.create_ssl_context(trust_env=False),
+            max_connections=max(20, net.workers * 2), max_keepalive_connections=20,
+            network_backend=self.guard)
+        self.client = httpx.Client(
+            transport=transport, follow_redirects=False, trust_env=False,
+            timeout=httpx.Timeout(net.read_timeout, connect=net.connect_timeout),
+            headers={"User-Agent": self.user_agent, "Accept": ACCEPT,
+                     "Accept-Encoding": "gzip, deflate"})
+        self.gate = HostGate(net.max_per_host, net.host_delay, sleep=sleep)
+        self.robots = RobotsCache("chargewatch", self._fetch_robots, self.gate)
+
+    def close(self) -> None:
+        self.client.close()
+
+    def __enter__(self) -> "Fetcher":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- public ------------------------------------------------------------------------------
+
+    def fetch(self, url: str, *, etag: str | None = None, last_modified: str | None = None,
+              max_bytes: int | None = None, check_robots: bool = True) -> FetchResult:
+        """GET url politely; 304 comes back as a result with ``not_modified``; errors raise."""
+        cap = max_bytes or self.net.max_bytes
+        started = time.monotonic()
+        current, seen = url, {url}
+        headers = {}
+        if etag:
+            headers["If-None-Match"] = etag
+        if last_modified:
+            headers["If-Modified-Since"] = last_modified
+        for _hop in range(self.net.max_redirects + 1):
+            self._check_url(current)
+            if check_robots and not self._robots_allow(current):
+                raise RobotsDisallowed("disallowed by robots.txt", current)
+            status, resp_headers, body, wire = self._get_with_retries(current, headers, cap)
+            if status in REDIRECTS and resp_headers.get("location"):
+                target = urljoin(current, resp_headers["location"].strip())
+                target = target.split("#", 1)[0]
+                if target in seen:
+                    raise TooManyRedirects(f"redirect loop at {target}", url)
+                seen.add(target)
+                current = target
+                continue
+            if status == 304:
+                pass
+            elif not 200 <= status < 300:
+                raise HTTPStatusError(f"HTTP {status}", current, status=status)
+            ctype = resp_headers.get("content-type", "")
+            mime, _, params = ctype.partition(";")
+            charset = None
+            for p in params.split(";"):
+                k, _, v = p.strip().partition("=")
+                if k.lower() == "charset" and v:
+                    charset = v.strip().strip("'\"").lower()
+            return FetchResult(
+                url=url, final_url=current, status=status, content_type=mime.strip().lower(),
+                charset=charset, etag=resp_headers.get("etag"),
+                last_modified=resp_headers.get("last-modified"), body=body, wire_bytes=wire,
+                elapsed_ms=int((time.monotonic() - started) * 1000))
+        raise TooManyRedirects(f"more than {self.net.max_redirects} redirects", url)
+
+    # -- internals ---------------------------------------------------------------------------
+
+    @staticmethod
+    def _check_url(url: str) -> None:
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise BlockedAddress("only absolute http(s) URLs are fetched", url)
+        if parts.username or parts.password:
+            raise BlockedAddress("URLs with credentials are not fetched", url)
+
+    def _robots_allow(self, url: str) -> bool:
+        try:
+            return self.robots.allowed(url)
+        except FetchError as exc:  # report it against the page we wanted, not robots.txt
+            message = super(FetchError, exc).__str__()
+            raise type(exc)(f"{message} (reading robots.txt)", url, status=exc.status) from None
+
+    def _fetch_robots(self, robots_url: str) -> tuple[int, bytes]:
+        try:
+            result = self.fetch(robots_url, max_bytes=512_000, check_robots=False)
+            return result.status, result.body
+        except HTTPStatusError as exc:
+            if exc.status is not None and 400 <= exc.status < 500:
+                return exc.status, b""
+            raise
+        except (TooLarge, TooManyRedirects):
+            return 404, b""  # unusable robots.txt: treat as no rules, as for a 4xx
+
+    def _get_with_retries(self, url: str, headers: dict, cap: int):
+        attempt = 0
+        while True:
+            try:
+                status, resp_headers, body, wire = self._get_once(url, headers, cap)
+            except FetchTimeout:
+                if attempt >= self.net.retries:
+                    raise
+                delay = self._backoff(attempt)
+            else:
+                if status not in RETRY_STATUSES or attempt >= self.net.retries:
+                    return status, resp_headers, body, wire
+                retry_after = _parse_retry_after(resp_headers.get("retry-after"), time.time())
+                if retry_after is not None and retry_after > self.net.max_retry_after:
+                    return status, resp_headers, body, wire  # too long: give up, try next run
+                delay = retry_after if retry_after is not None else self._backoff(attempt)
+            attempt += 1
+            log.info("retry url=%s attempt=%d delay=%.2fs", url, attempt, delay)
+            if delay > 0:
+                self.sleep(delay)
+
+    def _backoff(self, attempt: int) -> float:
+        base = self.net.backoff * (2 ** attempt)
+        return base + random.uniform(0, base / 4) if base else 0.0
+
+    def _get_once(self, url: str, headers: dict, cap: int):
+        started = time.monotonic()
+        status: int | None = None
+        wire = 0
+        try:
+            with self.gate.slot(host_key(url)):
+                deadline = time.monotonic() + self.net.total_timeout
+                with self.client.stream("GET", url, headers=headers) as resp:
+                    status = resp.status_code
+                    resp_headers = {k.lower(): v for k, v in resp.headers.items()}
+                    if status in REDIRECTS or status == 304:
+                        body = b""
+                    else:
+                        length = resp_headers.get("content-length", "")
+                        if length.isdigit() and int(length) > cap:
+                            raise TooLarge(f"Content-Length {int(length):,} over the cap of {cap:,} bytes", url)
+                        dec = _Decoder(resp_headers.get("content-encoding", ""), cap, url)
+                        for chunk in resp.iter_raw(65536):
+                            wire += len(chunk)
+                            if time.monotonic() > deadline:
+                                raise FetchTimeout(f"body not received within {self.net.total_timeout:.0f}s", url)
+                            dec.feed(chunk)
+                        body = bytes(dec.out)
+        except Exception as exc:
+            err = map_exception(exc, url)
+            self._record(url, status, wire, started, str(err))
+            raise err from None
+        self._record(url, status, wire, started, None)
+        return status, resp_headers, body, wire
+
+    def _record(self, url, status, wire, started, error) -> None:
+        ms = int((time.monotonic() - started) * 1000)
+        log.info("fetch url=%s status=%s bytes=%d ms=%d%s", url, status, wire, ms,
+                 f" error={error!r}" if error else "")
+        if self.on_record is not None:
+            self.on_record(FetchRecord(url, status, wire, ms, error))

@@ -1,0 +1,288 @@
+"""One source through every stage: fetch -> parse -> extract -> dedupe -> store, with its health.
+
+``chargewatch fetch`` (and later the scheduler and the page's "fetch now") call ``run_pass``.
+Links are queued durably before articles are fetched; each article is stored in one
+transaction; so a kill at any moment loses nothing and the next run completes the set.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor, wait
+from dataclasses import dataclass, field, replace
+from urllib.parse import urljoin
+
+from sqlite_utils import Database
+
+from storage import articles as article_store
+from storage import fetches as fetch_log
+from storage import items as queue
+from storage import sources as source_store
+
+from .config import Settings, SourceSpec
+from .dedupe import canonical_url, content_hash, same_site
+from .errors import ChargewatchError, ExtractError, FetchError, HTTPStatusError, ParseError
+from .fetch import Fetcher, FetchRecord, FetchResult, gunzip_capped
+from .netguard import Resolver
+from .parse import Discovery, FeedItem, filter_items, parse_feed, parse_listing, parse_sitemap, pdf_links
+from .workers import ExtractPool
+
+log = logging.getLogger(__name__)
+
+MAX_CHILD_SITEMAPS = 20
+MAX_ATTEMPTS = 3
+
+
+@dataclass
+class SourceReport:
+    """What one pass did for one source (the summary table's row)."""
+
+    name: str
+    new: int = 0
+    unchanged: int = 0  # documents (feed, sitemap, listing) answered with 304
+    documents: int = 0
+    failed: int = 0
+    bytes: int = 0
+    seconds: float = 0.0
+    error: str | None = None
+    warning: str | None = None
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def status(self) -> str:
+        if self.error:
+            return "failed"
+        if self.documents and self.unchanged == self.documents and not self.new:
+            return "unchanged"
+        return "ok"
+
+
+Progress = Callable[[str, int], None]  # ("queued", n) or ("done", n)
+
+
+class Pipeline:
+    def __init__(self, settings: Settings, db: Database, *, resolver: Resolver | None = None,
+                 progress: Progress | None = None, sleep: Callable[[float], None] = time.sleep,
+                 extractor: ExtractPool | None = None):
+        self.settings = settings
+        self.db = db
+        self.lock = threading.RLock()
+        self.progress = progress or (lambda event, n: None)
+        self._ctx = threading.local()
+        self._reports: dict[str, SourceReport] = {}
+        self.fetcher = Fetcher(settings.network, resolver=resolver, on_record=self._on_record, sleep=sleep)
+        self._own_extractor = extractor is None
+        self.extractor = extractor or ExtractPool(settings.network.extract_workers)
+        self.threads = ThreadPoolExecutor(settings.network.workers, thread_name_prefix="fetch")
+
+    def close(self) -> None:
+        self.threads.shutdown(wait=True, cancel_futures=True)
+        if self._own_extractor:
+            self.extractor.close()
+        self.fetcher.close()
+
+    def __enter__(self) -> "Pipeline":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- the pass ------------------------------------------------------------------------------
+
+    def run(self, sources: list[SourceSpec] | None = None) -> list[SourceReport]:
+        specs = list(sources if sources is not None else [s for s in self.settings.sources if s.enabled])
+        with self.lock:
+            source_store.sync_sources(self.db, self.settings.sources)
+        if not specs:
+            return []
+        with ThreadPoolExecutor(min(4, len(specs)), thread_name_prefix="source") as pool:
+            return list(pool.map(self.run_source, specs))
+
+    def run_source(self, spec: SourceSpec) -> SourceReport:
+        report = SourceReport(spec.name)
+        self._reports[spec.name] = report
+        self._ctx.source = spec.name
+        started = time.monotonic()
+        try:
+            self._discover(spec, report)
+        except ChargewatchError as exc:
+            report.error = str(exc)
+            log.warning("source=%s error=%r", spec.name, report.error)
+        attempted: set[str] = set()  # a failure waits for the next run, not the next wave
+        for _wave in range(3):  # articles, then the PDFs they link, then (rarely) more
+            todo = [i for i in self._locked(queue.pending, self.db, spec.name) if i.url not in attempted]
+            if not todo:
+                break
+            attempted.update(i.url for i in todo)
+            self.progress("queued", len(todo))
+            wait([self.threads.submit(self._process_item, spec, item, report) for item in todo])
+        with self.lock:
+            if report.error:
+                source_store.record_failure(self.db, spec.name, report.error)
+            else:
+                source_store.record_success(self.db, spec.name)
+        report.seconds = time.monotonic() - started
+        return report
+
+    # -- discovery -----------------------------------------------------------------------------
+
+    def _fetch_document(self, spec: SourceSpec, url: str, report: SourceReport):
+        etag, last_modified = self._locked(source_store.get_validators, self.db, url)
+        result = self.fetcher.fetch(url, etag=etag, last_modified=last_modified)
+        report.documents += 1
+        if result.not_modified:
+            report.unchanged += 1
+        return result
+
+    def _parse(self, spec: SourceSpec, result: FetchResult, kind: str) -> Discovery:
+        body = result.body
+        if body[:2] == b"\x1f\x8b":  # a gzipped file (sitemap.xml.gz), not transfer encoding
+            body = gunzip_capped(body, self.settings.network.max_bytes, result.final_url)
+        if kind == "feed":
+            return parse_feed(body, result.final_url, result.content_type)
+        if kind == "sitemap":
+            return parse_sitemap(body, result.final_url)
+        return parse_listing(body, result.final_url, spec.selector, result.charset)
+
+    def _discover(self, spec: SourceSpec, report: SourceReport) -> None:
+        result = self._fetch_document(spec, spec.url, report)
+        validators = [(spec.url, result.etag, result.last_modified)]
+        items: list[FeedItem] = []
+        children: list[str] = []
+        if not result.not_modified:
+            found = self._parse(spec, result, spec.kind)
+            report.warning = found.warning
+            items.extend(found.items)
+            children = list(found.children[:MAX_CHILD_SITEMAPS])
+        elif spec.kind == "sitemap":
+            children = self._locked(source_store.known_documents, self.db, spec.name, spec.url)
+        child_errors = []
+        for child in children:
+            try:
+                sub = self._fetch_document(spec, child, report)
+                validators.append((child, sub.etag, sub.last_modified))
+                if not sub.not_modified:
+                    items.extend(self._parse(spec, sub, "sitemap").items)
+            except ChargewatchError as exc:
+                child_errors.append(str(exc))
+        if children and len(child_errors) == len(children):
+            raise ParseError(f"every child sitemap failed: {child_errors[0]}", spec.url)
+        report.errors.extend(child_errors)
+        chosen = self._select(spec, items)
+        with self.lock:
+            if spec.kind == "sitemap" and not result.not_modified:
+                source_store.forget_documents(self.db, spec.name, [v[0] for v in validators])
+            queue.enqueue(self.db, spec.name, chosen, validators)
+
+    def _select(self, spec: SourceSpec, items: list[FeedItem]) -> list[FeedItem]:
+        canon = {}
+        for item in items:
+            url = canonical_url(item.url)
+            if url not in canon:
+                canon[url] = replace(item, url=url)
+        kept = list(filter_items(canon.values(), spec.include, spec.exclude))
+        kept.sort(key=lambda i: i.published or "", reverse=True)
+        return kept[: spec.max_items]
+
+    # -- articles ------------------------------------------------------------------------------
+
+    def _process_item(self, spec: SourceSpec, item: queue.ItemRow, report: SourceReport) -> None:
+        self._ctx.source = spec.name
+        try:
+            self._store_item(spec, item, report)
+        except (FetchError, ParseError) as exc:
+            if self._store_blocked(spec, item, exc, report):
+                return
+            state = self._locked(queue.mark_failed, self.db, item.url, str(exc),
+                                 permanent=exc.permanent, max_attempts=MAX_ATTEMPTS)
+            with self.lock:
+                report.failed += 1
+                report.errors.append(f"{exc}" + ("" if state == "failed" else " (will retry)"))
+            log.warning("source=%s url=%s error=%r", spec.name, item.url, str(exc))
+        except Exception as exc:  # a bug, not bad input: record it against the item and go on
+            log.exception("source=%s url=%s internal error", spec.name, item.url)
+            self._locked(queue.mark_failed, self.db, item.url, f"internal error: {exc!r}",
+                         permanent=False, max_attempts=MAX_ATTEMPTS)
+            with self.lock:
+                report.failed += 1
+                report.errors.append(f"internal error on {item.url}: {exc!r}")
+        finally:
+            self.progress("done", 1)
+
+    def _store_item(self, spec: SourceSpec, item: queue.ItemRow, report: SourceReport) -> None:
+        net = self.settings.network
+        expect_pdf = item.kind == "report"
+        result = self.fetcher.fetch(item.url, max_bytes=net.max_pdf_bytes if expect_pdf else net.max_bytes)
+        final = canonical_url(result.final_url)
+        if final != item.url and self._already_stored(final, item):
+            return
+        page = self.extractor.extract(result.body, final, charset=result.charset, expect_pdf=expect_pdf,
+                                      max_pdf_pages=net.max_pdf_pages)
+        url = final
+        if page.canonical:
+            canonical = canonical_url(urljoin(final, page.canonical))
+            if canonical.startswith(("http://", "https://")) and same_site(canonical, final):
+                url = canonical
+        if url != item.url and self._already_stored(url, item, also=final):
+            return
+        new_items = []
+        if spec.follow_pdfs and page.kind == "article":
+            links = [canonical_url(u) for u in pdf_links(list(page.pdf_links), final)]
+            new_items = [FeedItem(url=u, kind="report", via=url) for u in links]
+            new_items = list(filter_items(new_items, (), spec.exclude))
+        article = article_store.NewArticle(
+            url=url, title=page.title or item.title, text=page.text, author=page.author or item.author,
+            published=item.published or page.published, source=spec.name, kind=page.kind,
+            language=page.language, content_hash=content_hash(page.text), via=item.via,
+            text_from="pdf" if page.kind == "report" else "page")
+        with self.lock:
+            _, created = article_store.save_article(
+                self.db, article, aliases=[item.url, final], item_url=item.url, new_items=new_items)
+            report.new += int(created)
+
+    def _already_stored(self, url: str, item: queue.ItemRow, also: str | None = None) -> bool:
+        """The page is known under another URL: record the alias, close the item, store nothing."""
+        with self.lock:
+            return article_store.add_aliases(self.db, url, [item.url, also], item_url=item.url)
+
+    def _store_blocked(self, spec: SourceSpec, item: queue.ItemRow, exc: Exception,
+                       report: SourceReport) -> bool:
+        """A page behind a bot wall (401/403) still gives its headline: keep what the listing said."""
+        if not (isinstance(exc, HTTPStatusError) and exc.status in (401, 403) and item.title):
+            return False
+        text = item.summary or ""
+        article = article_store.NewArticle(
+            url=item.url, title=item.title, text=text, author=item.author, published=item.published,
+            source=spec.name, kind=item.kind, language=None, content_hash=content_hash(text),
+            via=item.via, text_from="listing")
+        with self.lock:
+            _, created = article_store.save_article(self.db, article, item_url=item.url)
+            report.new += int(created)
+            report.errors.append(f"{exc}: stored the headline from the listing only")
+        return True
+
+    # -- bookkeeping ---------------------------------------------------------------------------
+
+    def _on_record(self, record: FetchRecord) -> None:
+        source = getattr(self._ctx, "source", None)
+        with self.lock:
+            fetch_log.record_fetch(self.db, source, record.url, record.status, record.bytes,
+                                   record.duration_ms, record.error)
+            if source in self._reports:
+                self._reports[source].bytes += record.bytes
+
+    def _locked(self, fn, *args, **kwargs):
+        with self.lock:
+            return fn(*args, **kwargs)
+
+
+def run_pass(settings: Settings, db: Database, *, only: str | None = None,
+             resolver: Resolver | None = None, progress: Progress | None = None,
+             extractor: ExtractPool | None = None) -> list[SourceReport]:
+    """Fetch every enabled source (or just ``only``) once."""
+    specs = [settings.source(only)] if only else None
+    with Pipeline(settings, db, resolver=resolver, progress=progress, extractor=extractor) as pipeline:
+        return pipeline.run(specs)

@@ -1,0 +1,120 @@
+"""Be polite to each host: at most N requests in flight and a pause between requests.
+
+``HostGate`` is pure bookkeeping with the clock and sleep passed in, so tests need no real waiting.
+robots.txt (protego) is read once per host and cached; its Crawl-delay raises that host's pause.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from protego import Protego
+
+
+@dataclass
+class _HostState:
+    slots: threading.Semaphore
+    delay: float
+    next_at: float = 0.0
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+
+class HostGate:
+    def __init__(self, max_per_host: int, delay: float,
+                 clock: Callable[[], float] = time.monotonic,
+                 sleep: Callable[[float], None] = time.sleep):
+        self.max_per_host = max_per_host
+        self.delay = delay
+        self.clock = clock
+        self.sleep = sleep
+        self._hosts: dict[str, _HostState] = {}
+        self._lock = threading.Lock()
+
+    def _state(self, host: str) -> _HostState:
+        with self._lock:
+            st = self._hosts.get(host)
+            if st is None:
+                st = self._hosts[host] = _HostState(threading.Semaphore(self.max_per_host), self.delay)
+            return st
+
+    def set_delay(self, host: str, seconds: float) -> None:
+        """Raise (never lower) the pause for host, e.g. from robots.txt Crawl-delay."""
+        st = self._state(host)
+        with st.lock:
+            st.delay = max(self.delay, min(seconds, 60.0))
+
+    def reserve(self, host: str) -> float:
+        """Book the next start time for host; return how long the caller must wait first."""
+        st = self._state(host)
+        with st.lock:
+            now = self.clock()
+            start = max(now, st.next_at)
+            st.next_at = start + st.delay
+            return start - now
+
+    @contextmanager
+    def slot(self, host: str) -> Iterator[None]:
+        st = self._state(host)
+        st.slots.acquire()
+        try:
+            wait = self.reserve(host)
+            if wait > 0:
+                self.sleep(wait)
+            yield
+        finally:
+            st.slots.release()
+
+
+def host_key(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc.lower()}"
+
+
+class RobotsCache:
+    """robots.txt per scheme://host:port, fetched on first use and kept for ``ttl`` seconds.
+
+    RFC 9309: a 4xx robots.txt means no rules (allow). A 5xx or an unreachable host raises the
+    fetch error (not cached), so the page waits for a later run instead of being fetched blind.
+    """
+
+    def __init__(self, user_agent_token: str, fetch_robots: Callable[[str], tuple[int, bytes]],
+                 gate: HostGate | None = None, ttl: float = 86400.0,
+                 clock: Callable[[], float] = time.monotonic):
+        self.token = user_agent_token
+        self.fetch_robots = fetch_robots
+        self.gate = gate
+        self.ttl = ttl
+        self.clock = clock
+        self._cache: dict[str, tuple[float, Protego | None]] = {}
+        self._locks: dict[str, threading.Lock] = {}
+        self._lock = threading.Lock()
+
+    def _rules(self, base: str) -> Protego | None:
+        with self._lock:
+            lock = self._locks.setdefault(base, threading.Lock())
+        with lock:
+            hit = self._cache.get(base)
+            if hit and self.clock() - hit[0] < self.ttl:
+                return hit[1]
+            status, body = self.fetch_robots(base + "/robots.txt")  # raises FetchError
+            rules: Protego | None = None
+            if 200 <= status < 300:
+                try:
+                    rules = Protego.parse(body.decode("utf-8", errors="replace"))
+                except Exception:  # protego is lenient; a crash here means "no usable rules"
+                    rules = None
+            if rules is not None and self.gate is not None:
+                delay = rules.crawl_delay(self.token)
+                if delay:
+                    self.gate.set_delay(base, float(delay))
+            self._cache[base] = (self.clock(), rules)
+            return rules
+
+    def allowed(self, url: str) -> bool:
+        rules = self._rules(host_key(url))
+        return True if rules is None else rules.can_fetch(url, self.token)

@@ -1,0 +1,80 @@
+"""The durable work queue: links found by a source, waiting to be fetched and stored.
+
+Links are queued (and the source's validators saved) in one transaction before any article is
+fetched, so a crash after a 304-worthy listing never loses the links it gave: the next run
+finds them here, pending.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlite_utils import Database
+
+from .db import now_iso
+from .sources import save_validators
+
+
+@dataclass(frozen=True)
+class ItemRow:
+    url: str
+    source: str
+    attempts: int
+    title: str | None
+    published: str | None
+    author: str | None
+    summary: str | None
+    kind: str
+    via: str | None
+
+
+def is_known(db: Database, url: str) -> bool:
+    """True when url led to a stored article, or is already queued."""
+    return db.execute("SELECT 1 FROM urls WHERE url = ? UNION ALL SELECT 1 FROM items WHERE url = ? LIMIT 1",
+                      [url, url]).fetchone() is not None
+
+
+def _insert_items(db: Database, source: str, items) -> int:
+    new = 0
+    at = now_iso()
+    for it in items:
+        if db.execute("SELECT 1 FROM urls WHERE url = ?", [it.url]).fetchone():
+            continue
+        cur = db.execute(
+            "INSERT OR IGNORE INTO items (url, source, state, attempts, title, published, author, "
+            "summary, kind, via, discovered, updated) VALUES (?, ?, 'pending', 0, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [it.url, source, it.title, it.published, it.author, it.summary, it.kind, it.via, at, at])
+        new += cur.rowcount
+    return new
+
+
+def enqueue(db: Database, source: str, items, validators: list[tuple[str, str | None, str | None]] = ()) -> int:
+    """Queue new links and save the listing's validators together. Returns how many were new."""
+    with db.atomic():
+        new = _insert_items(db, source, items)
+        for url, etag, last_modified in validators:
+            save_validators(db, url, source, etag, last_modified)
+    return new
+
+
+def pending(db: Database, source: str, limit: int = 10_000) -> list[ItemRow]:
+    rows = db.execute(
+        "SELECT url, source, attempts, title, published, author, summary, kind, via FROM items "
+        "WHERE source = ? AND state = 'pending' ORDER BY kind = 'report', discovered, url LIMIT ?",
+        [source, limit]).fetchall()
+    return [ItemRow(*r) for r in rows]
+
+
+def mark_failed(db: Database, url: str, error: str, *, permanent: bool, max_attempts: int = 3) -> str:
+    """Count a failed attempt; give the item up when permanent or out of attempts. Returns the state."""
+    with db.atomic():
+        db.execute(
+            "UPDATE items SET attempts = attempts + 1, last_error = ?, updated = ?, "
+            "state = CASE WHEN ? OR attempts + 1 >= ? THEN 'failed' ELSE 'pending' END WHERE url = ?",
+            [error[:2000], now_iso(), int(permanent), max_attempts, url])
+        row = db.execute("SELECT state FROM items WHERE url = ?", [url]).fetchone()
+    return row[0] if row else "failed"
+
+
+def mark_done(db: Database, url: str) -> None:
+    db.execute("UPDATE items SET state = 'done', updated = ? WHERE url = ?", [now_iso(), url])

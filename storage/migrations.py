@@ -1,0 +1,49 @@
+"""The schema, as registered migrations applied in order, each in its own transaction."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("chargewatch")
+
+
+@migrations()
+def m001_initial(db: Database) -> None:
+    db["sources"].create({
+        "name": str, "kind": str, "url": str, "enabled": int,
+        "last_run": str, "last_success": str, "last_error": str, "last_error_at": str,
+        "consecutive_failures": int, "error_count": int, "created": str,
+    }, pk="name", defaults={"consecutive_failures": 0, "error_count": 0, "enabled": 1})
+    db["validators"].create({
+        "url": str, "source": str, "etag": str, "last_modified": str, "checked": str,
+    }, pk="url")
+    db["fetches"].create({
+        "id": int, "at": str, "source": str, "url": str, "status": int, "bytes": int,
+        "duration_ms": int, "error": str,
+    }, pk="id")
+    db["fetches"].create_index(["source", "at"])
+    # The work queue: every link a source gave us, until it is stored (done) or given up (failed).
+    db["items"].create({
+        "url": str, "source": str, "state": str, "attempts": int, "last_error": str,
+        "title": str, "published": str, "author": str, "summary": str, "kind": str, "via": str,
+        "discovered": str, "updated": str,
+    }, pk="url", defaults={"state": "pending", "attempts": 0, "kind": "article"},
+        not_null={"source", "state"})
+    db["items"].create_index(["source", "state"])
+    db["articles"].create({
+        "id": int, "url": str, "title": str, "text": str, "author": str, "published": str,
+        "fetched": str, "source": str, "kind": str, "language": str, "content_hash": str,
+        "via": str, "text_from": str,
+    }, pk="id", not_null={"url", "source", "kind", "fetched"}, defaults={"kind": "article"})
+    db["articles"].create_index(["url"], unique=True)
+    db["articles"].create_index(["source", "published"])
+    db["articles"].create_index(["published"])
+    db["articles"].create_index(["content_hash"])
+    db["articles"].enable_fts(["title", "text"], fts_version="FTS5", create_triggers=True,
+                              tokenize="porter")
+    # Every URL that led to an article (requested, after redirects, rel=canonical), so a link
+    # seen again under another form is never fetched twice.
+    db["urls"].create({"url": str, "article_id": int}, pk="url",
+                      foreign_keys=[("article_id", "articles", "id")])
+    db["urls"].create_index(["article_id"])

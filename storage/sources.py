@@ -1,0 +1,95 @@
+"""Sources and their health (Miniflux-style: an error counter on the source's own row)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+
+from sqlite_utils import Database
+
+from .db import now_iso
+
+
+@dataclass(frozen=True)
+class SourceRow:
+    name: str
+    kind: str
+    url: str
+    enabled: bool
+    last_run: str | None
+    last_success: str | None
+    last_error: str | None
+    last_error_at: str | None
+    consecutive_failures: int
+    error_count: int
+    articles: int
+    articles_7d: int
+
+
+def sync_sources(db: Database, specs) -> None:
+    """Make the sources table match the configuration (rows are kept for removed sources)."""
+    with db.atomic():
+        for s in specs:
+            db.execute(
+                "INSERT INTO sources (name, kind, url, enabled, created) VALUES (?, ?, ?, ?, ?) "
+                "ON CONFLICT(name) DO UPDATE SET kind = excluded.kind, url = excluded.url, "
+                "enabled = excluded.enabled",
+                [s.name, s.kind, s.url, int(s.enabled), now_iso()])
+
+
+def record_success(db: Database, name: str, at: str | None = None) -> None:
+    at = at or now_iso()
+    db.execute("UPDATE sources SET last_run = ?, last_success = ?, consecutive_failures = 0 WHERE name = ?",
+               [at, at, name])
+
+
+def record_failure(db: Database, name: str, error: str, at: str | None = None) -> None:
+    at = at or now_iso()
+    db.execute(
+        "UPDATE sources SET last_run = ?, last_error = ?, last_error_at = ?, "
+        "consecutive_failures = consecutive_failures + 1, error_count = error_count + 1 WHERE name = ?",
+        [at, error[:2000], at, name])
+
+
+def list_sources(db: Database, now: datetime | None = None) -> list[SourceRow]:
+    now = now or datetime.now(timezone.utc)
+    week_ago = (now - timedelta(days=7)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    rows = db.execute(
+        "SELECT s.name, s.kind, s.url, s.enabled, s.last_run, s.last_success, s.last_error, "
+        "s.last_error_at, s.consecutive_failures, s.error_count, "
+        "(SELECT count(*) FROM articles a WHERE a.source = s.name), "
+        "(SELECT count(*) FROM articles a WHERE a.source = s.name AND a.fetched >= ?) "
+        "FROM sources s ORDER BY s.name", [week_ago]).fetchall()
+    return [SourceRow(r[0], r[1], r[2], bool(r[3]), r[4], r[5], r[6], r[7], r[8] or 0, r[9] or 0,
+                      r[10], r[11]) for r in rows]
+
+
+def get_validators(db: Database, url: str) -> tuple[str | None, str | None]:
+    row = db.execute("SELECT etag, last_modified FROM validators WHERE url = ?", [url]).fetchone()
+    return (row[0], row[1]) if row else (None, None)
+
+
+def save_validators(db: Database, url: str, source: str, etag: str | None, last_modified: str | None) -> None:
+    """Remember ETag/Last-Modified for the next conditional GET (a 304 may bring a new one)."""
+    if not etag and not last_modified:
+        db.execute("DELETE FROM validators WHERE url = ?", [url])
+        return
+    db.execute(
+        "INSERT INTO validators (url, source, etag, last_modified, checked) VALUES (?, ?, ?, ?, ?) "
+        "ON CONFLICT(url) DO UPDATE SET etag = coalesce(excluded.etag, etag), "
+        "last_modified = coalesce(excluded.last_modified, last_modified), checked = excluded.checked",
+        [url, source, etag, last_modified, now_iso()])
+
+
+def known_documents(db: Database, source: str, exclude: str) -> list[str]:
+    """Child documents (sitemaps) of a source seen before, for re-checking when the index is a 304."""
+    rows = db.execute("SELECT url FROM validators WHERE source = ? AND url != ? ORDER BY url",
+                      [source, exclude]).fetchall()
+    return [r[0] for r in rows]
+
+
+def forget_documents(db: Database, source: str, keep) -> None:
+    """Drop validators of documents the source no longer lists."""
+    keep = list(keep)
+    placeholders = ",".join("?" * len(keep)) or "''"
+    db.execute(f"DELETE FROM validators WHERE source = ? AND url NOT IN ({placeholders})", [source, *keep])
