@@ -9,12 +9,14 @@ from __future__ import annotations
 import calendar
 import json
 import re
+import warnings
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from urllib.parse import urljoin, urlsplit
 
 import feedparser
-from bs4 import BeautifulSoup
+from feedparser.datetimes import _parse_date as _parse_feed_date
+from bs4 import BeautifulSoup, XMLParsedAsHTMLWarning
 from lxml import etree
 
 from .charset import decode_text
@@ -85,7 +87,7 @@ def parse_date(text: str | None) -> str | None:
         return _iso(datetime.fromisoformat(text.replace("Z", "+00:00")))
     except ValueError:
         pass
-    parsed = feedparser._parse_date(text)  # RFC 822, W3CDTF and the odd formats feeds use
+    parsed = _parse_feed_date(text)  # RFC 822, W3CDTF and the odd formats feeds use
     if parsed:
         return _iso(datetime.fromtimestamp(calendar.timegm(parsed), tz=timezone.utc))
     return None
@@ -241,7 +243,9 @@ def _child_text(el, name: str) -> str | None:
 
 def parse_listing(body: bytes, url: str, selector: str | None = None, charset: str | None = None) -> Discovery:
     """Links on an HTML page: those matching selector (or every link), on the same site."""
-    soup = BeautifulSoup(decode_text(body, charset), "lxml")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
+        soup = BeautifulSoup(decode_text(body, charset), "lxml")
     base_tag = soup.find("base", href=True)
     base = _http_url(base_tag["href"], url) if base_tag else None
     base = base or url

@@ -1,0 +1,102 @@
+"""Shared fixtures. Every socket a test opens must go to 127.0.0.0/8: enforced here."""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+import socket
+from pathlib import Path
+
+import pytest
+
+from monitor.config import Settings, settings_from_yaml
+from monitor.workers import ExtractPool
+from storage import open_db
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED_DATA = ROOT.parent / "shared" / "data"
+
+_real_connect = socket.socket.connect
+_real_connect_ex = socket.socket.connect_ex
+
+
+def _check_destination(address) -> None:
+    if isinstance(address, (str, bytes)):  # unix socket
+        return
+    host = address[0]
+    try:
+        ip = ipaddress.ip_address(host.split("%")[0])
+    except ValueError:
+        raise AssertionError(f"test tried to connect to a name, not an address: {host!r}")
+    if not ip.is_loopback:
+        raise AssertionError(f"test tried to open a connection to {host}: only 127.0.0.0/8 is allowed")
+
+
+@pytest.fixture(autouse=True)
+def loopback_only(monkeypatch):
+    """Fail any test that would send traffic outside the loopback range; clear proxy variables."""
+    def connect(self, address):
+        _check_destination(address)
+        return _real_connect(self, address)
+
+    def connect_ex(self, address):
+        _check_destination(address)
+        return _real_connect_ex(self, address)
+
+    monkeypatch.setattr(socket.socket, "connect", connect)
+    monkeypatch.setattr(socket.socket, "connect_ex", connect_ex)
+    for var in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"):
+        monkeypatch.delenv(var, raising=False)
+
+
+@pytest.fixture(scope="session")
+def extractor():
+    """One extraction process pool for the whole session (spawning workers costs ~1 s)."""
+    pool = ExtractPool(2)
+    yield pool
+    pool.close()
+
+
+@pytest.fixture
+def db(tmp_path):
+    database = open_db(tmp_path / "test.db")
+    yield database
+    database.close()
+
+
+def make_settings(base: str, sources: str, **network) -> Settings:
+    """Settings for a loopback server at base (http://127.0.0.1:PORT) with the given sources YAML."""
+    net = {"allow_private": [base.removeprefix("http://")], "host_delay": "0s", "retries": 0,
+           "read_timeout": "5s", "connect_timeout": "2s", "total_timeout": "10s"}
+    net.update(network)
+    lines = ["network:"]
+    for key, value in net.items():
+        lines.append(f"  {key}: {value!r}" if not isinstance(value, list) else f"  {key}: {value}")
+    text = "\n".join(lines).replace("'", '"') + "\nsources:\n" + sources.replace("{BASE}", base)
+    return settings_from_yaml(text, "test-feeds.yaml")
+
+
+def shared_data(name: str) -> Path:
+    """A folder of ../shared/data; fails (never skips silently) when it is missing."""
+    path = SHARED_DATA / name
+    if not path.exists():
+        pytest.fail(f"{path} is missing: these tests read ../shared/data beside the project "
+                    "(outside CI, deselect them with -m 'not shared')")
+    return path
+
+
+def respond(h, status: int, body: bytes = b"", content_type: str = "text/html; charset=utf-8", **headers):
+    """Write a whole response from a SiteServer route handler."""
+    h.send_response(status)
+    h.send_header("Content-Type", content_type)
+    if "Content-Length" not in headers and "no_length" not in headers:
+        h.send_header("Content-Length", str(len(body)))
+    for k, v in headers.items():
+        if k != "no_length":
+            h.send_header(k.replace("_", "-"), str(v))
+    if "no_length" in headers:
+        h.send_header("Connection", "close")
+        h.close_connection = True
+    h.end_headers()
+    if h.command != "HEAD":
+        h.wfile.write(body)
