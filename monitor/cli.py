@@ -43,10 +43,10 @@ def handle_errors(fn):
         try:
             return fn(*args, **kwargs)
         except ConfigError as exc:
-            err_console.print(f"[red]configuration error:[/red] {exc}", markup=True, highlight=False)
+            click.echo(f"configuration error: {exc}", err=True)
             sys.exit(2)
         except DatabaseError as exc:
-            err_console.print(f"[red]database error:[/red] {exc}", markup=True, highlight=False)
+            click.echo(f"database error: {exc}", err=True)
             sys.exit(3)
     return inner
 

@@ -1,0 +1,625 @@
+"""A synthetic WordPress-style news site, generated in memory from a fixed seed.
+
+Every page is a function of ``(seed, index)`` alone (its own ``random.Random``), so the server
+process can build the whole site while the benchmark process regenerates any single article's
+ground truth without holding the site in memory. The prose is English news about automakers,
+batteries, mining and steel, built from sentence templates and word lists; the boilerplate is
+what WordPress news themes ship: meta/canonical/og tags and JSON-LD in the head, a mega-menu,
+a cookie banner, share buttons with inline SVG, a sidebar with related links, a newsletter box,
+comments and a large footer.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import random
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from email.utils import format_datetime
+
+SITE_NAME = "Charge & Ore Daily"
+TAGLINE = "News on electric vehicles, batteries, mining and steel"
+FEED_PATH = "/feed/"
+START = datetime(2025, 6, 30, 18, 0, tzinfo=timezone.utc)  # newest article; older ones step back
+
+# -- word lists ---------------------------------------------------------------------------------
+
+AUTOMAKERS = ["Volkswagen", "Stellantis", "Toyota", "Ford", "General Motors", "Hyundai", "Kia",
+              "BMW", "Mercedes-Benz", "Renault", "Nissan", "Honda", "Tesla", "BYD", "Geely",
+              "Volvo Cars", "Rivian", "Polestar", "SAIC", "Tata Motors", "Mazda", "Subaru"]
+BATTERY_MAKERS = ["CATL", "LG Energy Solution", "Panasonic", "Samsung SDI", "SK On", "Northvolt",
+                  "Gotion High-Tech", "EVE Energy", "CALB", "Envision AESC", "Verkor", "ACC"]
+MINERS = ["Glencore", "Rio Tinto", "BHP", "Albemarle", "SQM", "Pilbara Minerals", "Vale",
+          "Tianqi Lithium", "Ganfeng Lithium", "Freeport-McMoRan", "Anglo American", "Eramet",
+          "Tsingshan", "Huayou Cobalt", "CMOC", "Liontown Resources", "Arcadium Lithium"]
+STEELMAKERS = ["ArcelorMittal", "Nippon Steel", "POSCO", "Thyssenkrupp", "SSAB", "Salzgitter",
+               "Tata Steel", "China Baowu", "Nucor", "Cleveland-Cliffs", "Stegra", "Hyundai Steel",
+               "JSW Steel", "Voestalpine", "Outokumpu"]
+MATERIALS = ["lithium", "nickel", "cobalt", "manganese", "graphite", "copper", "bauxite",
+             "iron ore", "aluminium", "steel", "rare earths", "lithium hydroxide", "nickel sulphate"]
+COUNTRIES = ["Indonesia", "the Democratic Republic of Congo", "Chile", "Argentina", "Australia",
+             "Guinea", "Brazil", "Sweden", "Germany", "Hungary", "Poland", "Morocco", "Zimbabwe",
+             "the Philippines", "Canada", "Mexico", "South Korea", "Japan", "China", "India",
+             "Bolivia", "Finland", "Spain", "Portugal", "Serbia", "Namibia", "Ghana"]
+REGIONS = ["Sulawesi", "Katanga", "the Atacama", "Western Australia", "Halmahera", "Lapland",
+           "Michigan", "Tennessee", "Ontario", "Saxony", "Normandy", "Jujuy", "Kolwezi",
+           "Minas Gerais", "Baden-Württemberg", "the Pilbara", "Nevada", "Quebec", "Bavaria"]
+NGOS = ["Lead the Charge", "Global Witness", "Amnesty International", "Human Rights Watch",
+        "Mighty Earth", "Transport & Environment", "SteelWatch", "InfluenceMap", "Earthworks",
+        "Climate Rights International", "the Business & Human Rights Resource Centre",
+        "RAID", "Sierra Club", "Public Citizen", "Greenpeace"]
+INSTITUTIONS = ["the European Commission", "the US Department of Energy", "the International "
+                "Energy Agency", "BloombergNEF", "Benchmark Mineral Intelligence", "the ICCT",
+                "the World Bank", "the OECD", "the UN Environment Programme", "Fastmarkets",
+                "the Rocky Mountain Institute", "Wood Mackenzie", "the European Parliament"]
+FIRST = ["Anna", "Ben", "Carla", "David", "Elena", "Farid", "Grace", "Hiroshi", "Ines", "James",
+         "Katarzyna", "Luis", "Maya", "Nikhil", "Olga", "Pedro", "Rania", "Sofia", "Tom",
+         "Ulrike", "Victor", "Wen", "Yara", "Zoe", "Amara", "Bjorn", "Chen", "Dmitri", "Fatima"]
+LAST = ["Schmidt", "Okafor", "Tanaka", "Rossi", "Nguyen", "Kowalski", "García", "Müller",
+        "Andersson", "Singh", "Dubois", "Kim", "Hughes", "Moreau", "Silva", "Haddad", "Novak",
+        "Lindqvist", "Mensah", "Petrova", "Ortega", "Chatterjee", "Brennan", "Fischer", "Ito"]
+ROLES = ["an analyst at {institution}", "a researcher with {ngo}", "a spokesperson for {company}",
+         "head of supply chain at {automaker}", "a campaigner at {ngo}",
+         "chief executive of {company}", "a senior economist at {institution}",
+         "a lawyer who advises mining communities in {country}", "a former official at {institution}",
+         "director of procurement at {automaker}", "a metals strategist at {institution}"]
+TOPICS = ["supply chain emissions", "human rights due diligence", "deforestation", "tailings safety",
+          "water use", "free, prior and informed consent", "green steel procurement",
+          "battery recycling", "traceability", "responsible sourcing", "coal-fired smelting",
+          "labour conditions", "Indigenous land rights", "methane from coking coal",
+          "the carbon footprint of batteries", "low-carbon aluminium", "battery passports"]
+POLICIES = ["the EU Battery Regulation", "the Inflation Reduction Act", "the EU Carbon Border "
+            "Adjustment Mechanism", "the Corporate Sustainability Due Diligence Directive",
+            "the Critical Raw Materials Act", "the Uyghur Forced Labor Prevention Act",
+            "Indonesia's export ban on raw nickel ore", "Chile's national lithium strategy",
+            "the EU's deforestation rules", "Germany's supply chain law"]
+PLANTS = ["a gigafactory", "a cathode plant", "a nickel smelter", "a lithium refinery",
+          "an electric arc furnace", "a direct-reduced iron plant", "a recycling facility",
+          "a high-pressure acid leach plant", "an anode plant", "a hydrogen-based steel mill"]
+VERBS = ["announced", "confirmed", "postponed", "scaled back", "accelerated", "defended",
+         "disclosed", "signed", "cancelled", "expanded", "revised", "unveiled"]
+ADJ = ["cautious", "ambitious", "controversial", "long-awaited", "modest", "sweeping",
+       "unexpected", "closely watched", "contested", "delayed", "landmark", "fragile"]
+SECTIONS = ["Electric Vehicles", "Batteries", "Mining", "Steel", "Policy", "Supply Chain",
+            "Markets", "Climate", "Human Rights", "Technology"]
+TAGS = ["EV", "lithium", "nickel", "cobalt", "green steel", "batteries", "mining", "Indonesia",
+        "Congo", "due diligence", "CBAM", "IRA", "recycling", "gigafactory", "emissions",
+        "Europe", "China", "United States", "aluminium", "hydrogen", "supply chain"]
+
+SENTENCES = [
+    "{automaker} {verb} plans for {plant} in {region} on {weekday}, citing {reason}.",
+    "The company said it expects to source about {percent} per cent of its {material} from {country} by {year}.",
+    "{Ngo} said the move showed how far the industry still has to go on {topic}.",
+    "Shares in {company} rose {small} per cent in early trading after the announcement.",
+    "Prices for {material} have fallen by roughly {percent} per cent since the start of {pyear}, squeezing margins across the sector.",
+    "According to {institution}, demand for {material} could grow {mult}-fold by {year} as electric car sales climb.",
+    "\"{quote}\" said {person}, {role}.",
+    "{person}, {role}, said the decision was {adj} but not surprising.",
+    "The agreement covers {tonnes} tonnes a year of {material} over {small} years, starting in {year}.",
+    "{Battery} will supply cells to {automaker} from {plant} near {region}, the two companies said in a joint statement.",
+    "Critics argue that {policy} leaves too many loopholes for companies sourcing {material} from {country}.",
+    "{Steelmaker} has promised to cut the emissions intensity of its steel by {percent} per cent by {year}.",
+    "The plant would need {gw} gigawatts of renewable power, more than the regional grid can currently deliver.",
+    "Local communities in {region} have complained about dust, polluted rivers and the loss of farmland.",
+    "A report published by {ngo} in {month} found that none of the {number} largest automakers fully disclosed their {material} suppliers.",
+    "{Miner} declined to comment on the allegations but said it complies with all applicable laws in {country}.",
+    "Analysts at {institution} expect the market for {material} to remain oversupplied until at least {year}.",
+    "The investment, worth about {amount}, is one of the largest in the history of {country}'s mining industry.",
+    "{automaker} did not respond to a request for comment by the time of publication.",
+    "Under {policy}, companies will have to report on {topic} from {year}.",
+    "Steel accounts for roughly {small2} per cent of the emissions from making a typical car, and aluminium for a further {small} per cent.",
+    "Executives have said that buying low-carbon steel adds only a few hundred euros to the cost of a vehicle.",
+    "{Steelmaker}'s new {plant} is expected to produce {mt} million tonnes of steel a year once it reaches full capacity.",
+    "Most of the {material} processed in {country} is refined using electricity from coal, which raises the footprint of every battery made from it.",
+    "{Ngo} has called on {automaker} to publish a full list of its smelters and refineries.",
+    "The deal was signed on the sidelines of a trade fair in {city} last {weekday}.",
+    "Production at the site was halted for {small} weeks in {month} after a fatal accident.",
+    "Investors holding more than {amount} in assets wrote to {automaker} asking for a timeline on {topic}.",
+    "{Institution_cap} estimates that recycling could meet {small2} per cent of {material} demand by {year}.",
+    "The company's latest sustainability report gives little detail on {topic}, campaigners said.",
+    "{Battery} has also been in talks with {automaker} about a second plant in {country}.",
+    "Officials in {country} have said they want more of the value chain, including refining and cell production, to stay in the country.",
+    "The {adj} plan drew criticism from unions, who said it would put thousands of jobs at risk.",
+    "{person} told reporters that the company remained committed to its {year} targets.",
+    "Imports of {material} from {country} rose {percent} per cent in the first quarter, customs data showed.",
+    "The ranking by {ngo} placed {automaker} {ordinal} out of {number} companies on {topic}.",
+    "{Miner} said output of {material} in the quarter reached {kt} thousand tonnes, up {small} per cent on a year earlier.",
+    "Environmental groups have filed a lawsuit to stop the project, arguing that its impact assessment was incomplete.",
+    "The European market for electric cars grew by {percent} per cent last year, according to {institution}.",
+    "{automaker}'s chief executive said on an earnings call that battery costs had fallen faster than expected.",
+    "A spokesperson for {steelmaker} said the first deliveries of near-zero emissions steel were planned for {year}.",
+    "Satellite images analysed by {ngo} show {hectares} hectares of forest cleared around the mine since {pyear}.",
+    "The government of {country} has offered tax breaks to companies that build {plant} there.",
+    "{Company} has been accused of failing to consult Indigenous communities before expanding the mine.",
+    "Neither company disclosed the financial terms of the agreement.",
+    "The facility in {region} will employ around {jobs} people when it opens in {year}.",
+]
+QUOTES = [
+    "We cannot electrify transport on the back of dirty supply chains",
+    "This is a step in the right direction, but it is nowhere near enough",
+    "The industry needs clear rules, not voluntary pledges",
+    "Our customers expect us to know where every kilogram of {material} comes from",
+    "The numbers simply do not add up for {plant} at today's prices",
+    "We are confident that demand will recover in the second half of the year",
+    "Communities in {region} have been asking for this for a decade",
+    "Green steel is available today; what is missing is the commitment to buy it",
+    "Nobody wants to be the last company still buying from {country} without audits",
+    "We will keep investing in {country} as long as the rules stay predictable",
+]
+REASONS = ["weaker demand for electric cars", "high energy prices", "delays in permitting",
+           "uncertainty over subsidies", "a slowdown in Europe", "falling battery prices",
+           "pressure from investors", "new tariffs on Chinese imports", "a shortage of skilled workers",
+           "concerns raised by local communities"]
+CITIES = ["Frankfurt", "Shanghai", "Detroit", "Jakarta", "Santiago", "Brussels", "Tokyo", "Seoul",
+          "London", "Toronto", "Perth", "Stockholm", "Paris", "Munich", "Kinshasa", "Lisbon"]
+HEADLINES = [
+    "{automaker} {verb} {material} deal with {miner}",
+    "{Battery} and {automaker} {verb_present} {plant} in {country}",
+    "{Ngo} report faults automakers on {topic}",
+    "{Steelmaker} bets on hydrogen to cut emissions at {region} works",
+    "{Material_cap} prices slide as {country} output surges",
+    "Why {topic} is the next test for {automaker}",
+    "{country_cap} tightens rules on {material} exports",
+    "{automaker} {verb} green steel target after pressure from investors",
+    "{Miner} faces scrutiny over {topic} in {region}",
+    "Inside the race to secure {material} for Europe's gigafactories",
+    "{policy_cap} puts {material} suppliers on notice",
+    "{Battery} {verb} {plant} plans in {region}",
+]
+SUBHEADS = ["What the deal means", "Pressure from investors", "A question of supply",
+            "The view from {region}", "Regulators step in", "What comes next",
+            "Prices under pressure", "Human rights concerns", "The steel question",
+            "A crowded market", "Counting the emissions", "Local opposition"]
+COMMENT_SENTENCES = [
+    "Great article, thanks for covering this.", "I have been saying this for years.",
+    "What about the emissions from shipping the {material} halfway around the world?",
+    "Does anyone know if {automaker} actually audits its suppliers in {country}?",
+    "This is just greenwashing until they publish the full list of smelters.",
+    "Interesting, but the article does not mention {policy}.",
+    "My next car will be electric regardless of what {automaker} does.",
+    "The real problem is {topic}, and nobody wants to talk about it.",
+    "Recycling will solve a lot of this within a decade.", "Source for the {percent} per cent figure?",
+    "Mining is never going to be clean, we should be honest about that.",
+    "Good to see {ngo} keeping the pressure on.", "Wake me up when {steelmaker} actually delivers.",
+]
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December"]
+ORDINALS = ["first", "second", "third", "fifth", "ninth", "12th", "15th", "last"]
+
+
+class _Slots(dict):
+    """str.format_map mapping: every {slot} draws afresh from the article's own RNG."""
+
+    def __init__(self, rng: random.Random, focus: dict[str, str]):
+        super().__init__()
+        self.rng = rng
+        self.focus = focus
+
+    def _pick(self, key: str, options: list[str]) -> str:
+        # Stay on the article's own subject most of the time, so a page reads as one story.
+        if key in self.focus and self.rng.random() < 0.6:
+            return self.focus[key]
+        return self.rng.choice(options)
+
+    def __missing__(self, key: str) -> str:
+        r = self.rng
+        simple = {"automaker": AUTOMAKERS, "battery": BATTERY_MAKERS, "miner": MINERS,
+                  "steelmaker": STEELMAKERS, "material": MATERIALS, "country": COUNTRIES,
+                  "region": REGIONS, "ngo": NGOS, "institution": INSTITUTIONS, "topic": TOPICS,
+                  "policy": POLICIES, "plant": PLANTS, "verb": VERBS, "adj": ADJ,
+                  "weekday": WEEKDAYS, "month": MONTHS, "reason": REASONS, "city": CITIES,
+                  "ordinal": ORDINALS}
+        if key in simple:
+            return self._pick(key, simple[key])
+        if key[0].isupper() or key.endswith("_cap"):  # {Ngo}, {country_cap}: capitalised
+            value = self[key.removesuffix("_cap").lower()]
+            return value[0].upper() + value[1:]
+        if key == "company":
+            return self.rng.choice([self["automaker"], self["battery"], self["miner"], self["steelmaker"]])
+        if key == "verb_present":
+            return r.choice(["plan", "open", "delay", "expand", "scrap", "announce"])
+        if key == "person":
+            return f"{r.choice(FIRST)} {r.choice(LAST)}"
+        if key == "role":
+            return r.choice(ROLES).format_map(self)
+        if key == "quote":
+            return r.choice(QUOTES).format_map(self)
+        if key == "percent":
+            return str(r.randint(5, 80))
+        if key in ("small", "small2"):
+            return str(r.randint(2, 9) if key == "small" else r.randint(10, 40))
+        if key == "year":
+            return str(r.randint(2026, 2035))
+        if key == "pyear":
+            return str(r.randint(2019, 2024))
+        if key == "mult":
+            return r.choice(["two", "three", "four", "five", "seven", "ten"])
+        if key == "number":
+            return str(r.choice([10, 12, 15, 18, 20, 25, 30]))
+        if key == "tonnes":
+            return f"{r.randint(5, 120) * 1000:,}"
+        if key == "amount":
+            return r.choice(["$", "€", "£"]) + f"{r.randint(2, 95) / 10:.1f} billion"
+        if key == "gw":
+            return str(r.randint(2, 12))
+        if key == "mt":
+            return f"{r.randint(10, 60) / 10:.1f}"
+        if key == "kt":
+            return str(r.randint(5, 450))
+        if key == "hectares":
+            return f"{r.randint(200, 9000):,}"
+        if key == "jobs":
+            return f"{r.randint(3, 40) * 100:,}"
+        raise KeyError(key)
+
+
+@dataclass(frozen=True)
+class Article:
+    index: int
+    path: str
+    title: str
+    author: str
+    section: str
+    tags: tuple[str, ...]
+    published: datetime
+    blocks: tuple[tuple[str, str], ...]  # ("p" | "h2", text)
+    excerpt: str
+
+    @property
+    def body_text(self) -> str:
+        """The ground truth: headings and paragraphs, one per line."""
+        return "\n".join(text for _, text in self.blocks)
+
+
+def _rng(seed: int, index: int, what: str = "page") -> random.Random:
+    return random.Random(f"chargewatch-bench:{seed}:{what}:{index}")  # str seeds are stable
+
+
+def _slug(text: str) -> str:
+    out = "".join(c.lower() if c.isalnum() else "-" for c in text)
+    return "-".join(filter(None, out.split("-")))[:80]
+
+
+def make_article(seed: int, index: int, words: int = 800) -> Article:
+    """Article ``index`` of the site made from ``seed``: about ``words`` words of prose."""
+    r = _rng(seed, index)
+    focus = {"automaker": r.choice(AUTOMAKERS), "material": r.choice(MATERIALS),
+             "country": r.choice(COUNTRIES), "region": r.choice(REGIONS), "ngo": r.choice(NGOS),
+             "miner": r.choice(MINERS), "steelmaker": r.choice(STEELMAKERS),
+             "battery": r.choice(BATTERY_MAKERS), "topic": r.choice(TOPICS)}
+    slots = _Slots(r, focus)
+    title = r.choice(HEADLINES).format_map(slots)
+    title = title[0].upper() + title[1:]
+    target = int(words * r.uniform(0.85, 1.15))
+    blocks: list[tuple[str, str]] = []
+    count = 0
+    subheads = r.sample(SUBHEADS, 3)
+    next_subhead = r.randint(250, 350)
+    while count < target:
+        if count >= next_subhead and subheads:
+            blocks.append(("h2", subheads.pop().format_map(slots)))
+            next_subhead += r.randint(250, 350)
+        sentences = [r.choice(SENTENCES).format_map(slots) for _ in range(r.randint(2, 4))]
+        paragraph = " ".join(sentences)
+        blocks.append(("p", paragraph))
+        count += len(paragraph.split())
+    published = START - timedelta(minutes=37 * index + r.randint(0, 30))
+    author = f"{r.choice(FIRST)} {r.choice(LAST)}"
+    path = f"/{published:%Y/%m/%d}/{_slug(title)}-{index}/"
+    excerpt = blocks[0][1][:280].rsplit(" ", 1)[0] + " [&hellip;]"
+    return Article(index=index, path=path, title=title, author=author, section=r.choice(SECTIONS),
+                   tags=tuple(r.sample(TAGS, r.randint(3, 6))), published=published,
+                   blocks=tuple(blocks), excerpt=excerpt)
+
+
+def index_from_path(path: str) -> int | None:
+    """The article index at the end of a generated article path (``/.../slug-17/``)."""
+    tail = path.rstrip("/").rsplit("-", 1)[-1]
+    return int(tail) if tail.isdigit() else None
+
+
+# -- HTML ---------------------------------------------------------------------------------------
+
+e = html.escape
+_SVG = ('<svg class="icon icon-{name}" aria-hidden="true" role="img" focusable="false" '
+        'xmlns="http://www.w3.org/2000/svg" width="24" height="24" viewBox="0 0 24 24"><path d="{d}"></path></svg>')
+
+
+def _svg(r: random.Random, name: str) -> str:
+    points = " ".join(f"{r.choice('MLCQ')}{r.randint(0, 240) / 10} {r.randint(0, 240) / 10}"
+                      for _ in range(r.randint(8, 18)))
+    return _SVG.format(name=name, d=points + " z")
+
+
+def _css(r: random.Random, rules: int) -> str:
+    props = ["color:#%06x", "margin:{}px {}px", "padding:{}px", "font-size:{}px", "line-height:1.{}",
+             "border-radius:{}px", "max-width:{}0px", "z-index:{}", "letter-spacing:.0{}em",
+             "background:var(--wp--preset--color--c{})", "gap:{}px", "flex:{} 1 auto"]
+    out = []
+    for _ in range(rules):
+        sel = (f".wp-block-{r.choice(['group', 'columns', 'button', 'image', 'cover', 'post'])}"
+               f".is-style-{r.randint(1, 400)}" + (f" .has-{r.randint(1, 60)}-color" if r.random() < .5 else ""))
+        decl = []
+        for p in r.sample(props, r.randint(2, 5)):
+            p = p.replace("%06x", f"{r.randint(0, 0xFFFFFF):06x}")
+            decl.append(p.format(*(r.randint(1, 99) for _ in range(p.count("{}")))))
+        out.append(sel + "{" + ";".join(decl) + "}")
+    return "\n".join(out)
+
+
+def _script_blob(r: random.Random, keys: int) -> str:
+    data = {f"opt_{r.randint(1000, 9999)}_{i}": (r.random() if i % 3 else f"v{r.getrandbits(48):x}")
+            for i in range(keys)}
+    return json.dumps(data, separators=(",", ":"))
+
+
+def _link_title(seed: int, index: int) -> tuple[str, str]:
+    """A short headline and path for another article, without generating its body."""
+    r = _rng(seed, index, "link")
+    slots = _Slots(r, {})
+    title = r.choice(HEADLINES).format_map(slots)
+    return title[0].upper() + title[1:], f"/{2025 - index % 3}/0{1 + index % 9}/{_slug(title)}-{index}/"
+
+
+def render_page(seed: int, article: Article, base: str, total: int) -> str:
+    r = _rng(seed, article.index, "chrome")
+    a = article
+    url = base + a.path
+    iso = a.published.isoformat()
+    human = f"{MONTHS[a.published.month - 1]} {a.published.day}, {a.published.year}"
+    image = f"{base}/wp-content/uploads/{a.published:%Y/%m}/{_slug(a.title)[:40]}-1200x675.jpg"
+
+    def others(n: int) -> list[tuple[str, str]]:
+        return [_link_title(seed, r.randrange(total * 3)) for _ in range(n)]
+
+    ld = {"@context": "https://schema.org", "@graph": [
+        {"@type": "NewsArticle", "headline": a.title, "datePublished": iso, "dateModified": iso,
+         "author": {"@type": "Person", "name": a.author, "url": f"{base}/author/{_slug(a.author)}/"},
+         "publisher": {"@type": "Organization", "name": SITE_NAME, "logo": f"{base}/logo.png"},
+         "mainEntityOfPage": url, "image": image, "articleSection": a.section,
+         "keywords": list(a.tags), "wordCount": len(a.body_text.split())},
+        {"@type": "BreadcrumbList", "itemListElement": [
+            {"@type": "ListItem", "position": 1, "name": "Home", "item": base + "/"},
+            {"@type": "ListItem", "position": 2, "name": a.section,
+             "item": f"{base}/category/{_slug(a.section)}/"},
+            {"@type": "ListItem", "position": 3, "name": a.title}]}]}
+    out: list[str] = []
+    w = out.append
+    w('<!DOCTYPE html>\n<html lang="en-US">\n<head>\n<meta charset="UTF-8">\n'
+      '<meta name="viewport" content="width=device-width, initial-scale=1">\n')
+    w(f"<title>{e(a.title)} &#8211; {e(SITE_NAME)}</title>\n")
+    w(f'<meta name="description" content="{e(a.blocks[0][1][:155])}">\n'
+      '<meta name="robots" content="index, follow, max-image-preview:large, max-snippet:-1">\n'
+      f'<link rel="canonical" href="{url}">\n'
+      '<meta property="og:locale" content="en_US">\n<meta property="og:type" content="article">\n'
+      f'<meta property="og:title" content="{e(a.title)}">\n'
+      f'<meta property="og:description" content="{e(a.blocks[0][1][:200])}">\n'
+      f'<meta property="og:url" content="{url}">\n<meta property="og:site_name" content="{e(SITE_NAME)}">\n'
+      f'<meta property="article:published_time" content="{iso}">\n'
+      f'<meta property="article:modified_time" content="{iso}">\n'
+      f'<meta property="article:section" content="{e(a.section)}">\n'
+      f'<meta property="og:image" content="{image}">\n<meta property="og:image:width" content="1200">\n'
+      '<meta property="og:image:height" content="675">\n'
+      f'<meta name="author" content="{e(a.author)}">\n<meta name="twitter:card" content="summary_large_image">\n'
+      f'<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="{e(a.author)}">\n'
+      f'<link rel="alternate" type="application/rss+xml" title="{e(SITE_NAME)} &raquo; Feed" href="{base}{FEED_PATH}">\n'
+      f'<link rel="shortlink" href="{base}/?p={10000 + a.index}">\n')
+    w(f'<script type="application/ld+json" class="yoast-schema-graph">{json.dumps(ld)}</script>\n')
+    for name in ("wp-block-library", "classic-theme-styles", "newsblock-style", "newsblock-fonts",
+                 "jetpack-sharing", "cookie-notice-front"):
+        w(f"<link rel='stylesheet' id='{name}-css' href='{base}/wp-content/themes/newsblock/{name}.min.css?ver=6.5.{r.randint(1, 5)}' media='all' />\n")
+    w(f"<style id='global-styles-inline-css'>\n{_css(r, r.randint(5, 60))}\n</style>\n")
+    w("<script>window._wpemojiSettings = " + _script_blob(r, 12) + ";\n"
+      "!function(i,n){var o,s,e;function c(e){try{var t={supportTests:e,timestamp:(new Date).valueOf()};"
+      "sessionStorage.setItem(o,JSON.stringify(t))}catch(e){}}function p(e,t,n){e.clearRect(0,0,e.canvas.width,"
+      "e.canvas.height),e.fillText(t,0,0);t=new Uint32Array(e.getImageData(0,0,e.canvas.width,e.canvas.height)"
+      ".data)}}(window,document,window._wpemojiSettings);</script>\n")
+    w("<script async src='https://www.googletagmanager.com/gtag/js?id=G-7XK2P3QZ1'></script>\n"
+      "<script>window.dataLayer=window.dataLayer||[];function gtag(){dataLayer.push(arguments);}"
+      "gtag('js',new Date());gtag('config','G-7XK2P3QZ1',{anonymize_ip:true});</script>\n")
+    w("</head>\n")
+    w(f'<body class="post-template-default single single-post postid-{10000 + a.index} single-format-standard '
+      f'wp-embed-responsive category-{_slug(a.section)} has-sidebar">\n')
+    # cookie banner
+    w('<div id="cookie-notice" role="dialog" class="cookie-notice-hidden cookie-revoke-hidden cn-position-bottom" '
+      'aria-label="Cookie Notice"><div class="cookie-notice-container"><span id="cn-notice-text" class="cn-text-container">'
+      'We use cookies to ensure that we give you the best experience on our website. If you continue to use this '
+      'site we will assume that you are happy with it. You can change your preferences at any time in our privacy '
+      'centre.</span><span id="cn-notice-buttons" class="cn-buttons-container"><a href="#" id="cn-accept-cookie" '
+      'class="cn-set-cookie cn-button" aria-label="Accept">Accept all</a><a href="#" id="cn-refuse-cookie" '
+      'class="cn-set-cookie cn-button" aria-label="Reject">Reject non-essential</a>'
+      f'<a href="{base}/privacy-policy/" target="_blank" id="cn-more-info" class="cn-more-info cn-button">Privacy policy</a>'
+      '</span></div></div>\n')
+    w('<div id="page" class="site"><a class="skip-link screen-reader-text" href="#content">Skip to content</a>\n')
+    # header, top bar and mega menu
+    w('<header id="masthead" class="site-header"><div class="top-bar"><div class="container">'
+      f'<span class="top-date">{a.published:%A}, {human}</span><ul class="top-links">'
+      f'<li><a href="{base}/about/">About us</a></li><li><a href="{base}/advertise/">Advertise</a></li>'
+      f'<li><a href="{base}/contact/">Contact</a></li><li><a href="{base}/subscribe/">Subscribe</a></li></ul>'
+      '<div class="social-links">')
+    for net in ("twitter", "linkedin", "facebook", "youtube", "bluesky"):
+        w(f'<a href="https://www.{net}.com/chargeandore" class="social-{net}" aria-label="{net}">{_svg(r, net)}</a>')
+    w(f'</div></div></div><div class="site-branding"><a href="{base}/" rel="home"><img src="{base}/logo.png" '
+      f'alt="{e(SITE_NAME)}" width="240" height="60"></a><p class="site-description">{e(TAGLINE)}</p></div>\n'
+      '<nav id="site-navigation" class="main-navigation" aria-label="Primary"><button class="menu-toggle" '
+      'aria-controls="primary-menu" aria-expanded="false">Menu</button><ul id="primary-menu" class="menu">')
+    for section in SECTIONS:
+        w(f'<li class="menu-item menu-item-has-children"><a href="{base}/category/{_slug(section)}/">{e(section)}</a>'
+          '<ul class="sub-menu">')
+        for title, path in others(r.randint(0, 3)):
+            w(f'<li class="menu-item"><a href="{base}{path}">{e(title)}</a></li>')
+        w("</ul></li>")
+    w(f'</ul></nav><form role="search" method="get" class="search-form" action="{base}/"><label>'
+      '<span class="screen-reader-text">Search for:</span><input type="search" class="search-field" '
+      'placeholder="Search &hellip;" name="s"></label><input type="submit" class="search-submit" value="Search">'
+      '</form></header>\n')
+    w('<div class="breaking-news"><span class="label">Breaking</span><ul class="ticker">')
+    for title, path in others(5):
+        w(f'<li><a href="{base}{path}">{e(title)}</a></li>')
+    w("</ul></div>\n")
+    # the article
+    w('<div id="content" class="site-content"><div id="primary" class="content-area"><main id="main" class="site-main">\n'
+      f'<nav class="breadcrumbs"><a href="{base}/">Home</a> &raquo; <a href="{base}/category/{_slug(a.section)}/">'
+      f'{e(a.section)}</a> &raquo; <span>{e(a.title)}</span></nav>\n'
+      f'<article id="post-{10000 + a.index}" class="post-{10000 + a.index} post type-post status-publish '
+      f'format-standard has-post-thumbnail hentry category-{_slug(a.section)}">\n'
+      f'<header class="entry-header"><div class="entry-categories"><a href="{base}/category/{_slug(a.section)}/" '
+      f'rel="category tag">{e(a.section)}</a></div><h1 class="entry-title">{e(a.title)}</h1>'
+      f'<div class="entry-meta"><span class="byline">By <span class="author vcard"><a class="url fn n" '
+      f'href="{base}/author/{_slug(a.author)}/">{e(a.author)}</a></span></span> <span class="posted-on">'
+      f'<time class="entry-date published" datetime="{iso}">{human}</time></span> <span class="reading-time">'
+      f'{max(1, len(a.body_text.split()) // 220)} min read</span></div></header>\n'
+      f'<figure class="post-thumbnail"><img width="1200" height="675" src="{image}" class="wp-post-image" alt="" '
+      f'decoding="async" fetchpriority="high" srcset="{image} 1200w, {image[:-4]}-768x432.jpg 768w"></figure>\n'
+      '<div class="share-buttons share-top"><span class="share-label">Share</span>')
+    for net in ("twitter", "linkedin", "facebook", "email"):
+        w(f'<a class="share-{net}" href="https://share.example/{net}?u={url}" rel="nofollow noopener" '
+          f'target="_blank" title="Share on {net}">{_svg(r, net)}<span class="screen-reader-text">Share on {net}</span></a>')
+    w('</div>\n<div class="entry-content">\n')
+    related_at = r.randint(3, 6) if r.random() < 0.5 else -1
+    ad_at = r.randint(2, 8)
+    for i, (kind, text) in enumerate(a.blocks):
+        w(f"<{kind}>{e(text)}</{kind}>\n")
+        if i == ad_at:
+            w('<div class="ad-slot ad-inarticle"><div class="ad-label">Advertisement</div>'
+              f'<ins class="adsbygoogle" data-ad-client="ca-pub-{r.getrandbits(40)}" data-ad-slot="{r.getrandbits(30)}">'
+              '</ins><script>(adsbygoogle = window.adsbygoogle || []).push({});</script></div>\n')
+        if i == related_at:
+            title, path = others(1)[0]
+            w(f'<div class="inline-related"><strong>Related:</strong> <a href="{base}{path}">{e(title)}</a></div>\n')
+    w("</div>\n")
+    w('<footer class="entry-footer"><span class="tags-links">Tagged ')
+    w(", ".join(f'<a href="{base}/tag/{_slug(t)}/" rel="tag">{e(t)}</a>' for t in a.tags))
+    w("</span></footer>\n</article>\n")
+    w(f'<div class="author-bio"><img src="{base}/avatars/{_slug(a.author)}.jpg" alt="" width="80" height="80">'
+      f'<div><h4 class="author-title">{e(a.author)}</h4><p class="author-description">{e(a.author)} covers '
+      f'{e(r.choice(TOPICS))} and the {e(a.section.lower())} industry for {e(SITE_NAME)}. Before joining the '
+      f'site, they reported from {e(r.choice(CITIES))} for a decade.</p><a class="author-link" '
+      f'href="{base}/author/{_slug(a.author)}/">View all posts</a></div></div>\n')
+    (pt, pp), (nt, np_) = others(2)
+    w(f'<nav class="navigation post-navigation" aria-label="Posts"><div class="nav-links"><div class="nav-previous">'
+      f'<a href="{base}{pp}" rel="prev"><span class="meta-nav">Previous</span> {e(pt)}</a></div>'
+      f'<div class="nav-next"><a href="{base}{np_}" rel="next"><span class="meta-nav">Next</span> {e(nt)}</a></div></div></nav>\n')
+    w('<section class="related-posts"><h3 class="related-title">You may also like</h3><div class="related-grid">')
+    for title, path in others(r.randint(3, 6)):
+        w(f'<article class="related-card"><a href="{base}{path}"><img src="{base}/wp-content/uploads/thumb-'
+          f'{r.randint(1, 999)}-300x169.jpg" alt="" loading="lazy" width="300" height="169"></a>'
+          f'<h4><a href="{base}{path}">{e(title)}</a></h4><span class="card-date">{r.choice(MONTHS)} '
+          f'{r.randint(1, 28)}, 2025</span></article>')
+    w("</div></section>\n")
+    # comments
+    n_comments = r.choice([0, 0, 1, 2, 3, 4, 6, 9])
+    slots = _Slots(r, {})
+    w(f'<div id="comments" class="comments-area"><h2 class="comments-title">{n_comments} thoughts on '
+      f'&ldquo;{e(a.title)}&rdquo;</h2><ol class="comment-list">')
+    for c in range(n_comments):
+        name = f"{r.choice(FIRST)} {r.choice(LAST)[0]}."
+        text = " ".join(r.choice(COMMENT_SENTENCES).format_map(slots) for _ in range(r.randint(1, 4)))
+        w(f'<li id="comment-{a.index * 100 + c}" class="comment even thread-even depth-1"><article class="comment-body">'
+          f'<footer class="comment-meta"><div class="comment-author vcard"><img alt="" src="{base}/avatar/{r.getrandbits(64):x}'
+          f'?s=60" class="avatar avatar-60 photo" height="60" width="60" loading="lazy"><b class="fn">{e(name)}</b> '
+          '<span class="says">says:</span></div><div class="comment-metadata"><a href="#comment-1"><time datetime="'
+          f'{iso}">{human} at {r.randint(1, 12)}:{r.randint(10, 59)} pm</time></a></div></footer>'
+          f'<div class="comment-content"><p>{e(text)}</p></div><div class="reply"><a rel="nofollow" class="comment-reply-link" '
+          f'href="#respond">Reply</a></div></article></li>')
+    w('</ol><div id="respond" class="comment-respond"><h3 id="reply-title" class="comment-reply-title">Leave a Reply</h3>'
+      f'<form action="{base}/wp-comments-post.php" method="post" id="commentform" class="comment-form">'
+      '<p class="comment-notes">Your email address will not be published. Required fields are marked *</p>'
+      '<p class="comment-form-comment"><label for="comment">Comment *</label><textarea id="comment" name="comment" '
+      'cols="45" rows="8" required></textarea></p><p class="comment-form-author"><label for="author">Name *</label>'
+      '<input id="author" name="author" type="text" required></p><p class="comment-form-email"><label for="email">'
+      'Email *</label><input id="email" name="email" type="email" required></p><p class="form-submit">'
+      '<input name="submit" type="submit" id="submit" class="submit" value="Post Comment"></p></form></div></div>\n')
+    w("</main></div>\n")
+    # sidebar
+    w('<aside id="secondary" class="widget-area"><section class="widget widget_search"><form role="search" '
+      f'method="get" action="{base}/"><input type="search" name="s" placeholder="Search"></form></section>'
+      '<section class="widget widget_newsletter"><h3 class="widget-title">Get the briefing</h3><p>Our free '
+      'newsletter brings you the week\'s most important stories on electric vehicles, batteries and the metals '
+      'behind them, every Friday morning.</p><form class="newsletter-form" action="/subscribe/" method="post">'
+      '<input type="email" name="email" placeholder="Your email address" required><button type="submit">Sign up'
+      '</button><p class="small">By signing up you agree to our terms and privacy policy. Unsubscribe at any time.'
+      '</p></form></section><section class="widget widget_trending"><h3 class="widget-title">Trending</h3><ol>')
+    for title, path in others(r.randint(5, 10)):
+        w(f'<li><a href="{base}{path}">{e(title)}</a></li>')
+    w('</ol></section><section class="widget widget_recent_entries"><h3 class="widget-title">Recent posts</h3><ul>')
+    for title, path in others(r.randint(5, 10)):
+        w(f'<li><a href="{base}{path}">{e(title)}</a><span class="post-date">{r.choice(MONTHS)} {r.randint(1, 28)}, 2025</span></li>')
+    w('</ul></section><section class="widget widget_tag_cloud"><h3 class="widget-title">Topics</h3><div class="tagcloud">')
+    for t in TAGS:
+        w(f'<a href="{base}/tag/{_slug(t)}/" class="tag-cloud-link" style="font-size:{r.randint(8, 22)}pt">{e(t)}</a> ')
+    w('</div></section><section class="widget widget_categories"><h3 class="widget-title">Sections</h3><ul>')
+    for section in SECTIONS:
+        w(f'<li class="cat-item"><a href="{base}/category/{_slug(section)}/">{e(section)}</a> ({r.randint(40, 900)})</li>')
+    w('</ul></section><section class="widget widget_ad"><div class="ad-label">Advertisement</div>'
+      f'<a href="https://ads.example/click?id={r.getrandbits(32)}"><img src="https://ads.example/banner-300x250.png" '
+      'width="300" height="250" alt="Advertisement"></a></section></aside>\n</div>\n')
+    # footer
+    w('<footer id="colophon" class="site-footer"><div class="footer-widgets">'
+      f'<div class="footer-col"><h4>About {e(SITE_NAME)}</h4><p>{e(SITE_NAME)} is an independent newsroom covering '
+      'the transition to electric transport, from the mines that supply battery metals to the factories that '
+      'build the cars. We are funded by our readers and by foundations that have no say over our reporting.</p></div>'
+      '<div class="footer-col"><h4>Sections</h4><ul>')
+    for section in SECTIONS:
+        w(f'<li><a href="{base}/category/{_slug(section)}/">{e(section)}</a></li>')
+    w('</ul></div><div class="footer-col"><h4>Company</h4><ul>')
+    for label in ("About us", "Our team", "Ethics policy", "Corrections", "Careers", "Advertise", "Contact",
+                  "Newsletter", "Podcasts", "Events"):
+        w(f'<li><a href="{base}/{_slug(label)}/">{label}</a></li>')
+    w('</ul></div><div class="footer-col"><h4>Most read</h4><ul>')
+    for title, path in others(5):
+        w(f'<li><a href="{base}{path}">{e(title)}</a></li>')
+    w('</ul></div><div class="footer-col"><h4>Follow us</h4><div class="social-links">')
+    for net in ("twitter", "linkedin", "facebook", "youtube", "instagram", "rss"):
+        w(f'<a href="https://www.{net}.com/chargeandore" aria-label="{net}">{_svg(r, net)}</a>')
+    w('</div></div></div><div class="site-info"><p>&copy; 2025 Charge &amp; Ore Media Ltd. All rights reserved. '
+      'Registered in England and Wales, company number 12345678.</p><ul class="legal-links">'
+      f'<li><a href="{base}/privacy-policy/">Privacy policy</a></li><li><a href="{base}/cookie-policy/">Cookie policy</a></li>'
+      f'<li><a href="{base}/terms/">Terms of use</a></li><li><a href="{base}/accessibility/">Accessibility</a></li></ul>'
+      '<p class="powered-by">Proudly powered by WordPress | Theme: Newsblock</p></div></footer>\n</div>\n')
+    w(f"<script id='newsblock-config'>var newsblockConfig = {_script_blob(r, r.randint(5, 60))};</script>\n")
+    for name in ("jquery-core", "jquery-migrate", "comment-reply", "newsblock-navigation", "jetpack-sharing",
+                 "cookie-notice-front", "wp-embed", "lazysizes"):
+        w(f"<script src='{base}/wp-includes/js/{name}.min.js?ver=3.7.{r.randint(0, 9)}' id='{name}-js'></script>\n")
+    w("</body>\n</html>\n")
+    return "".join(out)
+
+
+def render_feed(seed: int, base: str, total: int) -> bytes:
+    """RSS 2.0 listing every article, newest first, WordPress-style tracking parameters on links."""
+    out = ['<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" '
+           'xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" '
+           'xmlns:atom="http://www.w3.org/2005/Atom">\n<channel>\n'
+           f"<title>{e(SITE_NAME)}</title>\n"
+           f'<atom:link href="{base}{FEED_PATH}" rel="self" type="application/rss+xml" />\n'
+           f"<link>{base}/</link>\n<description>{e(TAGLINE)}</description>\n"
+           f"<lastBuildDate>{format_datetime(START)}</lastBuildDate>\n<language>en-US</language>\n"
+           "<generator>https://wordpress.org/?v=6.5.2</generator>\n"]
+    for i in range(total):
+        a = make_article(seed, i)
+        out.append(
+            f"<item>\n<title>{e(a.title)}</title>\n"
+            f"<link>{base}{a.path}?utm_source=rss&amp;utm_medium=rss&amp;utm_campaign={_slug(a.title)[:30]}</link>\n"
+            f"<dc:creator><![CDATA[{a.author}]]></dc:creator>\n<pubDate>{format_datetime(a.published)}</pubDate>\n"
+            f"<category><![CDATA[{a.section}]]></category>\n"
+            f'<guid isPermaLink="false">{base}/?p={10000 + i}</guid>\n'
+            f"<description><![CDATA[{a.excerpt}]]></description>\n</item>\n")
+    out.append("</channel>\n</rss>\n")
+    return "".join(out).encode("utf-8")
+
+
+ROBOTS = b"User-agent: *\nDisallow: /wp-admin/\nAllow: /wp-admin/admin-ajax.php\n"
+
+
+def build_site(seed: int, base: str, total: int) -> dict[str, tuple[str, bytes]]:
+    """Every page of the site, for ``SiteServer(pages=...)``: path -> (content type, body)."""
+    pages: dict[str, tuple[str, bytes]] = {
+        FEED_PATH: ("application/rss+xml; charset=UTF-8", render_feed(seed, base, total)),
+        "/robots.txt": ("text/plain; charset=utf-8", ROBOTS),
+    }
+    for i in range(total):
+        a = make_article(seed, i)
+        pages[a.path] = ("text/html; charset=UTF-8", render_page(seed, a, base, total).encode("utf-8"))
+    return pages
