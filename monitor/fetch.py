@@ -103,7 +103,7 @@ class _Decoder:
                 if not piece and data:
                     break  # cannot make progress; avoid spinning
         if len(self.out) > self.cap:
-            raise TooLarge(f"body larger than {self.cap:,} bytes (decompressed)", self.url)
+            raise TooLarge(f"body over the cap of {self.cap:,} bytes (decompressed)", self.url)
 
 
 def gunzip_capped(data: bytes, cap: int, url: str = "") -> bytes:
@@ -186,12 +186,21 @@ class Fetcher:
         """GET url politely; 304 comes back as a result with ``not_modified``; errors raise."""
         cap = max_bytes or self.net.max_bytes
         started = time.monotonic()
-        current, seen = url, {url}
         headers = {}
         if etag:
             headers["If-None-Match"] = etag
         if last_modified:
             headers["If-Modified-Since"] = last_modified
+        try:
+            return self._follow(url, headers, cap, check_robots, started)
+        except FetchError as exc:
+            if exc.url and exc.url != url and url not in str(exc):
+                exc.args = (f"{super(FetchError, exc).__str__()} ({exc.url}, redirected from {url})",)
+                exc.url = url
+            raise
+
+    def _follow(self, url: str, headers: dict, cap: int, check_robots: bool, started: float) -> FetchResult:
+        current, seen = url, {url}
         for _hop in range(self.net.max_redirects + 1):
             self._check_url(current)
             if check_robots and not self._robots_allow(current):
@@ -236,6 +245,8 @@ class Fetcher:
     def _robots_allow(self, url: str) -> bool:
         try:
             return self.robots.allowed(url)
+        except BlockedAddress as exc:  # about the host, not robots.txt
+            raise BlockedAddress(super(FetchError, exc).__str__(), url) from None
         except FetchError as exc:  # report it against the page we wanted, not robots.txt
             message = super(FetchError, exc).__str__()
             raise type(exc)(f"{message} (reading robots.txt)", url, status=exc.status) from None

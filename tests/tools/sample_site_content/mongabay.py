@@ -28,7 +28,7 @@ Bahar's village is one of 14 communities around the Indonesia Weda Bay Industria
 
 ## From forest to industrial park in a decade
 
-Ten years ago, the area around Weda Bay was mostly forest, coconut gardens and small fishing villages. Since then it has become one of the centres of the global nickel industry. The industrial park, developed by Chinese and Indonesian investors, now houses dozens of smelters and a growing number of high-pressure acid leach plants that turn low-grade ore into the intermediate products used in battery cathodes. Much of the power comes from captive coal plants built inside the park.
+Ten years ago, the area around Weda Bay was mostly forest, coconut gardens and small fishing villages. Since then it has become one of the centres of the global nickel industry. The industrial park, developed by Chinese and Indonesian investors, now houses dozens of smelters and a growing number of high-pressure acid leach plants that turn low-grade ore into the intermediate products used in battery cathodes.
 
 Indonesia produced more than half of the world's mined nickel last year, and the government has made processing the ore at home a cornerstone of its development strategy. Exports of raw ore have been banned since 2020. The policy has drawn billions of dollars in investment and created tens of thousands of jobs, but researchers and civil society groups have documented deforestation, air pollution and conflicts over land.
 
@@ -46,7 +46,7 @@ Several carmakers have responded to such reports by joining the Initiative for R
 
 A spokesperson for IWIP said the park complied with Indonesian environmental law and had invested in sediment ponds and wastewater treatment. "We monitor water quality regularly and report to the authorities," the spokesperson said by email. "Where problems are identified, we work with the communities to solve them, including by providing clean water." The company did not respond to specific questions about the study's findings on chromium.
 
-The Indonesian environment ministry said it would review the study. An official, who asked not to be named because he was not authorised to speak to the media, said inspections in 2025 had found several mining permit holders in violation of their environmental permits and that sanctions had been imposed.
+The Indonesian environment ministry said it would review the study.
 
 For Yulius Bahar, such assurances sound hollow. His family's gardens, once planted with nutmeg and cloves, were sold to a mining contractor in 2021. The money is long gone. "They told us the mine would bring development," he said. "We got a road and a few jobs. We lost the river."
 """,
@@ -70,7 +70,7 @@ SAN PEDRO DE ATACAMA, Chile — Every morning at dawn, Ana Cruz checks the level
 
 Cruz is Lickanantay, one of the Indigenous peoples who have lived around the Salar de Atacama, the vast salt flat in northern Chile, for thousands of years. The salar is also one of the world's richest sources of lithium, a key ingredient in the batteries of electric cars. Beneath its crust lies a brine so concentrated that producers simply pump it into evaporation ponds and let the desert sun do most of the work.
 
-That is precisely the problem, community leaders say. Officially, the lithium industry uses relatively little fresh water. But the brine itself, they argue, is part of the same hydrological system as the lagoons and wetlands on which their livestock, their agriculture and the region's famous flamingos depend. More than 200 billion litres of brine are pumped from the salar every year.
+That is precisely the problem, community leaders say. Officially, the lithium industry uses relatively little fresh water. But the brine itself, they argue, is part of the same hydrological system as the lagoons and wetlands on which their livestock, their agriculture and the region's famous flamingos depend.
 
 ## Brine or water?
 
@@ -84,7 +84,7 @@ The producers reject the idea that they are drying out the salar. One of the two
 
 Chile's government presented its national lithium strategy in 2023, under which the state mining company takes a controlling stake in new projects. The Salar de Atacama partnership, which took effect this year, is the first result. The government says it includes unprecedented environmental commitments and a share of revenues for local communities.
 
-Many Lickanantay leaders feel that the negotiations took place over their heads. The Council of Atacameño Peoples took part in a consultation process, but some communities boycotted it, saying that the essential decisions had already been made. "They ask us about the colour of the curtains after they have built the house," said Sergio Tito, a community president, using an expression that several people repeated in interviews.
+Many Lickanantay leaders feel that the negotiations took place over their heads. The Council of Atacameño Peoples took part in a consultation process, but some communities boycotted it, saying that the essential decisions had already been made. "They ask us about the colour of the curtains after they have built the house," said Sergio Tito, a community president.
 
 > "There is no green transition if it is built on the sacrifice of the Atacama. Carmakers in Europe and the United States must understand that their batteries have an address, and that address is our territory." — Sergio Tito, community president in the Salar de Atacama basin
 
