@@ -14,6 +14,7 @@ from __future__ import annotations
 import html
 import json
 import random
+import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from email.utils import format_datetime
@@ -278,6 +279,8 @@ def _rng(seed: int, index: int, what: str = "page") -> random.Random:
 
 
 def _slug(text: str) -> str:
+    """ASCII, as WordPress makes them (Baden-Württemberg -> baden-wurttemberg)."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     out = "".join(c.lower() if c.isalnum() else "-" for c in text)
     return "-".join(filter(None, out.split("-")))[:80]
 

@@ -113,7 +113,7 @@ def render_reports(console: Console, reports) -> None:
         table.add_column(col, justify=justify)
     total_new = total_failed = total_bytes = 0
     for r in reports:
-        style = {"failed": "red", "unchanged": "dim"}.get(r.status, "")
+        style = {"failed": "red", "partial": "yellow", "unchanged": "dim"}.get(r.status, "")
         table.add_row(r.name, f"[{style}]{r.status}[/{style}]" if style else r.status, str(r.new),
                       f"{r.unchanged}/{r.documents}", str(r.failed), f"{r.bytes:,}", f"{r.seconds:.1f}")
         total_new, total_failed, total_bytes = total_new + r.new, total_failed + r.failed, total_bytes + r.bytes

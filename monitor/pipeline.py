@@ -55,6 +55,8 @@ class SourceReport:
     def status(self) -> str:
         if self.error:
             return "failed"
+        if self.warning:
+            return "partial"
         if self.documents and self.unchanged == self.documents and not self.new:
             return "unchanged"
         return "ok"
@@ -122,6 +124,8 @@ class Pipeline:
         with self.lock:
             if report.error:
                 source_store.record_failure(self.db, spec.name, report.error)
+            elif report.warning:
+                source_store.record_partial(self.db, spec.name, report.warning)
             else:
                 source_store.record_success(self.db, spec.name)
         report.seconds = time.monotonic() - started
@@ -154,7 +158,8 @@ class Pipeline:
         children: list[str] = []
         if not result.not_modified:
             found = self._parse(spec, result, spec.kind)
-            report.warning = found.warning
+            if found.warning:
+                report.warning = f"{found.warning} ({result.final_url})"
             items.extend(found.items)
             children = list(found.children[:MAX_CHILD_SITEMAPS])
         elif spec.kind == "sitemap":

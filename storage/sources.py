@@ -43,6 +43,15 @@ def record_success(db: Database, name: str, at: str | None = None) -> None:
                [at, at, name])
 
 
+def record_partial(db: Database, name: str, error: str, at: str | None = None) -> None:
+    """The source answered but was damaged (a malformed feed we recovered items from): the error
+    is shown on its row, yet it does not count towards consecutive failures."""
+    at = at or now_iso()
+    db.execute("UPDATE sources SET last_run = ?, last_success = ?, last_error = ?, last_error_at = ?, "
+               "consecutive_failures = 0, error_count = error_count + 1 WHERE name = ?",
+               [at, at, error[:2000], at, name])
+
+
 def record_failure(db: Database, name: str, error: str, at: str | None = None) -> None:
     at = at or now_iso()
     db.execute(

@@ -1,0 +1,97 @@
+"""The bundled sample site end to end: every article and report stored exactly once; a second
+pass costs one 304 per feed, sitemap and listing and requests no article again."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from monitor.demo import demo_settings
+from monitor.pipeline import run_pass
+from monitor.sitesrv import SAMPLE_SITE, SiteServer
+from storage.sources import list_sources
+
+EXPECTED = json.loads((SAMPLE_SITE / "expected.json").read_text(encoding="utf-8"))
+DOCUMENTS = {"electrive": 1, "mongabay": 1, "reuters": 3, "icct": 1, "greenwire": 1}
+
+
+@pytest.fixture(scope="module")
+def fetched(tmp_path_factory, extractor):
+    from storage import open_db
+
+    with SiteServer() as site:
+        db = open_db(tmp_path_factory.mktemp("sample") / "sample.db")
+        settings = demo_settings(site.base)
+        first = {r.name: r for r in run_pass(settings, db, extractor=extractor)}
+        requests_first = list(site.requests)
+        site.requests.clear()
+        second = {r.name: r for r in run_pass(settings, db, extractor=extractor)}
+        yield site, db, first, second, requests_first, list(site.requests)
+
+
+def test_every_expected_article_is_stored_exactly_once(fetched):
+    site, db, first, *_ = fetched
+    rows = db.execute("SELECT url, source, kind, title, published FROM articles").fetchall()
+    stored = {(url.removeprefix(site.base), source, kind) for url, source, kind, _, _ in rows}
+    assert len(rows) == len(stored) == len(EXPECTED)
+    assert stored == {(e["url"], e["source"], e["kind"]) for e in EXPECTED}
+    by_url = {url.removeprefix(site.base): (title, published) for url, _, _, title, published in rows}
+    for e in EXPECTED:
+        title, published = by_url[e["url"]]
+        assert title == e["title"], e["url"]
+        assert published and published[:10] == e["published"], e["url"]
+    assert sum(r.new for r in first.values()) == len(EXPECTED)
+
+
+def test_the_text_is_clean(fetched):
+    _, db, *_ = fetched
+    for url, text in db.execute("SELECT url, text FROM articles WHERE kind = 'article'"):
+        assert len(text) > 400, url
+        for boilerplate in ("cookie", "Subscribe", "newsletter", "All rights reserved"):
+            assert boilerplate.lower() not in text.lower()[-300:], (url, boilerplate)
+
+
+def test_reports_keep_the_page_they_came_from(fetched):
+    site, db, *_ = fetched
+    reports = db.execute("SELECT url, via, text FROM articles WHERE kind = 'report'").fetchall()
+    assert len(reports) == sum(e["kind"] == "report" for e in EXPECTED) == 2
+    for url, via, text in reports:
+        assert url.endswith(".pdf") and via and "/icct/publication/" in via and len(text) > 1000
+
+
+def test_tracking_parameters_and_amp_copies_do_not_duplicate(fetched):
+    site, db, *_ = fetched
+    aliases = [r[0] for r in db.execute("SELECT url FROM urls")]
+    assert not [a for a in db.execute("SELECT url FROM articles") if "utm_" in a[0] or "/amp/" in a[0]]
+    assert any("/amp/" in a for a in aliases)
+
+
+def test_the_broken_feed_is_recorded_and_everything_else_succeeds(fetched):
+    site, db, first, *_ = fetched
+    # feedparser recovers one item from the broken feed: kept (it 404s), and the damage is recorded
+    broken = first["broken"]
+    assert broken.status == "partial" and "malformed feed" in broken.warning
+    assert f"{site.base}/broken/feed.xml" in broken.warning
+    assert broken.failed == 1 and "HTTP 404" in broken.errors[0]
+    assert all(r.status == "ok" and not r.failed for n, r in first.items() if n != "broken"), first
+    health = {s.name: s for s in list_sources(db)}
+    assert "malformed feed" in health["broken"].last_error and health["broken"].error_count == 1
+    assert health["electrive"].last_error is None
+
+
+def test_second_pass_gets_304s_and_requests_no_article(fetched):
+    site, db, first, second, requests_first, requests_second = fetched
+    assert second["broken"].status == "unchanged"  # 304 too: its damage was recorded on the first pass
+    for name, documents in DOCUMENTS.items():
+        assert second[name].status == "unchanged", second[name]
+        assert (second[name].unchanged, second[name].documents) == (documents, documents), name
+        assert second[name].new == 0
+    statuses = {path: status for path, status in requests_second}
+    assert all(status == 304 for path, status in requests_second
+               if path not in ("/robots.txt", "/broken/feed.xml")), requests_second
+    assert len(requests_second) == sum(DOCUMENTS.values()) + 2  # + robots.txt and the broken feed
+    total_first = sum(r.bytes for r in first.values())
+    total_second = sum(r.bytes for r in second.values())
+    assert total_second < total_first / 20
+    print(f"bytes: first pass {total_first:,}, second pass {total_second:,}")
