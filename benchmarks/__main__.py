@@ -44,9 +44,13 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"unknown benchmark {unknown[0]!r} (choose from {', '.join(BENCHMARKS)})")
     names = list(dict.fromkeys(args.names)) or list(BENCHMARKS)
 
-    from .common import save_results
+    from .common import machine_busy, save_results
 
-    results: dict = {}
+    busy = machine_busy(1.0)
+    if busy > 0.2:
+        print(f"WARNING: the machine is already busy before the benchmarks start ({busy:.2f} cores in use by "
+              "other processes); the figures will be lower than on a quiet machine")
+    results: dict = {"preflight": {"busy_cores_before": round(busy, 2)}}
     failed: list[str] = []
     started = time.perf_counter()
     for name in names:

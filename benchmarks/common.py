@@ -64,6 +64,27 @@ def mark(ok: bool) -> str:
     return "ok" if ok else "MISSED"
 
 
+def system_busy_seconds() -> float:
+    """CPU time every process on the machine has used (all cores), from /proc/stat."""
+    t = psutil.cpu_times()
+    idle = t.idle + getattr(t, "iowait", 0.0)
+    guest = getattr(t, "guest", 0.0) + getattr(t, "guest_nice", 0.0)  # already inside user/nice
+    return sum(t) - idle - guest
+
+
+def machine_busy(seconds: float = 1.0) -> float:
+    """How many cores' worth of CPU the machine is using right now (everyone's), over ``seconds``."""
+    b0, t0 = system_busy_seconds(), time.perf_counter()
+    time.sleep(seconds)
+    return (system_busy_seconds() - b0) / (time.perf_counter() - t0)
+
+
+def warn_other_load(other_cpu: float, wall: float, indent: str = "    ") -> None:
+    if wall > 0 and other_cpu > 0.1 * wall:
+        print(f"{indent}WARNING: other processes on this machine used {other_cpu:.1f} CPU-seconds during this "
+              f"{wall:.1f} s run ({other_cpu / wall:.2f} cores): the figures above are depressed by them")
+
+
 def cpu_self() -> float:
     r = resource.getrusage(resource.RUSAGE_SELF)
     return r.ru_utime + r.ru_stime
@@ -141,6 +162,7 @@ class PassResult:
     parent_cpu_seconds: float
     workers_cpu_seconds: float
     site_cpu_seconds: float
+    other_cpu_seconds: float  # everything else on the machine meanwhile (should be near 0)
     failed: int
     errors: list[str] = field(default_factory=list)
     source_status: str = ""
@@ -181,12 +203,14 @@ def run_pipeline_pass(site, db_path: Path) -> PassResult:
     settings = settings_from_yaml(settings_yaml(site.base, site.info["port"]), "bench-feeds.yaml")
     db = open_db(db_path)
     try:
+        busy0 = system_busy_seconds()
         site_cpu0, self_cpu0, kids_cpu0 = site.cpu_seconds(), cpu_self(), cpu_children()
         with TreeSampler() as sampler:
             started = time.perf_counter()
             reports = run_pass(settings, db)
             seconds = time.perf_counter() - started
         site_cpu, self_cpu, kids_cpu = site.cpu_seconds(), cpu_self(), cpu_children()
+        busy = system_busy_seconds() - busy0
         articles = count_articles(db)
     finally:
         db.close()
@@ -199,6 +223,7 @@ def run_pipeline_pass(site, db_path: Path) -> PassResult:
         extraction_processes=len(sampler.child_pids), rss_samples=sampler.samples,
         parent_cpu_seconds=self_cpu - self_cpu0, workers_cpu_seconds=kids_cpu - kids_cpu0,
         site_cpu_seconds=site_cpu - site_cpu0,
+        other_cpu_seconds=max(0.0, busy - (self_cpu - self_cpu0) - (kids_cpu - kids_cpu0) - (site_cpu - site_cpu0)),
         failed=report.failed if report else 0, errors=list(report.errors[:5]) if report else [],
         source_status=report.status if report else "no report",
         source_error=report.error if report else None)
@@ -211,7 +236,9 @@ def print_pass(label: str, r: PassResult) -> None:
     busy = r.parent_cpu_seconds + r.workers_cpu_seconds + r.site_cpu_seconds
     print(f"    CPU: pipeline process {r.parent_cpu_seconds:.1f} s, extraction workers {r.workers_cpu_seconds:.1f} s, "
           f"site server {r.site_cpu_seconds:.1f} s = {busy:.1f} s over {r.seconds:.1f} s wall "
-          f"({busy / r.seconds if r.seconds else 0:.2f} of 2 cores)")
+          f"({busy / r.seconds if r.seconds else 0:.2f} of {os.cpu_count()} cores; other processes "
+          f"{r.other_cpu_seconds:.1f} s)")
+    warn_other_load(r.other_cpu_seconds, r.seconds)
     if r.source_error or r.failed:
         print(f"    source status {r.source_status}: error={r.source_error!r}, {r.failed} failed items")
         for err in r.errors:

@@ -12,7 +12,7 @@ import json
 import time
 from pathlib import Path
 
-from .common import header, mark
+from .common import cpu_self, header, mark, system_busy_seconds, warn_other_load
 from .scoring import score_document, summarize
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "article-extraction-benchmark"
@@ -70,6 +70,7 @@ EXTRACTORS = {
 def evaluate(name: str, fn, docs) -> dict:
     fn(docs[0][2], docs[0][1])  # warm-up: imports and caches, not timed
     scores, wall, cpu, crashes, per_doc = [], 0.0, 0.0, [], []
+    busy0, self0, started = system_busy_seconds(), cpu_self(), time.perf_counter()
     for doc_id, url, body, truth in docs:
         w0, c0 = time.perf_counter(), time.process_time()
         try:
@@ -82,7 +83,10 @@ def evaluate(name: str, fn, docs) -> dict:
         s = score_document(truth, text)
         scores.append(s)
         per_doc.append((s.f1, doc_id, url, s.precision, s.recall, s.empty_prediction))
+    elapsed = time.perf_counter() - started
+    other = max(0.0, system_busy_seconds() - busy0 - (cpu_self() - self0))
     summary = summarize(scores).as_dict()
+    summary.update(other_cpu_seconds=round(other, 2), elapsed_seconds=round(elapsed, 2))
     summary.update(pages_per_second=round(len(docs) / wall, 1), ms_per_page=round(1000 * wall / len(docs), 1),
                    cpu_ms_per_page=round(1000 * cpu / len(docs), 1), crashes=crashes)
     worst = sorted(per_doc)[:5]
@@ -102,13 +106,17 @@ def run() -> dict:
     results = {}
     for name, fn in EXTRACTORS.items():
         results[name] = evaluate(name, fn, docs)
-    print(f"  {'extractor':<44} {'F1':>6} {'P':>6} {'R':>6} {'acc':>6} {'empty':>5} {'pages/s':>8}")
+    print(f"  {"extractor":<56} {'F1':>6} {'P':>6} {'R':>6} {'acc':>6} {'empty':>5} {'pages/s':>8}")
     for name, r in results.items():
-        print(f"  {name:<44} {r['f1']:>6.3f} {r['precision']:>6.3f} {r['recall']:>6.3f} {r['accuracy']:>6.3f} "
+        print(f"  {name:<56} {r['f1']:>6.3f} {r['precision']:>6.3f} {r['recall']:>6.3f} {r['accuracy']:>6.3f} "
               f"{r['empty_predictions']:>5} {r['pages_per_second']:>8.1f}")
     for name, r in REFERENCE.items():
-        print(f"  {'README: ' + name:<44} {r['f1']:>6.3f} {r['precision']:>6.3f} {r['recall']:>6.3f} "
+        print(f"  {"README: " + name:<56} {r['f1']:>6.3f} {r['precision']:>6.3f} {r['recall']:>6.3f} "
               f"{'':>6} {'':>5} {r['pages_per_second']:>8}")
+    for name, r in results.items():
+        if r["other_cpu_seconds"] > 0.1 * r["elapsed_seconds"]:
+            print(f"  {name}:")
+            warn_other_load(r["other_cpu_seconds"], r["elapsed_seconds"])
     our = results["chargewatch extract_page"]
     print("  (precision is averaged over documents with a non-empty prediction, recall over all with a "
           "non-empty truth, as upstream; 'empty' = documents where nothing was extracted)")

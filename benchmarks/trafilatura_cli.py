@@ -16,7 +16,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from .common import cpu_children, env_int, header, print_pass, run_pipeline_pass
+from .common import (cpu_children, cpu_self, env_int, header, print_pass, run_pipeline_pass, system_busy_seconds,
+                     warn_other_load)
 from .siteserver import SEED, SiteProcess
 
 ISSUE_RATE = 30.0  # pages/s the issue reports for the trafilatura CLI on this machine
@@ -77,14 +78,17 @@ def run() -> dict:
     with tempfile.TemporaryDirectory(prefix="chargewatch-bench-cli-") as tmp, SiteProcess(pages, SEED) as site:
         work = Path(tmp)
         urls = [site.base + p for p in site.info["paths"]]
-        site_cpu0 = site.cpu_seconds()
+        site_cpu0, busy0, self0 = site.cpu_seconds(), system_busy_seconds(), cpu_self()
         cli = run_cli(urls, work)
         cli["site_cpu_seconds"] = round(site.cpu_seconds() - site_cpu0, 2)
+        cli["other_cpu_seconds"] = round(max(0.0, system_busy_seconds() - busy0 - cli["cpu_seconds"]
+                                             - cli["site_cpu_seconds"] - (cpu_self() - self0)), 2)
         ours = run_pipeline_pass(site, work / "ours.db")
     print(f"  {cli['command']}")
     print(f"  trafilatura CLI: {cli['files_written']} of {cli['pages']} pages written in {cli['seconds']:.1f} s = "
           f"{cli['pages_per_second']:.1f} pages/s (exit code {cli['exit_code']}; CPU {cli['cpu_seconds']:.1f} s, "
           f"site server {cli['site_cpu_seconds']:.1f} s)")
+    warn_other_load(cli["other_cpu_seconds"], cli["seconds"])
     if cli["exit_code"] != 0 or cli["files_written"] != cli["pages"]:
         for line in cli["log_tail"]:
             print(f"    | {line}")

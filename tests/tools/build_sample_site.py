@@ -20,6 +20,7 @@ import sys
 from datetime import datetime, timedelta, timezone
 from email.utils import format_datetime
 from pathlib import Path
+from urllib.parse import quote
 
 HERE = Path(__file__).resolve().parent
 CONTENT = HERE / "sample_site_content"
@@ -238,7 +239,7 @@ def electrive(articles: list[dict]) -> None:
 <li class="shariff-button linkedin"><a href="{canonical}?share=linkedin" title="Share on LinkedIn" rel="nofollow noopener" role="button"><span class="shariff-text">share</span></a></li>
 <li class="shariff-button bluesky"><a href="{canonical}?share=bluesky" title="Share on Bluesky" rel="nofollow noopener" role="button"><span class="shariff-text">share</span></a></li>
 <li class="shariff-button facebook"><a href="{canonical}?share=facebook" title="Share on Facebook" rel="nofollow noopener" role="button"><span class="shariff-text">share</span></a></li>
-<li class="shariff-button mailto"><a href="mailto:?subject={attr(a["title"])}" title="Send by email" rel="nofollow" role="button"><span class="shariff-text">mail</span></a></li>
+<li class="shariff-button mailto"><a href="mailto:?subject={quote(a["title"])}" title="Send by email" rel="nofollow" role="button"><span class="shariff-text">mail</span></a></li>
 </ul></div>
 </div>
 <footer class="entry-footer"><span class="tags-links">Tags: {tags}</span></footer>
@@ -471,7 +472,7 @@ def mongabay(articles: list[dict]) -> None:
 <div class="single-article-meta">
 <div class="about-author">by <a href="/mongabay/by/{slugify(a["author"])}/" rel="author">{esc(a["author"])}</a> on <time datetime="{a["published"]}">{human}</time></div>
 <div class="article-share"><span>Share this article</span>
-<ul class="social-share"><li><a href="{canonical}?share=bluesky" class="share-bluesky">Bluesky</a></li><li><a href="{canonical}?share=facebook" class="share-facebook">Facebook</a></li><li><a href="{canonical}?share=linkedin" class="share-linkedin">LinkedIn</a></li><li><a href="mailto:?subject={attr(a["title"])}" class="share-email">Email</a></li><li><a href="#" class="share-copy" data-clipboard="{canonical}">Copy link</a></li></ul></div>
+<ul class="social-share"><li><a href="{canonical}?share=bluesky" class="share-bluesky">Bluesky</a></li><li><a href="{canonical}?share=facebook" class="share-facebook">Facebook</a></li><li><a href="{canonical}?share=linkedin" class="share-linkedin">LinkedIn</a></li><li><a href="mailto:?subject={quote(a["title"])}" class="share-email">Email</a></li><li><a href="#" class="share-copy" data-clipboard="{canonical}">Copy link</a></li></ul></div>
 </div>
 <div class="bulletpoints"><ul>
 {bullets}
@@ -638,7 +639,7 @@ def reuters(articles: list[dict]) -> None:
 </div>
 <p class="trust-badge"><a href="/reuters/info-pages/editorial-standards/">Our Standards: The Thomson Reuters Trust Principles.</a></p>
 <div class="article-body__toolbar" data-testid="Toolbar"><a href="/reuters/licensing/" class="licensing">Purchase Licensing Rights</a>
-<div class="share-buttons"><span>Share</span><a href="{canonical}?share=x" aria-label="Share on X">X</a><a href="{canonical}?share=linkedin" aria-label="Share on LinkedIn">LinkedIn</a><a href="mailto:?subject={attr(a["title"])}" aria-label="Share by email">Email</a><button class="copy-link" data-url="{canonical}">Link</button></div></div>
+<div class="share-buttons"><span>Share</span><a href="{canonical}?share=x" aria-label="Share on X">X</a><a href="{canonical}?share=linkedin" aria-label="Share on LinkedIn">LinkedIn</a><a href="mailto:?subject={quote(a["title"])}" aria-label="Share by email">Email</a><button class="copy-link" data-url="{canonical}">Link</button></div></div>
 </div>
 </article>
 <section class="read-next" data-testid="ReadNext">
@@ -977,7 +978,7 @@ def greenwire(articles: list[dict], original: dict) -> None:
 {body}
 </div>
 {endnote}
-<div class="gw-share"><span>Share</span> <a href="mailto:?subject={attr(a["title"])}">Email</a> <a href="{canonical}?via=bluesky">Bluesky</a> <a href="{canonical}?via=linkedin">LinkedIn</a> <button data-copy="{canonical}">Copy link</button></div>
+<div class="gw-share"><span>Share</span> <a href="mailto:?subject={quote(a["title"])}">Email</a> <a href="{canonical}?via=bluesky">Bluesky</a> <a href="{canonical}?via=linkedin">LinkedIn</a> <button data-copy="{canonical}">Copy link</button></div>
 </article>
 {comments}
 <section class="gw-more"><h2>More from GreenWire</h2><ul>
