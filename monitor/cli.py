@@ -21,7 +21,10 @@ err_console = Console(stderr=True)
 
 
 def _console() -> Console:
-    return Console(highlight=False, soft_wrap=True)
+    console = Console(highlight=False, soft_wrap=True)
+    if not console.is_terminal:  # piped or captured: do not squeeze tables into 80 columns
+        console = Console(highlight=False, soft_wrap=True, width=160)
+    return console
 
 
 def db_option(fn):
@@ -155,7 +158,8 @@ def sources_cmd(feeds_path: str, db_path: str, as_json: bool) -> None:
     for col in ("name", "kind", "enabled", "last success", "failures", "articles", "7 days", "last error"):
         table.add_column(col)
     for r in rows:
-        table.add_row(r.name, r.kind, "yes" if r.enabled else "no", r.last_success or "never",
+        table.add_row(r.name, r.kind, "yes" if r.enabled else "no",
+                      (r.last_success or "never").replace("T", " ").rstrip("Z"),
                       str(r.consecutive_failures), str(r.articles), str(r.articles_7d),
                       (r.last_error or "")[:120])
     _console().print(table)

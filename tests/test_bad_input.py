@@ -55,12 +55,17 @@ def hostile(tmp_path_factory):
                                       "caf\xe9 \xff\xfe".encode(), b"caf\xe9 \xff\xfe")),
         "/fake.pdf": ("application/pdf", article("Please log in").encode()),
         "/pdf/feed.xml": ("application/rss+xml", rss("{BASE}/fake.pdf")),
+        "/walled/sitemap.xml": ("application/xml", b"""<?xml version="1.0"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">
+<url><loc>{BASE}/walled/tesla-lithium-2026-11-20/</loc><news:news><news:publication_date>2026-11-20T10:00:00Z</news:publication_date>
+<news:title>Tesla starts lithium refinery in Texas</news:title></news:news></url></urlset>"""),
         "/items/feed.xml": ("application/rss+xml", rss("http://10.0.0.1/admin", "http://metadata.test/latest",
                                                         "{BASE}/private/page.html")),
     }
     routes = {
         "/robots.txt": lambda h: respond(h, 200, b"User-agent: *\nDisallow: /private/\n", "text/plain"),
         "/404.xml": lambda h: respond(h, 404, b"gone"),
+        "/walled/tesla-lithium-2026-11-20/": lambda h: respond(h, 401, b"are you a robot?"),
         "/500.xml": lambda h: respond(h, 500, b"oops"),
         "/slow.xml": lambda h: (release.wait(30), respond(h, 200, b"late")),
         "/bomb.xml": lambda h: respond(h, 200, bomb, "application/rss+xml", Content_Encoding="gzip"),
@@ -190,3 +195,10 @@ sources:
     assert f"missing: HTTP 404 ({hostile.base}/404.xml)" in result.output
     assert f"{hostile.base}/fake.pdf" in result.output
     assert "good" in result.output and "failed" in result.output
+
+
+def test_a_page_behind_a_bot_wall_keeps_the_headline_from_the_sitemap(hostile, db, extractor):
+    report, _ = run_case(hostile, db, extractor, "{BASE}/walled/sitemap.xml", "sitemap")
+    assert report.new == 1 and "HTTP 401" in report.errors[0] and "headline" in report.errors[0]
+    row = db.execute("SELECT title, published, text_from FROM articles WHERE source = 'bad'").fetchone()
+    assert row == ("Tesla starts lithium refinery in Texas", "2026-11-20T10:00:00Z", "listing")
