@@ -130,7 +130,7 @@ def parse_feed(body: bytes, url: str, content_type: str | None = None) -> Discov
         link = _http_url(link, url)
         if not link:
             continue
-        published = entry.get("published_parsed") or entry.get("updated_parsed")
+        published = entry.get("published_parsed") or dict.get(entry, "updated_parsed")
         items.append(FeedItem(
             url=link, title=_clean(entry.get("title")),
             published=_iso(datetime.fromtimestamp(calendar.timegm(published), tz=timezone.utc)) if published else None,
