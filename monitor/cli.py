@@ -197,6 +197,84 @@ def articles_cmd(source: str | None, since: str | None, limit: int | None, as_js
     _console().print(table)
 
 
+@main.command("tag")
+@click.argument("files", nargs=-1, type=click.Path(dir_okay=False, allow_dash=True))
+def tag_cmd(files: tuple[str, ...]) -> None:
+    """Tag texts: one JSON object per input (standard input when no file), one per line.
+
+    Each object has "automakers" and "topics", lists of tags with id, name, evidence, mentions
+    and salience (automakers also list the brands named). An empty input gives empty lists; a
+    binary or unreadable input gives empty lists, an "error" key and a message on stderr.
+
+    \b
+    Example:
+        chargewatch tag article.txt another.txt
+        echo "Volvo Cars will buy fossil-free steel." | chargewatch tag
+    """
+    from nlp import default_tagger
+
+    from .charset import decode_text
+
+    failed = False
+    for name in files or ("-",):
+        try:
+            data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
+        except OSError as exc:
+            failed = True
+            _tag_error(name, f"cannot read: {exc.strerror or exc}")
+            continue
+        if b"\x00" in data[:8192]:
+            failed = True
+            _tag_error(name, "binary input (NUL bytes), not text")
+            continue
+        text = decode_text(data)
+        if text.count("\ufffd") > max(10, len(text) // 100):
+            failed = True
+            _tag_error(name, "binary input (not decodable as text)")
+            continue
+        tags = default_tagger().tag(text) if text.strip() else None
+        out = tags.to_dict() if tags else {"automakers": [], "topics": []}
+        click.echo(json.dumps(out, ensure_ascii=False))
+    if failed:
+        sys.exit(1)
+
+
+def _tag_error(name: str, message: str) -> None:
+    label = "standard input" if name == "-" else name
+    click.echo(f"chargewatch tag: {label}: {message}", err=True)
+    click.echo(json.dumps({"automakers": [], "topics": [], "error": f"{label}: {message}"}))
+
+
+@main.command()
+@db_option
+@click.option("--processes", type=click.IntRange(1, 16), default=2, show_default=True,
+              help="Tagging processes.")
+@handle_errors
+def retag(db_path: str, processes: int) -> None:
+    """Re-tag every stored article after the automaker registry or topic taxonomy changed.
+
+    Tags added or removed by staff are kept; only the tagger's own tags are replaced.
+
+    \b
+    Example:
+        chargewatch retag --db chargewatch.db
+    """
+    from storage import open_db
+
+    from .retag import retag as run_retag
+    from .retag import total_articles
+
+    if not Path(db_path).exists():
+        raise DatabaseError(f"{db_path}: no such database")
+    db = open_db(db_path)
+    total = total_articles(db)
+    with Progress(TextColumn("retagging"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=err_console, transient=True, disable=not err_console.is_terminal) as bar:
+        task = bar.add_task("articles", total=total)
+        done = run_retag(db, processes=processes, progress=lambda n: bar.advance(task, n))
+    click.echo(f"retagged {done:,} articles")
+
+
 @main.command()
 @click.option("--db", "db_path", type=click.Path(dir_okay=False), default="demo.db", show_default=True,
               help="Database to (re)create for the demo.")

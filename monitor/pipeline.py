@@ -21,6 +21,7 @@ from storage import articles as article_store
 from storage import fetches as fetch_log
 from storage import items as queue
 from storage import sources as source_store
+from storage.tags import TagRow
 
 from .config import Settings, SourceSpec
 from .dedupe import canonical_url, content_hash, same_site
@@ -224,8 +225,8 @@ class Pipeline:
         final = canonical_url(result.final_url)
         if final != item.url and self._already_stored(final, item):
             return
-        page = self.extractor.extract(result.body, final, charset=result.charset, expect_pdf=expect_pdf,
-                                      max_pdf_pages=net.max_pdf_pages)
+        page, tags = self.extractor.extract(result.body, final, charset=result.charset,
+                                            expect_pdf=expect_pdf, max_pdf_pages=net.max_pdf_pages)
         url = final
         if page.canonical:
             canonical = canonical_url(urljoin(final, page.canonical))
@@ -245,7 +246,8 @@ class Pipeline:
             text_from="pdf" if page.kind == "report" else "page")
         with self.lock:
             _, created = article_store.save_article(
-                self.db, article, aliases=[item.url, final], item_url=item.url, new_items=new_items)
+                self.db, article, aliases=[item.url, final], item_url=item.url, new_items=new_items,
+                tags=tag_rows(tags))
             report.new += int(created)
 
     def _already_stored(self, url: str, item: queue.ItemRow, also: str | None = None) -> bool:
@@ -259,12 +261,13 @@ class Pipeline:
         if not (isinstance(exc, HTTPStatusError) and exc.status in (401, 403) and item.title):
             return False
         text = item.summary or ""
+        tags = self.extractor.tag(text, item.title, item.url)
         article = article_store.NewArticle(
             url=item.url, title=item.title, text=text, author=item.author, published=item.published,
             source=spec.name, kind=item.kind, language=None, content_hash=content_hash(text),
             via=item.via, text_from="listing")
         with self.lock:
-            _, created = article_store.save_article(self.db, article, item_url=item.url)
+            _, created = article_store.save_article(self.db, article, item_url=item.url, tags=tag_rows(tags))
             report.new += int(created)
             report.errors.append(f"{exc}: stored the headline from the listing only")
         return True
@@ -282,6 +285,14 @@ class Pipeline:
     def _locked(self, fn, *args, **kwargs):
         with self.lock:
             return fn(*args, **kwargs)
+
+
+def tag_rows(tags) -> list[TagRow]:
+    """nlp's Tags -> storage's rows."""
+    rows = [TagRow("automaker", a.id, a.name, a.evidence, a.mentions, a.salience, a.brands)
+            for a in tags.automakers]
+    rows += [TagRow("topic", t.id, t.name, t.evidence, t.mentions, t.salience, t.terms) for t in tags.topics]
+    return rows
 
 
 def run_pass(settings: Settings, db: Database, *, only: str | None = None,

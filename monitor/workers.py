@@ -14,11 +14,34 @@ from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 
 from .errors import ExtractError
-from .extract import Page, extract_page
+from .extract import extract_page
+
+_tagger = None
 
 
 def _warm() -> None:
-    import trafilatura  # noqa: F401  (import cost paid once per worker, not per page)
+    """Paid once per worker, not per page: trafilatura's imports and the tagger's matchers."""
+    global _tagger
+    import trafilatura  # noqa: F401
+
+    from nlp import Tagger
+
+    _tagger = Tagger()
+
+
+def extract_and_tag(body: bytes, url: str, **kwargs):
+    """Extract the page, then tag its text: one trip to the worker for both CPU-bound jobs."""
+    page = extract_page(body, url, **kwargs)
+    return page, tag_text(page.text, page.title)
+
+
+def tag_text(text: str, title: str | None):
+    global _tagger
+    if _tagger is None:
+        from nlp import Tagger
+
+        _tagger = Tagger()
+    return _tagger.tag(text, title)
 
 
 class ExtractPool:
@@ -43,10 +66,17 @@ class ExtractPool:
                 pool.shutdown(wait=False, cancel_futures=True)
                 self._pool = None
 
-    def extract(self, body: bytes, url: str, **kwargs) -> Page:
+    def extract(self, body: bytes, url: str, **kwargs):
+        """(Page, Tags) for a fetched body."""
+        return self._run(extract_and_tag, url, body, url, **kwargs)
+
+    def tag(self, text: str, title: str | None, url: str = ""):
+        return self._run(tag_text, url, text, title)
+
+    def _run(self, fn, url: str, *args, **kwargs):
         pool = self._get()
         try:
-            future = pool.submit(extract_page, body, url, **kwargs)
+            future = pool.submit(fn, *args, **kwargs)
             return future.result(timeout=self.timeout)
         except FutureTimeout:
             self._reset(pool)

@@ -8,6 +8,7 @@ from sqlite_utils import Database
 
 from .db import now_iso
 from .items import _insert_items, mark_done
+from .tags import replace_tags
 
 
 @dataclass(frozen=True)
@@ -49,9 +50,9 @@ def article_for_url(db: Database, url: str) -> int | None:
 
 
 def save_article(db: Database, article: NewArticle, *, aliases=(), item_url: str | None = None,
-                 new_items=(), new_items_source: str | None = None) -> tuple[int, bool]:
-    """Store an article with its URL aliases, close its queue item and queue the links it gave
-    (PDFs), all in one transaction. Returns (id, created); an existing URL is not duplicated."""
+                 new_items=(), new_items_source: str | None = None, tags=None) -> tuple[int, bool]:
+    """Store an article with its tags and URL aliases, close its queue item and queue the links it
+    gave (PDFs), all in one transaction. Returns (id, created); an existing URL is not duplicated."""
     with db.atomic():
         existing = article_for_url(db, article.url)
         created = existing is None
@@ -63,6 +64,8 @@ def save_article(db: Database, article: NewArticle, *, aliases=(), item_url: str
                  article.source, article.kind, article.language, article.content_hash, article.via,
                  article.text_from])
             article_id = cur.lastrowid
+            if tags is not None:
+                replace_tags(db, article_id, tags)
         else:
             article_id = existing
         for url in {article.url, *aliases}:

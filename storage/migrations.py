@@ -47,3 +47,23 @@ def m001_initial(db: Database) -> None:
     db["urls"].create({"url": str, "article_id": int}, pk="url",
                       foreign_keys=[("article_id", "articles", "id")])
     db["urls"].create_index(["article_id"])
+
+
+@migrations()
+def m002_tags(db: Database) -> None:
+    # One row per tag on an article. origin = 'tagger' rows are replaced by every (re)tagging;
+    # other origins (corrections by staff, issue 6) are never touched by the tagger.
+    db.execute("""
+        CREATE TABLE tags (
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL CHECK (kind IN ('automaker', 'topic')),
+            tag_id TEXT NOT NULL,
+            name TEXT,
+            evidence TEXT,
+            mentions INTEGER NOT NULL DEFAULT 0,
+            salience REAL NOT NULL DEFAULT 0,
+            matched TEXT,
+            origin TEXT NOT NULL DEFAULT 'tagger',
+            PRIMARY KEY (article_id, kind, tag_id)
+        )""")
+    db.execute("CREATE INDEX idx_tags_kind_tag ON tags (kind, tag_id, article_id)")

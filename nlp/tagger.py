@@ -1,0 +1,418 @@
+"""Tag automakers (brand -> group) and campaign topics, each with the sentence that proves it.
+
+Pure: text in, ``Tags`` out; the registry and taxonomy are read once when the ``Tagger`` is
+built. spaCy's blank English pipeline gives tokens and sentences; two PhraseMatchers (one on
+lower-cased text, one on exact case for names that are also common words) find every cue in
+one pass, and plain Python decides what the cues prove, sentence by sentence.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import asdict, dataclass
+
+import numpy
+import spacy
+from spacy.attrs import IDX, IS_LOWER, IS_SPACE, ORTH, SENT_START  # noqa: F401
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+
+from .registry import Registry, SurfaceForm, load_registry
+from .taxonomy import Topic, load_taxonomy
+from .tokenize import FastTokenizer
+
+TITLE_WEIGHT, LEAD_WEIGHT, BODY_WEIGHT = 3.0, 2.0, 1.0
+SALIENCE_HALF = 4.0  # weighted mentions at which salience reaches 0.5
+MAX_EVIDENCE = 400
+
+
+@dataclass(frozen=True)
+class AutomakerTag:
+    id: str
+    name: str
+    brands: tuple[str, ...]
+    evidence: str
+    mentions: int
+    salience: float
+    ranked: bool = False
+
+
+@dataclass(frozen=True)
+class TopicTag:
+    id: str
+    name: str
+    evidence: str
+    mentions: int
+    salience: float
+    terms: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Tags:
+    automakers: tuple[AutomakerTag, ...] = ()
+    topics: tuple[TopicTag, ...] = ()
+
+    def to_dict(self) -> dict:
+        """The CLI contract: lists of plain objects (ranked and terms are extras)."""
+        return {"automakers": [dict(asdict(a), brands=list(a.brands)) for a in self.automakers],
+                "topics": [dict(asdict(t), terms=list(t.terms)) for t in self.topics]}
+
+    def automaker_ids(self) -> list[str]:
+        return [a.id for a in self.automakers]
+
+    def topic_ids(self) -> list[str]:
+        return [t.id for t in self.topics]
+
+
+_ENDS = (".", "!", "?", "…", "...", "?!", "!?")
+_CLOSERS = ('"', "'", "”", "’", ")", "]", "»")
+
+
+@Language.component("chargewatch_sentences")
+def _sentences_component(doc):
+    """Sentence boundaries from token arrays (spaCy's sentencizer walks Python Token objects and
+    cost as much as the rest of the tagger): a sentence ends at . ! ? (after closing quotes and
+    brackets) unless the next word is lower-case, and at every line break, since headlines and
+    list items have no full stop."""
+    n = len(doc)
+    if n == 0:
+        return doc
+    strings = doc.vocab.strings
+    arr = doc.to_array([ORTH, IS_SPACE, IS_LOWER]).astype("uint64")
+    orth, space, lower = arr[:, 0], arr[:, 1].astype(bool), arr[:, 2].astype(bool)
+    ends = numpy.isin(orth, [strings.add(e) for e in _ENDS])
+    closers = numpy.isin(orth, [strings.add(c) for c in _CLOSERS])
+    newline = numpy.zeros(n, dtype=bool)
+    for h in numpy.unique(orth[space]):
+        if "\n" in strings[int(h)]:
+            newline |= orth == h
+    # an end mark carries over closing quotes and brackets
+    carry = ends.copy()
+    for _ in range(2):
+        carry[1:] |= carry[:-1] & closers[1:]
+    start = numpy.zeros(n, dtype=bool)
+    start[0] = True
+    start[1:] |= carry[:-1] & ~closers[1:] & ~lower[1:] & ~space[1:]
+    start[1:] |= newline[:-1]
+    # whitespace after an end mark: the next word starts the sentence
+    start[2:] |= carry[:-2] & space[1:-1] & ~newline[1:-1] & ~lower[2:] & ~space[2:]
+    values = numpy.where(start, 1, -1).astype("int64").astype("uint64").reshape(-1, 1)
+    doc.from_array([SENT_START], values)
+    return doc
+
+
+@dataclass
+class _Sentence:
+    start: int
+    end: int
+    start_char: int
+    end_char: int
+    weight: float
+
+
+class Tagger:
+    """Build once (about a second), then call ``tag`` for each text."""
+
+    def __init__(self, registry: Registry | None = None, topics: tuple[Topic, ...] | None = None):
+        self.registry = registry or load_registry()
+        self.topics = topics or load_taxonomy()
+        self.nlp = spacy.blank("en")
+        self.nlp.tokenizer = FastTokenizer(self.nlp.vocab)
+        self.nlp.add_pipe("chargewatch_sentences")
+        vocab = self.nlp.vocab
+        self.lower = PhraseMatcher(vocab, attr="LOWER")
+        self.orth = PhraseMatcher(vocab, attr="ORTH")
+        self.forms: list[SurfaceForm] = list(self.registry.forms)
+        self.automakers = {a.id: a for a in self.registry.automakers}
+        self._keys: dict[int, tuple] = {}
+        for i, form in enumerate(self.forms):
+            self._add(self.orth if form.exact_case else self.lower, ("form", i), [form.text])
+        self._add(self.lower, ("context",), self.registry.context_words)
+        self._add(self.lower, ("strict",), self.registry.strict_context_words)
+        self._add(self.lower, ("blocked",), self.registry.blocked)
+        self.topic_index = {t.id: i for i, t in enumerate(self.topics)}
+        for ti, topic in enumerate(self.topics):
+            self._add(self.lower, ("term", ti), topic.terms)
+            self._add(self.lower, ("generic", ti), topic.generic)
+            for pi, (a, b) in enumerate(topic.pairs):
+                self._add(self.lower, ("a", ti, pi), a)
+                self._add(self.lower, ("b", ti, pi), b)
+            self._add(self.lower, ("not", ti), topic.not_phrases)
+            self._add(self.lower, ("veto", ti), topic.veto)
+            self._add(self.lower, ("near", ti), topic.near)
+        self.order = _dependency_order(self.topics)
+
+    def _add(self, matcher: PhraseMatcher, key: tuple, phrases) -> None:
+        phrases = [p for p in phrases if p]
+        if not phrases:
+            return
+        name = "|".join(map(str, key))
+        self._keys[self.nlp.vocab.strings.add(name)] = key
+        matcher.add(name, [self.nlp.make_doc(p) for p in phrases])
+
+    # -- public ------------------------------------------------------------------------------
+
+    def tag(self, text: str, title: str | None = None) -> Tags:
+        return self._tag_doc(self._doc(text, title))
+
+    def pipe(self, items, batch_size: int = 64):
+        """Tag many (text, title) pairs, streaming; one process (see ``tag_many`` for both cores)."""
+        def prepared():
+            for text, title in items:
+                joined = self._join(text, title)
+                yield joined, (len(title.strip()) if title and title.strip() else 0, joined)
+
+        for doc, (title_len, joined) in self.nlp.pipe(prepared(), as_tuples=True, batch_size=batch_size):
+            self._mark_title(doc, title_len, joined)
+            yield self._tag_doc(doc)
+
+    # -- internals -----------------------------------------------------------------------------
+
+    @staticmethod
+    def _join(text: str, title: str | None) -> str:
+        text = text or ""
+        return f"{title.strip()}\n\n{text}" if title and title.strip() else text
+
+    def _doc(self, text: str, title: str | None):
+        joined = self._join(text, title)
+        doc = self.nlp(joined)
+        self._mark_title(doc, len(title.strip()) if title and title.strip() else 0, joined)
+        return doc
+
+    @staticmethod
+    def _mark_title(doc, title_len: int, text: str) -> None:
+        doc.user_data["title_end"] = title_len
+        doc.user_data["text"] = text
+
+    def _sentences(self, doc, text: str) -> list[_Sentence]:
+        """Sentences with their weight (title, lead paragraph, body), from arrays: no Span objects."""
+        if len(doc) == 0:
+            return []
+        title_end = doc.user_data.get("title_end", 0)
+        body_start = title_end + 2 if title_end else 0
+        para = text.find("\n", body_start + 1)
+        lead_end = para if 0 < para - body_start <= 1200 else None
+        arr = doc.to_array([SENT_START, IDX]).astype("int64")
+        doc.user_data["idx"] = arr[:, 1].tolist()
+        starts = list(numpy.flatnonzero(arr[:, 0] == 1))
+        if not starts or starts[0] != 0:
+            starts.insert(0, 0)
+        bounds = starts + [len(doc)]
+        out, body_sentences = [], 0
+        for k in range(len(starts)):
+            start, end = int(bounds[k]), int(bounds[k + 1])
+            start_char = int(arr[start, 1])
+            end_char = int(arr[end, 1]) if end < len(doc) else len(text)
+            if text[start_char:end_char].isspace():
+                continue
+            if title_end and start_char < title_end:
+                weight = TITLE_WEIGHT
+            else:
+                in_lead = start_char < lead_end if lead_end is not None else body_sentences < 2
+                weight = LEAD_WEIGHT if in_lead else BODY_WEIGHT
+                body_sentences += 1
+            out.append(_Sentence(start, end, start_char, end_char, weight))
+        return out
+
+    def _tag_doc(self, doc) -> Tags:
+        text = doc.user_data.get("text") or doc.text  # doc.text rebuilds the string from tokens
+        sents = self._sentences(doc, text)
+        if not sents:
+            return Tags()
+        raw = self.lower(doc) + self.orth(doc)
+        if not raw:
+            return Tags()
+        idx = doc.user_data["idx"]
+        starts = numpy.fromiter((x.start for x in sents), dtype="int64", count=len(sents))
+        sent_idx = numpy.searchsorted(starts, [m[1] for m in raw], side="right") - 1
+        cues = _Cues()
+        keys = self._keys
+        for (match_id, s, e), i in zip(raw, sent_idx.tolist()):
+            key = keys[match_id]
+            kind = key[0]
+            i = max(i, 0)
+            if kind == "form":
+                cues.forms.append((s, e, self.forms[key[1]], i))
+            elif kind == "context":
+                cues.context.add(i)
+            elif kind == "strict":
+                cues.strict.add(i)
+                cues.context.add(i)
+            elif kind == "blocked":
+                cues.blocked.append((s, e))
+            elif kind == "not":
+                cues.voided.update(range(s, e))
+            else:
+                cues.topic[key[1]][kind if len(key) == 2 else f"{kind}{key[2]}"].append((s, e, i))
+        topic_hits, topic_spans = self._topics(cues, len(sents))
+        mentions = self._automakers(doc, cues)
+
+        topic_sents: dict[int, int] = defaultdict(int)  # sentence -> topics it proves
+        for hits in topic_hits.values():
+            for i in hits:
+                topic_sents[i] += 1
+        automakers = []
+        for aid, found in mentions.items():
+            best = max(found, key=lambda f: (topic_sents.get(f[0], 0), sents[f[0]].weight, -f[0]))[0]
+            a = self.automakers[aid]
+            automakers.append(AutomakerTag(
+                id=aid, name=a.name, brands=tuple(dict.fromkeys(form.brand for _, form in found)),
+                evidence=_clip(text, sents[best]), mentions=len(found),
+                salience=_salience(sents[i].weight for i, _ in found), ranked=a.ranked))
+        topics = []
+        for ti, hits in topic_hits.items():
+            if not hits:
+                continue
+            topic = self.topics[ti]
+            best = max(hits, key=lambda i: (hits[i], sents[i].weight, -i))
+            terms = sorted({_span_text(text, idx, s, e).lower() for s, e in topic_spans[ti][:24]})[:12]
+            topics.append(TopicTag(id=topic.id, name=topic.name, evidence=_clip(text, sents[best]),
+                                   mentions=sum(hits.values()),
+                                   salience=_salience(sents[i].weight * n for i, n in hits.items()),
+                                   terms=tuple(terms)))
+        automakers.sort(key=lambda t: (-t.salience, -t.mentions, t.id))
+        topics.sort(key=lambda t: (-t.salience, -t.mentions, t.id))
+        return Tags(tuple(automakers), tuple(topics))
+
+    def _automakers(self, doc, cues: "_Cues") -> dict[str, list]:
+        candidates = []
+        blocked = cues.blocked
+        for s, e, form, i in cues.forms:
+            if blocked and any(bs < e and s < be for bs, be in blocked):
+                continue
+            if form.not_before and s > 0 and doc[s - 1].lower_ in form.not_before:
+                continue
+            if form.not_after and self._next_word(doc, e) in form.not_after:
+                continue
+            candidates.append((s, e, form, i))
+        # the longest form wins where forms of one automaker overlap
+        candidates.sort(key=lambda c: (c[0], c[0] - c[1]))
+        kept: list[tuple[int, int, SurfaceForm, int]] = []
+        for c in candidates:
+            if any(k[2].automaker == c[2].automaker and k[0] < c[1] and c[0] < k[1] for k in kept):
+                continue
+            kept.append(c)
+        strong_ids = {f.automaker for _, _, f, _ in kept if not f.needs_context}
+        strong_sents: dict[int, set[str]] = defaultdict(set)
+        for _, _, f, i in kept:
+            if not f.needs_context:
+                strong_sents[i].add(f.automaker)
+        found: dict[str, list] = defaultdict(list)
+        for s, e, form, i in kept:
+            context = cues.strict if form.strict_context else cues.context
+            if form.needs_context and not (i in context or form.automaker in strong_ids
+                                           or strong_sents.get(i, set()) - {form.automaker}):
+                continue
+            found[form.automaker].append((i, form))
+        return found
+
+    @staticmethod
+    def _next_word(doc, end: int) -> str:
+        """The next token after a match, stepping over one punctuation mark (Lincoln, Nebraska)."""
+        if end < len(doc) and doc[end].is_punct and doc[end].text not in ("-", "'s"):
+            end += 1
+        return doc[end].lower_ if end < len(doc) else ""
+
+    def _topics(self, cues: "_Cues", n_sents: int):
+        """Sentence -> number of proofs, for each topic; and the spans that proved them."""
+        voided = cues.voided
+        hits: dict[int, dict[int, int]] = {}
+        spans: dict[int, list[tuple[int, int]]] = defaultdict(list)
+        for ti in self.order:
+            topic = self.topics[ti]
+            tc = cues.topic.get(ti, {})
+            counts: dict[int, int] = defaultdict(int)
+            if topic.requires:
+                near = tc.get("near", ())
+                near_sents = {i for _, _, i in near}
+                for i in hits.get(self.topic_index[topic.requires], {}):
+                    if any(abs(i - j) <= topic.window for j in near_sents):
+                        counts[i] += 1
+                spans[ti] = [(s, e) for s, e, j in near][:24]
+                hits[ti] = dict(counts)
+                continue
+            for s, e, i in tc.get("term", ()):
+                if s in voided or e - 1 in voided:
+                    continue
+                counts[i] += 1
+                spans[ti].append((s, e))
+            if topic.pairs or topic.generic:
+                blocked_sents = {i for _, _, i in tc.get("veto", ())}
+                for other in topic.suppressed_by:
+                    other_hits = hits.get(self.topic_index[other], {})
+                    if topic.suppressed_in_document and other_hits:
+                        blocked_sents = set(range(n_sents))
+                    blocked_sents.update(other_hits)
+                for s, e, i in tc.get("generic", ()):
+                    if i in blocked_sents or counts.get(i) or s in voided or e - 1 in voided:
+                        continue
+                    counts[i] += 1
+                    spans[ti].append((s, e))
+                for pi in range(len(topic.pairs)):
+                    a_by_sent: dict[int, list] = defaultdict(list)
+                    for s, e, i in tc.get(f"a{pi}", ()):
+                        if s not in voided and e - 1 not in voided:
+                            a_by_sent[i].append((s, e))
+                    if not a_by_sent:
+                        continue
+                    for s, e, i in tc.get(f"b{pi}", ()):
+                        if i in blocked_sents or counts.get(i) or s in voided or e - 1 in voided:
+                            continue
+                        partner = next((a for a in a_by_sent.get(i, ()) if not (a[0] < e and s < a[1])), None)
+                        if partner is None:
+                            continue
+                        counts[i] += 1
+                        spans[ti] += [partner, (s, e)]
+            hits[ti] = dict(counts)
+        return hits, spans
+
+
+def _dependency_order(topics: tuple[Topic, ...]) -> list[int]:
+    """Topic indexes so that a topic comes after those it requires or is suppressed by."""
+    index = {t.id: i for i, t in enumerate(topics)}
+    order: list[int] = []
+    visiting: set[int] = set()
+
+    def visit(i: int) -> None:
+        if i in order:
+            return
+        if i in visiting:
+            raise ValueError(f"topics.yaml: dependency cycle at {topics[i].id}")
+        visiting.add(i)
+        for dep in (*topics[i].suppressed_by, *([topics[i].requires] if topics[i].requires else [])):
+            visit(index[dep])
+        visiting.discard(i)
+        order.append(i)
+
+    for i in range(len(topics)):
+        visit(i)
+    return order
+
+
+class _Cues:
+    """Everything the matchers found in one text, sorted by what it can prove."""
+
+    __slots__ = ("forms", "context", "strict", "blocked", "voided", "topic")
+
+    def __init__(self):
+        self.forms: list = []
+        self.context: set[int] = set()
+        self.strict: set[int] = set()
+        self.blocked: list[tuple[int, int]] = []
+        self.voided: set[int] = set()
+        self.topic: dict[int, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+
+
+def _span_text(text: str, idx: list[int], start: int, end: int) -> str:
+    return text[idx[start]: idx[end] if end < len(idx) else len(text)].strip()
+
+
+def _clip(text: str, sent: _Sentence) -> str:
+    out = " ".join(text[sent.start_char:sent.end_char].split())
+    return out if len(out) <= MAX_EVIDENCE else out[: MAX_EVIDENCE - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _salience(weights) -> float:
+    """0..1: about 0.2 for one mention in passing, over 0.7 for a subject of the title and lead."""
+    w = float(sum(weights))
+    return round(w / (w + SALIENCE_HALF), 3)

@@ -1,0 +1,121 @@
+"""The tagger: traps from the issue, forms that must work, evidence and salience."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp import Tagger, tag
+from nlp.registry import load_registry
+from nlp.taxonomy import load_taxonomy
+
+RANKED = ["bmw", "byd", "ford", "gac", "geely", "gm", "honda", "hyundai", "kia", "mercedes-benz", "nissan",
+          "renault", "saic", "stellantis", "tesla", "toyota", "volkswagen", "volvo-cars"]
+OTHERS = ["great-wall", "tata", "chery", "changan", "nio", "xpeng", "li-auto", "rivian", "lucid", "vinfast",
+          "mazda", "subaru", "suzuki", "mitsubishi", "mahindra"]
+TOPICS = ["green-steel", "aluminium", "lithium", "lithium-water", "nickel", "cobalt", "transition-minerals",
+          "deep-sea-mining", "indigenous-rights", "workers-rights", "human-rights-due-diligence",
+          "renewable-energy", "supply-chain-emissions", "ev-policy", "battery-recycling"]
+
+
+def test_registry_has_the_ids_of_the_issue():
+    reg = load_registry()
+    ids = [a.id for a in reg.automakers]
+    assert sorted(a.id for a in reg.automakers if a.ranked) == sorted(RANKED)
+    assert set(OTHERS) <= set(ids)
+    assert reg.get("tesla").handle("x") == "@Tesla"
+    assert reg.get("chery").handles == ()  # nothing invented
+
+
+def test_taxonomy_has_the_ids_of_the_issue():
+    topics = load_taxonomy()
+    assert [t.id for t in topics] == TOPICS
+    for t in topics:
+        assert t.name and t.description and t.hashtags and all(h.startswith("#") for h in t.hashtags)
+
+
+@pytest.mark.parametrize("text, automakers", [
+    ("Harrison Ford arrived at the premiere in a chauffeured car.", []),
+    ("The Ford Foundation gave $5m to land defenders in the Amazon.", []),
+    ("The plant is outside Lincoln, Nebraska, and employs 300 people making wind turbines.", []),
+    ("Abraham Lincoln signed the Homestead Act in 1862.", []),
+    ("A jaguar was filmed crossing a road in the rainforest near the mine.", []),
+    ("The village runs on a solar mini-grid and smart meters.", []),
+    ("Genesis tells of the creation of the world in six days.", []),
+    ("The minister tried to dodge the question about the subsidy.", []),
+    ("Parents should fit a car seat facing backwards.", []),
+    ("The laptop ships with 16GB of RAM.", []),
+    ("Nikola Tesla built his first Tesla coil in 1891.", []),
+    ("Mercedes Sosa sang at the rally in Buenos Aires.", []),
+    ("Volvo Group will sell electric trucks made with fossil-free steel.", []),
+    ("Daimler Truck said its hydrogen trucks would arrive in 2029.", []),
+    ("Take 50 MG of the drug twice a day.", []),
+    ("Two soldiers were listed as KIA after the ambush.", []),
+    ("Hyundai Steel will build an electric arc furnace in Louisiana.", []),
+    ("Toyota's hybrids outsold BYD-made cars; VW-owned Audi and GM-backed Ultium Cells followed.",
+     ["byd", "gm", "toyota", "volkswagen"]),
+    ("Mercedes-Benz Group AG and Volkswagen AG reported results; so did Ford Motor Co.",
+     ["ford", "mercedes-benz", "volkswagen"]),
+    ("TESLA shares fell while Škoda, Skoda and Citroën dealers waited for the Jeep Avenger.",
+     ["stellantis", "tesla", "volkswagen"]),
+    ("The Volvo EX30 is built by Volvo Cars in Ghent; Polestar and Zeekr belong to Geely.", ["geely", "volvo-cars"]),
+    ("Kia and Hyundai will both buy green steel for their EV plants.", ["hyundai", "kia"]),
+    ("Jaguar Land Rover and MG Motor cut prices on their electric SUVs.", ["saic", "tata"]),
+])
+def test_automakers_and_traps(text, automakers):
+    assert sorted(tag(text).automaker_ids()) == automakers
+
+
+@pytest.mark.parametrize("text, topics", [
+    ("He showed nerves of steel during the talks.", []),
+    ("She wore a cobalt blue dress to the gala.", []),
+    ("Airlines nickel-and-dime passengers with bag fees.", []),
+    ("The data mining start-up raised $20m.", []),
+    ("Her copper-coloured hair caught the light.", []),
+    ("Samsung recalled 2m phones after lithium-ion battery fires.", []),
+    ("Patients prescribed lithium need regular blood tests, psychiatrists say.", []),
+    ("SSAB will supply fossil-free steel made with hydrogen to Volvo Cars.", ["green-steel"]),
+    ("Lithium extraction in the Salar de Atacama pumps brine that local communities say drains their water.",
+     ["lithium", "lithium-water"]),
+    ("The nickel smelters of Morowali run on captive coal power.", ["nickel", "renewable-energy"]),
+    ("Workers at the Stellantis plant went on strike over wages, the UAW said.", ["workers-rights"]),
+    ("The automaker said it would cut 3,000 jobs in Germany.", []),
+    ("The EU's CSDDD requires automakers to run human rights due diligence on suppliers.",
+     ["human-rights-due-diligence"]),
+    ("BMW asked its battery suppliers to cut scope 3 emissions by 40%.", ["supply-chain-emissions"]),
+    ("The IRA's EV tax credits exclude cars with Chinese battery parts.", ["ev-policy"]),
+    ("Redwood Materials will recycle end-of-life EV batteries from Ford.", ["battery-recycling"]),
+    ("Norway backed a moratorium on deep-sea mining at the International Seabed Authority.", ["deep-sea-mining"]),
+])
+def test_topics_and_traps(text, topics):
+    assert sorted(tag(text).topic_ids()) == topics
+
+
+def test_evidence_is_the_telling_sentence_and_salience_separates_about_from_passing():
+    text = ("Tesla will open a lithium refinery in Texas next year. The plant will supply cathode makers. "
+            "Analysts said Tesla's refinery could cut costs. Tesla shares rose.\n\n"
+            "Separately, Ford dealers reported strong sales of the Mustang Mach-E in October.")
+    tags = tag(text, title="Tesla opens lithium refinery")
+    by_id = {a.id: a for a in tags.automakers}
+    assert by_id["tesla"].salience > 0.6 and by_id["ford"].salience < 0.4
+    assert by_id["tesla"].mentions == 4 and by_id["tesla"].brands == ("Tesla",)
+    assert by_id["tesla"].evidence == "Tesla opens lithium refinery"
+    lithium = next(t for t in tags.topics if t.id == "lithium")
+    assert "lithium refinery" in lithium.evidence and lithium.mentions >= 2
+
+
+def test_brand_is_kept_and_maps_to_its_group():
+    [a] = tag("The new Audi Q6 and the Porsche Macan share a platform.").automakers
+    assert a.id == "volkswagen" and a.brands == ("Audi", "Porsche")
+
+
+def test_empty_and_odd_inputs():
+    t = Tagger()
+    assert t.tag("").automakers == () and t.tag("   \n\n ").topics == ()
+    assert t.tag("\x00\x01 ☃ 🚗" * 100).automaker_ids() == []
+    assert t.tag("Ford", title="").automaker_ids() == []  # a bare common name proves nothing
+
+
+def test_pipe_equals_tag():
+    t = Tagger()
+    items = [("Kia will buy green steel.", None), ("Tesla's Giga Berlin uses wind power.", "Tesla")]
+    assert list(t.pipe(items)) == [t.tag(*i) for i in items]
