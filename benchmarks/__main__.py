@@ -7,9 +7,14 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import json
+import os
+import subprocess
 import sys
+import tempfile
 import time
 import traceback
+from pathlib import Path
 
 BENCHMARKS = {  # name -> module; the order they run in
     "ingest": "benchmarks.ingest",
@@ -28,31 +33,8 @@ def _missed(results: dict) -> list[str]:
     return missed
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m benchmarks",
-        description="Run chargewatch's benchmarks and write benchmarks/out/results.json. "
-                    "Env: CHARGEWATCH_BENCH_PAGES (ingest, default 2000), "
-                    "CHARGEWATCH_BENCH_CLI_PAGES (trafilatura, default 500).",
-        epilog="example: CHARGEWATCH_BENCH_PAGES=200 python -m benchmarks ingest")
-    parser.add_argument("names", nargs="*", metavar="NAME",
-                        help=f"which to run ({', '.join(BENCHMARKS)}); all when none is given")
-    parser.add_argument("--strict", action="store_true", help="exit 1 when a target is missed")
-    args = parser.parse_args(argv)
-    unknown = [n for n in args.names if n not in BENCHMARKS]
-    if unknown:
-        parser.error(f"unknown benchmark {unknown[0]!r} (choose from {', '.join(BENCHMARKS)})")
-    names = list(dict.fromkeys(args.names)) or list(BENCHMARKS)
-
-    from .common import machine_busy, save_results
-
-    busy = machine_busy(1.0)
-    if busy > 0.2:
-        print(f"WARNING: the machine is already busy before the benchmarks start ({busy:.2f} cores in use by "
-              "other processes); the figures will be lower than on a quiet machine")
-    results: dict = {"preflight": {"busy_cores_before": round(busy, 2)}}
-    failed: list[str] = []
-    started = time.perf_counter()
+def _run_here(names: list[str], failed: list[str]) -> dict:
+    results: dict = {}
     for name in names:
         try:
             results.update(importlib.import_module(BENCHMARKS[name]).run())
@@ -65,6 +47,63 @@ def main(argv: list[str] | None = None) -> int:
             failed.append(name)
             results[name] = {"error": f"{type(exc).__name__}: {exc}"}
         sys.stdout.flush()
+    return results
+
+
+def _run_isolated(name: str, failed: list[str]) -> dict:
+    root = Path(__file__).resolve().parents[1]
+    with tempfile.TemporaryDirectory(prefix="chargewatch-bench-") as tmp:
+        out = Path(tmp) / "result.json"
+        sys.stdout.flush()
+        proc = subprocess.run([sys.executable, "-m", "benchmarks", name, "--result-file", str(out)],
+                              cwd=root, stdin=subprocess.DEVNULL, env=os.environ.copy())
+        try:
+            results = json.loads(out.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            results = {name: {"error": f"the benchmark process exited with code {proc.returncode} and no results"}}
+    if proc.returncode != 0 or any(isinstance(v, dict) and "error" in v for v in results.values()):
+        failed.append(name)
+    return results
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks",
+        description="Run chargewatch's benchmarks and write benchmarks/out/results.json. "
+                    "Env: CHARGEWATCH_BENCH_PAGES (ingest, default 2000), "
+                    "CHARGEWATCH_BENCH_REPEAT (ingest passes, median reported; default 1), "
+                    "CHARGEWATCH_BENCH_CLI_PAGES (trafilatura, default 500), "
+                    "CHARGEWATCH_BENCH_STOCK_SERVER=1 (leave Nagle on in the site server; see siteserver.py).",
+        epilog="example: CHARGEWATCH_BENCH_PAGES=200 python -m benchmarks ingest")
+    parser.add_argument("names", nargs="*", metavar="NAME",
+                        help=f"which to run ({', '.join(BENCHMARKS)}); all when none is given")
+    parser.add_argument("--strict", action="store_true", help="exit 1 when a target is missed")
+    parser.add_argument("--result-file", type=Path, help=argparse.SUPPRESS)  # child mode, see _run_isolated
+    args = parser.parse_args(argv)
+    unknown = [n for n in args.names if n not in BENCHMARKS]
+    if unknown:
+        parser.error(f"unknown benchmark {unknown[0]!r} (choose from {', '.join(BENCHMARKS)})")
+    names = list(dict.fromkeys(args.names)) or list(BENCHMARKS)
+
+    if args.result_file:  # a child started by _run_isolated: run, hand the results back, save nothing
+        results = _run_here(names, [])
+        args.result_file.write_text(json.dumps(results, default=str), encoding="utf-8")
+        return 0
+
+    from .common import machine_busy, save_results
+
+    busy = machine_busy(1.0)
+    if busy > 0.2:
+        print(f"WARNING: the machine is already busy before the benchmarks start ({busy:.2f} cores in use by "
+              "other processes); the figures will be lower than on a quiet machine")
+    results: dict = {"preflight": {"busy_cores_before": round(busy, 2)}}
+    failed: list[str] = []
+    started = time.perf_counter()
+    if len(names) == 1:
+        results.update(_run_here(names, failed))
+    else:  # each in a fresh process, so one's memory does not show in the next one's peak RSS
+        for name in names:
+            results.update(_run_isolated(name, failed))
     path = save_results(results)
     print(f"\nresults written to {path} ({time.perf_counter() - started:.0f} s in all)")
     missed = _missed(results)

@@ -190,6 +190,13 @@ MONTHS = ["January", "February", "March", "April", "May", "June", "July", "Augus
 ORDINALS = ["first", "second", "third", "fifth", "ninth", "12th", "15th", "last"]
 
 
+_WORDS = {"automaker": AUTOMAKERS, "battery": BATTERY_MAKERS, "miner": MINERS, "steelmaker": STEELMAKERS,
+          "material": MATERIALS, "country": COUNTRIES, "region": REGIONS, "ngo": NGOS,
+          "institution": INSTITUTIONS, "topic": TOPICS, "policy": POLICIES, "plant": PLANTS, "verb": VERBS,
+          "adj": ADJ, "weekday": WEEKDAYS, "month": MONTHS, "reason": REASONS, "city": CITIES,
+          "ordinal": ORDINALS}
+
+
 class _Slots(dict):
     """str.format_map mapping: every {slot} draws afresh from the article's own RNG."""
 
@@ -206,14 +213,8 @@ class _Slots(dict):
 
     def __missing__(self, key: str) -> str:
         r = self.rng
-        simple = {"automaker": AUTOMAKERS, "battery": BATTERY_MAKERS, "miner": MINERS,
-                  "steelmaker": STEELMAKERS, "material": MATERIALS, "country": COUNTRIES,
-                  "region": REGIONS, "ngo": NGOS, "institution": INSTITUTIONS, "topic": TOPICS,
-                  "policy": POLICIES, "plant": PLANTS, "verb": VERBS, "adj": ADJ,
-                  "weekday": WEEKDAYS, "month": MONTHS, "reason": REASONS, "city": CITIES,
-                  "ordinal": ORDINALS}
-        if key in simple:
-            return self._pick(key, simple[key])
+        if key in _WORDS:
+            return self._pick(key, _WORDS[key])
         if key[0].isupper() or key.endswith("_cap"):  # {Ngo}, {country_cap}: capitalised
             value = self[key.removesuffix("_cap").lower()]
             return value[0].upper() + value[1:]

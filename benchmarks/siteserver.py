@@ -8,6 +8,7 @@ site on the same machine would. Only 127.0.0.1 is ever bound or requested.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import tempfile
 import time
 from collections import Counter
@@ -18,7 +19,12 @@ import psutil
 SEED = 20250630
 
 
-def serve_site(seed: int, total: int, conn) -> None:
+def stock_server() -> bool:
+    """CHARGEWATCH_BENCH_STOCK_SERVER=1: leave SiteServer's sockets as they are (Nagle on)."""
+    return os.environ.get("CHARGEWATCH_BENCH_STOCK_SERVER", "").strip() not in ("", "0")
+
+
+def serve_site(seed: int, total: int, conn, nodelay: bool = True) -> None:
     """Child process: build the site, serve it on a free loopback port until told to stop."""
     from monitor.sitesrv import SiteServer
 
@@ -26,16 +32,21 @@ def serve_site(seed: int, total: int, conn) -> None:
 
     with tempfile.TemporaryDirectory(prefix="chargewatch-bench-site-") as root:  # empty: pages only
         server = SiteServer(root=Path(root), host="127.0.0.1", port=0)
+        if not nodelay:
+            # SiteServer sets TCP_NODELAY (it writes headers and body in two send()s; with Nagle on,
+            # each response waits for the client's delayed ACK, about 44 ms). This reproduces that.
+            server.httpd.RequestHandlerClass.disable_nagle_algorithm = False
         started = time.perf_counter()
         # Every page carries the server's own address (canonical, og:url, links), so the pages
         # are built once the port is known and handed to the server before it starts serving.
         pages = build_site(seed, server.base, total)
         server.pages.update(pages)
+        server.precompress()  # like a CDN's cache: compression is the site's cost, not ours
         generated = time.perf_counter() - started
         articles = [p for p in pages if p not in (FEED_PATH, "/robots.txt")]
         sizes = [len(pages[p][1]) for p in articles]
         server.start()
-        conn.send({"base": server.base, "port": server.port, "feed": server.base + FEED_PATH,
+        conn.send({"nodelay": nodelay, "base": server.base, "port": server.port, "feed": server.base + FEED_PATH,
                    "paths": articles, "pages": len(articles), "bytes": sum(sizes),
                    "min_bytes": min(sizes, default=0), "max_bytes": max(sizes, default=0),
                    "generate_seconds": round(generated, 2)})
@@ -54,15 +65,17 @@ def serve_site(seed: int, total: int, conn) -> None:
 class SiteProcess:
     """``with SiteProcess(2000) as site: site.base ...``: the site in its own process."""
 
-    def __init__(self, total: int, seed: int = SEED, start_timeout: float = 600.0):
+    def __init__(self, total: int, seed: int = SEED, start_timeout: float = 600.0,
+                 nodelay: bool | None = None):
         self.total, self.seed, self.start_timeout = total, seed, start_timeout
+        self.nodelay = (not stock_server()) if nodelay is None else nodelay
         self.info: dict = {}
         self.stats: dict = {}
 
     def __enter__(self) -> "SiteProcess":
         ctx = multiprocessing.get_context("spawn")
         self.conn, child = ctx.Pipe()
-        self.proc = ctx.Process(target=serve_site, args=(self.seed, self.total, child),
+        self.proc = ctx.Process(target=serve_site, args=(self.seed, self.total, child, self.nodelay),
                                 name="chargewatch-bench-site", daemon=True)
         self.proc.start()
         child.close()

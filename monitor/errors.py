@@ -96,3 +96,9 @@ class ExtractError(ParseError):
     """A page or PDF gave no usable text, or was not what it claimed to be."""
 
     kind = "extract"
+
+
+class WorkerLost(ExtractError):
+    """The extraction worker died or was replaced before this page's turn: try again next run."""
+
+    permanent = False

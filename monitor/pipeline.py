@@ -101,6 +101,7 @@ class Pipeline:
             source_store.sync_sources(self.db, self.settings.sources)
         if not specs:
             return []
+        self.extractor.start()  # workers import while the feeds are read
         with ThreadPoolExecutor(min(4, len(specs)), thread_name_prefix="source") as pool:
             return list(pool.map(self.run_source, specs))
 

@@ -1,19 +1,23 @@
-"""A process pool for extraction: trafilatura is CPU-bound (~15 ms a page), so both cores work.
+"""A process pool for extraction and tagging: both are CPU-bound (trafilatura about 12 ms a page,
+the tagger about 3 ms), so they run in worker processes and both cores work. Threads would
+share one core through the GIL. The pool starts on first use with the ``spawn`` method (no fork
+of a threaded parent).
 
-Threads would share one core through the GIL. The pool starts on first use with the ``spawn``
-method (no fork of a threaded parent). A worker that crashes or hangs is replaced and the page
-that caused it is reported as an extraction error, never a stuck run.
+A page that takes too long is stopped inside its worker by an alarm, so one slow page fails
+alone. A worker that dies (or, as a last resort, hangs in C code past a much longer limit) is
+replaced; the pages caught in it are reported as ``WorkerLost`` and retried on the next run.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import signal
 import threading
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import CancelledError, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 
-from .errors import ExtractError
+from .errors import ExtractError, WorkerLost
 from .extract import extract_page
 
 _tagger = None
@@ -21,31 +25,54 @@ _tagger = None
 
 def _warm() -> None:
     """Paid once per worker, not per page: trafilatura's imports and the tagger's matchers."""
-    global _tagger
     import trafilatura  # noqa: F401
 
-    from nlp import Tagger
-
-    _tagger = Tagger()
+    _get_tagger()
 
 
-def extract_and_tag(body: bytes, url: str, **kwargs):
-    """Extract the page, then tag its text: one trip to the worker for both CPU-bound jobs."""
-    page = extract_page(body, url, **kwargs)
-    return page, tag_text(page.text, page.title)
-
-
-def tag_text(text: str, title: str | None):
+def _get_tagger():
     global _tagger
     if _tagger is None:
         from nlp import Tagger
 
         _tagger = Tagger()
-    return _tagger.tag(text, title)
+    return _tagger
+
+
+class _Alarm(Exception):
+    pass
+
+
+def _on_alarm(signum, frame):
+    raise _Alarm()
+
+
+def _with_alarm(seconds: float, url: str, fn, *args, **kwargs):
+    previous = signal.signal(signal.SIGALRM, _on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        return fn(*args, **kwargs)
+    except _Alarm:
+        raise ExtractError(f"extraction took longer than {seconds:.0f}s", url) from None
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def extract_and_tag(body: bytes, url: str, seconds: float, **kwargs):
+    """Extract the page, then tag its text: one trip to the worker for both CPU-bound jobs."""
+    def work():
+        page = extract_page(body, url, **kwargs)
+        return page, _get_tagger().tag(page.text, page.title)
+    return _with_alarm(seconds, url, work)
+
+
+def tag_text(text: str, title: str | None, seconds: float = 60.0, url: str = ""):
+    return _with_alarm(seconds, url, _get_tagger().tag, text, title)
 
 
 class ExtractPool:
-    def __init__(self, workers: int = 2, timeout: float = 120.0):
+    def __init__(self, workers: int = 2, timeout: float = 60.0):
         self.workers = workers
         self.timeout = timeout
         self._pool: ProcessPoolExecutor | None = None
@@ -58,6 +85,12 @@ class ExtractPool:
                     self.workers, mp_context=multiprocessing.get_context("spawn"), initializer=_warm)
             return self._pool
 
+    def start(self) -> None:
+        """Start the workers now (they take a second to import), not at the first page."""
+        pool = self._get()
+        for _ in range(self.workers):
+            pool.submit(int)
+
     def _reset(self, pool: ProcessPoolExecutor) -> None:
         with self._lock:
             if self._pool is pool:
@@ -68,22 +101,28 @@ class ExtractPool:
 
     def extract(self, body: bytes, url: str, **kwargs):
         """(Page, Tags) for a fetched body."""
-        return self._run(extract_and_tag, url, body, url, **kwargs)
+        return self._run(extract_and_tag, url, body, url, self.timeout, **kwargs)
 
     def tag(self, text: str, title: str | None, url: str = ""):
-        return self._run(tag_text, url, text, title)
+        return self._run(tag_text, url, text, title, self.timeout, url)
 
     def _run(self, fn, url: str, *args, **kwargs):
         pool = self._get()
         try:
             future = pool.submit(fn, *args, **kwargs)
-            return future.result(timeout=self.timeout)
+        except (BrokenProcessPool, RuntimeError):
+            self._reset(pool)
+            raise WorkerLost("extraction worker pool was restarting", url) from None
+        try:
+            # The alarm in the worker stops slow pages; this much longer limit (queue wait
+            # included) only catches a worker stuck where signals cannot reach it.
+            return future.result(timeout=self.timeout * 10)
         except FutureTimeout:
             self._reset(pool)
-            raise ExtractError(f"extraction took longer than {self.timeout:.0f}s", url) from None
-        except BrokenProcessPool:
+            raise WorkerLost("extraction worker stopped answering and was replaced", url) from None
+        except (BrokenProcessPool, CancelledError):
             self._reset(pool)
-            raise ExtractError("extraction worker crashed", url) from None
+            raise WorkerLost("extraction worker died", url) from None
 
     def close(self) -> None:
         with self._lock:

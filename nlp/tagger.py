@@ -147,6 +147,9 @@ class Tagger:
         if not phrases:
             return
         name = "|".join(map(str, key))
+        if key[0] in ("term", "generic", "veto", "near", "a", "b"):  # topic cues: (kind, topic, pair, bucket)
+            bucket = key[0] if len(key) == 2 else f"{key[0]}{key[2]}"
+            key = (key[0], key[1], key[2] if len(key) > 2 else None, bucket)
         self._keys[self.nlp.vocab.strings.add(name)] = key
         matcher.add(name, [self.nlp.make_doc(p) for p in phrases])
 
@@ -226,24 +229,25 @@ class Tagger:
         starts = numpy.fromiter((x.start for x in sents), dtype="int64", count=len(sents))
         sent_idx = numpy.searchsorted(starts, [m[1] for m in raw], side="right") - 1
         cues = _Cues()
-        keys = self._keys
-        for (match_id, s, e), i in zip(raw, sent_idx.tolist()):
+        keys, forms = self._keys, self.forms
+        form_list, context, strict, blocked, voided, topic = (
+            cues.forms, cues.context, cues.strict, cues.blocked, cues.voided, cues.topic)
+        for (match_id, s, e), i in zip(raw, sent_idx.tolist()):  # sentence 0 starts at token 0
             key = keys[match_id]
             kind = key[0]
-            i = max(i, 0)
             if kind == "form":
-                cues.forms.append((s, e, self.forms[key[1]], i))
+                form_list.append((s, e, forms[key[1]], i))
             elif kind == "context":
-                cues.context.add(i)
+                context.add(i)
             elif kind == "strict":
-                cues.strict.add(i)
-                cues.context.add(i)
+                strict.add(i)
+                context.add(i)
             elif kind == "blocked":
-                cues.blocked.append((s, e))
+                blocked.append((s, e))
             elif kind == "not":
-                cues.voided.update(range(s, e))
+                voided.update(range(s, e))
             else:
-                cues.topic[key[1]][kind if len(key) == 2 else f"{kind}{key[2]}"].append((s, e, i))
+                topic[key[1]][key[3]].append((s, e, i))
         topic_hits, topic_spans = self._topics(cues, len(sents))
         mentions = self._automakers(doc, cues)
 
