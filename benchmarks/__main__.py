@@ -20,6 +20,7 @@ BENCHMARKS = {  # name -> module; the order they run in
     "ingest": "benchmarks.ingest",
     "extraction": "benchmarks.extraction",
     "trafilatura": "benchmarks.trafilatura_cli",
+    "tagging": "benchmarks.tagging",
 }
 
 

@@ -125,8 +125,10 @@ class Tagger:
         self.forms: list[SurfaceForm] = list(self.registry.forms)
         self.automakers = {a.id: a for a in self.registry.automakers}
         self._keys: dict[int, tuple] = {}
+        self._vocabulary: set[str] = set()  # every token of every pattern, lower-cased
         for i, form in enumerate(self.forms):
             self._add(self.orth if form.exact_case else self.lower, ("form", i), [form.text])
+            self._vocabulary.update(form.not_before | form.not_after)
         self._add(self.lower, ("context",), self.registry.context_words)
         self._add(self.lower, ("strict",), self.registry.strict_context_words)
         self._add(self.lower, ("blocked",), self.registry.blocked)
@@ -141,6 +143,7 @@ class Tagger:
             self._add(self.lower, ("veto", ti), topic.veto)
             self._add(self.lower, ("near", ti), topic.near)
         self.order = _dependency_order(self.topics)
+        self.nlp.tokenizer.keep = frozenset(self._vocabulary)  # from now on, texts are shrunk
 
     def _add(self, matcher: PhraseMatcher, key: tuple, phrases) -> None:
         phrases = [p for p in phrases if p]
@@ -151,7 +154,10 @@ class Tagger:
             bucket = key[0] if len(key) == 2 else f"{key[0]}{key[2]}"
             key = (key[0], key[1], key[2] if len(key) > 2 else None, bucket)
         self._keys[self.nlp.vocab.strings.add(name)] = key
-        matcher.add(name, [self.nlp.make_doc(p) for p in phrases])
+        docs = [self.nlp.make_doc(p) for p in phrases]
+        for d in docs:
+            self._vocabulary.update(t.lower_ for t in d)
+        matcher.add(name, docs)
 
     # -- public ------------------------------------------------------------------------------
 
@@ -195,17 +201,17 @@ class Tagger:
         body_start = title_end + 2 if title_end else 0
         para = text.find("\n", body_start + 1)
         lead_end = para if 0 < para - body_start <= 1200 else None
-        arr = doc.to_array([SENT_START, IDX]).astype("int64")
-        doc.user_data["idx"] = arr[:, 1].tolist()
-        starts = list(numpy.flatnonzero(arr[:, 0] == 1))
+        offsets = doc.user_data.get("offsets") or doc.to_array(IDX).astype("int64").tolist()
+        doc.user_data["idx"] = offsets
+        starts = list(numpy.flatnonzero(doc.to_array(SENT_START).astype("int64") == 1))
         if not starts or starts[0] != 0:
             starts.insert(0, 0)
         bounds = starts + [len(doc)]
         out, body_sentences = [], 0
         for k in range(len(starts)):
             start, end = int(bounds[k]), int(bounds[k + 1])
-            start_char = int(arr[start, 1])
-            end_char = int(arr[end, 1]) if end < len(doc) else len(text)
+            start_char = offsets[start]
+            end_char = offsets[end] if end < len(doc) else len(text)
             if text[start_char:end_char].isspace():
                 continue
             if title_end and start_char < title_end:
