@@ -241,8 +241,8 @@ network:
   contact: https://example.org/chargewatch-bench
   allow_private: ["127.0.0.1:{port}"]   # the benchmark site is on loopback: allow exactly it
   host_delay: 0s
-  max_per_host: 8
-  workers: 16
+  max_per_host: {os.environ.get("CHARGEWATCH_BENCH_PER_HOST", "4")}
+  workers: {os.environ.get("CHARGEWATCH_BENCH_THREADS", "6")}
   retries: 0
 sources:
   - name: bench
