@@ -30,7 +30,7 @@ test: $(DEV_STAMP)  ## the whole suite
 
 demo: $(STAMP)  ## the whole pipeline offline on the bundled sample site
 	$(BIN)/chargewatch demo --db demo.db
-	$(BIN)/chargewatch articles --db demo.db
+	$(BIN)/chargewatch stories --db demo.db
 
 bench: $(DEV_STAMP)  ## print the measured figures
 	$(BIN)/python -m benchmarks

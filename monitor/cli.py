@@ -111,17 +111,18 @@ def _run_with_progress(run):
 
 def render_reports(console: Console, reports) -> None:
     table = Table(title="fetch summary")
-    for col, justify in (("source", "left"), ("status", "left"), ("new", "right"), ("unchanged", "right"),
-                         ("failed", "right"), ("bytes", "right"), ("seconds", "right")):
+    for col, justify in (("source", "left"), ("status", "left"), ("new", "right"), ("updated", "right"),
+                         ("unchanged", "right"), ("failed", "right"), ("bytes", "right"), ("seconds", "right")):
         table.add_column(col, justify=justify)
     total_new = total_failed = total_bytes = 0
     for r in reports:
         style = {"failed": "red", "partial": "yellow", "unchanged": "dim"}.get(r.status, "")
-        table.add_row(r.name, f"[{style}]{r.status}[/{style}]" if style else r.status, str(r.new),
+        table.add_row(r.name, f"[{style}]{r.status}[/{style}]" if style else r.status, str(r.new), str(r.updated),
                       f"{r.unchanged}/{r.documents}", str(r.failed), f"{r.bytes:,}", f"{r.seconds:.1f}")
         total_new, total_failed, total_bytes = total_new + r.new, total_failed + r.failed, total_bytes + r.bytes
     table.add_section()
-    table.add_row("total", "", str(total_new), "", str(total_failed), f"{total_bytes:,}", "")
+    table.add_row("total", "", str(total_new), str(sum(r.updated for r in reports)), "", str(total_failed),
+                  f"{total_bytes:,}", "")
     console.print(table)
     for r in reports:
         if r.error:
@@ -169,31 +170,70 @@ def sources_cmd(feeds_path: str, db_path: str, as_json: bool) -> None:
 @click.option("--source", help="Only articles from this source.")
 @click.option("--since", help="Only articles published (or fetched) on or after this date, e.g. 2026-11-01.")
 @click.option("--limit", type=int, default=None, help="At most this many rows.")
+@click.option("--all", "every", is_flag=True, help="Every article, not one row per story.")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array of objects.")
 @db_option
 @handle_errors
-def articles_cmd(source: str | None, since: str | None, limit: int | None, as_json: bool, db_path: str) -> None:
-    """List stored articles and reports, newest first.
+def articles_cmd(source: str | None, since: str | None, limit: int | None, every: bool, as_json: bool,
+                 db_path: str) -> None:
+    """List stored articles and reports, newest first, one row per story with the other sources
+    that carried it ("also in"); --all lists every copy.
 
     \b
     Example:
         chargewatch articles --source electrive --since 2026-11-01
         chargewatch articles --json | jq '.[].title'
     """
-    from storage import open_db
     from storage.articles import list_articles
 
-    if not Path(db_path).exists():
-        raise DatabaseError(f"{db_path}: no such database (run 'chargewatch fetch' first)")
-    rows = list_articles(open_db(db_path), source=source, since=since, limit=limit)
+    rows = list_articles(_existing_db(db_path), source=source, since=since, limit=limit, per_story=not every)
     if as_json:
         click.echo(json.dumps([r.as_dict() for r in rows], indent=2, ensure_ascii=False))
         return
-    table = Table(title=f"{len(rows)} articles")
-    for col in ("id", "published", "source", "kind", "title"):
+    table = Table(title=f"{len(rows)} {'articles' if every else 'stories'}")
+    for col in ("id", "published", "source", "kind", "title", "also in"):
         table.add_column(col)
     for r in rows:
-        table.add_row(str(r.id), (r.published or "")[:10], r.source, r.kind, r.title or r.url)
+        table.add_row(str(r.id), (r.published or "")[:10], r.source, r.kind, r.title or r.url, ", ".join(r.also_in))
+    _console().print(table)
+
+
+def _existing_db(db_path: str):
+    from storage import open_db
+
+    if not Path(db_path).exists():
+        raise DatabaseError(f"{db_path}: no such database (run 'chargewatch fetch' first)")
+    return open_db(db_path)
+
+
+@main.command("stories")
+@click.option("--since", help="Only stories last seen on or after this date, e.g. 2026-11-01.")
+@click.option("--source", help="Only stories with a copy from this source.")
+@click.option("--limit", type=int, default=None, help="At most this many stories.")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array of objects.")
+@db_option
+@handle_errors
+def stories_cmd(since: str | None, source: str | None, limit: int | None, as_json: bool, db_path: str) -> None:
+    """List stories, newest first, each with its representative article and its copies.
+
+    \b
+    Example:
+        chargewatch stories --since 2026-11-20
+        chargewatch stories --json | jq '.[] | select(.sources > 1)'
+    """
+    from storage.stories import list_stories
+
+    rows = list_stories(_existing_db(db_path), since=since, source=source, limit=limit)
+    if as_json:
+        click.echo(json.dumps([r.as_dict() for r in rows], indent=2, ensure_ascii=False))
+        return
+    table = Table(title=f"{len(rows)} stories")
+    for col in ("story", "first seen", "sources", "title", "source", "copies"):
+        table.add_column(col)
+    for r in rows:
+        copies = "; ".join(f"{c.source} #{c.id}" for c in r.copies)
+        table.add_row(str(r.id), (r.first_seen or "")[:10], str(r.sources), r.title or r.representative.url,
+                      f"{r.representative.source} #{r.representative.id}", copies)
     _console().print(table)
 
 
@@ -279,8 +319,8 @@ def retag(db_path: str, processes: int) -> None:
 @click.option("--db", "db_path", type=click.Path(dir_okay=False), default="demo.db", show_default=True,
               help="Database to (re)create for the demo.")
 @click.option("--port", type=int, default=8765, show_default=True, help="Loopback port for the sample site.")
-@click.option("--runs", type=click.IntRange(1, 5), default=2, show_default=True,
-              help="Passes over the site; the second shows the 304s.")
+@click.option("--runs", type=click.IntRange(1, 3), default=3, show_default=True,
+              help="Passes over the site: the second shows the 304s, the third an updated article.")
 @handle_errors
 def demo(db_path: str, port: int, runs: int) -> None:
     """Serve the bundled sample site on loopback and fetch it into a fresh demo database.
@@ -292,10 +332,10 @@ def demo(db_path: str, port: int, runs: int) -> None:
     from .demo import run_demo
 
     console = _console()
-    for i, reports in enumerate(run_demo(db_path, port, runs), start=1):
-        console.print(f"\n[bold]pass {i}[/bold]", markup=True)
+    for label, reports in run_demo(db_path, port, runs):
+        console.print(f"\n[bold]{label}[/bold]", markup=True)
         render_reports(console, reports)
-    console.print(f"\nstored in {db_path}; try: chargewatch articles --db {db_path}")
+    console.print(f"\nstored in {db_path}; try: chargewatch stories --db {db_path}")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -183,8 +183,16 @@ class SourceSpec(_Strict):
         return self
 
 
+class StoriesSettings(_Strict):
+    """How copies are grouped into stories (see monitor/stories.py)."""
+
+    threshold: float = Field(0.5, ge=0.1, le=1.0)  # estimated Jaccard of word 5-shingles
+    containment: float = Field(0.8, ge=0.1, le=1.0)  # ... or this much of the shorter text inside the longer
+
+
 class Settings(_Strict):
     network: NetworkSettings = NetworkSettings()
+    stories: StoriesSettings = StoriesSettings()
     sources: tuple[SourceSpec, ...] = ()
 
     @model_validator(mode="after")

@@ -22,7 +22,9 @@ def demo_settings(base: str) -> Settings:
     return settings_from_yaml(text, str(DEMO_FEEDS))
 
 
-def run_demo(db_path: str, port: int = 8765, runs: int = 2) -> Iterator[list]:
+def run_demo(db_path: str, port: int = 8765, runs: int = 3) -> Iterator[tuple[str, list]]:
+    """Pass 1 stores the site; pass 2 finds it unchanged (304s); before pass 3 the site updates one
+    article (its Atom entry's <updated> moves on), which is fetched again and updated in place."""
     from .pipeline import run_pass
 
     for suffix in ("", "-wal", "-shm"):
@@ -35,5 +37,8 @@ def run_demo(db_path: str, port: int = 8765, runs: int = 2) -> Iterator[list]:
     with server:
         settings = demo_settings(server.base)
         db = open_db(Path(db_path))
-        for _ in range(runs):
-            yield run_pass(settings, db)
+        labels = ["first pass", "second pass: nothing changed", "third pass: the site updated an article"]
+        for i in range(runs):
+            if i == 2:
+                server.version = 2
+            yield labels[min(i, 2)], run_pass(settings, db)

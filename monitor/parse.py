@@ -39,6 +39,7 @@ class FeedItem:
     summary: str | None = None
     kind: str = "article"  # "report" for PDFs
     via: str | None = None  # the page a PDF was linked from
+    updated: str | None = None  # when the source says the item last changed (refetch if later)
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,13 @@ def _http_url(href: str | None, base: str) -> str | None:
     if parts.scheme not in ("http", "https") or not parts.hostname:
         return None
     return url
+
+
+def _struct_iso(value) -> str | None:
+    try:
+        return _iso(datetime.fromtimestamp(calendar.timegm(value), tz=timezone.utc)) if value else None
+    except (TypeError, ValueError, OverflowError):
+        return None
 
 
 def _iso(value: datetime | None) -> str | None:
@@ -131,11 +139,11 @@ def parse_feed(body: bytes, url: str, content_type: str | None = None) -> Discov
         if not link:
             continue
         published = entry.get("published_parsed") or dict.get(entry, "updated_parsed")
+        updated = dict.get(entry, "updated_parsed")
         items.append(FeedItem(
-            url=link, title=_clean(entry.get("title")),
-            published=_iso(datetime.fromtimestamp(calendar.timegm(published), tz=timezone.utc)) if published else None,
+            url=link, title=_clean(entry.get("title")), published=_struct_iso(published),
             author=_clean(entry.get("author")), summary=_strip_html(entry.get("summary")),
-            kind=_kind(link)))
+            kind=_kind(link), updated=_struct_iso(updated)))
         for enc in entry.get("enclosures", []) or []:
             href = _http_url(enc.get("href"), url)
             if href and (is_pdf_url(href) or "pdf" in str(enc.get("type", ""))):
@@ -176,7 +184,7 @@ def parse_json_feed(body: bytes, url: str) -> Discovery:
             published=parse_date(_str(entry.get("date_published")) or _str(entry.get("date_modified"))),
             author=_clean(author),
             summary=_clean(_str(entry.get("summary"))) or _strip_html(_str(entry.get("content_html"))),
-            kind=_kind(link)))
+            kind=_kind(link), updated=parse_date(_str(entry.get("date_modified")))))
     return Discovery(items=tuple(items))
 
 
@@ -220,8 +228,9 @@ def parse_sitemap(body: bytes, url: str) -> Discovery:
         if news is not None:
             title = _clean(_child_text(news, "title"))
             published = parse_date(_child_text(news, "publication_date"))
-        published = published or parse_date(_child_text(entry, "lastmod"))
-        items.append(FeedItem(url=loc, title=title, published=published, kind=_kind(loc)))
+        lastmod = parse_date(_child_text(entry, "lastmod"))
+        items.append(FeedItem(url=loc, title=title, published=published or lastmod, kind=_kind(loc),
+                              updated=lastmod))
         if len(items) >= MAX_ITEMS * 10:
             break
     return Discovery(items=tuple(items))

@@ -29,6 +29,7 @@ from .errors import ChargewatchError, ExtractError, FetchError, HTTPStatusError,
 from .fetch import Fetcher, FetchRecord, FetchResult, gunzip_capped
 from .netguard import Resolver
 from .parse import Discovery, FeedItem, filter_items, parse_feed, parse_listing, parse_sitemap, pdf_links
+from .stories import StorySettings, assign_story, reindex_updated
 from .workers import ExtractPool
 
 log = logging.getLogger(__name__)
@@ -43,6 +44,7 @@ class SourceReport:
 
     name: str
     new: int = 0
+    updated: int = 0  # stored articles whose text changed (updated in place)
     unchanged: int = 0  # documents (feed, sitemap, listing) answered with 304
     documents: int = 0
     failed: int = 0
@@ -72,6 +74,8 @@ class Pipeline:
                  extractor: ExtractPool | None = None):
         self.settings = settings
         self.db = db
+        self.story_settings = StorySettings(threshold=settings.stories.threshold,
+                                            containment=settings.stories.containment)
         self.lock = threading.RLock()
         self.progress = progress or (lambda event, n: None)
         self._ctx = threading.local()
@@ -222,18 +226,20 @@ class Pipeline:
     def _store_item(self, spec: SourceSpec, item: queue.ItemRow, report: SourceReport) -> None:
         net = self.settings.network
         expect_pdf = item.kind == "report"
+        existing = self._locked(article_store.article_for_url, self.db, item.url)  # set: a refresh
         result = self.fetcher.fetch(item.url, max_bytes=net.max_pdf_bytes if expect_pdf else net.max_bytes)
         final = canonical_url(result.final_url)
-        if final != item.url and self._already_stored(final, item):
+        if existing is None and final != item.url and self._already_stored(final, item):
             return
-        page, tags = self.extractor.extract(result.body, final, charset=result.charset,
-                                            expect_pdf=expect_pdf, max_pdf_pages=net.max_pdf_pages)
+        page, tags, sig = self.extractor.extract(result.body, final, charset=result.charset,
+                                                 expect_pdf=expect_pdf, max_pdf_pages=net.max_pdf_pages,
+                                                 num_perm=self.story_settings.num_perm)
         url = final
         if page.canonical:
             canonical = canonical_url(urljoin(final, page.canonical))
             if canonical.startswith(("http://", "https://")) and same_site(canonical, final):
                 url = canonical
-        if url != item.url and self._already_stored(url, item, also=final):
+        if existing is None and url != item.url and self._already_stored(url, item, also=final):
             return
         new_items = []
         if spec.follow_pdfs and page.kind == "article":
@@ -245,10 +251,19 @@ class Pipeline:
             published=item.published or page.published, source=spec.name, kind=page.kind,
             language=page.language, content_hash=content_hash(page.text), via=item.via,
             text_from="pdf" if page.kind == "report" else "page")
-        with self.lock:
-            _, created = article_store.save_article(
+        with self.lock, self.db.atomic():
+            if existing is not None:
+                changed = article_store.update_article(self.db, existing, article, tags=tag_rows(tags))
+                if changed:
+                    reindex_updated(self.db, existing, page.text, self.story_settings, sig)
+                queue.mark_done(self.db, item.url)
+                report.updated += int(changed)
+                return
+            article_id, created = article_store.save_article(
                 self.db, article, aliases=[item.url, final], item_url=item.url, new_items=new_items,
                 tags=tag_rows(tags))
+            if created:
+                assign_story(self.db, article_id, page.text, article.content_hash, self.story_settings, sig)
             report.new += int(created)
 
     def _already_stored(self, url: str, item: queue.ItemRow, also: str | None = None) -> bool:
@@ -267,8 +282,11 @@ class Pipeline:
             url=item.url, title=item.title, text=text, author=item.author, published=item.published,
             source=spec.name, kind=item.kind, language=None, content_hash=content_hash(text),
             via=item.via, text_from="listing")
-        with self.lock:
-            _, created = article_store.save_article(self.db, article, item_url=item.url, tags=tag_rows(tags))
+        with self.lock, self.db.atomic():
+            article_id, created = article_store.save_article(self.db, article, item_url=item.url,
+                                                             tags=tag_rows(tags))
+            if created:
+                assign_story(self.db, article_id, text or item.title, article.content_hash, self.story_settings)
             report.new += int(created)
             report.errors.append(f"{exc}: stored the headline from the listing only")
         return True

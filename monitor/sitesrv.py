@@ -36,6 +36,7 @@ class SiteServer:
         self.routes = dict(routes or {})
         self.pages = dict(pages or {})  # path -> (content type, body), e.g. generated benchmark pages
         self.requests: list[tuple[str, int]] = []
+        self.version = 1  # 2 serves X.v2.ext in place of X.ext: the site updated some pages
         self._lock = threading.Lock()
         self._gzip_cache: dict[str, bytes] = {}
         server = self
@@ -149,6 +150,10 @@ class SiteServer:
         rel = unquote(path).lstrip("/")
         if rel.endswith("/") or rel == "":
             rel += "index.html"
+        if self.version >= 2:
+            stem, dot, ext = rel.rpartition(".")
+            if dot and (self.root / f"{stem}.v2.{ext}").is_file():
+                rel = f"{stem}.v2.{ext}"
         file = (self.root / rel).resolve()
         if self.root.resolve() not in file.parents:
             return None

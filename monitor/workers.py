@@ -24,9 +24,12 @@ _tagger = None
 
 
 def _warm() -> None:
-    """Paid once per worker, not per page: trafilatura's imports and the tagger's matchers."""
+    """Paid once per worker, not per page: trafilatura's and datasketch's imports, the matchers."""
     import trafilatura  # noqa: F401
 
+    from .dedupe import signature
+
+    signature("warm up the MinHash permutations once")
     _get_tagger()
 
 
@@ -59,11 +62,14 @@ def _with_alarm(seconds: float, url: str, fn, *args, **kwargs):
         signal.signal(signal.SIGALRM, previous)
 
 
-def extract_and_tag(body: bytes, url: str, seconds: float, **kwargs):
-    """Extract the page, then tag its text: one trip to the worker for both CPU-bound jobs."""
+def extract_and_tag(body: bytes, url: str, seconds: float, num_perm: int = 128, **kwargs):
+    """Extract the page, tag its text and sign it for story grouping: one trip to the worker for
+    the CPU-bound jobs."""
+    from .dedupe import signature
+
     def work():
         page = extract_page(body, url, **kwargs)
-        return page, _get_tagger().tag(page.text, page.title)
+        return page, _get_tagger().tag(page.text, page.title), signature(page.text, num_perm)
     return _with_alarm(seconds, url, work)
 
 
@@ -100,7 +106,7 @@ class ExtractPool:
                 self._pool = None
 
     def extract(self, body: bytes, url: str, **kwargs):
-        """(Page, Tags) for a fetched body."""
+        """(Page, Tags, Signature) for a fetched body."""
         return self._run(extract_and_tag, url, body, url, self.timeout, **kwargs)
 
     def tag(self, text: str, title: str | None, url: str = ""):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 
 from sqlite_utils import Database
 
@@ -39,9 +39,14 @@ class ArticleRow:
     language: str | None
     content_hash: str | None
     via: str | None
+    story_id: int | None = None
+    version: int = 1
+    also_in: tuple[str, ...] = ()  # sources of the story's other copies
 
     def as_dict(self) -> dict:
-        return asdict(self)
+        d = asdict(self)
+        d["also_in"] = list(self.also_in)
+        return d
 
 
 def article_for_url(db: Database, url: str) -> int | None:
@@ -90,12 +95,58 @@ def add_aliases(db: Database, url: str, aliases, *, item_url: str | None = None)
     return True
 
 
-_COLUMNS = "id, url, title, source, published, kind, fetched, author, language, content_hash, via"
+def update_article(db: Database, article_id: int, article: NewArticle, *, tags=None) -> bool:
+    """The page changed under the same URL: update the row in place (version + 1, the previous
+    content hash kept) and re-tag it. Returns False when the text is unchanged."""
+    row = db.execute("SELECT content_hash FROM articles WHERE id = ?", [article_id]).fetchone()
+    if row is None or row[0] == article.content_hash:
+        return False
+    db.execute(
+        "UPDATE articles SET title = coalesce(?, title), text = ?, author = coalesce(?, author), "
+        "language = coalesce(?, language), previous_hash = content_hash, content_hash = ?, "
+        "version = version + 1, updated = ? WHERE id = ?",
+        [article.title, article.text, article.author, article.language, article.content_hash, now_iso(),
+         article_id])
+    if tags is not None:
+        replace_tags(db, article_id, tags)
+    return True
+
+
+_COLUMNS = "id, url, title, source, published, kind, fetched, author, language, content_hash, via, story_id, version"
 
 
 def list_articles(db: Database, *, source: str | None = None, since: str | None = None,
-                  limit: int | None = None) -> list[ArticleRow]:
-    """Newest first (by publication date, then fetch time)."""
+                  limit: int | None = None, per_story: bool = True) -> list[ArticleRow]:
+    """Newest first (by publication date, then fetch time). With per_story, one row per story:
+    its representative (or, with a source filter, that source's copy) and the other sources."""
+    rows = _select_articles(db, source=source, since=since, limit=None if per_story else limit)
+    if not per_story:
+        return rows
+    story_ids = sorted({r.story_id for r in rows if r.story_id is not None})
+    reps: dict[int, int] = {}
+    sources: dict[int, list[tuple[int, str]]] = {}
+    for chunk in range(0, len(story_ids), 500):
+        part = story_ids[chunk:chunk + 500]
+        marks = ",".join("?" * len(part))
+        reps.update(db.execute(f"SELECT id, representative FROM stories WHERE id IN ({marks})", part).fetchall())
+        for sid, aid, src in db.execute(f"SELECT story_id, id, source FROM articles WHERE story_id IN ({marks}) "
+                                        "ORDER BY is_copy, coalesce(published, fetched), id", part):
+            sources.setdefault(sid, []).append((aid, src))
+    chosen: dict[object, ArticleRow] = {}
+    for r in rows:
+        key = r.story_id if r.story_id is not None else ("article", r.id)
+        best = chosen.get(key)
+        if best is None or (r.story_id is not None and reps.get(r.story_id) == r.id):
+            chosen[key] = r
+    out = []
+    for key, r in chosen.items():
+        others = tuple(dict.fromkeys(src for aid, src in sources.get(r.story_id, ()) if aid != r.id and src != r.source))
+        out.append(replace(r, also_in=others))
+    out.sort(key=lambda r: (r.published or r.fetched, r.id), reverse=True)
+    return out[:limit] if limit else out
+
+
+def _select_articles(db: Database, *, source: str | None, since: str | None, limit: int | None) -> list[ArticleRow]:
     where, params = [], []
     if source:
         where.append("source = ?")

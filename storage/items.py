@@ -35,15 +35,24 @@ def is_known(db: Database, url: str) -> bool:
 
 
 def _insert_items(db: Database, source: str, items) -> int:
+    """Queue links not seen before; re-queue a stored one whose source says it changed since."""
     new = 0
     at = now_iso()
     for it in items:
+        updated = getattr(it, "updated", None)
         if db.execute("SELECT 1 FROM urls WHERE url = ?", [it.url]).fetchone():
+            if updated:
+                cur = db.execute(
+                    "UPDATE items SET state = 'pending', attempts = 0, source_updated = ?, updated = ? "
+                    "WHERE url = ? AND state = 'done' AND coalesce(source_updated, '') < ?",
+                    [updated, at, it.url, updated])
+                new += cur.rowcount
             continue
         cur = db.execute(
             "INSERT OR IGNORE INTO items (url, source, state, attempts, title, published, author, "
-            "summary, kind, via, discovered, updated) VALUES (?, ?, 'pending', 0, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [it.url, source, it.title, it.published, it.author, it.summary, it.kind, it.via, at, at])
+            "summary, kind, via, discovered, updated, source_updated) "
+            "VALUES (?, ?, 'pending', 0, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [it.url, source, it.title, it.published, it.author, it.summary, it.kind, it.via, at, at, updated])
         new += cur.rowcount
     return new
 

@@ -67,3 +67,40 @@ def m002_tags(db: Database) -> None:
             PRIMARY KEY (article_id, kind, tag_id)
         )""")
     db.execute("CREATE INDEX idx_tags_kind_tag ON tags (kind, tag_id, article_id)")
+
+
+@migrations()
+def m003_stories(db: Database) -> None:
+    # Stories: copies of one story (syndicated, republished, edited) grouped under one id.
+    db.execute("ALTER TABLE articles ADD COLUMN story_id INTEGER")
+    db.execute("ALTER TABLE articles ADD COLUMN version INTEGER NOT NULL DEFAULT 1")
+    db.execute("ALTER TABLE articles ADD COLUMN previous_hash TEXT")
+    db.execute("ALTER TABLE articles ADD COLUMN updated TEXT")
+    db.execute("ALTER TABLE articles ADD COLUMN is_copy INTEGER NOT NULL DEFAULT 0")
+    db.execute("ALTER TABLE items ADD COLUMN source_updated TEXT")
+    db.execute("CREATE INDEX idx_articles_story ON articles (story_id)")
+    db.execute("""
+        CREATE TABLE stories (
+            id INTEGER PRIMARY KEY,
+            representative INTEGER REFERENCES articles(id),
+            title TEXT,
+            first_seen TEXT,
+            last_seen TEXT,
+            articles INTEGER NOT NULL DEFAULT 1,
+            sources INTEGER NOT NULL DEFAULT 1
+        )""")
+    db.execute("CREATE INDEX idx_stories_last_seen ON stories (last_seen)")
+    # The LSH index lives in SQLite: restarts keep it, memory stays bounded as the archive grows,
+    # and a new article is placed by a few indexed lookups instead of rebuilding anything.
+    db.execute("""
+        CREATE TABLE signatures (
+            article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            minhash BLOB NOT NULL,
+            shingles INTEGER NOT NULL
+        )""")
+    db.execute("""
+        CREATE TABLE lsh (
+            key INTEGER NOT NULL,
+            article_id INTEGER NOT NULL,
+            PRIMARY KEY (key, article_id)
+        ) WITHOUT ROWID""")

@@ -1,0 +1,61 @@
+"""Group copies of one story: the same text under two URLs, syndicated and lightly edited copies.
+
+``assign_story`` runs in the article's own transaction: an exact content-hash match joins that
+story; otherwise the MinHash signature's LSH band keys find candidates in SQLite, each checked
+with ``dedupe.same_story``; the best match's story is joined, or a new story begins. Nothing is
+recomputed for the rest of the archive, and the index is on disk, so memory stays flat.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlite_utils import Database
+
+from storage import stories as story_store
+
+from .dedupe import Signature, band_keys, looks_like_copy, same_story, signature, similarity
+
+
+@dataclass(frozen=True)
+class StorySettings:
+    threshold: float = 0.5  # estimated Jaccard of word 5-shingles
+    containment: float = 0.8
+    num_perm: int = 128
+    bands: int = 32
+
+
+def assign_story(db: Database, article_id: int, text: str, content_hash: str,
+                 settings: StorySettings = StorySettings(), sig: Signature | None = None) -> int:
+    """Index the article and put it in its story. Call inside the article's transaction."""
+    sig = sig or signature(text, settings.num_perm)
+    keys = band_keys(sig, settings.bands)
+    story_id = story_store.story_with_hash(db, content_hash, article_id)
+    if story_id is None:
+        story_id = best_match(db, article_id, sig, keys, settings)
+    story_store.index_signature(db, article_id, sig.values, sig.shingles, keys)
+    return story_store.place(db, article_id, story_id, looks_like_copy(text))
+
+
+def best_match(db: Database, article_id: int, sig: Signature, keys: list[int], settings: StorySettings) -> int | None:
+    best, best_score = None, 0.0
+    for cand in story_store.candidates(db, keys, exclude=article_id):
+        other = Signature(cand.minhash, cand.shingles)
+        if cand.story_id is None or not same_story(sig, other, settings.threshold, settings.containment):
+            continue
+        score = similarity(sig, other).jaccard
+        if score > best_score:
+            best, best_score = cand.story_id, score
+    return best
+
+
+def reindex_updated(db: Database, article_id: int, text: str, settings: StorySettings = StorySettings(),
+                    sig: Signature | None = None) -> None:
+    """An article's text changed in place: new signature and band keys, same story."""
+    sig = sig or signature(text, settings.num_perm)
+    old = story_store.signature_of(db, article_id)
+    old_keys = band_keys(Signature(*old), settings.bands) if old else []
+    story_store.index_signature(db, article_id, sig.values, sig.shingles, band_keys(sig, settings.bands), old_keys)
+    row = db.execute("SELECT story_id FROM articles WHERE id = ?", [article_id]).fetchone()
+    if row and row[0] is not None:
+        story_store.refresh(db, row[0])

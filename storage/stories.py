@@ -1,0 +1,144 @@
+"""Stories (groups of copies of one story) and the LSH index that finds them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlite_utils import Database
+
+
+@dataclass(frozen=True)
+class Candidate:
+    article_id: int
+    story_id: int | None
+    minhash: bytes
+    shingles: int
+
+
+@dataclass(frozen=True)
+class Copy:
+    id: int
+    url: str
+    title: str | None
+    source: str
+    published: str | None
+    kind: str
+
+
+@dataclass(frozen=True)
+class StoryRow:
+    id: int
+    title: str | None
+    first_seen: str | None
+    last_seen: str | None
+    articles: int
+    sources: int
+    representative: Copy
+    copies: tuple[Copy, ...] = field(default=())
+
+    def as_dict(self) -> dict:
+        return {"id": self.id, "title": self.title, "first_seen": self.first_seen, "last_seen": self.last_seen,
+                "articles": self.articles, "sources": self.sources,
+                "representative": self.representative.__dict__,
+                "copies": [c.__dict__ for c in self.copies]}
+
+
+def candidates(db: Database, keys: list[int], exclude: int | None = None) -> list[Candidate]:
+    """Articles sharing at least one LSH band key, with their signatures."""
+    if not keys:
+        return []
+    marks = ",".join("?" * len(keys))
+    rows = db.execute(
+        f"SELECT a.id, a.story_id, s.minhash, s.shingles FROM "
+        f"(SELECT DISTINCT article_id FROM lsh WHERE key IN ({marks})) AS l "
+        f"JOIN signatures s ON s.article_id = l.article_id JOIN articles a ON a.id = l.article_id "
+        f"WHERE a.id != ?", [*keys, exclude if exclude is not None else -1]).fetchall()
+    return [Candidate(*r) for r in rows]
+
+
+def story_with_hash(db: Database, content_hash: str, exclude: int) -> int | None:
+    row = db.execute("SELECT story_id FROM articles WHERE content_hash = ? AND id != ? AND story_id IS NOT NULL "
+                     "ORDER BY id LIMIT 1", [content_hash, exclude]).fetchone()
+    return row[0] if row else None
+
+
+def signature_of(db: Database, article_id: int) -> tuple[bytes, int] | None:
+    row = db.execute("SELECT minhash, shingles FROM signatures WHERE article_id = ?", [article_id]).fetchone()
+    return (row[0], row[1]) if row else None
+
+
+def index_signature(db: Database, article_id: int, minhash: bytes, shingles: int, keys: list[int],
+                    old_keys: list[int] = ()) -> None:
+    """Store the signature and its band keys (replacing an updated article's old keys)."""
+    if old_keys:
+        db.conn.executemany("DELETE FROM lsh WHERE key = ? AND article_id = ?", [(k, article_id) for k in old_keys])
+    db.execute("INSERT OR REPLACE INTO signatures (article_id, minhash, shingles) VALUES (?, ?, ?)",
+               [article_id, minhash, shingles])
+    db.conn.executemany("INSERT OR IGNORE INTO lsh (key, article_id) VALUES (?, ?)",
+                        [(k, article_id) for k in keys])
+
+
+def place(db: Database, article_id: int, story_id: int | None, is_copy: bool) -> int:
+    """Put the article in story_id (or a new story of its own) and refresh that story's row."""
+    if story_id is None:
+        cur = db.execute("INSERT INTO stories (representative, articles, sources) VALUES (?, 1, 1)", [article_id])
+        story_id = cur.lastrowid
+    db.execute("UPDATE articles SET story_id = ?, is_copy = ? WHERE id = ?", [story_id, int(is_copy), article_id])
+    refresh(db, story_id)
+    return story_id
+
+
+def refresh(db: Database, story_id: int) -> None:
+    """Recompute a story's row from its articles: the representative is the earliest published
+    original (a copy that says it was first published elsewhere comes after any original)."""
+    rep = db.execute(
+        "SELECT id, title FROM articles WHERE story_id = ? "
+        "ORDER BY is_copy, coalesce(published, fetched), id LIMIT 1", [story_id]).fetchone()
+    if rep is None:
+        db.execute("DELETE FROM stories WHERE id = ?", [story_id])
+        return
+    db.execute(
+        "UPDATE stories SET representative = ?, title = ?, "
+        "first_seen = (SELECT min(coalesce(published, fetched)) FROM articles WHERE story_id = ?), "
+        "last_seen = (SELECT max(max(coalesce(published, fetched)), max(fetched)) FROM articles WHERE story_id = ?), "
+        "articles = (SELECT count(*) FROM articles WHERE story_id = ?), "
+        "sources = (SELECT count(DISTINCT source) FROM articles WHERE story_id = ?) WHERE id = ?",
+        [rep[0], rep[1], story_id, story_id, story_id, story_id, story_id])
+
+
+_COPY_COLUMNS = "id, url, title, source, published, kind"
+
+
+def list_stories(db: Database, *, since: str | None = None, limit: int | None = None,
+                 source: str | None = None) -> list[StoryRow]:
+    """Newest first, each with its representative and the other copies."""
+    where, params = [], []
+    if since:
+        where.append("s.last_seen >= ?")
+        params.append(since)
+    if source:
+        where.append("s.id IN (SELECT story_id FROM articles WHERE source = ?)")
+        params.append(source)
+    sql = ("SELECT s.id, s.title, s.first_seen, s.last_seen, s.articles, s.sources, s.representative "
+           "FROM stories s" + (" WHERE " + " AND ".join(where) if where else "") +
+           " ORDER BY s.first_seen DESC, s.id DESC" + (f" LIMIT {int(limit)}" if limit else ""))
+    stories = db.execute(sql, params).fetchall()
+    if not stories:
+        return []
+    ids = [r[0] for r in stories]
+    copies: dict[int, list[Copy]] = {}
+    for chunk in range(0, len(ids), 500):
+        part = ids[chunk:chunk + 500]
+        for row in db.execute(f"SELECT story_id, {_COPY_COLUMNS} FROM articles WHERE story_id IN "
+                              f"({','.join('?' * len(part))}) ORDER BY is_copy, coalesce(published, fetched), id",
+                              part):
+            copies.setdefault(row[0], []).append(Copy(*row[1:]))
+    out = []
+    for sid, title, first, last, n, sources, rep_id in stories:
+        members = copies.get(sid, [])
+        rep = next((c for c in members if c.id == rep_id), members[0] if members else None)
+        if rep is None:
+            continue
+        out.append(StoryRow(sid, title, first, last, n, sources, rep,
+                            tuple(c for c in members if c.id != rep.id)))
+    return out
