@@ -1,4 +1,4 @@
-"""python -m benchmarks [ingest] [extraction] [trafilatura] [--strict]: run and print the figures.
+"""python -m benchmarks [ingest] [extraction] [trafilatura] [tagging] [stories] [--strict]: run and print the figures.
 
 Kept light at import time: spawned worker processes import this module as ``__mp_main__``.
 """
@@ -21,6 +21,7 @@ BENCHMARKS = {  # name -> module; the order they run in
     "extraction": "benchmarks.extraction",
     "trafilatura": "benchmarks.trafilatura_cli",
     "tagging": "benchmarks.tagging",
+    "stories": "benchmarks.stories",
 }
 
 

@@ -231,9 +231,9 @@ class Pipeline:
         final = canonical_url(result.final_url)
         if existing is None and final != item.url and self._already_stored(final, item):
             return
-        page, tags, sig = self.extractor.extract(result.body, final, charset=result.charset,
-                                                 expect_pdf=expect_pdf, max_pdf_pages=net.max_pdf_pages,
-                                                 num_perm=self.story_settings.num_perm)
+        done = self.extractor.extract(result.body, final, charset=result.charset, expect_pdf=expect_pdf,
+                                      max_pdf_pages=net.max_pdf_pages, num_perm=self.story_settings.num_perm)
+        page, tags, sig = done.page, done.tags, done.signature
         url = final
         if page.canonical:
             canonical = canonical_url(urljoin(final, page.canonical))
@@ -249,7 +249,7 @@ class Pipeline:
         article = article_store.NewArticle(
             url=url, title=page.title or item.title, text=page.text, author=page.author or item.author,
             published=item.published or page.published, source=spec.name, kind=page.kind,
-            language=page.language, content_hash=content_hash(page.text), via=item.via,
+            language=page.language, content_hash=done.content_hash, via=item.via,
             text_from="pdf" if page.kind == "report" else "page")
         with self.lock, self.db.atomic():
             if existing is not None:

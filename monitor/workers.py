@@ -17,8 +17,13 @@ from concurrent.futures import CancelledError, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 
+from dataclasses import dataclass
+
+from nlp import Tags
+
+from .dedupe import Signature, content_hash, signature, words_of
 from .errors import ExtractError, WorkerLost
-from .extract import extract_page
+from .extract import Page, extract_page
 
 _tagger = None
 
@@ -26,8 +31,6 @@ _tagger = None
 def _warm() -> None:
     """Paid once per worker, not per page: trafilatura's and datasketch's imports, the matchers."""
     import trafilatura  # noqa: F401
-
-    from .dedupe import signature
 
     signature("warm up the MinHash permutations once")
     _get_tagger()
@@ -62,14 +65,23 @@ def _with_alarm(seconds: float, url: str, fn, *args, **kwargs):
         signal.signal(signal.SIGALRM, previous)
 
 
-def extract_and_tag(body: bytes, url: str, seconds: float, num_perm: int = 128, **kwargs):
-    """Extract the page, tag its text and sign it for story grouping: one trip to the worker for
-    the CPU-bound jobs."""
-    from .dedupe import signature
+@dataclass(frozen=True)
+class Extracted:
+    """What a worker hands back for one page: every CPU-bound result at once."""
 
+    page: Page
+    tags: Tags
+    signature: Signature
+    content_hash: str
+
+
+def extract_and_tag(body: bytes, url: str, seconds: float, num_perm: int = 128, **kwargs) -> Extracted:
+    """Extract the page, tag it, hash and sign it for story grouping: one trip to the worker."""
     def work():
         page = extract_page(body, url, **kwargs)
-        return page, _get_tagger().tag(page.text, page.title), signature(page.text, num_perm)
+        words = words_of(page.text)
+        return Extracted(page, _get_tagger().tag(page.text, page.title), signature(page.text, num_perm, words),
+                         content_hash(page.text, words))
     return _with_alarm(seconds, url, work)
 
 
@@ -105,8 +117,8 @@ class ExtractPool:
                 pool.shutdown(wait=False, cancel_futures=True)
                 self._pool = None
 
-    def extract(self, body: bytes, url: str, **kwargs):
-        """(Page, Tags, Signature) for a fetched body."""
+    def extract(self, body: bytes, url: str, **kwargs) -> Extracted:
+        """Page, tags, signature and content hash for a fetched body."""
         return self._run(extract_and_tag, url, body, url, self.timeout, **kwargs)
 
     def tag(self, text: str, title: str | None, url: str = ""):
