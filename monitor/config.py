@@ -186,7 +186,7 @@ class SourceSpec(_Strict):
 class StoriesSettings(_Strict):
     """How copies are grouped into stories (see monitor/stories.py)."""
 
-    threshold: float = Field(0.5, ge=0.1, le=1.0)  # estimated Jaccard of word 5-shingles
+    threshold: float = Field(0.6, ge=0.1, le=1.0)  # Jaccard of word 5-shingles
     containment: float = Field(0.8, ge=0.1, le=1.0)  # ... or this much of the shorter text inside the longer
 
 

@@ -14,12 +14,12 @@ from sqlite_utils import Database
 
 from storage import stories as story_store
 
-from .dedupe import Signature, band_keys, looks_like_copy, same_story, signature, similarity
+from .dedupe import Signature, band_keys, exact_similarity, looks_like_copy, same_story, signature, similarity
 
 
 @dataclass(frozen=True)
 class StorySettings:
-    threshold: float = 0.5  # estimated Jaccard of word 5-shingles
+    threshold: float = 0.6  # Jaccard of word 5-shingles
     containment: float = 0.8
     num_perm: int = 128
     bands: int = 32
@@ -32,16 +32,21 @@ def assign_story(db: Database, article_id: int, text: str, content_hash: str,
     keys = band_keys(sig, settings.bands)
     story_id = story_store.story_with_hash(db, content_hash, article_id)
     if story_id is None:
-        story_id = best_match(db, article_id, sig, keys, settings)
+        story_id = best_match(db, article_id, text, sig, keys, settings)
     story_store.index_signature(db, article_id, sig.values, sig.shingles, keys)
     return story_store.place(db, article_id, story_id, looks_like_copy(text))
 
 
-def best_match(db: Database, article_id: int, sig: Signature, keys: list[int], settings: StorySettings) -> int | None:
+def best_match(db: Database, article_id: int, text: str, sig: Signature, keys: list[int],
+               settings: StorySettings) -> int | None:
     best, best_score = None, 0.0
     for cand in story_store.candidates(db, keys, exclude=article_id):
         other = Signature(cand.minhash, cand.shingles)
-        if cand.story_id is None or not same_story(sig, other, settings.threshold, settings.containment):
+
+        def exact(cand_id=cand.article_id):
+            return exact_similarity(text, story_store.article_text(db, cand_id) or "")
+
+        if cand.story_id is None or not same_story(sig, other, settings.threshold, settings.containment, exact):
             continue
         score = similarity(sig, other).jaccard
         if score > best_score:

@@ -56,6 +56,11 @@ def candidates(db: Database, keys: list[int], exclude: int | None = None) -> lis
     return [Candidate(*r) for r in rows]
 
 
+def article_text(db: Database, article_id: int) -> str | None:
+    row = db.execute("SELECT text FROM articles WHERE id = ?", [article_id]).fetchone()
+    return row[0] if row else None
+
+
 def story_with_hash(db: Database, content_hash: str, exclude: int) -> int | None:
     row = db.execute("SELECT story_id FROM articles WHERE content_hash = ? AND id != ? AND story_id IS NOT NULL "
                      "ORDER BY id LIMIT 1", [content_hash, exclude]).fetchone()

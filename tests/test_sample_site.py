@@ -27,7 +27,42 @@ def fetched(tmp_path_factory, extractor):
         requests_first = list(site.requests)
         site.requests.clear()
         second = {r.name: r for r in run_pass(settings, db, extractor=extractor)}
-        yield site, db, first, second, requests_first, list(site.requests)
+        requests_second = list(site.requests)
+        before = {r[0]: r[1:] for r in db.execute("SELECT url, content_hash, story_id, version FROM articles")}
+        site.version = 2  # the site updates one Mongabay article and its Atom entry's <updated>
+        site.requests.clear()
+        third = {r.name: r for r in run_pass(settings, db, extractor=extractor)}
+        site.update_check = (before, third, list(site.requests))
+        yield site, db, first, second, requests_first, requests_second
+
+
+def test_the_syndicated_copy_is_one_story_with_two_sources(fetched):
+    site, db, *_ = fetched
+    from storage.stories import list_stories
+
+    multi = [s for s in list_stories(db) if s.articles > 1]
+    assert len(multi) == 1
+    [story] = multi
+    assert story.sources == 2 and story.representative.source == "mongabay"
+    assert [c.source for c in story.copies] == ["greenwire"]
+    assert db.execute("SELECT count(DISTINCT story_id) FROM articles").fetchone()[0] == len(EXPECTED) - 1
+
+
+def test_an_updated_article_is_updated_in_place_and_stays_in_its_story(fetched):
+    site, db, *_ = fetched
+    before, third, requests = site.update_check
+    assert third["mongabay"].updated == 1 and third["mongabay"].new == 0
+    assert sum(r.new for r in third.values()) == 0
+    changed = [(r[0], r[1:]) for r in db.execute(
+        "SELECT url, content_hash, story_id, version, previous_hash FROM articles WHERE version > 1")]
+    [(url, (new_hash, story_id, version, previous_hash))] = changed
+    assert "kolwezi" in url and version == 2
+    assert previous_hash == before[url][0] != new_hash and story_id == before[url][1]
+    text = db.execute("SELECT text FROM articles WHERE url = ?", [url]).fetchone()[0]
+    assert "Update, 25 November 2026" in text
+    assert db.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'inquiry'").fetchone()[0] == 1
+    pages = [p for p, status in requests if status == 200 and p.startswith("/mongabay/2026/")]
+    assert pages == ["/mongabay/2026/11/kolwezi-artisanal-cobalt-miners-face-evictions/"]
 
 
 def test_every_expected_article_is_stored_exactly_once(fetched):
