@@ -9,96 +9,22 @@ one pass, and plain Python decides what the cues prove, sentence by sentence.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 import numpy
 import spacy
-from spacy.attrs import IDX, IS_LOWER, IS_SPACE, ORTH, SENT_START  # noqa: F401
-from spacy.language import Language
+from spacy.attrs import IDX, SENT_START
 from spacy.matcher import PhraseMatcher
 
+from . import sentences  # noqa: F401  (registers the chargewatch_sentences component)
 from .registry import Registry, SurfaceForm, load_registry
+from .tags import AutomakerTag, Tags, TopicTag
 from .taxonomy import Topic, load_taxonomy
 from .tokenize import FastTokenizer
 
 TITLE_WEIGHT, LEAD_WEIGHT, BODY_WEIGHT = 3.0, 2.0, 1.0
 SALIENCE_HALF = 4.0  # weighted mentions at which salience reaches 0.5
 MAX_EVIDENCE = 400
-
-
-@dataclass(frozen=True)
-class AutomakerTag:
-    id: str
-    name: str
-    brands: tuple[str, ...]
-    evidence: str
-    mentions: int
-    salience: float
-    ranked: bool = False
-
-
-@dataclass(frozen=True)
-class TopicTag:
-    id: str
-    name: str
-    evidence: str
-    mentions: int
-    salience: float
-    terms: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Tags:
-    automakers: tuple[AutomakerTag, ...] = ()
-    topics: tuple[TopicTag, ...] = ()
-
-    def to_dict(self) -> dict:
-        """The CLI contract: lists of plain objects (ranked and terms are extras)."""
-        return {"automakers": [dict(asdict(a), brands=list(a.brands)) for a in self.automakers],
-                "topics": [dict(asdict(t), terms=list(t.terms)) for t in self.topics]}
-
-    def automaker_ids(self) -> list[str]:
-        return [a.id for a in self.automakers]
-
-    def topic_ids(self) -> list[str]:
-        return [t.id for t in self.topics]
-
-
-_ENDS = (".", "!", "?", "…", "...", "?!", "!?")
-_CLOSERS = ('"', "'", "”", "’", ")", "]", "»")
-
-
-@Language.component("chargewatch_sentences")
-def _sentences_component(doc):
-    """Sentence boundaries from token arrays (spaCy's sentencizer walks Python Token objects and
-    cost as much as the rest of the tagger): a sentence ends at . ! ? (after closing quotes and
-    brackets) unless the next word is lower-case, and at every line break, since headlines and
-    list items have no full stop."""
-    n = len(doc)
-    if n == 0:
-        return doc
-    strings = doc.vocab.strings
-    arr = doc.to_array([ORTH, IS_SPACE, IS_LOWER]).astype("uint64")
-    orth, space, lower = arr[:, 0], arr[:, 1].astype(bool), arr[:, 2].astype(bool)
-    ends = numpy.isin(orth, [strings.add(e) for e in _ENDS])
-    closers = numpy.isin(orth, [strings.add(c) for c in _CLOSERS])
-    newline = numpy.zeros(n, dtype=bool)
-    for h in numpy.unique(orth[space]):
-        if "\n" in strings[int(h)]:
-            newline |= orth == h
-    # an end mark carries over closing quotes and brackets
-    carry = ends.copy()
-    for _ in range(2):
-        carry[1:] |= carry[:-1] & closers[1:]
-    start = numpy.zeros(n, dtype=bool)
-    start[0] = True
-    start[1:] |= carry[:-1] & ~closers[1:] & ~lower[1:] & ~space[1:]
-    start[1:] |= newline[:-1]
-    # whitespace after an end mark: the next word starts the sentence
-    start[2:] |= carry[:-2] & space[1:-1] & ~newline[1:-1] & ~lower[2:] & ~space[2:]
-    values = numpy.where(start, 1, -1).astype("int64").astype("uint64").reshape(-1, 1)
-    doc.from_array([SENT_START], values)
-    return doc
 
 
 @dataclass
