@@ -127,7 +127,7 @@ def _minhash_parts(num_perm: int):
     return a, b, width, _fmix, proto.hashvalues.copy()
 
 
-def signature(text: str, num_perm: int = 128, words: list[str] | None = None) -> Signature:
+def signature(text: str, num_perm: int = 64, words: list[str] | None = None) -> Signature:
     """The MinHash of the text's shingle hashes: datasketch's permutations and pre-mix applied to
     the whole array at once (its update_batch calls a Python hash function per element, which
     was half the cost of placing an article)."""
@@ -196,7 +196,7 @@ def same_story(a: Signature, b: Signature, threshold: float = 0.6, containment: 
     (containment >= 0.8 with Jaccard at least half the threshold: a release and its copy with a
     new intro and footer). Texts too short for shingles never match here.
 
-    The signatures give an estimate (128 permutations: about +-0.05 around 0.6). Clear cases are
+    The signatures give an estimate (64 permutations: about +-0.06 around 0.6). Clear cases are
     decided on it; near the threshold, ``exact()`` (if given) computes the true similarity from
     the texts, so a long shared footer cannot tip two different articles over it."""
     if min(a.shingles, b.shingles) < MIN_SHINGLES:

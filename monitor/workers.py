@@ -75,7 +75,7 @@ class Extracted:
     content_hash: str
 
 
-def extract_and_tag(body: bytes, url: str, seconds: float, num_perm: int = 128, **kwargs) -> Extracted:
+def extract_and_tag(body: bytes, url: str, seconds: float, num_perm: int = 64, **kwargs) -> Extracted:
     """Extract the page, tag it, hash and sign it for story grouping: one trip to the worker."""
     def work():
         page = extract_page(body, url, **kwargs)
