@@ -116,30 +116,44 @@ def shingle_hashes(text: str, words: list[str] | None = None):
 
 
 @lru_cache(maxsize=4)
-def _minhash_parts(num_perm: int):
-    """datasketch's affine permutations (fixed seed) and its MurmurHash3 pre-mix."""
-    from datasketch import MinHash
-    from datasketch.minhash import _SCHEME_WIDTHS, _fmix
+def _permutations(num_perm: int, seed: int = 1):
+    """The affine permutations h -> a*h + b mod 2^32 (a odd) that datasketch 2's MinHash draws
+    for this seed (its "affine32" scheme); a test checks the two give the same signatures."""
+    import numpy
 
-    proto = MinHash(num_perm=num_perm, seed=1)
-    a, b = proto.permutations
-    width = _SCHEME_WIDTHS[proto.scheme]
-    return a, b, width, _fmix, proto.hashvalues.copy()
+    gen = numpy.random.RandomState(seed)
+    a = gen.randint(0, 1 << 31, num_perm, dtype=numpy.uint32) * numpy.uint32(2) + numpy.uint32(1)
+    b = gen.randint(0, 1 << 32, num_perm, dtype=numpy.uint32)
+    return a, b
+
+
+def _fmix32(h):
+    """MurmurHash3's finaliser, as datasketch applies it before the permutations."""
+    import numpy
+
+    h = h ^ (h >> numpy.uint32(16))
+    h = h * numpy.uint32(2246822507)
+    h = h ^ (h >> numpy.uint32(13))
+    h = h * numpy.uint32(3266489909)
+    return h ^ (h >> numpy.uint32(16))
 
 
 def signature(text: str, num_perm: int = 64, words: list[str] | None = None) -> Signature:
-    """The MinHash of the text's shingle hashes: datasketch's permutations and pre-mix applied to
-    the whole array at once (its update_batch calls a Python hash function per element, which
-    was half the cost of placing an article)."""
+    """MinHash of the text's shingle hashes, computed on the whole array at once.
+
+    This is datasketch's MinHash (affine32 scheme, seed 1), reimplemented in a few numpy lines:
+    datasketch's update_batch calls a Python hash function per shingle (half the cost of placing
+    an article), and importing it pulls in scipy, 58 MB in each of three processes."""
     import numpy
 
     hv = shingle_hashes(text, words)
-    a, b, width, fmix, empty = _minhash_parts(num_perm)
+    a, b = _permutations(num_perm)
     if len(hv):
-        mixed = fmix(hv.astype(a.dtype).reshape(-1, 1), width)
-        values = (mixed * a + b).min(axis=0)
+        with numpy.errstate(over="ignore"):
+            mixed = _fmix32(hv.astype(numpy.uint32).reshape(-1, 1))
+            values = (mixed * a + b).min(axis=0)
     else:
-        values = empty
+        values = numpy.full(num_perm, 0xFFFFFFFF, dtype=numpy.uint32)
     return Signature(numpy.asarray(values, dtype="<u4").tobytes(), int(len(hv)))
 
 

@@ -18,18 +18,20 @@ from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 
 from dataclasses import dataclass
-
-from nlp import Tags
+from typing import TYPE_CHECKING
 
 from .dedupe import Signature, content_hash, signature, words_of
 from .errors import ExtractError, WorkerLost
 from .extract import Page, extract_page
 
+if TYPE_CHECKING:  # the pipeline process never imports spaCy: the workers tag
+    from nlp import Tags
+
 _tagger = None
 
 
 def _warm() -> None:
-    """Paid once per worker, not per page: trafilatura's and datasketch's imports, the matchers."""
+    """Paid once per worker, not per page: trafilatura's imports, the MinHash permutations, the matchers."""
     import trafilatura  # noqa: F401
 
     signature("warm up the MinHash permutations once")

@@ -104,3 +104,15 @@ def m003_stories(db: Database) -> None:
             article_id INTEGER NOT NULL,
             PRIMARY KEY (key, article_id)
         ) WITHOUT ROWID""")
+
+
+@migrations()
+def m004_fts_only_when_text_changes(db: Database) -> None:
+    # sqlite-utils' update trigger re-indexed an article's whole text on any UPDATE of its row,
+    # such as setting story_id (half the cost of placing an article). Only title and text matter.
+    db.execute("DROP TRIGGER IF EXISTS articles_au")
+    db.execute("""
+        CREATE TRIGGER articles_au AFTER UPDATE OF title, text ON articles BEGIN
+          INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+          INSERT INTO articles_fts (rowid, title, text) VALUES (new.rowid, new.title, new.text);
+        END""")

@@ -84,10 +84,15 @@ def index_signature(db: Database, article_id: int, minhash: bytes, shingles: int
 
 
 def place(db: Database, article_id: int, story_id: int | None, is_copy: bool) -> int:
-    """Put the article in story_id (or a new story of its own) and refresh that story's row."""
-    if story_id is None:
-        cur = db.execute("INSERT INTO stories (representative, articles, sources) VALUES (?, 1, 1)", [article_id])
-        story_id = cur.lastrowid
+    """Put the article in story_id, or in a new story of its own, and keep the story's row true."""
+    if story_id is None:  # the common case: one statement fills the new story's row
+        cur = db.execute(
+            "INSERT INTO stories (representative, title, first_seen, last_seen, articles, sources) "
+            "SELECT id, title, coalesce(published, fetched), max(coalesce(published, fetched), fetched), 1, 1 "
+            "FROM articles WHERE id = ?", [article_id])
+        db.execute("UPDATE articles SET story_id = ?, is_copy = ? WHERE id = ?",
+                   [cur.lastrowid, int(is_copy), article_id])
+        return cur.lastrowid
     db.execute("UPDATE articles SET story_id = ?, is_copy = ? WHERE id = ?", [story_id, int(is_copy), article_id])
     refresh(db, story_id)
     return story_id

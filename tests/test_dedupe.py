@@ -25,3 +25,17 @@ def test_content_hash_ignores_case_spacing_and_punctuation():
     a = content_hash("Tesla opens a lithium refinery.\n\nIt is in Texas!")
     assert a == content_hash("tesla opens a  lithium refinery -- it is in texas")
     assert a != content_hash("Tesla opens a nickel refinery. It is in Texas!")
+
+
+def test_signature_is_datasketchs_minhash():
+    """Our vectorised MinHash gives exactly datasketch's affine32 MinHash (seed 1)."""
+    import numpy
+    from datasketch import MinHash
+
+    from monitor.dedupe import shingle_hashes, signature
+
+    text = "Volkswagen will buy low-carbon steel from Salzgitter for its Wolfsburg plant from 2028. " * 3
+    hv = shingle_hashes(text)
+    theirs = MinHash(num_perm=64, seed=1, hashfunc=lambda x: x)
+    theirs.update_batch([int(h) for h in hv])
+    assert numpy.array_equal(signature(text, 64).array(), theirs.hashvalues.astype(numpy.uint32))
