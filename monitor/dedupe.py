@@ -6,8 +6,10 @@ has one content hash; syndicated and lightly edited copies have similar MinHash 
 
 from __future__ import annotations
 
+import array
 import hashlib
 import re
+import sys
 import unicodedata
 import zlib
 from dataclasses import dataclass
@@ -76,6 +78,13 @@ class Signature:
         import numpy
 
         return numpy.frombuffer(self.values, dtype="<u4")
+
+    def ints(self) -> array.array:
+        """The values without numpy (the pipeline process places stories without importing it)."""
+        out = array.array("I", self.values)
+        if sys.byteorder != "little":
+            out.byteswap()
+        return out
 
 
 _WORD_HASHES: dict[str, int] = {}  # crc32 of each word seen; news vocabulary saturates quickly
@@ -159,14 +168,11 @@ def signature(text: str, num_perm: int = 64, words: list[str] | None = None) -> 
 
 def band_keys(sig: Signature, bands: int) -> list[int]:
     """One 63-bit key per LSH band (band number in the top bits): equal keys, a candidate pair."""
-    import numpy
-
-    values = sig.array().astype(numpy.uint64)
-    rows = len(values) // bands
+    width = (len(sig.values) // 4 // bands) * 4
     keys = []
     for band in range(bands):
-        chunk = values[band * rows:(band + 1) * rows]
-        digest = zlib.crc32(chunk.tobytes()) | (zlib.adler32(chunk.tobytes()) << 32)
+        chunk = sig.values[band * width:(band + 1) * width]
+        digest = zlib.crc32(chunk) | (zlib.adler32(chunk) << 32)
         keys.append((band << 56) | (digest & ((1 << 56) - 1)))
     return keys
 
@@ -179,9 +185,8 @@ class Similarity:
 
 def similarity(a: Signature, b: Signature) -> Similarity:
     """Estimated Jaccard from the signatures; containment derived from it and the set sizes."""
-    import numpy
-
-    j = float(numpy.mean(a.array() == b.array()))
+    x, y = a.ints(), b.ints()
+    j = sum(1 for p, q in zip(x, y) if p == q) / max(1, len(x))
     small = min(a.shingles, b.shingles)
     if small == 0:
         return Similarity(0.0, 0.0)

@@ -39,21 +39,13 @@ def assign_story(db: Database, article_id: int, text: str, content_hash: str,
 
 def best_match(db: Database, article_id: int, text: str, sig: Signature, keys: list[int],
                settings: StorySettings) -> int | None:
-    import numpy
-
     cands = [c for c in story_store.candidates(db, keys, exclude=article_id) if c.story_id is not None]
-    if not cands:
-        return None
-    # One numpy pass over every candidate: most share a band by chance and are dropped here.
-    mine = sig.array()
-    theirs = numpy.frombuffer(b"".join(c.minhash for c in cands), dtype="<u4").reshape(len(cands), -1)
-    j = (theirs == mine).mean(axis=1)
-    sizes = numpy.array([c.shingles for c in cands], dtype=float)
-    contained = j * (sizes + sig.shingles) / (1 + j) / numpy.maximum(1, numpy.minimum(sizes, sig.shingles))
-    keep = (j >= settings.threshold - 0.25) | (contained >= settings.containment - 0.25)
     best, best_score = None, 0.0
-    for cand in (c for c, k in zip(cands, keep) if k):
+    for cand in cands:
         other = Signature(cand.minhash, cand.shingles)
+        rough = similarity(sig, other)  # most candidates share a band by chance: dropped here
+        if rough.jaccard < settings.threshold - 0.25 and rough.containment < settings.containment - 0.25:
+            continue
 
         def exact(cand_id=cand.article_id):
             return exact_similarity(text, story_store.article_text(db, cand_id) or "")

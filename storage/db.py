@@ -33,7 +33,7 @@ def open_db(path: str | Path, *, migrate: bool = True) -> Database:
         db.execute("PRAGMA synchronous=NORMAL")
         db.execute("PRAGMA foreign_keys=ON")
         db.execute("PRAGMA busy_timeout=30000")
-        db.execute("PRAGMA cache_size=-32768")  # 32 MB: the hot part of the LSH index stays in memory
+        db.execute("PRAGMA cache_size=-16384")  # 16 MB: the hot part of the LSH index stays in memory
         if migrate:
             migrations.apply(db)
     except sqlite3.DatabaseError as exc:
