@@ -135,7 +135,7 @@ def run() -> dict:
     print("  (precision is averaged over documents with a non-empty prediction, recall over all with a "
           "non-empty truth, as upstream; 'empty' = documents where nothing was extracted; pages/s on one core "
           "in a second, warm pass, '(cold)' the first pass)")
-    print(f"  our worst documents: " + "; ".join(f"{w['id']} F1 {w['f1']:.2f} (P {w['precision']:.2f} "
+    print("  our worst documents: " + "; ".join(f"{w['id']} F1 {w['f1']:.2f} (P {w['precision']:.2f} "
                                                   f"R {w['recall']:.2f})" for w in our["worst"]))
     for name, r in results.items():
         for crash in r["crashes"]:

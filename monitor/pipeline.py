@@ -25,7 +25,7 @@ from storage.tags import TagRow
 
 from .config import Settings, SourceSpec
 from .dedupe import canonical_url, content_hash, same_site
-from .errors import ChargewatchError, ExtractError, FetchError, HTTPStatusError, ParseError
+from .errors import ChargewatchError, FetchError, HTTPStatusError, ParseError
 from .fetch import Fetcher, FetchRecord, FetchResult, gunzip_capped
 from .netguard import Resolver
 from .parse import Discovery, FeedItem, filter_items, parse_feed, parse_listing, parse_sitemap, pdf_links

@@ -12,7 +12,6 @@ import subprocess
 import sys
 import time
 
-import pytest
 
 from monitor.sitesrv import SAMPLE_SITE, SiteServer
 from tests.conftest import ROOT

@@ -122,7 +122,6 @@ def test_second_pass_gets_304s_and_requests_no_article(fetched):
         assert second[name].status == "unchanged", second[name]
         assert (second[name].unchanged, second[name].documents) == (documents, documents), name
         assert second[name].new == 0
-    statuses = {path: status for path, status in requests_second}
     assert all(status == 304 for path, status in requests_second
                if path not in ("/robots.txt", "/broken/feed.xml")), requests_second
     assert len(requests_second) == sum(DOCUMENTS.values()) + 2  # + robots.txt and the broken feed
