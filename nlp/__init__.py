@@ -11,17 +11,30 @@ taxonomy (data/topics.yaml) are read once, when the first ``Tagger`` is built.
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from .tagger import AutomakerTag, Tagger, Tags, TopicTag
+if TYPE_CHECKING:
+    from .tagger import AutomakerTag, Tagger, Tags, TopicTag
 
 __all__ = ["AutomakerTag", "Tagger", "Tags", "TopicTag", "default_tagger", "tag"]
 
 
+def __getattr__(name: str):
+    # spaCy is imported on first use, so that reading the registry or the taxonomy (the review
+    # page does) costs neither its import time nor its memory
+    if name in ("AutomakerTag", "Tagger", "Tags", "TopicTag"):
+        from . import tagger
+        return getattr(tagger, name)
+    raise AttributeError(f"module 'nlp' has no attribute {name!r}")
+
+
 @lru_cache(maxsize=1)
-def default_tagger() -> Tagger:
+def default_tagger() -> "Tagger":
+    from .tagger import Tagger
+
     return Tagger()
 
 
-def tag(text: str, title: str | None = None) -> Tags:
+def tag(text: str, title: str | None = None) -> "Tags":
     """Tag one text with the default registry and taxonomy."""
     return default_tagger().tag(text, title)

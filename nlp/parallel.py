@@ -3,27 +3,81 @@
 spaCy's own ``nlp.pipe(n_process=2)`` sends every Doc back to the parent, which then rebuilds
 it: on two cores that was slower than one process. Here each worker builds its own Tagger once
 and sends back only the small ``Tags`` dataclasses.
+
+Starting a worker (importing spaCy, building the matchers) takes about two seconds. ``TagPool``
+starts them all and waits until every one is ready, so a caller that tags in several rounds, or
+a benchmark, pays that once and can tell it apart from the tagging itself.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import threading
+from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 
 from .tagger import Tagger, Tags
 
+READY_TIMEOUT = 120.0
 _worker_tagger: Tagger | None = None
 
 
-def _init() -> None:
+def _init(ready) -> None:
     global _worker_tagger
     _worker_tagger = Tagger()
+    list(_worker_tagger.pipe([("Tesla buys lithium.", None)]))  # the first call allocates
+    ready.wait(timeout=READY_TIMEOUT)
 
 
 def _tag_batch(batch: list[tuple[str, str | None]]) -> list[Tags]:
     assert _worker_tagger is not None
     return list(_worker_tagger.pipe(batch))
+
+
+class TagPool:
+    """Worker processes, each with a Tagger; ``with TagPool(2) as pool: pool.tag(items)``."""
+
+    def __init__(self, processes: int = 2, batch_size: int = 200):
+        self.processes = processes
+        self.batch_size = batch_size
+        ctx = multiprocessing.get_context("spawn")
+        ready = ctx.Barrier(processes + 1)
+        self._pool = ctx.Pool(processes, initializer=_init, initargs=(ready,))
+        try:
+            ready.wait(timeout=READY_TIMEOUT)  # every worker has built its tagger
+        except threading.BrokenBarrierError:
+            self._pool.terminate()
+            raise RuntimeError(f"the tagging workers were not ready after {READY_TIMEOUT} s "
+                               "(a worker failed to build its tagger: run `chargewatch tag` to see why)") from None
+
+    def tag(self, items: Iterable[tuple[str, str | None]]) -> Iterator[Tags]:
+        """Tags for each (text, title), in order; at most two batches a worker are in flight, so
+        a stream of any length (a whole database) is never all in memory."""
+        pending: deque = deque()
+        batch: list = []
+        for item in items:
+            batch.append(item)
+            if len(batch) >= self.batch_size:
+                pending.append(self._pool.apply_async(_tag_batch, (batch,)))
+                batch = []
+                while len(pending) > self.processes * 2:
+                    yield from pending.popleft().get()
+        if batch:
+            pending.append(self._pool.apply_async(_tag_batch, (batch,)))
+        while pending:
+            yield from pending.popleft().get()
+
+    def close(self) -> None:
+        self._pool.close()
+        self._pool.join()
+
+    def __enter__(self) -> "TagPool":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if exc[0] is not None:
+            self._pool.terminate()
+        self.close()
 
 
 def tag_many(items: Iterable[tuple[str, str | None]], processes: int = 2,
@@ -32,18 +86,5 @@ def tag_many(items: Iterable[tuple[str, str | None]], processes: int = 2,
     if processes <= 1:
         yield from Tagger().pipe(items)
         return
-    ctx = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(processes, mp_context=ctx, initializer=_init) as pool:
-        pending = []
-        batch: list = []
-        for item in items:
-            batch.append(item)
-            if len(batch) >= batch_size:
-                pending.append(pool.submit(_tag_batch, batch))
-                batch = []
-                while len(pending) > processes * 2:
-                    yield from pending.pop(0).result()
-        if batch:
-            pending.append(pool.submit(_tag_batch, batch))
-        for future in pending:
-            yield from future.result()
+    with TagPool(processes, batch_size) as pool:
+        yield from pool.tag(items)

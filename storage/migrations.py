@@ -116,3 +116,56 @@ def m004_fts_only_when_text_changes(db: Database) -> None:
           INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
           INSERT INTO articles_fts (rowid, title, text) VALUES (new.rowid, new.title, new.text);
         END""")
+
+
+@migrations()
+def m005_review(db: Database) -> None:
+    # What staff did on the review page (issue 6): a status and a note per story, every action in
+    # a log with who did it, tag corrections that retag never overwrites, users and sessions.
+    db.execute("""
+        CREATE TABLE story_reviews (
+            story_id INTEGER PRIMARY KEY REFERENCES stories(id) ON DELETE CASCADE,
+            status TEXT NOT NULL DEFAULT 'new' CHECK (status IN ('new', 'starred', 'reviewed', 'dismissed')),
+            note TEXT,
+            updated TEXT NOT NULL,
+            by TEXT
+        )""")
+    db.execute("CREATE INDEX idx_story_reviews_status ON story_reviews (status, story_id)")
+    db.execute("""
+        CREATE TABLE review_log (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            by TEXT,
+            story_id INTEGER,
+            article_id INTEGER,
+            action TEXT NOT NULL,
+            value TEXT
+        )""")
+    db.execute("""
+        CREATE TABLE tag_corrections (
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL CHECK (kind IN ('automaker', 'topic')),
+            tag_id TEXT NOT NULL,
+            action TEXT NOT NULL CHECK (action IN ('add', 'remove')),
+            by TEXT,
+            at TEXT NOT NULL,
+            PRIMARY KEY (article_id, kind, tag_id)
+        )""")
+    db.execute("""
+        CREATE TABLE users (
+            name TEXT PRIMARY KEY,
+            password_hash TEXT NOT NULL,
+            created TEXT NOT NULL
+        )""")
+    db.execute("""
+        CREATE TABLE sessions (
+            token_hash TEXT PRIMARY KEY,
+            user TEXT NOT NULL REFERENCES users(name) ON DELETE CASCADE,
+            created TEXT NOT NULL,
+            expires TEXT NOT NULL
+        )""")
+    # the inbox pages through stories newest first, and filters articles by tag and source
+    db.execute("CREATE INDEX idx_stories_first_seen ON stories (first_seen, id)")
+    db.execute("CREATE INDEX idx_tags_tag_salience ON tags (tag_id, kind, article_id)")
+    db.execute("CREATE INDEX idx_articles_source_story ON articles (source, story_id)")
+    db.execute("CREATE INDEX idx_articles_kind_story ON articles (kind, story_id)")

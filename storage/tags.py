@@ -21,11 +21,13 @@ class TagRow:
 
 
 def replace_tags(db: Database, article_id: int, rows) -> None:
-    """Replace the tagger's tags on an article; other origins stay. Call inside a transaction."""
+    """Replace the tagger's tags on an article. Staff corrections win: a tag they added stays (its
+    row is not the tagger's), and a tag they removed is not put back."""
     db.execute("DELETE FROM tags WHERE article_id = ? AND origin = 'tagger'", [article_id])
     db.conn.executemany(
         "INSERT OR IGNORE INTO tags (article_id, kind, tag_id, name, evidence, mentions, salience, matched, origin) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'tagger')",
+        "SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'tagger' WHERE NOT EXISTS (SELECT 1 FROM tag_corrections c "
+        "WHERE c.article_id = ?1 AND c.kind = ?2 AND c.tag_id = ?3 AND c.action = 'remove')",
         [(article_id, r.kind, r.tag_id, r.name, r.evidence, r.mentions, r.salience,
           json.dumps(list(r.matched), ensure_ascii=False)) for r in rows])
 

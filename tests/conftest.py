@@ -99,3 +99,36 @@ def respond(h, status: int, body: bytes = b"", content_type: str = "text/html; c
     h.end_headers()
     if h.command != "HEAD":
         h.wfile.write(body)
+
+
+@pytest.fixture(scope="session")
+def demo_db_file(tmp_path_factory, extractor) -> Path:
+    """The bundled sample site fetched once (three passes, like `make demo`) into a database file
+    that tests copy before they change anything."""
+    from monitor.demo import demo_settings
+    from monitor.pipeline import run_pass
+    from monitor.sitesrv import SiteServer
+
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    with SiteServer() as site:
+        database = open_db(path)
+        settings = demo_settings(site.base)
+        run_pass(settings, database, extractor=extractor)
+        site.version = 2
+        run_pass(settings, database, extractor=extractor)
+        database.close()
+    return path
+
+
+@pytest.fixture
+def demo_db(demo_db_file, tmp_path) -> Path:
+    """A fresh copy of the demo database for one test."""
+    import sqlite3
+
+    copy = tmp_path / "demo.db"
+    source = sqlite3.connect(demo_db_file)
+    target = sqlite3.connect(copy)
+    source.backup(target)
+    source.close()
+    target.close()
+    return copy

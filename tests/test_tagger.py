@@ -119,3 +119,15 @@ def test_pipe_equals_tag():
     t = Tagger()
     items = [("Kia will buy green steel.", None), ("Tesla's Giga Berlin uses wind power.", "Tesla")]
     assert list(t.pipe(items)) == [t.tag(*i) for i in items]
+
+
+def test_a_pool_of_workers_tags_exactly_as_one_process_does():
+    from nlp import default_tagger
+    from nlp.parallel import TagPool
+
+    tagger = default_tagger()
+    items = [(f"{maker} said its new plant would buy nickel from Sulawesi. Batch {i}.", None)
+             for i, maker in enumerate(["Toyota", "Ford", "Harrison Ford", "BYD", "Volvo Cars"] * 90)]
+    with TagPool(2, batch_size=50) as pool:
+        assert list(pool.tag(items)) == [tagger.tag(text, title) for text, title in items]
+        assert list(pool.tag([])) == []  # a pool serves several rounds

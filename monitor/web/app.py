@@ -1,0 +1,372 @@
+"""The review page and its JSON API (Starlette, Jinja2 templates rendered on the server).
+
+Handlers are thin: parse the request, call one function of ``storage.review``, render. The
+database is used from the event loop's thread only (handlers are ``async`` and SQLite answers a
+page in milliseconds), so one connection serves every request without locks.
+"""
+
+from __future__ import annotations
+
+import getpass
+import hmac
+from pathlib import Path
+from urllib.parse import quote, urlencode, urlsplit
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
+from starlette.middleware.base import BaseHTTPMiddleware
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+from starlette.templating import Jinja2Templates
+
+from nlp.registry import load_registry
+from nlp.taxonomy import load_taxonomy
+from storage import open_db
+from storage import review
+from storage import users as user_store
+from storage.sources import list_sources
+
+from .auth import new_token, token_hash, verify_password
+from .charts import weekly_bars
+from .highlight import Evidence, highlight
+
+HERE = Path(__file__).parent
+CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+       "form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
+PER_PAGE = 50
+
+
+def safe_url(url: str | None) -> str | None:
+    """The URL if it is http(s), else None: only those become links."""
+    if not url:
+        return None
+    try:
+        scheme = urlsplit(url.strip()).scheme.lower()
+    except ValueError:
+        return None
+    return url.strip() if scheme in ("http", "https") else None
+
+
+def snippet_parts(snippet: str | None) -> list[tuple[str, bool]]:
+    """FTS5's snippet with \x02 and \x03 around matches, as (text, is_match) pieces to escape."""
+    parts = (snippet or "").split("\x02")
+    out = [(parts[0], False)]
+    for part in parts[1:]:
+        hit, _, rest = part.partition("\x03")
+        out += [(hit, True), (rest, False)]
+    return [p for p in out if p[0]]
+
+
+def _local_path(target: str | None, default: str = "/") -> str:
+    """Only a path on this site is a redirect target (never //host or a scheme)."""
+    if not target or not target.startswith("/") or target.startswith("//") or "\\" in target:
+        return default
+    return target
+
+
+def _filters(params, default_status: str | None = "inbox") -> review.Filters:
+    status = params.get("status", default_status or "all") or "all"
+    values = {k: (params.get(k) or None) for k in ("automaker", "topic", "source", "kind", "since", "until")}
+    return review.Filters(status=None if status == "all" else status, **values)
+
+
+def create_app(db_path: str | Path, *, require_login: bool = False, local_user: str | None = None) -> Starlette:
+    """The app over one database. With require_login every page but /login needs a session."""
+    db = open_db(db_path)
+    registry = load_registry()
+    automakers = sorted(((a.id, a.name, a.ranked) for a in registry.automakers), key=lambda a: (not a[2], a[1]))
+    topics = [(t.id, t.name) for t in load_taxonomy()]
+    names = {("automaker", a[0]): a[1] for a in automakers} | {("topic", t[0]): t[1] for t in topics}
+    local_user = local_user or _os_user()
+
+    env = Environment(loader=FileSystemLoader(str(HERE / "templates")), autoescape=select_autoescape(default=True),
+                      trim_blocks=True, lstrip_blocks=True)
+    env.filters["safe_url"] = safe_url
+    env.filters["day"] = lambda v: (v or "")[:10]
+    env.filters["snippet_parts"] = snippet_parts
+    templates = Jinja2Templates(env=env)
+
+    def render(request: Request, template: str, status_code: int = 200, **context) -> HTMLResponse:
+        base = {"user": request.state.user, "csrf": request.state.csrf, "automakers": automakers,
+                "topics": topics, "require_login": require_login, "names": names}
+        return templates.TemplateResponse(request, template, {**base, **context}, status_code=status_code)
+
+    def error_page(request: Request, status: int, message: str):
+        if request.url.path.startswith("/api/") or "application/json" in request.headers.get("accept", ""):
+            return JSONResponse({"error": message}, status_code=status)
+        return render(request, "error.html", status_code=status, status=status, message=message)
+
+    async def checked_form(request: Request):
+        """The form of a POST, after the CSRF checks (token = cookie; Origin, if sent, is us)."""
+        form = await request.form()
+        token = form.get("csrf") or request.headers.get("x-csrf-token") or ""
+        cookie = request.cookies.get("csrf") or ""
+        if not cookie or not hmac.compare_digest(cookie.encode(), str(token).encode()):
+            raise HTTPException(403, "the form's security token is missing or stale: reload the page and try again")
+        origin = request.headers.get("origin")
+        if origin and origin != f"{request.url.scheme}://{request.headers.get('host', '')}":
+            raise HTTPException(403, f"a form from {origin} cannot act on this site")
+        return form
+
+    def done(request: Request, form, payload: dict):
+        if "application/json" in request.headers.get("accept", ""):
+            return JSONResponse({"ok": True, **payload})
+        return RedirectResponse(_local_path(form.get("next")), status_code=303)
+
+    # -- pages ---------------------------------------------------------------------------------
+
+    async def inbox_page(request: Request):
+        params = request.query_params
+        try:
+            filters = _filters(params)
+            page = review.inbox(db, filters, before=params.get("before"), limit=PER_PAGE)
+        except ValueError as exc:
+            return error_page(request, 400, str(exc))
+        next_url = None
+        if page.next_cursor:
+            next_url = "/?" + urlencode({**{k: v for k, v in params.items() if k != "before"}, "before": page.next_cursor})
+        return render(request, "inbox.html", page=page, filters=filters, status=params.get("status", "inbox"),
+                      sources=review.source_names(db), next_url=next_url, here=str(request.url.path) +
+                      (f"?{request.url.query}" if request.url.query else ""))
+
+    async def search_page(request: Request):
+        params = request.query_params
+        query = params.get("q", "")
+        try:
+            page_no = max(int(params.get("page", "1")), 1)
+        except ValueError:
+            page_no = 1
+        result, message = None, None
+        try:
+            filters = _filters(params, default_status=None)
+            if query.strip():
+                result = review.search(db, query, filters, page=page_no)
+        except (review.QueryError, ValueError) as exc:
+            message = str(exc)
+            filters = review.Filters(status=None)
+        pages = {}
+        if result:
+            keep = {k: v for k, v in params.items() if k != "page"}
+            if page_no > 1:
+                pages["previous"] = "/search?" + urlencode({**keep, "page": page_no - 1})
+            if page_no * result.per_page < result.total:
+                pages["next"] = "/search?" + urlencode({**keep, "page": page_no + 1})
+        return render(request, "search.html", status_code=400 if message else 200, query=query, result=result,
+                      message=message, filters=filters, status=params.get("status", "all"),
+                      sources=review.source_names(db), pages=pages)
+
+    async def article_page(request: Request):
+        view = review.article_view(db, request.path_params["article_id"])
+        if view is None:
+            return error_page(request, 404, "no such article")
+        evidence = [Evidence(t.name, t.evidence) for t in view.tags if t.evidence]
+        paras, found = highlight(view.text, evidence)
+        title, _ = highlight(view.title or "", evidence)  # the title is often a tag's best evidence
+        return render(request, "article.html", a=view, paragraphs=paras, found=found, title=title[0] if title else [],
+                      here=str(request.url.path))
+
+    async def facet_page(request: Request):
+        kind = request.path_params["kind"]
+        tag_id = request.path_params["tag_id"]
+        if (kind, tag_id) not in names:
+            return error_page(request, 404, f"no {kind} {tag_id!r}")
+        cov = review.coverage(db, kind, tag_id)
+        name = names[(kind, tag_id)]
+        chart = weekly_bars(f"{name}: stories per week, last 12 months", cov.weeks)
+        info = registry.get(tag_id) if kind == "automaker" else next(t for t in load_taxonomy() if t.id == tag_id)
+        return render(request, "facet.html", kind=kind, tag_id=tag_id, name=name, cov=cov, chart=chart, info=info)
+
+    async def facet_index(request: Request):
+        kind = request.path_params["kind"]
+        return render(request, "facets.html", kind=kind, items=automakers if kind == "automaker" else topics)
+
+    async def sources_page(request: Request):
+        return render(request, "sources.html", sources=list_sources(db))
+
+    # -- actions -------------------------------------------------------------------------------
+
+    async def story_status(request: Request):
+        form = await checked_form(request)
+        story_id = request.path_params["story_id"]
+        if not review.story_exists(db, story_id):
+            return error_page(request, 404, "no such story")
+        try:
+            review.set_status(db, story_id, str(form.get("status", "")), request.state.user)
+        except ValueError as exc:
+            return error_page(request, 400, str(exc))
+        return done(request, form, {"story": story_id, "status": form.get("status")})
+
+    async def story_note(request: Request):
+        form = await checked_form(request)
+        story_id = request.path_params["story_id"]
+        if not review.story_exists(db, story_id):
+            return error_page(request, 404, "no such story")
+        review.set_note(db, story_id, str(form.get("note", "")), request.state.user)
+        return done(request, form, {"story": story_id})
+
+    async def article_tags(request: Request):
+        form = await checked_form(request)
+        article_id = request.path_params["article_id"]
+        if review.article_view(db, article_id) is None:
+            return error_page(request, 404, "no such article")
+        kind, _, tag_id = str(form.get("tag", "")).partition(":")
+        if (kind, tag_id) not in names:
+            return error_page(request, 400, f"unknown tag {form.get('tag')!r}")
+        try:
+            review.correct_tag(db, article_id, kind, tag_id, str(form.get("action", "")), request.state.user,
+                               names[(kind, tag_id)])
+        except ValueError as exc:
+            return error_page(request, 400, str(exc))
+        form_next = form.get("next") or f"/articles/{article_id}"
+        if "application/json" in request.headers.get("accept", ""):
+            return JSONResponse({"ok": True})
+        return RedirectResponse(_local_path(str(form_next)), status_code=303)
+
+    # -- login -----------------------------------------------------------------------------------
+
+    async def login_page(request: Request):
+        if request.method == "GET":
+            return render(request, "login.html", next=_local_path(request.query_params.get("next")), message=None)
+        form = await checked_form(request)
+        name, password = str(form.get("name", "")), str(form.get("password", ""))
+        stored = user_store.password_hash(db, name)
+        if stored is None or not verify_password(password, stored):
+            return render(request, "login.html", status_code=401, next=_local_path(form.get("next")),
+                          message="wrong name or password")
+        token = new_token()
+        user_store.create_session(db, token_hash(token), name)
+        response = RedirectResponse(_local_path(form.get("next")), status_code=303)
+        response.set_cookie("session", token, httponly=True, samesite="strict", max_age=14 * 86400,
+                            secure=request.url.scheme == "https")
+        return response
+
+    async def logout(request: Request):
+        await checked_form(request)
+        token = request.cookies.get("session")
+        if token:
+            user_store.delete_session(db, token_hash(token))
+        response = RedirectResponse("/login" if require_login else "/", status_code=303)
+        response.delete_cookie("session")
+        return response
+
+    # -- JSON API --------------------------------------------------------------------------------
+
+    async def api_stories(request: Request):
+        params = request.query_params
+        try:
+            limit = min(max(int(params.get("limit", PER_PAGE)), 1), 500)
+            filters = _filters(params)
+            page = review.inbox(db, filters, before=params.get("before"), limit=limit)
+        except ValueError as exc:
+            return JSONResponse({"error": str(exc)}, status_code=400)
+        return JSONResponse({"filters": filters.as_dict(), "stories": [s.as_dict() for s in page.stories],
+                             "next": page.next_cursor})
+
+    async def api_article(request: Request):
+        view = review.article_view(db, request.path_params["article_id"])
+        if view is None:
+            return JSONResponse({"error": "no such article"}, status_code=404)
+        return JSONResponse(view.as_dict())
+
+    async def api_search(request: Request):
+        params = request.query_params
+        try:
+            page_no = max(int(params.get("page", "1")), 1)
+            result = review.search(db, params.get("q", ""), _filters(params, default_status=None), page=page_no)
+        except (review.QueryError, ValueError) as exc:
+            return JSONResponse({"error": str(exc)}, status_code=400)
+        return JSONResponse({"query": result.query, "total": result.total, "page": result.page,
+                             "per_page": result.per_page, "hits": [h.as_dict() for h in result.hits]})
+
+    async def api_corrections(request: Request):
+        return JSONResponse(review.corrections_export(db))
+
+    async def http_error(request: Request, exc: HTTPException):
+        return error_page(request, exc.status_code, exc.detail)
+
+    class Guard(BaseHTTPMiddleware):
+        """Login (when required), the CSRF cookie and the security headers on every response."""
+
+        async def dispatch(self, request: Request, call_next) -> Response:
+            request.state.csrf = request.cookies.get("csrf") or new_token()
+            path = request.url.path
+            if require_login:
+                token = request.cookies.get("session")
+                request.state.user = user_store.session_user(db, token_hash(token)) if token else None
+                if request.state.user is None and path != "/login" and not path.startswith("/static/"):
+                    if path.startswith("/api/"):
+                        response = JSONResponse({"error": "login required"}, status_code=401)
+                    else:
+                        response = RedirectResponse("/login?next=" + quote(_local_path(
+                            path + (f"?{request.url.query}" if request.url.query else ""))), status_code=303)
+                    return _secure(response, request)
+            else:
+                request.state.user = local_user
+            return _secure(await call_next(request), request)
+
+    def _secure(response: Response, request: Request) -> Response:
+        if "csrf" not in request.cookies:
+            response.set_cookie("csrf", request.state.csrf, httponly=True, samesite="strict",
+                                secure=request.url.scheme == "https")
+        response.headers["Content-Security-Policy"] = CSP
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "same-origin"  # no-referrer would make form POSTs send "Origin: null"
+        response.headers["X-Frame-Options"] = "DENY"
+        if not request.url.path.startswith("/static/"):
+            response.headers["Cache-Control"] = "no-store"
+        return response
+
+    routes = [
+        Route("/", inbox_page),
+        Route("/search", search_page),
+        Route("/articles/{article_id:int}", article_page),
+        Route("/articles/{article_id:int}/tags", article_tags, methods=["POST"]),
+        Route("/stories/{story_id:int}/status", story_status, methods=["POST"]),
+        Route("/stories/{story_id:int}/note", story_note, methods=["POST"]),
+        Route("/automakers", facet_index, name="automakers"),
+        Route("/topics", facet_index),
+        Route("/automakers/{tag_id}", facet_page),
+        Route("/topics/{tag_id}", facet_page),
+        Route("/sources", sources_page),
+        Route("/login", login_page, methods=["GET", "POST"]),
+        Route("/logout", logout, methods=["POST"]),
+        Route("/api/stories", api_stories),
+        Route("/api/articles/{article_id:int}", api_article),
+        Route("/api/search", api_search),
+        Route("/api/corrections", api_corrections),
+        Mount("/static", StaticFiles(directory=str(HERE / "static")), name="static"),
+    ]
+    app = Starlette(routes=_with_kinds(routes), middleware=[Middleware(Guard)],
+                    exception_handlers={HTTPException: http_error})
+    app.state.db = db
+    return app
+
+
+def _with_kinds(routes: list) -> list:
+    """/automakers/... and /topics/... share handlers: tell them which kind they serve."""
+    out = []
+    for r in routes:
+        if isinstance(r, Route) and r.path.startswith(("/automakers", "/topics")):
+            kind = "automaker" if r.path.startswith("/automakers") else "topic"
+            out.append(Route(r.path, _bind_kind(r.endpoint, kind), methods=list(r.methods or ["GET"])))
+        else:
+            out.append(r)
+    return out
+
+
+def _bind_kind(endpoint, kind: str):
+    async def handler(request: Request):
+        request.path_params["kind"] = kind
+        return await endpoint(request)
+    return handler
+
+
+def _os_user() -> str:
+    try:
+        return f"local:{getpass.getuser()}"
+    except (KeyError, OSError):
+        return "local"

@@ -1,0 +1,459 @@
+"""What the review page reads and writes: the inbox of stories, search, an article with its tags,
+review actions and tag corrections, coverage of one automaker or topic.
+
+Every function takes the Database and returns dataclasses; the web handlers only render them.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import asdict, dataclass, field
+from datetime import date, datetime, timedelta, timezone
+
+from sqlite_utils import Database
+
+from .db import now_iso
+
+STATUSES = ("new", "starred", "reviewed", "dismissed")
+# what the status filter takes: a status, or "inbox" (new and starred: not yet dealt with)
+STATUS_FILTERS = ("inbox", *STATUSES)
+KINDS = ("article", "report")
+TAG_KINDS = ("automaker", "topic")
+
+
+class QueryError(ValueError):
+    """A search query FTS5 cannot parse; the message says what to change."""
+
+
+@dataclass(frozen=True)
+class Filters:
+    """The inbox's and the search's filters; empty fields filter nothing."""
+
+    automaker: str | None = None
+    topic: str | None = None
+    source: str | None = None
+    kind: str | None = None
+    since: str | None = None  # YYYY-MM-DD, inclusive
+    until: str | None = None  # YYYY-MM-DD, inclusive
+    status: str | None = "inbox"  # None: every status
+
+    def __post_init__(self):
+        if self.kind is not None and self.kind not in KINDS:
+            raise ValueError(f"kind must be one of {', '.join(KINDS)}")
+        if self.status is not None and self.status not in STATUS_FILTERS:
+            raise ValueError(f"status must be one of {', '.join(STATUS_FILTERS)} or all")
+        for name in ("since", "until"):
+            value = getattr(self, name)
+            if value is not None:
+                try:
+                    date.fromisoformat(value)
+                except ValueError:
+                    raise ValueError(f"{name} must be a date like 2026-11-25, not {value!r}") from None
+
+    def as_dict(self) -> dict:
+        return {k: v for k, v in asdict(self).items() if v is not None}
+
+
+@dataclass(frozen=True)
+class Chip:
+    kind: str  # automaker | topic
+    id: str
+    name: str
+    salience: float = 0.0
+    origin: str = "tagger"
+
+
+@dataclass(frozen=True)
+class InboxStory:
+    id: int
+    title: str | None
+    first_seen: str | None
+    article_id: int
+    url: str
+    source: str
+    kind: str
+    also_in: tuple[str, ...]
+    articles: int
+    automakers: tuple[Chip, ...]
+    topics: tuple[Chip, ...]
+    evidence: str | None  # the evidence sentence of the strongest tag
+    evidence_tag: str | None
+    status: str
+    note: str | None
+
+    def as_dict(self) -> dict:
+        d = asdict(self)
+        d["also_in"] = list(self.also_in)
+        d["automakers"] = [asdict(c) for c in self.automakers]
+        d["topics"] = [asdict(c) for c in self.topics]
+        return d
+
+
+@dataclass(frozen=True)
+class InboxPage:
+    stories: list[InboxStory]
+    next_cursor: str | None  # pass as ``before`` for the next page
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    article_id: int
+    story_id: int | None
+    title: str | None
+    url: str
+    source: str
+    published: str | None
+    kind: str
+    snippet: str  # with \x02 ... \x03 around matched terms (the page turns them into <mark>)
+
+    def as_dict(self) -> dict:
+        d = asdict(self)
+        d["snippet"] = self.snippet.replace("\x02", "[").replace("\x03", "]")
+        return d
+
+
+@dataclass(frozen=True)
+class SearchPage:
+    query: str
+    total: int
+    hits: list[SearchHit]
+    page: int
+    per_page: int
+
+
+@dataclass(frozen=True)
+class TagView:
+    kind: str
+    tag_id: str
+    name: str
+    evidence: str | None
+    mentions: int
+    salience: float
+    matched: tuple[str, ...]
+    origin: str  # tagger | staff
+
+
+@dataclass(frozen=True)
+class Correction:
+    article_id: int
+    kind: str
+    tag_id: str
+    action: str  # add | remove
+    by: str | None
+    at: str
+
+
+@dataclass(frozen=True)
+class CopyView:
+    id: int
+    url: str
+    title: str | None
+    source: str
+    published: str | None
+
+
+@dataclass(frozen=True)
+class ArticleView:
+    id: int
+    url: str
+    title: str | None
+    text: str
+    author: str | None
+    published: str | None
+    fetched: str
+    source: str
+    kind: str
+    language: str | None
+    via: str | None
+    story_id: int | None
+    version: int
+    tags: tuple[TagView, ...]
+    corrections: tuple[Correction, ...]
+    copies: tuple[CopyView, ...]
+    status: str
+    note: str | None
+
+    def as_dict(self) -> dict:
+        d = asdict(self)
+        for key in ("tags", "corrections", "copies"):
+            d[key] = [asdict(x) for x in getattr(self, key)]
+        for t in d["tags"]:
+            t["matched"] = list(t["matched"])
+        return d
+
+
+@dataclass(frozen=True)
+class Coverage:
+    kind: str
+    tag_id: str
+    weeks: list[tuple[str, int]]  # (Monday, stories that week), oldest first
+    related: list[tuple[str, str, int]]  # (tag_id, name, stories) of the other kind
+    latest: list[InboxStory] = field(default_factory=list)
+
+
+# -- the inbox -------------------------------------------------------------------------------------
+
+def _filter_sql(f: Filters, story: str = "s.id") -> tuple[list[str], list]:
+    """WHERE clauses on a story id expression, for every filter but the dates."""
+    where, params = [], []
+    for kind, value in (("automaker", f.automaker), ("topic", f.topic)):
+        if value:
+            where.append(f"{story} IN (SELECT a.story_id FROM tags t JOIN articles a ON a.id = t.article_id "
+                         "WHERE t.tag_id = ? AND t.kind = ?)")
+            params += [value, kind]
+    if f.source:
+        where.append(f"{story} IN (SELECT story_id FROM articles WHERE source = ?)")
+        params.append(f.source)
+    if f.kind:
+        where.append(f"{story} IN (SELECT story_id FROM articles WHERE kind = ?)")
+        params.append(f.kind)
+    if f.status == "inbox":
+        where.append(f"{story} NOT IN (SELECT story_id FROM story_reviews WHERE status IN ('reviewed', 'dismissed'))")
+    elif f.status == "new":
+        where.append(f"{story} NOT IN (SELECT story_id FROM story_reviews WHERE status != 'new')")
+    elif f.status:
+        where.append(f"{story} IN (SELECT story_id FROM story_reviews WHERE status = ?)")
+        params.append(f.status)
+    return where, params
+
+
+def _day_after(day: str) -> str:
+    return (date.fromisoformat(day) + timedelta(days=1)).isoformat()
+
+
+def inbox(db: Database, filters: Filters = Filters(), *, before: str | None = None, limit: int = 50) -> InboxPage:
+    """Stories newest first (by when they were first published), one row each, a page at a time.
+    Keyset pagination (``before`` is the cursor of the previous page) keeps every page as fast as
+    the first on a large archive."""
+    where, params = _filter_sql(filters)
+    if filters.since:
+        where.append("s.first_seen >= ?")
+        params.append(filters.since)
+    if filters.until:
+        where.append("s.first_seen < ?")
+        params.append(_day_after(filters.until))
+    if before:
+        first_seen, _, sid = before.rpartition("|")
+        if not sid.isdigit():
+            raise ValueError("before must be a cursor given by the previous page")
+        where.append("(s.first_seen < ? OR (s.first_seen = ? AND s.id < ?))")
+        params += [first_seen, first_seen, int(sid)]
+    sql = ("SELECT s.id, s.first_seen FROM stories s" + (" WHERE " + " AND ".join(where) if where else "")
+           + " ORDER BY s.first_seen DESC, s.id DESC LIMIT ?")
+    rows = db.execute(sql, [*params, limit + 1]).fetchall()
+    more = len(rows) > limit
+    rows = rows[:limit]
+    stories = story_rows(db, [r[0] for r in rows])
+    cursor = f"{rows[-1][1]}|{rows[-1][0]}" if more and rows else None
+    return InboxPage(stories, cursor)
+
+
+def story_rows(db: Database, story_ids: list[int]) -> list[InboxStory]:
+    """The inbox rows of these stories, in the order given: a few batched queries for a page."""
+    if not story_ids:
+        return []
+    marks = ",".join("?" * len(story_ids))
+    stories = {r[0]: r for r in db.execute(
+        f"SELECT s.id, s.title, s.first_seen, s.articles, s.representative, r.status, r.note FROM stories s "
+        f"LEFT JOIN story_reviews r ON r.story_id = s.id WHERE s.id IN ({marks})", story_ids)}
+    members: dict[int, list[tuple]] = {}
+    for row in db.execute(f"SELECT story_id, id, url, source, kind, title FROM articles WHERE story_id IN ({marks}) "
+                          "ORDER BY is_copy, coalesce(published, fetched), id", story_ids):
+        members.setdefault(row[0], []).append(row[1:])
+    tags: dict[int, dict[tuple[str, str], tuple]] = {}
+    for sid, kind, tag_id, name, evidence, salience, origin in db.execute(
+            f"SELECT a.story_id, t.kind, t.tag_id, t.name, t.evidence, t.salience, t.origin FROM tags t "
+            f"JOIN articles a ON a.id = t.article_id WHERE a.story_id IN ({marks}) "
+            "ORDER BY t.salience DESC, t.tag_id", story_ids):
+        per = tags.setdefault(sid, {})
+        per.setdefault((kind, tag_id), (name or tag_id, evidence, salience or 0.0, origin))
+    out = []
+    for sid in story_ids:
+        s = stories.get(sid)
+        copies = members.get(sid)
+        if s is None or not copies:
+            continue
+        rep = next((c for c in copies if c[0] == s[4]), copies[0])
+        per = tags.get(sid, {})
+        chips = {k: tuple(Chip(k, tid, v[0], v[2], v[3]) for (kk, tid), v in per.items() if kk == k)
+                 for k in TAG_KINDS}
+        strongest = max(per.items(), key=lambda kv: kv[1][2], default=None)
+        out.append(InboxStory(
+            id=sid, title=s[1] or rep[4], first_seen=s[2], article_id=rep[0], url=rep[1], source=rep[2],
+            kind=rep[3], also_in=tuple(dict.fromkeys(c[2] for c in copies if c[2] != rep[2])), articles=s[3],
+            automakers=chips["automaker"], topics=chips["topic"],
+            evidence=strongest[1][1] if strongest else None, evidence_tag=strongest[1][0] if strongest else None,
+            status=s[5] or "new", note=s[6]))
+    return out
+
+
+# -- search ----------------------------------------------------------------------------------------
+
+def search(db: Database, query: str, filters: Filters = Filters(status=None), *, page: int = 1,
+           per_page: int = 20) -> SearchPage:
+    """Full text over title and text (FTS5 syntax: "phrases", AND/OR/NOT, prefix*), best first,
+    with the inbox's filters applied to each article's story."""
+    query = query.strip()
+    if not query:
+        raise QueryError("type something to search for")
+    where, params = _filter_sql(filters, story="a.story_id")
+    if filters.since:
+        where.append("coalesce(a.published, a.fetched) >= ?")
+        params.append(filters.since)
+    if filters.until:
+        where.append("coalesce(a.published, a.fetched) < ?")
+        params.append(_day_after(filters.until))
+    extra = "".join(f" AND {w}" for w in where)
+    base = f"FROM articles_fts f JOIN articles a ON a.id = f.rowid WHERE articles_fts MATCH ?{extra}"
+    try:
+        total = db.execute(f"SELECT count(*) {base}", [query, *params]).fetchone()[0]
+        rows = db.execute(
+            f"SELECT a.id, a.story_id, a.title, a.url, a.source, a.published, a.kind, "
+            f"snippet(articles_fts, -1, char(2), char(3), '…', 24) {base} ORDER BY f.rank LIMIT ? OFFSET ?",
+            [query, *params, per_page, (max(page, 1) - 1) * per_page]).fetchall()
+    except sqlite3.OperationalError as exc:
+        raise QueryError(_explain_query_error(query, str(exc))) from None
+    return SearchPage(query, total, [SearchHit(*r) for r in rows], max(page, 1), per_page)
+
+
+def _explain_query_error(query: str, message: str) -> str:
+    message = message.removeprefix("fts5: ")
+    return (f"cannot search for {query!r}: {message}. Use words, \"a phrase\", AND / OR / NOT between "
+            "terms, and word* for a prefix; put other punctuation inside quotes.")
+
+
+# -- one article -------------------------------------------------------------------------------------
+
+def article_view(db: Database, article_id: int) -> ArticleView | None:
+    row = db.execute(
+        "SELECT a.id, a.url, a.title, coalesce(a.text, ''), a.author, a.published, a.fetched, a.source, a.kind, "
+        "a.language, a.via, a.story_id, a.version, r.status, r.note FROM articles a "
+        "LEFT JOIN story_reviews r ON r.story_id = a.story_id WHERE a.id = ?", [article_id]).fetchone()
+    if row is None:
+        return None
+    tags = tuple(TagView(r[0], r[1], r[2] or r[1], r[3], r[4], r[5], tuple(json.loads(r[6] or "[]")), r[7])
+                 for r in db.execute("SELECT kind, tag_id, name, evidence, mentions, salience, matched, origin "
+                                     "FROM tags WHERE article_id = ? ORDER BY kind, salience DESC, tag_id",
+                                     [article_id]))
+    corrections = tuple(Correction(*r) for r in db.execute(
+        "SELECT article_id, kind, tag_id, action, by, at FROM tag_corrections WHERE article_id = ? ORDER BY at",
+        [article_id]))
+    copies = ()
+    if row[11] is not None:
+        copies = tuple(CopyView(*r) for r in db.execute(
+            "SELECT id, url, title, source, published FROM articles WHERE story_id = ? AND id != ? "
+            "ORDER BY is_copy, coalesce(published, fetched), id", [row[11], article_id]))
+    return ArticleView(*row[:13], tags=tags, corrections=corrections, copies=copies,
+                       status=row[13] or "new", note=row[14])
+
+
+# -- review actions ----------------------------------------------------------------------------------
+
+def story_exists(db: Database, story_id: int) -> bool:
+    return db.execute("SELECT 1 FROM stories WHERE id = ?", [story_id]).fetchone() is not None
+
+
+def set_status(db: Database, story_id: int, status: str, by: str | None) -> None:
+    if status not in STATUSES:
+        raise ValueError(f"status must be one of {', '.join(STATUSES)}")
+    with db.atomic():
+        db.execute("INSERT INTO story_reviews (story_id, status, updated, by) VALUES (?, ?, ?, ?) "
+                   "ON CONFLICT(story_id) DO UPDATE SET status = excluded.status, updated = excluded.updated, "
+                   "by = excluded.by", [story_id, status, now_iso(), by])
+        _log(db, by, "status", status, story_id=story_id)
+
+
+def set_note(db: Database, story_id: int, note: str, by: str | None) -> None:
+    note = note.strip()[:4000] or None
+    with db.atomic():
+        db.execute("INSERT INTO story_reviews (story_id, note, updated, by) VALUES (?, ?, ?, ?) "
+                   "ON CONFLICT(story_id) DO UPDATE SET note = excluded.note, updated = excluded.updated, "
+                   "by = excluded.by", [story_id, note, now_iso(), by])
+        _log(db, by, "note", note, story_id=story_id)
+
+
+def correct_tag(db: Database, article_id: int, kind: str, tag_id: str, action: str, by: str | None,
+                name: str | None = None) -> None:
+    """Remove a wrong tag or add a missing one. The correction is kept in its own table, so
+    ``retag`` never puts a removed tag back nor drops an added one."""
+    if kind not in TAG_KINDS or action not in ("add", "remove"):
+        raise ValueError("kind must be automaker or topic, action add or remove")
+    with db.atomic():
+        db.execute("INSERT INTO tag_corrections (article_id, kind, tag_id, action, by, at) VALUES (?, ?, ?, ?, ?, ?) "
+                   "ON CONFLICT(article_id, kind, tag_id) DO UPDATE SET action = excluded.action, by = excluded.by, "
+                   "at = excluded.at", [article_id, kind, tag_id, action, by, now_iso()])
+        if action == "remove":
+            db.execute("DELETE FROM tags WHERE article_id = ? AND kind = ? AND tag_id = ?", [article_id, kind, tag_id])
+        else:
+            db.execute("DELETE FROM tags WHERE article_id = ? AND kind = ? AND tag_id = ?", [article_id, kind, tag_id])
+            db.execute("INSERT INTO tags (article_id, kind, tag_id, name, evidence, mentions, salience, matched, origin) "
+                       "VALUES (?, ?, ?, ?, NULL, 0, 1.0, '[]', 'staff')", [article_id, kind, tag_id, name or tag_id])
+        story = db.execute("SELECT story_id FROM articles WHERE id = ?", [article_id]).fetchone()
+        _log(db, by, f"tag-{action}", f"{kind}:{tag_id}", story_id=story[0] if story else None, article_id=article_id)
+
+
+def corrections_export(db: Database) -> list[dict]:
+    """Corrected articles in the labelled set's shape (title, text, automakers, topics after the
+    corrections) with the corrections themselves, so the tagger's tests can learn from them."""
+    ids = [r[0] for r in db.execute("SELECT DISTINCT article_id FROM tag_corrections ORDER BY article_id")]
+    out = []
+    for article_id in ids:
+        view = article_view(db, article_id)
+        if view is None:
+            continue
+        out.append({"id": f"correction-{article_id}", "article_id": article_id, "url": view.url,
+                    "title": view.title, "text": view.text,
+                    "automakers": sorted(t.tag_id for t in view.tags if t.kind == "automaker"),
+                    "topics": sorted(t.tag_id for t in view.tags if t.kind == "topic"),
+                    "corrections": [asdict(c) for c in view.corrections]})
+    return out
+
+
+def _log(db: Database, by: str | None, action: str, value: str | None, *, story_id: int | None = None,
+         article_id: int | None = None) -> None:
+    db.execute("INSERT INTO review_log (at, by, story_id, article_id, action, value) VALUES (?, ?, ?, ?, ?, ?)",
+               [now_iso(), by, story_id, article_id, action, value])
+
+
+def review_log(db: Database, limit: int = 100) -> list[dict]:
+    cols = ("at", "by", "story_id", "article_id", "action", "value")
+    return [dict(zip(cols, r)) for r in db.execute(
+        f"SELECT {', '.join(cols)} FROM review_log ORDER BY id DESC LIMIT ?", [limit])]
+
+
+# -- coverage of one automaker or topic ---------------------------------------------------------------
+
+def coverage(db: Database, kind: str, tag_id: str, *, weeks: int = 52, now: datetime | None = None,
+             latest: int = 15) -> Coverage:
+    """Stories per week over the last ``weeks`` weeks (Mondays, oldest first), the most frequent
+    tags of the other kind on the same stories, and the latest stories."""
+    now = now or datetime.now(timezone.utc)
+    this_monday = now.date() - timedelta(days=now.weekday())
+    first = this_monday - timedelta(weeks=weeks - 1)
+    counts = dict(db.execute(
+        "SELECT date(d, '-' || ((cast(strftime('%w', d) AS integer) + 6) % 7) || ' days') AS monday, "
+        "count(DISTINCT story_id) FROM (SELECT date(coalesce(a.published, a.fetched)) AS d, a.story_id "
+        "FROM tags t JOIN articles a ON a.id = t.article_id WHERE t.tag_id = ? AND t.kind = ? "
+        "AND coalesce(a.published, a.fetched) >= ?) GROUP BY monday", [tag_id, kind, first.isoformat()]).fetchall())
+    series = [((first + timedelta(weeks=i)).isoformat(), counts.get((first + timedelta(weeks=i)).isoformat(), 0))
+              for i in range(weeks)]
+    other = "topic" if kind == "automaker" else "automaker"
+    related = [tuple(r) for r in db.execute(
+        "SELECT o.tag_id, max(o.name), count(DISTINCT a.story_id) AS n FROM tags t "
+        "JOIN articles a ON a.id = t.article_id JOIN articles b ON b.story_id = a.story_id "
+        "JOIN tags o ON o.article_id = b.id AND o.kind = ? WHERE t.tag_id = ? AND t.kind = ? "
+        "GROUP BY o.tag_id ORDER BY n DESC, o.tag_id LIMIT 8", [other, tag_id, kind])]
+    page = inbox(db, Filters(status=None, **{kind: tag_id}), limit=latest)
+    return Coverage(kind, tag_id, series, related, page.stories)
+
+
+def source_names(db: Database) -> list[str]:
+    return [r[0] for r in db.execute("SELECT name FROM sources ORDER BY name")]
+
+
+def tag_names(db: Database, kind: str) -> list[tuple[str, str, int]]:
+    """(tag_id, name, articles) of one kind present in the archive, most frequent first."""
+    return [tuple(r) for r in db.execute(
+        "SELECT tag_id, max(name), count(*) AS n FROM tags WHERE kind = ? GROUP BY tag_id ORDER BY n DESC, tag_id",
+        [kind])]
