@@ -21,9 +21,10 @@ $(DEV_STAMP): pyproject.toml constraints.txt | $(BIN)/python
 	$(BIN)/pip install -q -c constraints.txt -e '.[dev]'
 	@touch $@ $(STAMP)
 
-run: $(STAMP)  ## fetch every source in feeds.yaml into chargewatch.db
+run: $(STAMP)  ## fetch every source in feeds.yaml into chargewatch.db, then serve the review page
 	$(BIN)/chargewatch fetch --feeds feeds.yaml --db chargewatch.db
 	$(BIN)/chargewatch sources --feeds feeds.yaml --db chargewatch.db
+	$(BIN)/chargewatch serve --db chargewatch.db
 
 test: $(DEV_STAMP)  ## the whole suite
 	$(BIN)/python -m pytest -n 2 $(PYTEST_ARGS)
@@ -31,6 +32,7 @@ test: $(DEV_STAMP)  ## the whole suite
 demo: $(STAMP)  ## the whole pipeline offline on the bundled sample site
 	$(BIN)/chargewatch demo --db demo.db
 	$(BIN)/chargewatch stories --db demo.db
+	@echo "review it: $(BIN)/chargewatch serve --db demo.db  (then open http://127.0.0.1:8000/)"
 
 bench: $(DEV_STAMP)  ## print the measured figures
 	$(BIN)/python -m benchmarks

@@ -1,4 +1,4 @@
-"""python -m benchmarks [ingest] [extraction] [trafilatura] [tagging] [stories] [--strict]: run and print the figures.
+"""python -m benchmarks [ingest] [extraction] [trafilatura] [tagging] [stories] [web] [--strict]: run and print the figures.
 
 Kept light at import time: spawned worker processes import this module as ``__mp_main__``.
 """
@@ -22,6 +22,7 @@ BENCHMARKS = {  # name -> module; the order they run in
     "trafilatura": "benchmarks.trafilatura_cli",
     "tagging": "benchmarks.tagging",
     "stories": "benchmarks.stories",
+    "web": "benchmarks.web",
 }
 
 

@@ -120,6 +120,8 @@ class SearchPage:
     hits: list[SearchHit]
     page: int
     per_page: int
+    capped: bool = False  # total is COUNT_CAP: there are at least that many
+    ranked_among: int | None = None  # ranked among the newest this many matches
 
 
 @dataclass(frozen=True)
@@ -194,19 +196,34 @@ class Coverage:
 
 # -- the inbox -------------------------------------------------------------------------------------
 
-def _filter_sql(f: Filters, story: str = "s.id") -> tuple[list[str], list]:
-    """WHERE clauses on a story id expression, for every filter but the dates."""
+RARE_TAG = 2000  # a tag on fewer articles is filtered by its list of stories, a commoner one row by row
+
+
+def _filter_sql(db: Database, f: Filters, story: str = "s.id") -> tuple[list[str], list]:
+    """WHERE clauses on a story id expression, for every filter but the dates.
+
+    Pages are read newest first along an index, so a filter that most stories pass is cheapest
+    as a check on each row (EXISTS: two index lookups) until the page is full, while a rare one
+    is cheapest as the short list of its stories (IN). Which one a tag is, an index count
+    capped at RARE_TAG tells in well under a millisecond."""
     where, params = [], []
     for kind, value in (("automaker", f.automaker), ("topic", f.topic)):
-        if value:
-            where.append(f"{story} IN (SELECT a.story_id FROM tags t JOIN articles a ON a.id = t.article_id "
+        if not value:
+            continue
+        common = db.execute("SELECT count(*) FROM (SELECT 1 FROM tags WHERE tag_id = ? AND kind = ? LIMIT ?)",
+                            [value, kind, RARE_TAG]).fetchone()[0] >= RARE_TAG
+        if common:
+            where.append(f"EXISTS (SELECT 1 FROM articles a2 JOIN tags t ON t.article_id = a2.id "
+                         f"WHERE a2.story_id = {story} AND t.tag_id = ? AND t.kind = ?)")
+        else:
+            where.append(f"{story} IN (SELECT a2.story_id FROM tags t JOIN articles a2 ON a2.id = t.article_id "
                          "WHERE t.tag_id = ? AND t.kind = ?)")
-            params += [value, kind]
+        params += [value, kind]
     if f.source:
-        where.append(f"{story} IN (SELECT story_id FROM articles WHERE source = ?)")
+        where.append(f"EXISTS (SELECT 1 FROM articles a2 WHERE a2.story_id = {story} AND a2.source = ?)")
         params.append(f.source)
     if f.kind:
-        where.append(f"{story} IN (SELECT story_id FROM articles WHERE kind = ?)")
+        where.append(f"EXISTS (SELECT 1 FROM articles a2 WHERE a2.story_id = {story} AND a2.kind = ?)")
         params.append(f.kind)
     if f.status == "inbox":
         where.append(f"{story} NOT IN (SELECT story_id FROM story_reviews WHERE status IN ('reviewed', 'dismissed'))")
@@ -226,7 +243,7 @@ def inbox(db: Database, filters: Filters = Filters(), *, before: str | None = No
     """Stories newest first (by when they were first published), one row each, a page at a time.
     Keyset pagination (``before`` is the cursor of the previous page) keeps every page as fast as
     the first on a large archive."""
-    where, params = _filter_sql(filters)
+    where, params = _filter_sql(db, filters)
     if filters.since:
         where.append("s.first_seen >= ?")
         params.append(filters.since)
@@ -290,14 +307,22 @@ def story_rows(db: Database, story_ids: list[int]) -> list[InboxStory]:
 
 # -- search ----------------------------------------------------------------------------------------
 
+SEARCH_WINDOW = 5000  # a query matching more is ranked among its newest SEARCH_WINDOW matches
+COUNT_CAP = 10_000  # with filters, counting stops here ("10,000 or more")
+
+
 def search(db: Database, query: str, filters: Filters = Filters(status=None), *, page: int = 1,
            per_page: int = 20) -> SearchPage:
     """Full text over title and text (FTS5 syntax: "phrases", AND/OR/NOT, prefix*), best first,
-    with the inbox's filters applied to each article's story."""
+    with the inbox's filters applied to each article's story.
+
+    Ranking every match of a common word on a large archive costs a quarter of a second, so a
+    query with more than SEARCH_WINDOW matches is ranked among the newest SEARCH_WINDOW of them
+    (news: the newest matter most), and the page says so."""
     query = query.strip()
     if not query:
         raise QueryError("type something to search for")
-    where, params = _filter_sql(filters, story="a.story_id")
+    where, params = _filter_sql(db, filters, story="a.story_id")
     if filters.since:
         where.append("coalesce(a.published, a.fetched) >= ?")
         params.append(filters.since)
@@ -307,14 +332,26 @@ def search(db: Database, query: str, filters: Filters = Filters(status=None), *,
     extra = "".join(f" AND {w}" for w in where)
     base = f"FROM articles_fts f JOIN articles a ON a.id = f.rowid WHERE articles_fts MATCH ?{extra}"
     try:
-        total = db.execute(f"SELECT count(*) {base}", [query, *params]).fetchone()[0]
+        if where:
+            total = db.execute(f"SELECT count(*) FROM (SELECT 1 {base} LIMIT ?)",
+                               [query, *params, COUNT_CAP]).fetchone()[0]
+        else:
+            total = db.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", [query]).fetchone()[0]
+        window = ""
+        window_params: list = []
+        if total > SEARCH_WINDOW:
+            floor = db.execute(f"SELECT f.rowid {base} ORDER BY f.rowid DESC LIMIT 1 OFFSET ?",
+                               [query, *params, SEARCH_WINDOW - 1]).fetchone()
+            if floor:
+                window, window_params = " AND f.rowid >= ?", [floor[0]]
         rows = db.execute(
             f"SELECT a.id, a.story_id, a.title, a.url, a.source, a.published, a.kind, "
-            f"snippet(articles_fts, -1, char(2), char(3), '…', 24) {base} ORDER BY f.rank LIMIT ? OFFSET ?",
-            [query, *params, per_page, (max(page, 1) - 1) * per_page]).fetchall()
+            f"snippet(articles_fts, -1, char(2), char(3), '…', 24) {base}{window} ORDER BY f.rank LIMIT ? OFFSET ?",
+            [query, *params, *window_params, per_page, (max(page, 1) - 1) * per_page]).fetchall()
     except sqlite3.OperationalError as exc:
         raise QueryError(_explain_query_error(query, str(exc))) from None
-    return SearchPage(query, total, [SearchHit(*r) for r in rows], max(page, 1), per_page)
+    return SearchPage(query, total, [SearchHit(*r) for r in rows], max(page, 1), per_page,
+                      capped=bool(where) and total >= COUNT_CAP, ranked_among=SEARCH_WINDOW if window else None)
 
 
 def _explain_query_error(query: str, message: str) -> str:
@@ -424,26 +461,30 @@ def review_log(db: Database, limit: int = 100) -> list[dict]:
 
 # -- coverage of one automaker or topic ---------------------------------------------------------------
 
+RELATED_SAMPLE = 2000  # co-occurring tags are counted over this many of the newest tagged articles
+
+
 def coverage(db: Database, kind: str, tag_id: str, *, weeks: int = 52, now: datetime | None = None,
              latest: int = 15) -> Coverage:
     """Stories per week over the last ``weeks`` weeks (Mondays, oldest first), the most frequent
-    tags of the other kind on the same stories, and the latest stories."""
+    tags of the other kind on the same articles (among the newest RELATED_SAMPLE, so the page
+    stays fast on a large archive), and the latest stories."""
     now = now or datetime.now(timezone.utc)
     this_monday = now.date() - timedelta(days=now.weekday())
     first = this_monday - timedelta(weeks=weeks - 1)
     counts = dict(db.execute(
-        "SELECT date(d, '-' || ((cast(strftime('%w', d) AS integer) + 6) % 7) || ' days') AS monday, "
-        "count(DISTINCT story_id) FROM (SELECT date(coalesce(a.published, a.fetched)) AS d, a.story_id "
-        "FROM tags t JOIN articles a ON a.id = t.article_id WHERE t.tag_id = ? AND t.kind = ? "
-        "AND coalesce(a.published, a.fetched) >= ?) GROUP BY monday", [tag_id, kind, first.isoformat()]).fetchall())
-    series = [((first + timedelta(weeks=i)).isoformat(), counts.get((first + timedelta(weeks=i)).isoformat(), 0))
-              for i in range(weeks)]
+        "SELECT CAST((julianday(substr(coalesce(a.published, a.fetched), 1, 10)) - julianday(?)) / 7 AS INTEGER) "
+        "AS week, count(DISTINCT a.story_id) FROM tags t JOIN articles a ON a.id = t.article_id "
+        "WHERE t.tag_id = ? AND t.kind = ? AND coalesce(a.published, a.fetched) >= ? GROUP BY week",
+        [first.isoformat(), tag_id, kind, first.isoformat()]).fetchall())
+    series = [((first + timedelta(weeks=i)).isoformat(), counts.get(i, 0)) for i in range(weeks)]
     other = "topic" if kind == "automaker" else "automaker"
     related = [tuple(r) for r in db.execute(
-        "SELECT o.tag_id, max(o.name), count(DISTINCT a.story_id) AS n FROM tags t "
-        "JOIN articles a ON a.id = t.article_id JOIN articles b ON b.story_id = a.story_id "
-        "JOIN tags o ON o.article_id = b.id AND o.kind = ? WHERE t.tag_id = ? AND t.kind = ? "
-        "GROUP BY o.tag_id ORDER BY n DESC, o.tag_id LIMIT 8", [other, tag_id, kind])]
+        "SELECT o.tag_id, max(o.name), count(DISTINCT x.story_id) AS n FROM "
+        "(SELECT a.id, a.story_id FROM tags t JOIN articles a ON a.id = t.article_id "
+        " WHERE t.tag_id = ? AND t.kind = ? ORDER BY t.article_id DESC LIMIT ?) AS x "
+        "JOIN tags o ON o.article_id = x.id AND o.kind = ? GROUP BY o.tag_id ORDER BY n DESC, o.tag_id LIMIT 8",
+        [tag_id, kind, RELATED_SAMPLE, other])]
     page = inbox(db, Filters(status=None, **{kind: tag_id}), limit=latest)
     return Coverage(kind, tag_id, series, related, page.stories)
 

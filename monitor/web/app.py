@@ -279,7 +279,8 @@ def create_app(db_path: str | Path, *, require_login: bool = False, local_user: 
             result = review.search(db, params.get("q", ""), _filters(params, default_status=None), page=page_no)
         except (review.QueryError, ValueError) as exc:
             return JSONResponse({"error": str(exc)}, status_code=400)
-        return JSONResponse({"query": result.query, "total": result.total, "page": result.page,
+        return JSONResponse({"query": result.query, "total": result.total, "total_capped": result.capped,
+                             "ranked_among_newest": result.ranked_among, "page": result.page,
                              "per_page": result.per_page, "hits": [h.as_dict() for h in result.hits]})
 
     async def api_corrections(request: Request):
