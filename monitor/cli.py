@@ -368,7 +368,7 @@ def serve(db_path: str, host: str, port: int) -> None:
                           f"Create a user first: chargewatch users add NAME --db {db_path}")
     db.close()
     app = create_app(db_path, require_login=require_login)
-    who = "login required" if require_login else "no login (loopback only)"
+    who = "login required" if require_login else "no login: loopback only"
     click.echo(f"review page on http://{host if ':' not in host else f'[{host}]'}:{port}/ ({who}); Ctrl-C stops it",
                err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False, proxy_headers=False)
