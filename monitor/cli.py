@@ -472,5 +472,60 @@ def corrections(db_path: str) -> None:
         click.echo(json.dumps(row, ensure_ascii=False))
 
 
+@main.command()
+@db_option
+@feeds_option
+@click.option("--since", "since", metavar="WHEN",
+              help="Start here instead of where the last digest ended: a date, a UTC date and time, or 24h / 7d.")
+@click.option("--format", "fmt", type=click.Choice(["html", "md", "text"]), default="text", show_default=True,
+              help="What to print or write.")
+@click.option("--out", "out_path", type=click.Path(dir_okay=False), help="Write to this file instead of standard output.")
+@click.option("--send", is_flag=True, help="Mail it (the 'mail' section of the feeds file); retry any digest a failed send left pending.")
+@handle_errors
+def digest(db_path: str, feeds_path: str, since: str | None, fmt: str, out_path: str | None, send: bool) -> None:
+    """The digest of the stories since the last digest: ranked, grouped by automaker and topic,
+    each story once, reports in their own section.
+
+    Every digest is recorded: the next one starts where it ended (unless --since is given, which
+    makes a one-off digest that moves nothing). With --send it is mailed as HTML with a plain-text
+    part; a failed send is reported (exit 1) and recorded, and the next --send retries it.
+
+    \b
+    Example:
+        chargewatch digest --db chargewatch.db --format md
+        chargewatch digest --since 7d --format html --out week.html
+        CHARGEWATCH_SMTP_PASSWORD=... chargewatch digest --send
+    """
+    from .digest import make_digest, parse_when, send_digests
+
+    db = _existing_db(db_path)
+    try:
+        start = parse_when(since) if since else None
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--since") from None
+    failed = False
+    if send:
+        settings = load_settings(feeds_path)
+        if settings.mail is None:
+            raise ConfigError(f"{feeds_path}: no 'mail' section, so the digest cannot be sent (see README, Configuration)")
+        digest_id, made, out, deliveries = send_digests(db, settings.mail, since=start)
+        for d in deliveries:
+            if d.error:
+                failed = True
+                click.echo(f"digest #{d.digest_id} NOT sent (it stays pending): {d.error}", err=True)
+            else:
+                click.echo(f"digest #{d.digest_id} sent to {', '.join(settings.mail.recipients)}: {d.subject}", err=True)
+    else:
+        digest_id, made, out = make_digest(db, since=start, delivery="file" if out_path else "printed")
+    if out_path:
+        Path(out_path).write_text(out[fmt], encoding="utf-8")
+        click.echo(f"digest #{digest_id} ({made.total} stories, {made.since} to {made.until}) written to {out_path}",
+                   err=True)
+    elif not send:
+        click.echo(out[fmt], nl=False)
+    if failed:
+        sys.exit(1)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

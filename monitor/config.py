@@ -190,9 +190,57 @@ class StoriesSettings(_Strict):
     containment: float = Field(0.8, ge=0.1, le=1.0)  # ... or this much of the shorter text inside the longer
 
 
+_ADDRESS = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")
+
+
+class MailSettings(_Strict):
+    """Where the digest is mailed. The password is never in the file: only the name of the
+    environment variable that holds it."""
+
+    host: str
+    port: int = Field(587, ge=1, le=65535)
+    security: Literal["starttls", "ssl", "none"] = "starttls"
+    user: str | None = None
+    password_env: str = "CHARGEWATCH_SMTP_PASSWORD"
+    sender: str
+    recipients: tuple[str, ...]
+    timeout: float = 30.0
+    subject_prefix: str = ""
+
+    _timeout = field_validator("timeout", mode="before")(lambda v: parse_duration(v))
+
+    @field_validator("sender")
+    @classmethod
+    def _sender(cls, v: str) -> str:
+        address = v.rsplit("<", 1)[-1].rstrip(">").strip()
+        if not _ADDRESS.match(address):
+            raise ValueError(f"invalid sender {v!r}: use name@example.org or 'Name <name@example.org>'")
+        return v
+
+    @field_validator("recipients", mode="before")
+    @classmethod
+    def _recipients(cls, v: Any) -> tuple[str, ...]:
+        if isinstance(v, str):
+            v = [v]
+        if not v:
+            raise ValueError("at least one recipient is needed")
+        for address in v:
+            if not _ADDRESS.match(str(address)):
+                raise ValueError(f"invalid recipient {address!r}")
+        return tuple(str(a) for a in v)
+
+    @field_validator("password_env")
+    @classmethod
+    def _env_name(cls, v: str) -> str:
+        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", v):
+            raise ValueError(f"invalid environment variable name {v!r}")
+        return v
+
+
 class Settings(_Strict):
     network: NetworkSettings = NetworkSettings()
     stories: StoriesSettings = StoriesSettings()
+    mail: MailSettings | None = None
     sources: tuple[SourceSpec, ...] = ()
 
     @model_validator(mode="after")

@@ -177,3 +177,38 @@ def m006_article_facts_index(db: Database) -> None:
     # m003), so reading them walks the text's overflow pages. This covering index answers the
     # coverage charts (tag -> articles -> dates and stories) without touching the rows.
     db.execute("CREATE INDEX IF NOT EXISTS idx_articles_facts ON articles (id, story_id, published, fetched, is_copy)")
+
+
+@migrations()
+def m007_digests_and_posts(db: Database) -> None:
+    # Every digest made, with the window it covers and how it was delivered: the next digest
+    # starts where the last one ended, and a digest whose mail failed stays pending until sent.
+    db.execute("""
+        CREATE TABLE digests (
+            id INTEGER PRIMARY KEY,
+            created TEXT NOT NULL,
+            since TEXT NOT NULL,
+            until TEXT NOT NULL,
+            ad_hoc INTEGER NOT NULL DEFAULT 0,
+            stories INTEGER NOT NULL,
+            subject TEXT NOT NULL,
+            text TEXT NOT NULL,
+            html TEXT NOT NULL,
+            markdown TEXT NOT NULL,
+            delivery TEXT NOT NULL DEFAULT 'printed' CHECK (delivery IN ('printed', 'file', 'mail')),
+            sent_at TEXT,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            last_error TEXT
+        )""")
+    db.execute("CREATE INDEX idx_digests_until ON digests (ad_hoc, until)")
+    db.execute("""
+        CREATE TABLE post_drafts (
+            id INTEGER PRIMARY KEY,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            platform TEXT NOT NULL,
+            text TEXT NOT NULL,
+            created TEXT NOT NULL,
+            updated TEXT NOT NULL,
+            by TEXT
+        )""")
+    db.execute("CREATE INDEX idx_post_drafts_article ON post_drafts (article_id, platform)")

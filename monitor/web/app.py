@@ -10,7 +10,7 @@ from __future__ import annotations
 import getpass
 import hmac
 from pathlib import Path
-from urllib.parse import quote, urlencode, urlsplit
+from urllib.parse import quote, urlencode
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.applications import Starlette
@@ -27,9 +27,11 @@ from nlp.registry import load_registry
 from nlp.taxonomy import load_taxonomy
 from storage import open_db
 from storage import review
+from storage import digests as digest_store
 from storage import users as user_store
 from storage.sources import list_sources
 
+from ..links import safe_url
 from .auth import new_token, token_hash, verify_password
 from .charts import weekly_bars
 from .highlight import Evidence, highlight
@@ -38,17 +40,6 @@ HERE = Path(__file__).parent
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
        "form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
 PER_PAGE = 50
-
-
-def safe_url(url: str | None) -> str | None:
-    """The URL if it is http(s), else None: only those become links."""
-    if not url:
-        return None
-    try:
-        scheme = urlsplit(url.strip()).scheme.lower()
-    except ValueError:
-        return None
-    return url.strip() if scheme in ("http", "https") else None
 
 
 def snippet_parts(snippet: str | None) -> list[tuple[str, bool]]:
@@ -183,6 +174,23 @@ def create_app(db_path: str | Path, *, require_login: bool = False, local_user: 
     async def facet_index(request: Request):
         kind = request.path_params["kind"]
         return render(request, "facets.html", kind=kind, items=automakers if kind == "automaker" else topics)
+
+    async def digests_page(request: Request):
+        return render(request, "digests.html", digests=digest_store.list_digests(db))
+
+    async def digest_page(request: Request):
+        found = digest_store.get_digest(db, request.path_params["digest_id"])
+        if found is None:
+            return error_page(request, 404, "no such digest")
+        record, bodies = found
+        fmt = request.path_params.get("fmt")
+        if fmt:  # a download: never rendered here (the HTML e-mail has inline styles)
+            if fmt not in ("html", "md", "text"):
+                return error_page(request, 404, "no such format")
+            ext = {"html": "html", "md": "md", "text": "txt"}[fmt]
+            return Response(bodies[fmt], media_type="text/plain; charset=utf-8" if fmt != "html" else "text/html; charset=utf-8",
+                            headers={"Content-Disposition": f'attachment; filename="digest-{record.id}.{ext}"'})
+        return render(request, "digest.html", record=record, text=bodies["text"])
 
     async def sources_page(request: Request):
         return render(request, "sources.html", sources=list_sources(db))
@@ -333,6 +341,9 @@ def create_app(db_path: str | Path, *, require_login: bool = False, local_user: 
         Route("/automakers/{tag_id}", facet_page),
         Route("/topics/{tag_id}", facet_page),
         Route("/sources", sources_page),
+        Route("/digests", digests_page),
+        Route("/digests/{digest_id:int}", digest_page),
+        Route("/digests/{digest_id:int}.{fmt}", digest_page),
         Route("/login", login_page, methods=["GET", "POST"]),
         Route("/logout", logout, methods=["POST"]),
         Route("/api/stories", api_stories),

@@ -1,0 +1,217 @@
+"""The daily digest: what is new since the last one, ranked and grouped, as HTML, Markdown or text.
+
+``build_digest`` turns stories (storage.digests) into sections; ``render`` writes one format;
+``make_digest`` does both and records the digest, so the next one starts where this one ended.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from storage import digests as store
+
+from .links import safe_url
+
+TEMPLATES = Path(__file__).with_name("digest_templates")
+CENTRAL = 0.3  # an automaker with at least this salience is what the story is about
+FORMATS = ("html", "md", "text")
+
+
+@dataclass(frozen=True)
+class Item:
+    story: store.DigestStory
+    score: float
+    evidence: str | None
+    evidence_tag: str | None
+    link: str | None  # http(s) only
+    automakers: tuple[str, ...]
+    topics: tuple[str, ...]
+
+
+@dataclass
+class Section:
+    key: str  # automaker:ID, topic:ID, reports, other
+    title: str
+    items: list[Item] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Digest:
+    since: str
+    until: str
+    sections: tuple[Section, ...]
+    automaker_counts: tuple[tuple[str, int], ...]
+    topic_counts: tuple[tuple[str, int], ...]
+    total: int
+    subject: str
+
+
+def score(story: store.DigestStory, ranked: set[str]) -> float:
+    """How much a story matters: a ranked automaker at its centre, the weight of its strongest
+    topic, and how many sources carried it."""
+    automaker = max((t.salience * (1.0 if t.tag_id in ranked else 0.5) for t in story.tags if t.kind == "automaker"),
+                    default=0.0)
+    topic = max((t.salience for t in story.tags if t.kind == "topic"), default=0.0)
+    return round(2 * automaker + topic + 0.5 * math.log2(story.sources) + (0.2 if story.kind == "report" else 0), 4)
+
+
+def build_digest(stories: list[store.DigestStory], *, since: str, until: str, ranked: set[str],
+                 title: str = "chargewatch digest") -> Digest:
+    """Stories ranked, then each put in its first section: reports in their own; otherwise the
+    ranked automaker it is about, else its strongest topic, else "Other stories"."""
+    items = []
+    for s in stories:
+        # the strongest tag's evidence, unless it only repeats the headline
+        headline = " ".join((s.title or "").split())
+        proofs = sorted((t for t in s.tags if t.evidence), key=lambda t: -t.salience)
+        strongest = next((t for t in proofs if " ".join(t.evidence.split()) != headline), None)
+        items.append(Item(s, score(s, ranked), strongest.evidence if strongest else None,
+                          strongest.name if strongest else None, safe_url(s.url),
+                          tuple(t.name for t in s.tags if t.kind == "automaker"),
+                          tuple(t.name for t in s.tags if t.kind == "topic")))
+    items.sort(key=lambda i: (-i.score, i.story.first_seen, i.story.id))
+    sections: dict[str, Section] = {}
+    for item in items:
+        s = item.story
+        automakers = sorted((t for t in s.tags if t.kind == "automaker"),
+                            key=lambda t: (t.tag_id not in ranked, -t.salience))
+        topics = sorted((t for t in s.tags if t.kind == "topic"), key=lambda t: -t.salience)
+        if s.kind == "report":
+            key, name = "reports", "Reports"
+        elif automakers and automakers[0].salience >= CENTRAL:
+            key, name = f"automaker:{automakers[0].tag_id}", automakers[0].name
+        elif topics:
+            key, name = f"topic:{topics[0].tag_id}", topics[0].name
+        elif automakers:
+            key, name = f"automaker:{automakers[0].tag_id}", automakers[0].name
+        else:
+            key, name = "other", "Other stories"
+        sections.setdefault(key, Section(key, name)).items.append(item)
+
+    def order(sec: Section):
+        kind = 0 if sec.key.startswith("automaker:") else 1 if sec.key.startswith("topic:") else \
+            2 if sec.key == "reports" else 3
+        return (kind, -max(i.score for i in sec.items), sec.title)
+
+    counts: dict[str, dict[str, int]] = {"automaker": {}, "topic": {}}
+    for s in stories:
+        for t in s.tags:
+            counts[t.kind][t.name] = counts[t.kind].get(t.name, 0) + 1
+    automaker_counts = tuple(sorted(counts["automaker"].items(), key=lambda kv: (-kv[1], kv[0])))
+    topic_counts = tuple(sorted(counts["topic"].items(), key=lambda kv: (-kv[1], kv[0])))
+    day = until[:10]
+    top = ", ".join(f"{n} {c}" for n, c in (automaker_counts[:2] + topic_counts[:2]))
+    subject = f"{title}, {day}: {len(stories)} {'story' if len(stories) == 1 else 'stories'}" + \
+        (f" ({top})" if top else "")
+    return Digest(since, until, tuple(sorted(sections.values(), key=order)), automaker_counts, topic_counts,
+                  len(stories), subject)
+
+
+def _md_escape(text: str | None) -> str:
+    out = text or ""
+    for ch in "\\`*_[]<>#|":
+        out = out.replace(ch, "\\" + ch)
+    return out
+
+
+_env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=select_autoescape(["html"]),
+                   trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+_env.filters["md"] = _md_escape
+_env.filters["day"] = lambda v: (v or "")[:10]
+
+
+def render(digest: Digest, fmt: str) -> str:
+    """The digest as ``html`` (an e-mail: inline CSS, tables for layout), ``md`` or ``text``."""
+    if fmt not in FORMATS:
+        raise ValueError(f"format must be one of {', '.join(FORMATS)}")
+    name = {"html": "digest.html", "md": "digest.md", "text": "digest.txt"}[fmt]
+    return _env.get_template(name).render(d=digest)
+
+
+def window(db, since: str | None, now: datetime | None = None) -> tuple[str, str, bool]:
+    """(since, until, ad_hoc): from --since, else from where the last digest ended, else a day."""
+    now = now or datetime.now(timezone.utc)
+    until = now.strftime("%Y-%m-%dT%H:%M:%SZ")
+    if since:
+        return since, until, True
+    last = store.last_until(db)
+    return (last or (now - timedelta(days=1)).strftime("%Y-%m-%dT%H:%M:%SZ")), until, False
+
+
+def make_digest(db, *, since: str | None = None, delivery: str = "printed", now: datetime | None = None,
+                ranked: set[str] | None = None) -> tuple[int, Digest, dict[str, str]]:
+    """Build, render in every format, and record a digest. Returns (id, digest, renderings)."""
+    from nlp.registry import load_registry
+
+    if ranked is None:
+        ranked = {a.id for a in load_registry().automakers if a.ranked}
+    start, until, ad_hoc = window(db, since, now)
+    digest = build_digest(store.stories_between(db, start, until), since=start, until=until, ranked=ranked)
+    out = {fmt: render(digest, fmt) for fmt in FORMATS}
+    digest_id = store.save_digest(db, since=start, until=until, ad_hoc=ad_hoc, stories=digest.total,
+                                  subject=digest.subject, text=out["text"], html=out["html"], markdown=out["md"],
+                                  delivery=delivery)
+    return digest_id, digest, out
+
+
+def parse_when(value: str, now: datetime | None = None) -> str:
+    """--since: a date (2026-11-24), a UTC date and time (2026-11-24T08:00:00Z) or a duration
+    back from now (24h, 7d). Returns the ISO form the database compares with."""
+    from .config import parse_duration
+
+    now = now or datetime.now(timezone.utc)
+    value = value.strip()
+    try:
+        seconds = parse_duration(value)
+        if any(c.isalpha() for c in value):
+            return (now - timedelta(seconds=seconds)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    except ValueError:
+        pass
+    try:
+        when = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        raise ValueError(f"--since {value!r}: use a date (2026-11-24), a date and time (2026-11-24T08:00:00Z) "
+                         "or a duration (24h, 7d)") from None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=timezone.utc)
+    return when.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+@dataclass(frozen=True)
+class Delivery:
+    digest_id: int
+    subject: str
+    error: str | None  # None when it went out
+
+
+def send_digests(db, mail, *, since: str | None = None, now: datetime | None = None
+                 ) -> tuple[int, Digest, dict[str, str], list[Delivery]]:
+    """Mail every digest still pending from a failed send (oldest first), then a new one. Each
+    success is recorded at once, so no digest goes out twice; a failure is recorded on the
+    digest, which stays pending for the next call."""
+    from . import mailer
+
+    deliveries = []
+    for record in store.pending(db):
+        found = store.get_digest(db, record.id)
+        if found is None:
+            continue
+        deliveries.append(_send_one(db, mail, record.id, record.subject, found[1]["text"], found[1]["html"], mailer))
+    digest_id, digest, out = make_digest(db, since=since, delivery="mail", now=now)
+    deliveries.append(_send_one(db, mail, digest_id, digest.subject, out["text"], out["html"], mailer))
+    return digest_id, digest, out, deliveries
+
+
+def _send_one(db, mail, digest_id: int, subject: str, text: str, html: str, mailer) -> Delivery:
+    try:
+        mailer.send(mail, subject, text, html)
+    except mailer.MailError as exc:
+        store.record_failure(db, digest_id, str(exc))
+        return Delivery(digest_id, subject, str(exc))
+    store.record_sent(db, digest_id)
+    return Delivery(digest_id, subject, None)

@@ -1,0 +1,155 @@
+"""Digests made (the window each covers, how it went out) and the stories a digest is made of."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlite_utils import Database
+
+from .db import now_iso
+
+
+@dataclass(frozen=True)
+class DigestRecord:
+    id: int
+    created: str
+    since: str
+    until: str
+    ad_hoc: bool
+    stories: int
+    subject: str
+    delivery: str
+    sent_at: str | None
+    attempts: int
+    last_error: str | None
+
+    @property
+    def pending(self) -> bool:
+        """A mailed digest not yet delivered: the next ``digest --send`` retries it."""
+        return self.delivery == "mail" and self.sent_at is None
+
+
+@dataclass(frozen=True)
+class StoryTag:
+    kind: str
+    tag_id: str
+    name: str
+    evidence: str | None
+    salience: float
+    origin: str
+
+
+@dataclass(frozen=True)
+class DigestStory:
+    id: int
+    title: str | None
+    first_seen: str
+    article_id: int
+    url: str
+    source: str
+    kind: str
+    also_in: tuple[str, ...]
+    sources: int
+    tags: tuple[StoryTag, ...]
+
+
+_COLUMNS = "id, created, since, until, ad_hoc, stories, subject, delivery, sent_at, attempts, last_error"
+
+
+def _record(row) -> DigestRecord:
+    return DigestRecord(row[0], row[1], row[2], row[3], bool(row[4]), *row[5:])
+
+
+def last_until(db: Database) -> str | None:
+    """Where the last regular digest ended (ad hoc ones, made with --since, do not count)."""
+    row = db.execute("SELECT max(until) FROM digests WHERE ad_hoc = 0").fetchone()
+    return row[0] if row else None
+
+
+def stories_between(db: Database, since: str, until: str) -> list[DigestStory]:
+    """Stories first seen in [since, until), not dismissed, with their articles' tags."""
+    rows = db.execute(
+        "SELECT s.id, s.title, s.first_seen, s.representative FROM stories s WHERE s.first_seen >= ? "
+        "AND s.first_seen < ? AND s.id NOT IN (SELECT story_id FROM story_reviews WHERE status = 'dismissed') "
+        "ORDER BY s.first_seen, s.id", [since, until]).fetchall()
+    if not rows:
+        return []
+    ids = [r[0] for r in rows]
+    members: dict[int, list[tuple]] = {}
+    tags: dict[int, dict[tuple[str, str], StoryTag]] = {}
+    for chunk in range(0, len(ids), 500):
+        part = ids[chunk:chunk + 500]
+        marks = ",".join("?" * len(part))
+        for row in db.execute(f"SELECT story_id, id, url, source, kind FROM articles WHERE story_id IN ({marks}) "
+                              "ORDER BY is_copy, coalesce(published, fetched), id", part):
+            members.setdefault(row[0], []).append(row[1:])
+        for sid, kind, tag_id, name, evidence, salience, origin in db.execute(
+                f"SELECT a.story_id, t.kind, t.tag_id, t.name, t.evidence, t.salience, t.origin FROM tags t "
+                f"JOIN articles a ON a.id = t.article_id WHERE a.story_id IN ({marks}) "
+                "ORDER BY t.salience DESC, t.tag_id", part):
+            tags.setdefault(sid, {}).setdefault((kind, tag_id), StoryTag(kind, tag_id, name or tag_id, evidence,
+                                                                         salience or 0.0, origin))
+    out = []
+    for sid, title, first_seen, rep_id in rows:
+        copies = members.get(sid)
+        if not copies:
+            continue
+        rep = next((c for c in copies if c[0] == rep_id), copies[0])
+        also = tuple(dict.fromkeys(c[2] for c in copies if c[2] != rep[2]))
+        out.append(DigestStory(sid, title, first_seen, rep[0], rep[1], rep[2], rep[3], also, 1 + len(also),
+                               tuple(tags.get(sid, {}).values())))
+    return out
+
+
+def save_digest(db: Database, *, since: str, until: str, ad_hoc: bool, stories: int, subject: str, text: str,
+                html: str, markdown: str, delivery: str) -> int:
+    with db.atomic():
+        cur = db.execute(
+            "INSERT INTO digests (created, since, until, ad_hoc, stories, subject, text, html, markdown, delivery) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [now_iso(), since, until, int(ad_hoc), stories, subject, text, html, markdown, delivery])
+    return cur.lastrowid
+
+
+def record_sent(db: Database, digest_id: int) -> None:
+    db.execute("UPDATE digests SET sent_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?",
+               [now_iso(), digest_id])
+
+
+def record_failure(db: Database, digest_id: int, error: str) -> None:
+    db.execute("UPDATE digests SET attempts = attempts + 1, last_error = ? WHERE id = ?", [error[:2000], digest_id])
+
+
+def pending(db: Database) -> list[DigestRecord]:
+    return [_record(r) for r in db.execute(
+        f"SELECT {_COLUMNS} FROM digests WHERE delivery = 'mail' AND sent_at IS NULL ORDER BY id")]
+
+
+def list_digests(db: Database, limit: int = 100) -> list[DigestRecord]:
+    return [_record(r) for r in db.execute(f"SELECT {_COLUMNS} FROM digests ORDER BY id DESC LIMIT ?", [limit])]
+
+
+def get_digest(db: Database, digest_id: int) -> tuple[DigestRecord, dict[str, str]] | None:
+    row = db.execute(f"SELECT {_COLUMNS}, text, html, markdown FROM digests WHERE id = ?", [digest_id]).fetchone()
+    if row is None:
+        return None
+    return _record(row[:11]), {"text": row[11], "html": row[12], "md": row[13]}
+
+
+def save_draft(db: Database, article_id: int, platform: str, text: str, by: str | None,
+               draft_id: int | None = None) -> int:
+    now = now_iso()
+    with db.atomic():
+        if draft_id is not None:
+            db.execute("UPDATE post_drafts SET text = ?, updated = ?, by = ? WHERE id = ? AND article_id = ?",
+                       [text, now, by, draft_id, article_id])
+            return draft_id
+        cur = db.execute("INSERT INTO post_drafts (article_id, platform, text, created, updated, by) "
+                         "VALUES (?, ?, ?, ?, ?, ?)", [article_id, platform, text, now, now, by])
+        return cur.lastrowid
+
+
+def drafts_for(db: Database, article_id: int) -> list[dict]:
+    cols = ("id", "platform", "text", "created", "updated", "by")
+    return [dict(zip(cols, r)) for r in db.execute(
+        f"SELECT {', '.join(cols)} FROM post_drafts WHERE article_id = ? ORDER BY updated DESC", [article_id])]

@@ -1,0 +1,186 @@
+"""The digest on the demo database, in every format, and mailed to a real SMTP server on loopback."""
+
+from __future__ import annotations
+
+import email
+import socket
+from email import policy
+
+import pytest
+from click.testing import CliRunner
+
+from monitor.cli import main
+from monitor.config import MailSettings
+from monitor.digest import build_digest, make_digest, parse_when, render, send_digests
+from storage import digests as store
+from storage import open_db
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Inbox:
+    def __init__(self):
+        self.messages: list[email.message.EmailMessage] = []
+        self.envelopes: list = []
+
+    async def handle_DATA(self, server, session, envelope):
+        self.envelopes.append(envelope)
+        self.messages.append(email.message_from_bytes(envelope.content, policy=policy.default))
+        return "250 OK"
+
+
+@pytest.fixture
+def smtp():
+    from aiosmtpd.controller import Controller
+
+    inbox = Inbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    yield controller, inbox
+    controller.stop()
+
+
+def mail_settings(port: int) -> MailSettings:
+    return MailSettings(host="127.0.0.1", port=port, security="none", sender="chargewatch <digest@example.org>",
+                        recipients=["comms@example.org", "lead@example.org"], timeout=5)
+
+
+def test_demo_digest_has_sections_each_story_once_and_the_syndicated_story_with_both_sources(demo_db):
+    db = open_db(demo_db)
+    _, digest, out = make_digest(db, since="2000-01-01T00:00:00Z")
+    stories = db.execute("SELECT count(*) FROM stories").fetchone()[0]
+    ids = [i.story.id for sec in digest.sections for i in sec.items]
+    assert len(ids) == len(set(ids)) == stories == digest.total
+    keys = [sec.key for sec in digest.sections]
+    assert any(k.startswith("automaker:") for k in keys) and any(k.startswith("topic:") for k in keys)
+    assert "reports" in keys
+    reports = next(sec for sec in digest.sections if sec.key == "reports")
+    assert reports.items and all(i.story.kind == "report" for i in reports.items)
+    [syndicated] = [i for sec in digest.sections for i in sec.items if i.story.sources > 1]
+    assert syndicated.story.source == "mongabay" and syndicated.story.also_in == ("greenwire",)
+    title = syndicated.story.title
+    assert out["text"].count(title) == 1 and out["md"].count(title.replace("'", "'")) <= 1
+    assert "also in greenwire" in out["text"] and "also in greenwire" in out["html"]
+    # sections in order of rank: the first item of each section scores at least the next ones
+    for sec in digest.sections:
+        scores = [i.score for i in sec.items]
+        assert scores == sorted(scores, reverse=True)
+
+
+def test_the_next_digest_starts_where_the_last_ended(demo_db):
+    db = open_db(demo_db)
+    db.execute("UPDATE stories SET first_seen = strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-1 hour')")
+    first_id, first, _ = make_digest(db)
+    assert first.total == db.execute("SELECT count(*) FROM stories").fetchone()[0]
+    second_id, second, out = make_digest(db)
+    assert second.total == 0 and "Nothing new since the last digest." in out["text"]
+    assert second.since == first.until
+    adhoc_id, adhoc, _ = make_digest(db, since="2000-01-01T00:00:00Z")
+    assert adhoc.total == first.total
+    assert store.last_until(db) == second.until  # a one-off digest moves nothing
+
+
+def test_markup_in_titles_and_evidence_stays_text(demo_db):
+    db = open_db(demo_db)
+    db.execute("UPDATE stories SET title = '<script>alert(1)</script> & <b>bold</b>' WHERE id = 1")
+    db.execute("UPDATE articles SET url = 'javascript:alert(2)' WHERE id = (SELECT representative FROM stories WHERE id = 1)")
+    _, _, out = make_digest(db, since="2000-01-01T00:00:00Z")
+    assert "<script>alert(1)" not in out["html"] and "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;" in out["html"]
+    assert 'href="javascript' not in out["html"]
+    assert "](<javascript" not in out["md"] and "\\<script\\>" in out["md"]
+
+
+def test_digest_is_mailed_with_text_and_html_parts(demo_db, smtp):
+    controller, inbox = smtp
+    db = open_db(demo_db)
+    _, digest, out, deliveries = send_digests(db, mail_settings(controller.port), since="2000-01-01T00:00:00Z")
+    assert [d.error for d in deliveries] == [None]
+    [msg] = inbox.messages
+    assert msg["Subject"] == digest.subject and msg["To"] == "comms@example.org, lead@example.org"
+    assert sorted(inbox.envelopes[0].rcpt_tos) == ["comms@example.org", "lead@example.org"]
+    assert msg.get_content_type() == "multipart/alternative"
+    text = msg.get_body(preferencelist=("plain",)).get_content()
+    html = msg.get_body(preferencelist=("html",)).get_content()
+    assert text.replace("\r\n", "\n").strip() == out["text"].strip() and "<table" in html and "also in greenwire" in html
+    assert store.pending(db) == []
+
+
+def test_a_failed_send_stays_pending_and_the_next_send_retries_it_once(demo_db, smtp):
+    controller, inbox = smtp
+    db = open_db(demo_db)
+    nobody = free_port()  # nothing listens there: connection refused, on loopback
+    _, _, _, deliveries = send_digests(db, mail_settings(nobody), since="2000-01-01T00:00:00Z")
+    [failed] = deliveries
+    assert failed.error and f"127.0.0.1:{nobody}" in failed.error
+    [pending] = store.pending(db)
+    assert pending.id == failed.digest_id and pending.attempts == 1 and pending.last_error
+
+    _, _, _, deliveries = send_digests(db, mail_settings(controller.port))
+    assert [d.digest_id for d in deliveries][0] == failed.digest_id and all(d.error is None for d in deliveries)
+    assert len(inbox.messages) == 2 and store.pending(db) == []
+    _, _, _, again = send_digests(db, mail_settings(controller.port))
+    assert [d.digest_id for d in again] != [failed.digest_id] and len(inbox.messages) == 3  # never twice
+
+
+def test_cli_digest_formats_send_and_failures(demo_db, smtp, tmp_path):
+    controller, inbox = smtp
+    runner = CliRunner()
+    out = runner.invoke(main, ["digest", "--db", str(demo_db), "--since", "2000-01-01", "--format", "md"])
+    assert out.exit_code == 0 and out.output.startswith("# chargewatch digest")
+    target = tmp_path / "d.html"
+    out = runner.invoke(main, ["digest", "--db", str(demo_db), "--since", "7d", "--format", "html", "--out", str(target)])
+    assert out.exit_code == 0 and target.read_text().startswith("<!doctype html>")
+    feeds = tmp_path / "feeds.yaml"
+    feeds.write_text("sources: []\n")
+    out = runner.invoke(main, ["digest", "--db", str(demo_db), "--feeds", str(feeds), "--send"])
+    assert out.exit_code == 2 and "no 'mail' section" in out.output
+    feeds.write_text(f"mail:\n  host: 127.0.0.1\n  port: {free_port()}\n  security: none\n"
+                     "  sender: d@example.org\n  recipients: [c@example.org]\n  timeout: 5s\nsources: []\n")
+    out = runner.invoke(main, ["digest", "--db", str(demo_db), "--feeds", str(feeds), "--send"])
+    assert out.exit_code == 1 and "NOT sent" in out.output
+    feeds.write_text(f"mail:\n  host: 127.0.0.1\n  port: {controller.port}\n  security: none\n"
+                     "  sender: d@example.org\n  recipients: [c@example.org]\nsources: []\n")
+    out = runner.invoke(main, ["digest", "--db", str(demo_db), "--feeds", str(feeds), "--send"])
+    assert out.exit_code == 0 and out.output.count(" sent to c@example.org") == 2  # the pending one, then today's
+    feeds.write_text("mail:\n  host: 127.0.0.1\n  sender: nobody\n  recipients: []\nsources: []\n")
+    out = runner.invoke(main, ["digest", "--db", str(demo_db), "--feeds", str(feeds), "--send"])
+    assert out.exit_code == 2 and "mail.sender" in out.output and ":3:" in out.output
+
+
+def test_parse_when():
+    from datetime import datetime, timezone
+
+    now = datetime(2026, 11, 25, 8, 0, tzinfo=timezone.utc)
+    assert parse_when("2026-11-24", now) == "2026-11-24T00:00:00Z"
+    assert parse_when("2026-11-24T09:30:00+01:00", now) == "2026-11-24T08:30:00Z"
+    assert parse_when("24h", now) == "2026-11-24T08:00:00Z"
+    assert parse_when("7d", now) == "2026-11-18T08:00:00Z"
+    with pytest.raises(ValueError):
+        parse_when("yesterday", now)
+
+
+def test_empty_digest_renders_in_every_format():
+    d = build_digest([], since="2026-11-24T00:00:00Z", until="2026-11-25T00:00:00Z", ranked=set())
+    for fmt in ("html", "md", "text"):
+        assert "Nothing new since the last digest." in render(d, fmt)
+
+
+def test_the_review_page_lists_past_digests(demo_db):
+    from starlette.testclient import TestClient
+
+    from monitor.web.app import create_app
+
+    db = open_db(demo_db)
+    digest_id, digest, _ = make_digest(db, since="2000-01-01T00:00:00Z")
+    c = TestClient(create_app(demo_db), base_url="http://127.0.0.1")
+    page = c.get("/digests")
+    assert page.status_code == 200 and f'href="/digests/{digest_id}"' in page.text
+    assert digest.subject.replace("'", "&#39;") in page.text
+    one = c.get(f"/digests/{digest_id}")
+    assert one.status_code == 200 and "<pre" in one.text
+    download = c.get(f"/digests/{digest_id}.html")
+    assert download.headers["content-disposition"].startswith("attachment")
