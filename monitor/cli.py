@@ -132,18 +132,24 @@ def render_reports(console: Console, reports) -> None:
             console.print(f"{r.name}: {e}", markup=False, highlight=False)
 
 
-@main.command("sources")
+@main.group("sources", invoke_without_command=True)
 @feeds_option
 @db_option
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+@click.pass_context
 @handle_errors
-def sources_cmd(feeds_path: str, db_path: str, as_json: bool) -> None:
+def sources_cmd(ctx: click.Context, feeds_path: str, db_path: str, as_json: bool) -> None:
     """List the sources with their health: last success, last error, consecutive failures.
+    Subcommands move the source list in and out as OPML.
 
     \b
     Example:
         chargewatch sources --db chargewatch.db
+        chargewatch sources export > sources.opml
+        chargewatch sources import reader-export.opml
     """
+    if ctx.invoked_subcommand is not None:
+        return
     from storage import open_db
     from storage.sources import list_sources, sync_sources
 
@@ -163,6 +169,52 @@ def sources_cmd(feeds_path: str, db_path: str, as_json: bool) -> None:
                       str(r.consecutive_failures), str(r.articles), str(r.articles_7d),
                       (r.last_error or "")[:120])
     _console().print(table)
+
+
+@sources_cmd.command("export")
+@feeds_option
+@handle_errors
+def sources_export(feeds_path: str) -> None:
+    """Print the sources of the feeds file as OPML 2.0 (feed readers import it; every
+    chargewatch setting rides along, so importing it back gives the same sources).
+
+    \b
+    Example:
+        chargewatch sources export --feeds feeds.yaml > sources.opml
+    """
+    from .exchange import sources_to_opml
+
+    click.echo(sources_to_opml(load_settings(feeds_path).sources), nl=False)
+
+
+@sources_cmd.command("import")
+@click.argument("opml_file", type=click.Path(exists=True, dir_okay=False))
+@feeds_option
+@click.option("--dry-run", is_flag=True, help="Show what would be added; change nothing.")
+@handle_errors
+def sources_import(opml_file: str, feeds_path: str, dry_run: bool) -> None:
+    """Add the feeds of an OPML file (a feed reader's export) to the feeds file. Sources already
+    there (same name or URL) are skipped; the file keeps its comments and is validated first.
+
+    \b
+    Example:
+        chargewatch sources import reader-export.opml --feeds feeds.yaml
+    """
+    from .exchange import append_sources, opml_to_sources
+
+    path = Path(feeds_path)
+    text = path.read_text(encoding="utf-8") if path.exists() else "sources:\n"
+    existing = load_settings(feeds_path).sources if path.exists() else ()
+    imported = opml_to_sources(Path(opml_file).read_bytes(), opml_file, existing)
+    new_text = append_sources(text, feeds_path, imported.sources)
+    for entry in imported.sources:
+        click.echo(f"add {entry['name']} ({entry['kind']}): {entry['url']}")
+    for reason in imported.skipped:
+        click.echo(f"skip {reason}")
+    if not dry_run and imported.sources:
+        path.write_text(new_text, encoding="utf-8")
+    click.echo(f"{len(imported.sources)} added, {len(imported.skipped)} skipped" + (" (dry run)" if dry_run else "")
+               + ("" if dry_run or not imported.sources else f": {feeds_path} updated"), err=True)
 
 
 @main.command("articles")
@@ -525,6 +577,87 @@ def digest(db_path: str, feeds_path: str, since: str | None, fmt: str, out_path:
         click.echo(out[fmt], nl=False)
     if failed:
         sys.exit(1)
+
+
+@main.command()
+@click.argument("item")
+@click.option("--platform", type=click.Choice(["x", "bluesky", "mastodon", "linkedin", "threads"]), required=True,
+              help="Whose length rule and handles to use.")
+@click.option("--use", type=click.Choice(["headline", "evidence"]), default="headline", show_default=True,
+              help="Start from the headline or from the strongest evidence sentence.")
+@db_option
+@handle_errors
+def post(item: str, platform: str, use: str, db_path: str) -> None:
+    """Draft a social post for an article or a story (ITEM: an article id, or story:ID).
+
+    The draft has the headline (or evidence sentence), the automaker's handle on that platform
+    from the registry (none is invented), the topics' hashtags and the link, within the
+    platform's length rule. It is printed, its length goes to standard error, and it is saved
+    (the review page's article view lists and edits the drafts).
+
+    \b
+    Example:
+        chargewatch post 42 --platform x
+        chargewatch post story:17 --platform bluesky --use evidence
+    """
+    from nlp.registry import load_registry
+    from nlp.taxonomy import load_taxonomy
+    from storage.digests import save_draft
+    from storage.review import article_view, resolve_item
+
+    from .posts import draft_for
+    from .web.app import _os_user
+
+    db = _existing_db(db_path)
+    article_id = resolve_item(db, item)
+    if article_id is None:
+        click.echo(f"no article or story {item!r} in {db_path}", err=True)
+        sys.exit(1)
+    draft = draft_for(article_view(db, article_id), platform, registry=load_registry(), topics=load_taxonomy(), use=use)
+    save_draft(db, article_id, platform, draft.text, _os_user())
+    click.echo(draft.text)
+    click.echo(f"{platform}: {draft.length} of {draft.limit}" + (" (trimmed)" if draft.trimmed else ""), err=True)
+
+
+@main.command("export")
+@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl"]), default="csv", show_default=True)
+@click.option("--per", type=click.Choice(["story", "article"]), default="story", show_default=True,
+              help="One row per story (its copies' sources in also_in) or per article.")
+@click.option("--automaker", help="Only stories tagged with this automaker id.")
+@click.option("--topic", help="Only stories tagged with this topic id.")
+@click.option("--source", help="Only stories with a copy from this source.")
+@click.option("--since", help="Only from this date on (YYYY-MM-DD).")
+@click.option("--until", help="Only up to this date (YYYY-MM-DD, inclusive).")
+@click.option("--out", "out_path", type=click.Path(dir_okay=False), help="Write here instead of standard output.")
+@db_option
+@handle_errors
+def export_cmd(fmt: str, per: str, automaker: str | None, topic: str | None, source: str | None, since: str | None,
+               until: str | None, out_path: str | None, db_path: str) -> None:
+    """Export tagged coverage for a spreadsheet (CSV) or a script (JSON Lines), tags and
+    evidence included.
+
+    \b
+    Example:
+        chargewatch export --format csv --automaker tesla --since 2026-01-01 > tesla.csv
+        chargewatch export --format jsonl --per article --topic deep-sea-mining
+    """
+    from storage.review import Filters, export_articles, export_stories
+
+    from .exchange import EXPORT_ARTICLE_COLUMNS, EXPORT_STORY_COLUMNS, to_csv, to_jsonl
+
+    db = _existing_db(db_path)
+    try:
+        filters = Filters(automaker=automaker, topic=topic, source=source, since=since, until=until, status=None)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+    rows = export_stories(db, filters) if per == "story" else export_articles(db, filters)
+    columns = EXPORT_STORY_COLUMNS if per == "story" else EXPORT_ARTICLE_COLUMNS
+    text = to_csv(rows, columns) if fmt == "csv" else to_jsonl(rows)
+    if out_path:
+        Path(out_path).write_text(text, encoding="utf-8", newline="")
+        click.echo(f"{len(rows)} {per} rows written to {out_path}", err=True)
+    else:
+        click.echo(text, nl=False)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -385,6 +385,20 @@ def article_view(db: Database, article_id: int) -> ArticleView | None:
                        status=row[13] or "new", note=row[14])
 
 
+def resolve_item(db: Database, item: str) -> int | None:
+    """An article id from "42" (an article, or else a story), "article:42" or "story:42"."""
+    kind, _, number = item.strip().rpartition(":")
+    if not number.isdigit() or kind not in ("", "article", "story"):
+        return None
+    n = int(number)
+    if kind in ("", "article") and db.execute("SELECT 1 FROM articles WHERE id = ?", [n]).fetchone():
+        return n
+    if kind in ("", "story"):
+        row = db.execute("SELECT representative FROM stories WHERE id = ?", [n]).fetchone()
+        return row[0] if row else None
+    return None
+
+
 # -- review actions ----------------------------------------------------------------------------------
 
 def story_exists(db: Database, story_id: int) -> bool:
@@ -498,3 +512,57 @@ def tag_names(db: Database, kind: str) -> list[tuple[str, str, int]]:
     return [tuple(r) for r in db.execute(
         "SELECT tag_id, max(name), count(*) AS n FROM tags WHERE kind = ? GROUP BY tag_id ORDER BY n DESC, tag_id",
         [kind])]
+
+
+# -- export ------------------------------------------------------------------------------------------
+
+def export_stories(db: Database, filters: Filters) -> list[dict]:
+    """Every story the filters select (any status unless one is given), newest first, one dict
+    each, for CSV or JSON Lines: ids, dates, title, link, sources, tags, strongest evidence."""
+    out, before = [], None
+    while True:
+        page = inbox(db, filters, before=before, limit=500)
+        for s in page.stories:
+            out.append({"story_id": s.id, "article_id": s.article_id, "first_seen": s.first_seen, "title": s.title,
+                        "url": s.url, "source": s.source, "also_in": list(s.also_in), "kind": s.kind,
+                        "automakers": [c.id for c in s.automakers], "topics": [c.id for c in s.topics],
+                        "evidence": s.evidence, "evidence_tag": s.evidence_tag, "status": s.status, "note": s.note,
+                        "tags": [{"kind": c.kind, "id": c.id, "name": c.name, "salience": c.salience,
+                                  "origin": c.origin} for c in (*s.automakers, *s.topics)]})
+        if not page.next_cursor:
+            return out
+        before = page.next_cursor
+
+
+def export_articles(db: Database, filters: Filters) -> list[dict]:
+    """Every article the filters select, newest first, with all its tags and their evidence."""
+    where, params = _filter_sql(db, filters, story="a.story_id")
+    if filters.since:
+        where.append("coalesce(a.published, a.fetched) >= ?")
+        params.append(filters.since)
+    if filters.until:
+        where.append("coalesce(a.published, a.fetched) < ?")
+        params.append(_day_after(filters.until))
+    rows = db.execute(
+        "SELECT a.id, a.story_id, a.published, a.fetched, a.title, a.url, a.source, a.kind, a.language FROM articles a"
+        + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY coalesce(a.published, a.fetched) DESC, a.id DESC",
+        params).fetchall()
+    tags: dict[int, list[tuple]] = {}
+    ids = [r[0] for r in rows]
+    for chunk in range(0, len(ids), 500):
+        part = ids[chunk:chunk + 500]
+        for row in db.execute(f"SELECT article_id, kind, tag_id, name, evidence, mentions, salience, origin FROM tags "
+                              f"WHERE article_id IN ({','.join('?' * len(part))}) ORDER BY salience DESC, tag_id", part):
+            tags.setdefault(row[0], []).append(row[1:])
+    out = []
+    for r in rows:
+        mine = tags.get(r[0], [])
+        best = next((t for t in mine if t[3]), None)
+        out.append({"article_id": r[0], "story_id": r[1], "published": r[2], "fetched": r[3], "title": r[4],
+                    "url": r[5], "source": r[6], "kind": r[7], "language": r[8],
+                    "automakers": [t[1] for t in mine if t[0] == "automaker"],
+                    "topics": [t[1] for t in mine if t[0] == "topic"],
+                    "evidence": best[3] if best else None, "evidence_tag": best[2] if best else None,
+                    "tags": [{"kind": t[0], "id": t[1], "name": t[2], "evidence": t[3], "mentions": t[4],
+                              "salience": t[5], "origin": t[6]} for t in mine]})
+    return out

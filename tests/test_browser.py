@@ -241,3 +241,29 @@ def test_hostile_title_and_link_render_inert(site, page):
     page.hover("mark.evidence")
     page.goto(url + "/search?q=lithium")
     assert dialogs == []
+
+
+def test_post_draft_counter_counts_like_the_server_and_saves(site, page):
+    from monitor.posts import length
+
+    url, db_path = site
+    db = open_db(db_path)
+    article_id = db.execute("SELECT article_id FROM tags WHERE kind = 'automaker' ORDER BY salience DESC").fetchone()[0]
+    page.goto(f"{url}/articles/{article_id}")
+    page.select_option("form.draft-post select[name=platform]", "x")
+    page.click("form.draft-post button")
+    page.wait_for_url(re.compile(r"/post\?"))
+    box = page.locator("#post-text")
+    text = box.input_value()
+    assert int(page.locator("#post-count").inner_text()) == length(text, "x") <= 280
+    extra = " 日本 👨‍👩‍👧‍👦 e\u0301 https://example.org/" + "x" * 60
+    box.press("End")
+    box.type(extra)
+    assert int(page.locator("#post-count").inner_text()) == length(text + extra, "x")
+    box.fill("y" * 300)
+    assert "over" in page.locator("#post-count").get_attribute("class")
+    box.fill("Edited draft #GreenSteel")
+    page.click("form.post-form button:not(#copy-post)")
+    page.wait_for_url(re.compile(r"draft=\d+"))
+    assert page.locator("#post-text").input_value() == "Edited draft #GreenSteel"
+    assert db.execute("SELECT text FROM post_drafts").fetchall() == [("Edited draft #GreenSteel",)]

@@ -158,6 +158,7 @@ def create_app(db_path: str | Path, *, require_login: bool = False, local_user: 
         paras, found = highlight(view.text, evidence)
         title, _ = highlight(view.title or "", evidence)  # the title is often a tag's best evidence
         return render(request, "article.html", a=view, paragraphs=paras, found=found, title=title[0] if title else [],
+                      drafts=digest_store.drafts_for(db, view.id),
                       here=str(request.url.path))
 
     async def facet_page(request: Request):
@@ -174,6 +175,55 @@ def create_app(db_path: str | Path, *, require_login: bool = False, local_user: 
     async def facet_index(request: Request):
         kind = request.path_params["kind"]
         return render(request, "facets.html", kind=kind, items=automakers if kind == "automaker" else topics)
+
+    async def post_page(request: Request):
+        """GET: a new draft for a platform (or a saved one, ?draft=ID); POST: save the edited text."""
+        from ..posts import PLATFORMS, draft_for, length
+
+        article_id = request.path_params["article_id"]
+        view = review.article_view(db, article_id)
+        if view is None:
+            return error_page(request, 404, "no such article")
+        if request.method == "POST":
+            form = await checked_form(request)
+            platform = str(form.get("platform", ""))
+            if platform not in PLATFORMS:
+                return error_page(request, 400, f"unknown platform {platform!r}")
+            draft_id = form.get("draft")
+            saved = digest_store.save_draft(db, article_id, platform, str(form.get("text", ""))[:10_000],
+                                            request.state.user, int(draft_id) if str(draft_id or "").isdigit() else None)
+            return RedirectResponse(f"/articles/{article_id}/post?platform={platform}&draft={saved}", status_code=303)
+        params = request.query_params
+        platform = params.get("platform", "x")
+        if platform not in PLATFORMS:
+            return error_page(request, 400, f"unknown platform {platform!r}")
+        drafts = digest_store.drafts_for(db, article_id)
+        chosen = next((d for d in drafts if str(d["id"]) == params.get("draft")), None)
+        if chosen:
+            text, platform = chosen["text"], chosen["platform"]
+        else:
+            text = draft_for(view, platform, registry=registry, topics=load_taxonomy(),
+                             use="evidence" if params.get("use") == "evidence" else "headline").text
+        limit, link_length, weighted = PLATFORMS[platform]
+        return render(request, "post.html", a=view, platform=platform, platforms=list(PLATFORMS), text=text,
+                      length=length(text, platform), limit=limit, link_length=link_length or 0, weighted=weighted,
+                      draft=chosen, drafts=drafts, use=params.get("use", "headline"))
+
+    async def feed(request: Request):
+        from ..feedsout import atom
+
+        kind = request.path_params.get("kind")
+        tag_id = request.path_params.get("tag_id")
+        base = f"{request.url.scheme}://{request.headers.get('host', 'localhost')}"
+        if kind is None:
+            page = review.inbox(db, review.Filters(status="starred"), limit=100)
+            title, path = "chargewatch: starred stories", "/feeds/starred.atom"
+        else:
+            if (kind, tag_id) not in names:
+                return error_page(request, 404, f"no {kind} {tag_id!r}")
+            page = review.inbox(db, review.Filters(status=None, **{kind: tag_id}), limit=100)
+            title, path = f"chargewatch: {names[(kind, tag_id)]}", f"/feeds/{kind}s/{tag_id}.atom"
+        return Response(atom(title, base, path, page.stories), media_type="application/atom+xml; charset=utf-8")
 
     async def digests_page(request: Request):
         return render(request, "digests.html", digests=digest_store.list_digests(db))
@@ -334,6 +384,7 @@ def create_app(db_path: str | Path, *, require_login: bool = False, local_user: 
         Route("/search", search_page),
         Route("/articles/{article_id:int}", article_page),
         Route("/articles/{article_id:int}/tags", article_tags, methods=["POST"]),
+        Route("/articles/{article_id:int}/post", post_page, methods=["GET", "POST"]),
         Route("/stories/{story_id:int}/status", story_status, methods=["POST"]),
         Route("/stories/{story_id:int}/note", story_note, methods=["POST"]),
         Route("/automakers", facet_index, name="automakers"),
@@ -342,6 +393,9 @@ def create_app(db_path: str | Path, *, require_login: bool = False, local_user: 
         Route("/topics/{tag_id}", facet_page),
         Route("/sources", sources_page),
         Route("/digests", digests_page),
+        Route("/feeds/starred.atom", feed),
+        Route("/feeds/automakers/{tag_id}.atom", _bind_kind(feed, "automaker")),
+        Route("/feeds/topics/{tag_id}.atom", _bind_kind(feed, "topic")),
         Route("/digests/{digest_id:int}", digest_page),
         Route("/digests/{digest_id:int}.{fmt}", digest_page),
         Route("/login", login_page, methods=["GET", "POST"]),

@@ -112,3 +112,48 @@
     event.preventDefault();
   });
 })();
+
+// post drafts: a live length counter that counts as the platform does, and a copy button
+(function () {
+  "use strict";
+  const box = document.getElementById("post-text");
+  if (!box) return;
+  const counter = document.getElementById("post-count");
+  const limit = parseInt(box.dataset.limit, 10);
+  const linkLength = parseInt(box.dataset.link, 10) || 0;
+  const weighted = box.dataset.weighted === "1";
+  const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+  const emoji = /[\p{Extended_Pictographic}\p{Regional_Indicator}]/u;
+  const mark = /[\p{M}\u200d\ufe0f]/u;
+  const light = [[0x0000, 0x10FF], [0x2000, 0x200D], [0x2010, 0x201F], [0x2032, 0x2037]];
+  function isLight(ch) { const cp = ch.codePointAt(0); return light.some(([a, b]) => cp >= a && cp <= b); }
+  function textLength(text) {
+    let n = 0;
+    for (const { segment } of segmenter.segment(text)) {
+      if (!weighted) { n += 1; continue; }
+      const heavy = emoji.test(segment) || !Array.from(segment).filter((c) => !mark.test(c)).every(isLight);
+      n += heavy ? 2 : 1;
+    }
+    return n;
+  }
+  function count(text) {
+    let total = 0, pos = 0;
+    for (const m of text.matchAll(/https?:\/\/[^\s<>"]+/g)) {
+      total += textLength(text.slice(pos, m.index));
+      total += linkLength || textLength(m[0]);
+      pos = m.index + m[0].length;
+    }
+    return total + textLength(text.slice(pos));
+  }
+  function update() {
+    const n = count(box.value);
+    counter.textContent = String(n);
+    counter.classList.toggle("over", n > limit);
+  }
+  box.addEventListener("input", update);
+  update();
+  document.getElementById("copy-post").addEventListener("click", async function () {
+    try { await navigator.clipboard.writeText(box.value); this.textContent = "Copied"; }
+    catch (e) { box.select(); document.execCommand("copy"); this.textContent = "Copied"; }
+  });
+})();

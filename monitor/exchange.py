@@ -1,0 +1,192 @@
+"""Moving data in and out: sources as OPML 2.0 (the format feed readers exchange), tagged coverage
+as CSV or JSON Lines for spreadsheets and scripts."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from email.utils import format_datetime
+from xml.sax.saxutils import quoteattr
+
+from lxml import etree
+
+from .config import SourceSpec, settings_from_yaml
+from .errors import ConfigError
+
+# chargewatch's own settings ride on each outline as attributes readers ignore
+_EXTRA = ("kind", "interval", "selector", "include", "exclude", "follow_pdfs", "enabled", "max_items")
+_UNITS = ((86400, "d"), (3600, "h"), (60, "m"), (1, "s"))
+
+
+def _duration(seconds: float) -> str:
+    for size, unit in _UNITS:
+        if seconds >= size and seconds % size == 0:
+            return f"{int(seconds // size)}{unit}"
+    return f"{seconds}s"
+
+
+def sources_to_opml(sources: tuple[SourceSpec, ...], title: str = "chargewatch sources") -> str:
+    """OPML 2.0: one outline per source (type rss for feeds, with xmlUrl), every chargewatch
+    setting kept as an attribute so that importing it back gives the same sources."""
+    now = format_datetime(datetime.now(timezone.utc), usegmt=True)
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<opml version="2.0">', "  <head>",
+             f"    <title>{_esc(title)}</title>", f"    <dateCreated>{now}</dateCreated>", "  </head>", "  <body>"]
+    for s in sources:
+        attrs = {"text": s.name, "title": s.name, "type": "rss" if s.kind == "feed" else "link"}
+        if s.kind == "feed":
+            attrs["xmlUrl"] = s.url
+        else:
+            attrs["url"] = s.url
+        attrs["kind"] = s.kind
+        attrs["interval"] = _duration(s.interval)
+        if s.selector:
+            attrs["selector"] = s.selector
+        if s.include:
+            attrs["include"] = json.dumps(list(s.include))
+        if s.exclude:
+            attrs["exclude"] = json.dumps(list(s.exclude))
+        if s.follow_pdfs:
+            attrs["follow_pdfs"] = "true"
+        if not s.enabled:
+            attrs["enabled"] = "false"
+        if s.max_items != 100:
+            attrs["max_items"] = str(s.max_items)
+        lines.append("    <outline " + " ".join(f"{k}={quoteattr(v)}" for k, v in attrs.items()) + "/>")
+    lines += ["  </body>", "</opml>", ""]
+    return "\n".join(lines)
+
+
+def _esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _slug(text: str) -> str:
+    slug = re.sub(r"[^a-z0-9_.-]+", "-", text.lower()).strip("-.")
+    return (slug or "source")[:64]
+
+
+@dataclass(frozen=True)
+class Imported:
+    sources: tuple[dict, ...]  # as they go into feeds.yaml
+    skipped: tuple[str, ...]  # outlines without a URL, or already present
+
+
+def opml_to_sources(data: bytes, filename: str, existing: tuple[SourceSpec, ...] = ()) -> Imported:
+    """Read an OPML file (entities off, no network) into source entries, skipping those whose
+    name or URL is already configured. Nested outlines (folders) are flattened."""
+    from .errors import ParseError
+    from .parse import refuse_entities
+
+    try:
+        refuse_entities(data, filename)  # a billion laughs is refused before parsing
+    except ParseError as exc:
+        raise ConfigError(f"{filename}: {exc}") from None
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as exc:
+        raise ConfigError(f"{filename}:{exc.position[0]}: not valid OPML: {exc.msg}") from None
+    if root.tag != "opml":
+        raise ConfigError(f"{filename}: not OPML (the root element is <{root.tag}>)")
+    names = {s.name for s in existing}
+    urls = {s.url for s in existing}
+    out, skipped = [], []
+    for outline in root.iter("outline"):
+        url = outline.get("xmlUrl") or outline.get("url")
+        label = outline.get("text") or outline.get("title") or ""
+        if not url:
+            if len(outline):  # a folder
+                continue
+            skipped.append(f"{label or '(no name)'}: no xmlUrl")
+            continue
+        kind = outline.get("kind") or ("feed" if outline.get("xmlUrl") else "listing")
+        entry: dict = {"name": _slug(label or url), "kind": kind, "url": url}
+        for key in _EXTRA[1:]:
+            value = outline.get(key)
+            if value is None:
+                continue
+            if key in ("include", "exclude"):
+                try:
+                    entry[key] = json.loads(value)
+                except ValueError:
+                    entry[key] = [value]
+            elif key in ("follow_pdfs", "enabled"):
+                entry[key] = value.lower() == "true"
+            elif key == "max_items":
+                entry[key] = int(value) if value.isdigit() else value
+            else:
+                entry[key] = value
+        base, n = entry["name"], 2
+        while entry["name"] in names:
+            if url in urls:
+                break
+            entry["name"] = f"{base}-{n}"[:64]
+            n += 1
+        if url in urls or entry["name"] in names:
+            skipped.append(f"{entry['name']}: already in the sources")
+            continue
+        try:
+            SourceSpec.model_validate(entry)
+        except Exception as exc:  # pydantic's ValidationError: say which outline and why
+            skipped.append(f"{entry['name']}: {str(exc).splitlines()[-1].strip()}")
+            continue
+        names.add(entry["name"])
+        urls.add(url)
+        out.append(entry)
+    return Imported(tuple(out), tuple(skipped))
+
+
+def append_sources(feeds_text: str, filename: str, entries: tuple[dict, ...]) -> str:
+    """The feeds file with the entries added at the end of its ``sources:`` list, comments and
+    layout kept; validated as a whole before it is returned."""
+    import yaml
+
+    if not entries:
+        return feeds_text
+    node = yaml.compose(feeds_text, Loader=yaml.SafeLoader)
+    keys = [k.value for k, _ in node.value] if node is not None else []
+    if keys and keys[-1] != "sources":
+        raise ConfigError(f"{filename}: 'sources' must be the last section to add sources to it "
+                          "(move it to the end of the file, or add them by hand)")
+    block = yaml.safe_dump(list(entries), sort_keys=False, allow_unicode=True, default_flow_style=None, width=1000)
+    block = "\n".join("  " + line if line else line for line in block.splitlines())
+    text = feeds_text.rstrip("\n") + "\n"
+    if not keys:
+        text += "sources:\n"
+    elif re.search(r"^sources:[ \t]*\[[ \t]*\][ \t]*(#.*)?$", text, re.M):
+        text = re.sub(r"^sources:[ \t]*\[[ \t]*\][ \t]*(#.*)?$", "sources:", text, flags=re.M)
+    text += block + "\n"
+    settings_from_yaml(text, filename)  # raises ConfigError naming the line if anything is wrong
+    return text
+
+
+EXPORT_STORY_COLUMNS = ("story_id", "article_id", "first_seen", "title", "url", "source", "also_in", "kind",
+                        "automakers", "topics", "evidence", "evidence_tag", "status", "note")
+EXPORT_ARTICLE_COLUMNS = ("article_id", "story_id", "published", "fetched", "title", "url", "source", "kind",
+                          "language", "automakers", "topics", "evidence", "evidence_tag")
+
+
+def _cell(value) -> str:
+    """Text from the web must not become a spreadsheet formula."""
+    if value is None:
+        return ""
+    text = str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def to_csv(rows: list[dict], columns: tuple[str, ...]) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: _cell("; ".join(v) if isinstance(v, (list, tuple)) else v) for k, v in row.items()
+                         if k in columns})
+    return out.getvalue()
+
+
+def to_jsonl(rows: list[dict]) -> str:
+    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)

@@ -1,0 +1,174 @@
+"""Social-post drafts: a headline or evidence sentence, the automaker's handle on the platform,
+the topics' hashtags and the link, within the platform's length rule.
+
+Lengths are counted as a person sees the text: one grapheme cluster (an emoji with its skin tone
+or family joiners, a letter with its combining accents) is one character. Per platform:
+
+- X: 280, a link counts 23, and (as X weighs them) a cluster with an emoji or a character
+  outside Latin, Greek, Cyrillic and general punctuation (CJK, for one) counts 2;
+- Bluesky: 300 graphemes, links as written; Mastodon: 500, a link counts 23;
+- Threads: 500, links as written; LinkedIn: 3,000.
+
+A draft that is too long loses words from the end of its sentence (cut at a word boundary, an
+ellipsis added); handles, hashtags and the link are never cut, only dropped whole (hashtags
+first) if even the shortest sentence does not leave room for them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+PLATFORMS = {  # name: (limit, link length or None to count links as written, weighted like X)
+    "x": (280, 23, True),
+    "bluesky": (300, None, False),
+    "mastodon": (500, 23, False),
+    "threads": (500, None, False),
+    "linkedin": (3000, None, False),
+}
+URL = regex.compile(r"https?://[^\s<>\"]+")
+GRAPHEME = regex.compile(r"\X")
+EMOJI = regex.compile(r"[\p{Extended_Pictographic}\p{Regional_Indicator}]")
+# X counts these code points as one character, everything else as two (twitter-text, v3)
+_LIGHT = ((0x0000, 0x10FF), (0x2000, 0x200D), (0x2010, 0x201F), (0x2032, 0x2037))
+ELLIPSIS = "…"
+MAX_HASHTAGS = 3
+MAX_MENTIONS = 2
+
+
+def _light(ch: str) -> bool:
+    cp = ord(ch)
+    return any(a <= cp <= b for a, b in _LIGHT)
+
+
+def _text_length(text: str, weighted: bool) -> int:
+    if not weighted:
+        return len(GRAPHEME.findall(text))
+    total = 0
+    for cluster in GRAPHEME.findall(text):
+        heavy = EMOJI.search(cluster) or not all(_light(c) for c in cluster if not _is_mark(c))
+        total += 2 if heavy else 1
+    return total
+
+
+def _is_mark(ch: str) -> bool:
+    return regex.match(r"[\p{M}\u200d\ufe0f]", ch) is not None
+
+
+def length(text: str, platform: str) -> int:
+    """The length the platform's rule counts."""
+    limit, link_length, weighted = PLATFORMS[platform]
+    total, pos = 0, 0
+    for m in URL.finditer(text):
+        total += _text_length(text[pos:m.start()], weighted)
+        total += link_length if link_length is not None else _text_length(m.group(), weighted)
+        pos = m.end()
+    return total + _text_length(text[pos:], weighted)
+
+
+def limit_of(platform: str) -> int:
+    return PLATFORMS[platform][0]
+
+
+@dataclass(frozen=True)
+class Draft:
+    platform: str
+    text: str
+    length: int
+    limit: int
+    mentions: tuple[str, ...]
+    hashtags: tuple[str, ...]
+    link: str | None
+    trimmed: bool
+
+
+# where a sentence may be cut: between words, and between characters of scripts written without spaces
+_UNITS = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]|[^\s\p{Han}\p{Hiragana}\p{Katakana}]+|\s+")
+
+
+def compose(sentence: str, *, platform: str, mentions=(), hashtags=(), link: str | None = None) -> Draft:
+    """The post: the sentence, then the mentions and hashtags on one line, then the link."""
+    if platform not in PLATFORMS:
+        raise ValueError(f"platform must be one of {', '.join(PLATFORMS)}")
+    limit = limit_of(platform)
+    units = _UNITS.findall(" ".join(sentence.split()))
+    mentions, hashtags = list(dict.fromkeys(mentions)), list(dict.fromkeys(hashtags))
+
+    def assemble(cut: int) -> str:
+        body = "".join(units[:cut]).rstrip()
+        if cut < len(units) and body:
+            body = body.rstrip(" ,;:–-") + ELLIPSIS
+        tail = " ".join(mentions + hashtags)
+        return "\n\n".join(p for p in (body, tail, link or "") if p)
+
+    dropped = False
+    while True:
+        if length(assemble(0), platform) <= limit:
+            lo, hi = 0, len(units)  # the longest cut that fits: lengths grow with the cut
+            while lo < hi:
+                mid = (lo + hi + 1) // 2
+                if length(assemble(mid), platform) <= limit:
+                    lo = mid
+                else:
+                    hi = mid - 1
+            while 0 < lo < len(units) and units[lo - 1].isspace():
+                lo -= 1
+            text = assemble(lo)
+            return Draft(platform, text, length(text, platform), limit, tuple(mentions), tuple(hashtags), link,
+                         dropped or lo < len(units))
+        dropped = True  # not even the ellipsis fits: drop hashtags, then mentions, whole, from the end
+        if hashtags:
+            hashtags.pop()
+        elif mentions:
+            mentions.pop()
+        else:
+            text = link or ""
+            return Draft(platform, text, length(text, platform), limit, (), (), link, True)
+
+
+def hashtag(tag: str) -> str:
+    tag = tag.strip()
+    return tag if tag.startswith("#") else "#" + regex.sub(r"[^\p{L}\p{N}_]", "", tag)
+
+
+def mention(platform: str, handle: str, name: str) -> str:
+    """How the registry's handle is written in a post: @handle, or the page's name on LinkedIn
+    (where a typed name becomes a mention when picked)."""
+    if platform == "linkedin":
+        return name
+    return handle if handle.startswith("@") else "@" + handle
+
+
+def draft_for(view, platform: str, *, registry, topics, use: str = "headline") -> Draft:
+    """A draft for an article (``storage.review.ArticleView``): its headline (or, with
+    use="evidence", its strongest evidence sentence), the handles on ``platform`` of the ranked
+    automakers it is about (none invented: an automaker without a known handle is not
+    mentioned), one hashtag for each of its strongest topics, and its link (http(s) only)."""
+    from .links import safe_url
+
+    tags = sorted(view.tags, key=lambda t: -t.salience)
+    if use == "evidence":
+        sentence = next((t.evidence for t in tags if t.evidence), None) or view.title or ""
+    else:
+        sentence = view.title or next((t.evidence for t in tags if t.evidence), "")
+    makers = [t for t in tags if t.kind == "automaker"]
+    central = [t for t in makers if t.salience >= 0.3] or makers[:1]
+    central.sort(key=lambda t: (not (registry.get(t.tag_id) and registry.get(t.tag_id).ranked), -t.salience))
+    mentions = []
+    for t in central:
+        automaker = registry.get(t.tag_id)
+        handle = automaker.handle(platform) if automaker else None
+        if handle:
+            mentions.append(mention(platform, handle, automaker.name))
+        if len(mentions) == MAX_MENTIONS:
+            break
+    by_id = {topic.id: topic for topic in topics}
+    hashtags = []
+    for t in tags:
+        topic = by_id.get(t.tag_id) if t.kind == "topic" else None
+        if topic and topic.hashtags:
+            hashtags.append(hashtag(topic.hashtags[0]))
+        if len(hashtags) == MAX_HASHTAGS:
+            break
+    return compose(sentence, platform=platform, mentions=mentions, hashtags=hashtags, link=safe_url(view.url))
