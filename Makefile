@@ -21,10 +21,8 @@ $(DEV_STAMP): pyproject.toml constraints.txt | $(BIN)/python
 	$(BIN)/pip install -q -c constraints.txt -e '.[dev]'
 	@touch $@ $(STAMP)
 
-run: $(STAMP)  ## fetch every source in feeds.yaml into chargewatch.db, then serve the review page
-	$(BIN)/chargewatch fetch --feeds feeds.yaml --db chargewatch.db
-	$(BIN)/chargewatch sources --feeds feeds.yaml --db chargewatch.db
-	$(BIN)/chargewatch serve --db chargewatch.db
+run: $(STAMP)  ## the monitor: every source on its schedule, the daily digest, the review page
+	$(BIN)/chargewatch run --feeds feeds.yaml --db chargewatch.db
 
 test: $(DEV_STAMP)  ## the whole suite
 	$(BIN)/python -m pytest -n 2 $(PYTEST_ARGS)

@@ -153,21 +153,28 @@ def sources_cmd(ctx: click.Context, feeds_path: str, db_path: str, as_json: bool
     from storage import open_db
     from storage.sources import list_sources, sync_sources
 
+    from .config import ScheduleSettings
+    from .schedule import health
+
     db = open_db(db_path)
+    sched = ScheduleSettings()
     if Path(feeds_path).exists():
-        sync_sources(db, load_settings(feeds_path).sources)
+        settings = load_settings(feeds_path)
+        sync_sources(db, settings.sources)
+        sched = settings.schedule
     rows = list_sources(db)
+    states = {r.name: health(r, sched) for r in rows}
     if as_json:
-        click.echo(json.dumps([r.__dict__ for r in rows], indent=2))
+        click.echo(json.dumps([{**r.__dict__, "state": states[r.name]} for r in rows], indent=2))
         return
     table = Table(title="sources")
-    for col in ("name", "kind", "enabled", "last success", "failures", "articles", "7 days", "last error"):
+    for col in ("name", "kind", "state", "last success", "failures", "next run", "articles", "7 days", "last error"):
         table.add_column(col)
     for r in rows:
-        table.add_row(r.name, r.kind, "yes" if r.enabled else "no",
+        table.add_row(r.name, r.kind, states[r.name],
                       (r.last_success or "never").replace("T", " ").rstrip("Z"),
-                      str(r.consecutive_failures), str(r.articles), str(r.articles_7d),
-                      (r.last_error or "")[:120])
+                      str(r.consecutive_failures), (r.next_run or "").replace("T", " ").rstrip("Z"),
+                      str(r.articles), str(r.articles_7d), (r.last_error or "")[:120])
     _console().print(table)
 
 
@@ -215,6 +222,26 @@ def sources_import(opml_file: str, feeds_path: str, dry_run: bool) -> None:
         path.write_text(new_text, encoding="utf-8")
     click.echo(f"{len(imported.sources)} added, {len(imported.skipped)} skipped" + (" (dry run)" if dry_run else "")
                + ("" if dry_run or not imported.sources else f": {feeds_path} updated"), err=True)
+
+
+@sources_cmd.command("resume")
+@click.argument("name")
+@db_option
+@handle_errors
+def sources_resume(name: str, db_path: str) -> None:
+    """Resume a source that was paused after too many consecutive failures (its failure count
+    starts again from zero; a running `chargewatch run` picks it up within a minute).
+
+    \b
+    Example:
+        chargewatch sources resume reuters --db chargewatch.db
+    """
+    from storage.sources import resume
+
+    if not resume(_existing_db(db_path), name):
+        click.echo(f"no source {name!r} in {db_path}", err=True)
+        sys.exit(1)
+    click.echo(f"resumed {name}")
 
 
 @main.command("articles")
@@ -658,6 +685,90 @@ def export_cmd(fmt: str, per: str, automaker: str | None, topic: str | None, sou
         click.echo(f"{len(rows)} {per} rows written to {out_path}", err=True)
     else:
         click.echo(text, nl=False)
+
+
+@main.command("run")
+@feeds_option
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address of the review page.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True, help="Port of the review page.")
+@click.option("--once", is_flag=True, help="Run every due source (and the digest, if due) once, then exit: for cron.")
+@handle_errors
+def run_cmd(feeds_path: str, db_path: str, host: str, port: int, once: bool) -> None:
+    """Run unattended: every source on its own schedule, the daily digest, and the review page,
+    in one process. SIGTERM or Ctrl-C stops it within 10 seconds; a restart continues the schedule.
+
+    \b
+    Example:
+        chargewatch run --feeds feeds.yaml --db chargewatch.db
+        chargewatch run --once            # from cron, every 15 minutes
+    """
+    import os
+    import threading
+
+    import uvicorn
+
+    from storage import open_db
+    from storage.users import count_users
+
+    from .logsetup import configure
+    from .runner import Runner
+    from .web.app import create_app
+    from .web.auth import is_loopback
+
+    settings = load_settings(feeds_path)
+    configure(settings.logging)
+    db = open_db(db_path)
+    require_login = not is_loopback(host)
+    if not once and require_login and count_users(db) == 0:
+        raise ConfigError(f"refusing to serve on {host}: only loopback is served without a login. "
+                          f"Create a user first: chargewatch users add NAME --db {db_path}")
+    db.close()
+    import signal
+
+    stopping = threading.Event()
+    server = runner = None
+
+    def on_signal(*_):  # before and after uvicorn's own handlers: stop serving, then stop cleanly
+        stopping.set()
+        if server is not None:
+            server.should_exit = True
+        elif runner is not None and once:
+            runner.stop.set()  # --once: finish the article in flight, start no other
+
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, on_signal)
+    runner = Runner(settings, db_path)
+    if once:
+        try:
+            names, digest_id = runner.run_once()
+        finally:
+            runner.shutdown()
+        click.echo(f"ran {len(names)} due sources" + (f": {', '.join(names)}" if names else "")
+                   + (f"; made digest #{digest_id}" if digest_id else ""), err=True)
+        return
+    plan = runner.start()
+
+    class Server(uvicorn.Server):
+        async def startup(self, sockets=None):
+            await super().startup(sockets=sockets)
+            click.echo(f"review page on http://{host}:{port}/ ({'login required' if require_login else 'no login: loopback only'}); "
+                       f"{len(plan)} sources scheduled; Ctrl-C or SIGTERM stops it", err=True)
+
+    app = create_app(db_path, require_login=require_login, schedule_settings=settings.schedule)
+    server = Server(uvicorn.Config(app, host=host, port=port,
+                                   log_level="warning", server_header=False, timeout_graceful_shutdown=2))
+    # uvicorn handles SIGINT and SIGTERM while it serves, then re-raises the signal to the handler
+    # that was there before (on_signal), so the scheduler and the workers still stop cleanly
+    try:
+        if not stopping.is_set():
+            server.run()  # returns on SIGINT or SIGTERM
+    finally:
+        clean = runner.shutdown(timeout=7.0)
+        click.echo("stopped" + ("" if clean else ": a fetch was still running; its article was not committed and "
+                                "stays queued for the next run"), err=True)
+        if not clean:
+            os._exit(0)  # the unfinished transaction rolls back; the queue keeps the article
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -237,10 +237,64 @@ class MailSettings(_Strict):
         return v
 
 
+class ScheduleSettings(_Strict):
+    """How `chargewatch run` paces each source and decides it is broken."""
+
+    jitter: float = Field(0.1, ge=0.0, le=0.5)  # each interval varies by up to this fraction either way
+    max_backoff: float = 86400.0  # a failing source waits interval x 2^(failures-1), at most this
+    pause_after: int = Field(10, ge=1, le=1000)  # consecutive failures before a source is paused
+    stale_after: float = 14 * 86400.0  # no new article for this long: flagged "possibly stale"
+    spread: float = 300.0  # at a start, sources that are due begin within this long, not all at once
+
+    _durations = field_validator("max_backoff", "stale_after", "spread", mode="before")(lambda v: parse_duration(v))
+
+
+class DigestSettings(_Strict):
+    """When `chargewatch run` makes the daily digest, and where it goes without mail."""
+
+    time: str = "07:30"  # local time, HH:MM
+    timezone: str = "UTC"  # an IANA name, e.g. Europe/Brussels (daylight-saving changes handled)
+    enabled: bool = True
+    dir: str = "digests"  # without a mail section, digests are written here as HTML, Markdown and text
+
+    @field_validator("time")
+    @classmethod
+    def _time(cls, v: str) -> str:
+        m = re.fullmatch(r"([01]?\d|2[0-3]):([0-5]\d)", str(v).strip())
+        if not m:
+            raise ValueError(f"invalid time {v!r}: use HH:MM, e.g. 07:30")
+        return f"{int(m.group(1)):02d}:{m.group(2)}"
+
+    @field_validator("timezone")
+    @classmethod
+    def _zone(cls, v: str) -> str:
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+        try:
+            ZoneInfo(v)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"unknown time zone {v!r}: use an IANA name such as Europe/Brussels") from None
+        return v
+
+
+class LoggingSettings(_Strict):
+    """Logging of `chargewatch run`: standard error always; a rotating file when ``file`` is set."""
+
+    level: Literal["debug", "info", "warning", "error"] = "info"
+    file: str | None = None
+    max_bytes: int = 10_000_000
+    backups: int = Field(5, ge=0, le=100)
+
+    _sizes = field_validator("max_bytes", mode="before")(lambda v: parse_size(v))
+
+
 class Settings(_Strict):
     network: NetworkSettings = NetworkSettings()
     stories: StoriesSettings = StoriesSettings()
     mail: MailSettings | None = None
+    schedule: ScheduleSettings = ScheduleSettings()
+    digest: DigestSettings = DigestSettings()
+    logging: LoggingSettings = LoggingSettings()
     sources: tuple[SourceSpec, ...] = ()
 
     @model_validator(mode="after")

@@ -71,8 +71,9 @@ Progress = Callable[[str, int], None]  # ("queued", n) or ("done", n)
 class Pipeline:
     def __init__(self, settings: Settings, db: Database, *, resolver: Resolver | None = None,
                  progress: Progress | None = None, sleep: Callable[[float], None] = time.sleep,
-                 extractor: ExtractPool | None = None):
+                 extractor: ExtractPool | None = None, stop: threading.Event | None = None):
         self.settings = settings
+        self.stop = stop or threading.Event()  # set: start no new article; the queue keeps the rest
         self.db = db
         self.story_settings = StorySettings(threshold=settings.stories.threshold,
                                             containment=settings.stories.containment)
@@ -114,6 +115,7 @@ class Pipeline:
         self._reports[spec.name] = report
         self._ctx.source = spec.name
         started = time.monotonic()
+        run_id = self._locked(source_store.record_run_start, self.db, spec.name)
         try:
             self._discover(spec, report)
         except ChargewatchError as exc:
@@ -121,6 +123,8 @@ class Pipeline:
             log.warning("source=%s error=%r", spec.name, report.error)
         attempted: set[str] = set()  # a failure waits for the next run, not the next wave
         for _wave in range(3):  # articles, then the PDFs they link, then (rarely) more
+            if self.stop.is_set():
+                break
             todo = [i for i in self._locked(queue.pending, self.db, spec.name) if i.url not in attempted]
             if not todo:
                 break
@@ -134,7 +138,13 @@ class Pipeline:
                 source_store.record_partial(self.db, spec.name, report.warning)
             else:
                 source_store.record_success(self.db, spec.name)
+            source_store.record_run_end(self.db, run_id, status=report.status, new=report.new, updated=report.updated,
+                                        unchanged=report.unchanged, failed=report.failed, bytes_=report.bytes,
+                                        error=report.error or report.warning)
         report.seconds = time.monotonic() - started
+        log.info("fetched source=%s status=%s new=%d updated=%d unchanged=%d failed=%d bytes=%d seconds=%.1f",
+                 spec.name, report.status, report.new, report.updated, report.unchanged, report.failed,
+                 report.bytes, report.seconds)
         return report
 
     # -- discovery -----------------------------------------------------------------------------
@@ -202,6 +212,9 @@ class Pipeline:
 
     def _process_item(self, spec: SourceSpec, item: queue.ItemRow, report: SourceReport) -> None:
         self._ctx.source = spec.name
+        if self.stop.is_set():  # stopping: the item stays pending in the queue for the next run
+            self.progress("done", 1)
+            return
         try:
             self._store_item(spec, item, report)
         except (FetchError, ParseError) as exc:
@@ -316,8 +329,9 @@ def tag_rows(tags) -> list[TagRow]:
 
 def run_pass(settings: Settings, db: Database, *, only: str | None = None,
              resolver: Resolver | None = None, progress: Progress | None = None,
-             extractor: ExtractPool | None = None) -> list[SourceReport]:
-    """Fetch every enabled source (or just ``only``) once."""
-    specs = [settings.source(only)] if only else None
-    with Pipeline(settings, db, resolver=resolver, progress=progress, extractor=extractor) as pipeline:
+             extractor: ExtractPool | None = None, stop: threading.Event | None = None,
+             names: list[str] | None = None) -> list[SourceReport]:
+    """Fetch every enabled source (or just ``only``, or the sources ``names``) once."""
+    specs = [settings.source(only)] if only else [settings.source(n) for n in names] if names is not None else None
+    with Pipeline(settings, db, resolver=resolver, progress=progress, extractor=extractor, stop=stop) as pipeline:
         return pipeline.run(specs)

@@ -212,3 +212,28 @@ def m007_digests_and_posts(db: Database) -> None:
             by TEXT
         )""")
     db.execute("CREATE INDEX idx_post_drafts_article ON post_drafts (article_id, platform)")
+
+
+@migrations()
+def m008_schedule(db: Database) -> None:
+    # `chargewatch run`: each source's next run lives here, so a restart continues the schedule;
+    # a source failing too often is paused until resumed; every run is recorded.
+    db.execute("ALTER TABLE sources ADD COLUMN next_run TEXT")
+    db.execute("ALTER TABLE sources ADD COLUMN paused INTEGER NOT NULL DEFAULT 0")
+    db.execute("ALTER TABLE sources ADD COLUMN paused_at TEXT")
+    db.execute("ALTER TABLE sources ADD COLUMN last_new TEXT")
+    db.execute("""
+        CREATE TABLE runs (
+            id INTEGER PRIMARY KEY,
+            source TEXT NOT NULL,
+            started TEXT NOT NULL,
+            ended TEXT,
+            status TEXT,
+            new INTEGER NOT NULL DEFAULT 0,
+            updated INTEGER NOT NULL DEFAULT 0,
+            unchanged INTEGER NOT NULL DEFAULT 0,
+            failed INTEGER NOT NULL DEFAULT 0,
+            bytes INTEGER NOT NULL DEFAULT 0,
+            error TEXT
+        )""")
+    db.execute("CREATE INDEX idx_runs_source ON runs (source, id)")

@@ -24,6 +24,10 @@ class SourceRow:
     error_count: int
     articles: int
     articles_7d: int
+    paused: bool = False
+    next_run: str | None = None
+    last_new: str | None = None
+    created: str | None = None
 
 
 def sync_sources(db: Database, specs) -> None:
@@ -67,10 +71,11 @@ def list_sources(db: Database, now: datetime | None = None) -> list[SourceRow]:
         "SELECT s.name, s.kind, s.url, s.enabled, s.last_run, s.last_success, s.last_error, "
         "s.last_error_at, s.consecutive_failures, s.error_count, "
         "(SELECT count(*) FROM articles a WHERE a.source = s.name), "
-        "(SELECT count(*) FROM articles a WHERE a.source = s.name AND a.fetched >= ?) "
+        "(SELECT count(*) FROM articles a WHERE a.source = s.name AND a.fetched >= ?), "
+        "s.paused, s.next_run, s.last_new, s.created "
         "FROM sources s ORDER BY s.name", [week_ago]).fetchall()
     return [SourceRow(r[0], r[1], r[2], bool(r[3]), r[4], r[5], r[6], r[7], r[8] or 0, r[9] or 0,
-                      r[10], r[11]) for r in rows]
+                      r[10], r[11], bool(r[12]), r[13], r[14], r[15]) for r in rows]
 
 
 def get_validators(db: Database, url: str) -> tuple[str | None, str | None]:
@@ -102,3 +107,57 @@ def forget_documents(db: Database, source: str, keep) -> None:
     keep = list(keep)
     placeholders = ",".join("?" * len(keep)) or "''"
     db.execute(f"DELETE FROM validators WHERE source = ? AND url NOT IN ({placeholders})", [source, *keep])
+
+
+# -- the schedule (chargewatch run) -----------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ScheduleRow:
+    name: str
+    last_run: str | None
+    next_run: str | None
+    consecutive_failures: int
+    paused: bool
+    last_new: str | None
+    created: str | None
+
+
+def schedule_rows(db: Database) -> dict[str, ScheduleRow]:
+    rows = db.execute("SELECT name, last_run, next_run, consecutive_failures, paused, last_new, created "
+                      "FROM sources").fetchall()
+    return {r[0]: ScheduleRow(r[0], r[1], r[2], r[3] or 0, bool(r[4]), r[5], r[6]) for r in rows}
+
+
+def set_next_run(db: Database, name: str, when: str | None) -> None:
+    db.execute("UPDATE sources SET next_run = ? WHERE name = ?", [when, name])
+
+
+def pause(db: Database, name: str, at: str | None = None) -> None:
+    db.execute("UPDATE sources SET paused = 1, paused_at = ?, next_run = NULL WHERE name = ?", [at or now_iso(), name])
+
+
+def resume(db: Database, name: str) -> bool:
+    """Unpause a source and clear its failure count; it runs again soon. False if unknown."""
+    cur = db.execute("UPDATE sources SET paused = 0, paused_at = NULL, consecutive_failures = 0, next_run = NULL "
+                     "WHERE name = ?", [name])
+    return cur.rowcount > 0
+
+
+def record_run_start(db: Database, name: str) -> int:
+    return db.execute("INSERT INTO runs (source, started) VALUES (?, ?)", [name, now_iso()]).lastrowid
+
+
+def record_run_end(db: Database, run_id: int, *, status: str, new: int, updated: int, unchanged: int, failed: int,
+                   bytes_: int, error: str | None) -> None:
+    db.execute("UPDATE runs SET ended = ?, status = ?, new = ?, updated = ?, unchanged = ?, failed = ?, bytes = ?, "
+               "error = ? WHERE id = ?", [now_iso(), status, new, updated, unchanged, failed, bytes_,
+                                          (error or "")[:2000] or None, run_id])
+    if new:
+        db.execute("UPDATE sources SET last_new = ? WHERE name = (SELECT source FROM runs WHERE id = ?)",
+                   [now_iso(), run_id])
+
+
+def last_runs(db: Database) -> dict[str, dict]:
+    cols = ("started", "ended", "status", "new", "updated", "unchanged", "failed", "bytes", "error")
+    rows = db.execute(f"SELECT source, {', '.join(cols)} FROM runs WHERE id IN (SELECT max(id) FROM runs GROUP BY source)")
+    return {r[0]: dict(zip(cols, r[1:])) for r in rows}

@@ -29,7 +29,8 @@ from storage import open_db
 from storage import review
 from storage import digests as digest_store
 from storage import users as user_store
-from storage.sources import list_sources
+from storage.sources import last_runs, list_sources
+from storage.sources import resume as resume_source
 
 from ..links import safe_url
 from .auth import new_token, token_hash, verify_password
@@ -65,7 +66,8 @@ def _filters(params, default_status: str | None = "inbox") -> review.Filters:
     return review.Filters(status=None if status == "all" else status, **values)
 
 
-def create_app(db_path: str | Path, *, require_login: bool = False, local_user: str | None = None) -> Starlette:
+def create_app(db_path: str | Path, *, require_login: bool = False, local_user: str | None = None,
+               schedule_settings=None) -> Starlette:
     """The app over one database. With require_login every page but /login needs a session."""
     db = open_db(db_path)
     registry = load_registry()
@@ -243,7 +245,21 @@ def create_app(db_path: str | Path, *, require_login: bool = False, local_user: 
         return render(request, "digest.html", record=record, text=bodies["text"])
 
     async def sources_page(request: Request):
-        return render(request, "sources.html", sources=list_sources(db))
+        from ..config import ScheduleSettings
+        from ..schedule import health
+
+        rows = list_sources(db)
+        settings = schedule_settings or ScheduleSettings()
+        return render(request, "sources.html", sources=rows, states={r.name: health(r, settings) for r in rows},
+                      runs=last_runs(db))
+
+    async def source_resume(request: Request):
+        await checked_form(request)
+        name = request.path_params["name"]
+        if not resume_source(db, name):
+            return error_page(request, 404, f"no source {name!r}")
+        review._log(db, request.state.user, "resume", name)
+        return RedirectResponse("/sources", status_code=303)
 
     # -- actions -------------------------------------------------------------------------------
 
@@ -392,6 +408,7 @@ def create_app(db_path: str | Path, *, require_login: bool = False, local_user: 
         Route("/automakers/{tag_id}", facet_page),
         Route("/topics/{tag_id}", facet_page),
         Route("/sources", sources_page),
+        Route("/sources/{name}/resume", source_resume, methods=["POST"]),
         Route("/digests", digests_page),
         Route("/feeds/starred.atom", feed),
         Route("/feeds/automakers/{tag_id}.atom", _bind_kind(feed, "automaker")),

@@ -1,0 +1,233 @@
+"""`chargewatch run`: every source on its own schedule and the daily digest, unattended.
+
+APScheduler 3 runs the jobs; the decisions (when next, back off, pause, is the digest due) are
+``monitor.schedule``'s pure functions; the state they need (each source's next run, failures,
+pause) lives in the sources table, so a restart continues the schedule.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import threading
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from apscheduler.schedulers.background import BackgroundScheduler
+from apscheduler.triggers.date import DateTrigger
+from apscheduler.triggers.interval import IntervalTrigger
+
+from storage import digests as digest_store
+from storage import open_db
+from storage import sources as source_store
+
+from . import schedule
+from .config import Settings, SourceSpec
+from .pipeline import run_pass
+from .workers import ExtractPool
+
+log = logging.getLogger("chargewatch.runner")
+WATCH_SECONDS = 60  # how often the runner looks for sources resumed from the page or the CLI
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class Runner:
+    def __init__(self, settings: Settings, db_path: str | Path, *, clock=utcnow, rng: random.Random | None = None,
+                 extractor: ExtractPool | None = None):
+        self.settings = settings
+        self.db_path = str(db_path)
+        self.clock = clock
+        self.rng = rng or random.Random()
+        self.stop = threading.Event()
+        self._own_extractor = extractor is None
+        self.extractor = extractor or ExtractPool(settings.network.extract_workers)
+        self.scheduler = BackgroundScheduler(timezone=timezone.utc, job_defaults={
+            "coalesce": True, "max_instances": 1, "misfire_grace_time": 3600})
+        self.specs = {s.name: s for s in settings.sources if s.enabled}
+        self.digests_made = 0
+
+    # -- planning --------------------------------------------------------------------------------
+
+    def first_runs(self, db) -> dict[str, datetime]:
+        """When each enabled, unpaused source runs first after this start."""
+        source_store.sync_sources(db, self.settings.sources)
+        rows = source_store.schedule_rows(db)
+        now = self.clock()
+        out = {}
+        for name, spec in self.specs.items():
+            row = rows.get(name)
+            if row is None or row.paused:
+                continue
+            out[name] = schedule.first_run(now, next_run_at=row.next_run, last_run=row.last_run,
+                                           interval=spec.interval, rng=self.rng, spread=self.settings.schedule.spread)
+            source_store.set_next_run(db, name, schedule.iso(out[name]))
+        return out
+
+    def due(self, db) -> list[str]:
+        """Sources whose next run has come (for --once): never run, or next_run (or last run +
+        interval) in the past; paused ones are left alone."""
+        source_store.sync_sources(db, self.settings.sources)
+        rows = source_store.schedule_rows(db)
+        now = self.clock()
+        out = []
+        for name, spec in self.specs.items():
+            row = rows.get(name)
+            if row is None or row.paused:
+                continue
+            planned = schedule.parse_iso(row.next_run)
+            if planned is None and row.last_run:
+                last = schedule.parse_iso(row.last_run)
+                planned = last + timedelta(seconds=spec.interval) if last else None
+            if planned is None or planned <= now:
+                out.append(name)
+        return out
+
+    def after_run(self, db, name: str) -> datetime | None:
+        """Record what comes next for a source that just ran: its next run (with backoff after
+        failures), or a pause after too many failures. Returns the next run, None if paused."""
+        row = source_store.schedule_rows(db)[name]
+        if schedule.should_pause(row.consecutive_failures, self.settings.schedule):
+            source_store.pause(db, name)
+            log.warning("source=%s paused after %d consecutive failures (chargewatch sources resume %s)",
+                        name, row.consecutive_failures, name)
+            return None
+        when = schedule.next_run(self.clock(), self.specs[name].interval, row.consecutive_failures,
+                                 self.settings.schedule, self.rng)
+        source_store.set_next_run(db, name, schedule.iso(when))
+        return when
+
+    # -- jobs ------------------------------------------------------------------------------------
+
+    def run_sources(self, names: list[str]) -> dict[str, datetime | None]:
+        """Fetch these sources once (one pass, in this thread) and plan their next runs."""
+        if not names or self.stop.is_set():
+            return {}
+        db = open_db(self.db_path)
+        try:
+            run_pass(self.settings, db, names=names, extractor=self.extractor, stop=self.stop)
+            return {name: self.after_run(db, name) for name in names}
+        finally:
+            db.close()
+
+    def _source_job(self, name: str) -> None:
+        try:
+            planned = self.run_sources([name])
+        except Exception:
+            log.exception("source=%s: the run failed unexpectedly; trying again after its interval", name)
+            planned = {name: self.clock() + timedelta(seconds=self.specs[name].interval)}
+        when = planned.get(name)
+        if when is not None and not self.stop.is_set():
+            self._schedule(name, when)
+
+    def _schedule(self, name: str, when: datetime) -> None:
+        self.scheduler.add_job(self._source_job, DateTrigger(run_date=when), args=[name], id=f"source:{name}",
+                               name=f"fetch {name}", replace_existing=True)
+
+    def watch(self) -> None:
+        """Schedule sources that were resumed (or added) since the start."""
+        db = open_db(self.db_path)
+        try:
+            rows = source_store.schedule_rows(db)
+            for name in self.specs:
+                row = rows.get(name)
+                if row and not row.paused and self.scheduler.get_job(f"source:{name}") is None:
+                    when = schedule.first_run(self.clock(), next_run_at=None, last_run=None,
+                                              interval=self.specs[name].interval, rng=self.rng,
+                                              spread=self.settings.schedule.spread)
+                    source_store.set_next_run(db, name, schedule.iso(when))
+                    self._schedule(name, when)
+                    log.info("source=%s resumed: next run %s", name, schedule.iso(when))
+        finally:
+            db.close()
+
+    def run_digest(self) -> int | None:
+        """Make the digest and send it (mail configured) or write it to digest.dir."""
+        from .digest import make_digest, send_digests
+
+        if self.stop.is_set():
+            return None
+        db = open_db(self.db_path)
+        try:
+            if self.settings.mail is not None:
+                digest_id, made, _, deliveries = send_digests(db, self.settings.mail)
+                for d in deliveries:
+                    if d.error:
+                        log.error("digest=%d not sent (it stays pending): %s", d.digest_id, d.error)
+                    else:
+                        log.info("digest=%d sent: %s", d.digest_id, d.subject)
+            else:
+                digest_id, made, out = make_digest(db, delivery="file")
+                folder = Path(self.settings.digest.dir)
+                folder.mkdir(parents=True, exist_ok=True)
+                stem = f"digest-{made.until[:10]}-{digest_id}"
+                for fmt, ext in (("html", "html"), ("md", "md"), ("text", "txt")):
+                    (folder / f"{stem}.{ext}").write_text(out[fmt], encoding="utf-8")
+                log.info("digest=%d (%d stories) written to %s/%s.*", digest_id, made.total, folder, stem)
+            self.digests_made += 1
+            return digest_id
+        finally:
+            db.close()
+
+    def digest_missed(self, db) -> bool:
+        return self.settings.digest.enabled and schedule.digest_missed(
+            self.clock(), digest_store.last_until(db), self.settings.digest)
+
+    # -- the process -----------------------------------------------------------------------------
+
+    def start(self) -> dict[str, datetime]:
+        """Plan every source, the digest and the watch job, and start the scheduler."""
+        db = open_db(self.db_path)
+        try:
+            plan = self.first_runs(db)
+            missed = self.digest_missed(db)
+        finally:
+            db.close()
+        self.extractor.start()
+        for name, when in plan.items():
+            self._schedule(name, when)
+        if self.settings.digest.enabled:
+            self.scheduler.add_job(self.run_digest, schedule.digest_trigger(self.settings.digest), id="digest",
+                                   name="daily digest")
+            if missed:
+                log.info("the last digest time passed while chargewatch was not running: making it now")
+                self.scheduler.add_job(self.run_digest, DateTrigger(run_date=self.clock()), id="digest-missed",
+                                       name="missed digest")
+        self.scheduler.add_job(self.watch, IntervalTrigger(seconds=WATCH_SECONDS), id="watch", name="watch")
+        self.scheduler.start()
+        for name, when in sorted(plan.items(), key=lambda kv: kv[1]):
+            log.info("planned source=%s next=%s", name, schedule.iso(when))
+        return plan
+
+    def run_once(self) -> tuple[list[str], int | None]:
+        """--once: run every source that is due and, if due, the digest; then return."""
+        db = open_db(self.db_path)
+        try:
+            names = self.due(db)
+            missed = self.digest_missed(db)
+        finally:
+            db.close()
+        self.run_sources(names)
+        digest_id = self.run_digest() if missed else None
+        return names, digest_id
+
+    def shutdown(self, timeout: float = 8.0) -> bool:
+        """Stop: no new job or article starts, the one in flight finishes (its own transaction),
+        then the workers stop. True if everything ended within ``timeout`` seconds."""
+        self.stop.set()
+        done = threading.Event()
+
+        def stop_scheduler():
+            try:
+                if self.scheduler.running:
+                    self.scheduler.shutdown(wait=True)
+            finally:
+                done.set()
+
+        threading.Thread(target=stop_scheduler, name="scheduler-stop", daemon=True).start()
+        finished = done.wait(timeout)
+        if self._own_extractor:
+            self.extractor.close()
+        return finished
