@@ -244,7 +244,7 @@ class ScheduleSettings(_Strict):
     max_backoff: float = 86400.0  # a failing source waits interval x 2^(failures-1), at most this
     pause_after: int = Field(10, ge=1, le=1000)  # consecutive failures before a source is paused
     stale_after: float = 14 * 86400.0  # no new article for this long: flagged "possibly stale"
-    spread: float = 300.0  # at a start, sources that are due begin within this long, not all at once
+    spread: float = 120.0  # at a start, sources that are due begin within this long, not all at once
 
     _durations = field_validator("max_backoff", "stale_after", "spread", mode="before")(lambda v: parse_duration(v))
 
