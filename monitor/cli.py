@@ -496,6 +496,30 @@ def users_add(name: str, password_stdin: bool, db_path: str) -> None:
     click.echo(f"{'created' if created else 'updated the password of'} user {name}")
 
 
+@users.command("feed-token")
+@click.argument("name")
+@db_option
+@handle_errors
+def users_feed_token(name: str, db_path: str) -> None:
+    """Make a new feed token for a user (the old one stops working) and print it. Feed readers
+    cannot log in: beyond loopback, add ?token=... to a feed's URL.
+
+    \b
+    Example:
+        chargewatch users feed-token maria
+        # then subscribe to http://server:8000/feeds/topics/lithium.atom?token=...
+    """
+    from storage.users import set_feed_token
+
+    from .web.auth import new_token, token_hash
+
+    token = new_token()
+    if not set_feed_token(_existing_db(db_path), name, token_hash(token)):
+        click.echo(f"no user {name}", err=True)
+        sys.exit(1)
+    click.echo(token)
+
+
 @users.command("list")
 @db_option
 @handle_errors

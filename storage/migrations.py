@@ -237,3 +237,15 @@ def m008_schedule(db: Database) -> None:
             error TEXT
         )""")
     db.execute("CREATE INDEX idx_runs_source ON runs (source, id)")
+
+
+@migrations()
+def m009_feed_tokens(db: Database) -> None:
+    # Feed readers cannot log in: beyond loopback, a feed URL carries a user's feed token instead
+    # (only its hash is stored; `chargewatch users feed-token NAME` makes a new one).
+    db.execute("""
+        CREATE TABLE feed_tokens (
+            token_hash TEXT PRIMARY KEY,
+            user TEXT NOT NULL REFERENCES users(name) ON DELETE CASCADE,
+            created TEXT NOT NULL
+        )""")

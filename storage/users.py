@@ -58,3 +58,18 @@ def session_user(db: Database, token_hash: str) -> str | None:
 
 def delete_session(db: Database, token_hash: str) -> None:
     db.execute("DELETE FROM sessions WHERE token_hash = ?", [token_hash])
+
+
+def set_feed_token(db: Database, name: str, token_hash: str) -> bool:
+    """Replace the user's feed token. False if there is no such user."""
+    with db.atomic():
+        if db.execute("SELECT 1 FROM users WHERE name = ?", [name]).fetchone() is None:
+            return False
+        db.execute("DELETE FROM feed_tokens WHERE user = ?", [name])
+        db.execute("INSERT INTO feed_tokens (token_hash, user, created) VALUES (?, ?, ?)", [token_hash, name, now_iso()])
+    return True
+
+
+def feed_token_user(db: Database, token_hash: str) -> str | None:
+    row = db.execute("SELECT user FROM feed_tokens WHERE token_hash = ?", [token_hash]).fetchone()
+    return row[0] if row else None

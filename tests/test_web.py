@@ -178,3 +178,21 @@ def test_weekly_chart_has_a_bar_a_week_and_whole_number_ticks():
     assert chart.bars[2].height == max(b.height for b in chart.bars) > 0 and chart.bars[0].height == 0
     assert [t.text for t in chart.x_ticks] == ["Jan 2026", "Feb"]
     assert [t.text for t in chart.y_ticks] == ["0", "2", "4", "6", "8"]
+
+
+def test_feed_readers_use_a_feed_token_beyond_loopback(demo_db):
+    runner = CliRunner()
+    runner.invoke(main, ["users", "add", "maria", "--password-stdin", "--db", str(demo_db)], input="correct horse battery\n")
+    out = runner.invoke(main, ["users", "feed-token", "maria", "--db", str(demo_db)])
+    assert out.exit_code == 0
+    token = out.output.strip().splitlines()[-1]
+    c = client(demo_db, require_login=True)
+    assert c.get("/feeds/topics/lithium.atom", follow_redirects=False).status_code == 303
+    assert c.get("/feeds/topics/lithium.atom?token=wrong", follow_redirects=False).status_code == 303
+    ok = c.get(f"/feeds/topics/lithium.atom?token={token}")
+    assert ok.status_code == 200 and ok.headers["content-type"].startswith("application/atom+xml")
+    assert c.get(f"/api/stories?token={token}").status_code == 401  # the token opens feeds only
+    again = runner.invoke(main, ["users", "feed-token", "maria", "--db", str(demo_db)])
+    assert c.get(f"/feeds/topics/lithium.atom?token={token}", follow_redirects=False).status_code == 303
+    assert again.exit_code == 0
+    assert runner.invoke(main, ["users", "feed-token", "nobody", "--db", str(demo_db)]).exit_code == 1

@@ -372,6 +372,9 @@ def create_app(db_path: str | Path, *, require_login: bool = False, local_user: 
             if require_login:
                 token = request.cookies.get("session")
                 request.state.user = user_store.session_user(db, token_hash(token)) if token else None
+                feed_token = request.query_params.get("token")
+                if request.state.user is None and feed_token and path.startswith("/feeds/"):
+                    request.state.user = user_store.feed_token_user(db, token_hash(feed_token))
                 if request.state.user is None and path != "/login" and not path.startswith("/static/"):
                     if path.startswith("/api/"):
                         response = JSONResponse({"error": "login required"}, status_code=401)
