@@ -229,5 +229,8 @@ class Runner:
         threading.Thread(target=stop_scheduler, name="scheduler-stop", daemon=True).start()
         finished = done.wait(timeout)
         if self._own_extractor:
-            self.extractor.close()
+            if finished:
+                self.extractor.close()
+            else:
+                self.extractor.kill()  # a fetch is stuck on the network: the process exits now
         return finished

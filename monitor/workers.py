@@ -30,8 +30,23 @@ if TYPE_CHECKING:  # the pipeline process never imports spaCy: the workers tag
 _tagger = None
 
 
+def _die_with_parent() -> None:
+    """Linux: the kernel sends this worker SIGTERM when the process that started it dies, however
+    it died (SIGKILL, os._exit), so no orphaned worker outlives chargewatch."""
+    import ctypes
+    import signal
+    import sys
+
+    if sys.platform.startswith("linux"):
+        try:
+            ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+
+
 def _warm() -> None:
     """Paid once per worker, not per page: trafilatura's imports, the MinHash permutations, the matchers."""
+    _die_with_parent()
     import trafilatura  # noqa: F401
 
     signature("warm up the MinHash permutations once")
@@ -148,4 +163,13 @@ class ExtractPool:
         with self._lock:
             if self._pool is not None:
                 self._pool.shutdown(wait=True, cancel_futures=True)
+                self._pool = None
+
+    def kill(self) -> None:
+        """Stop the workers now, whatever they are doing (the process is about to exit)."""
+        with self._lock:
+            if self._pool is not None:
+                for proc in list(getattr(self._pool, "_processes", {}).values()):
+                    proc.kill()
+                self._pool.shutdown(wait=False, cancel_futures=True)
                 self._pool = None

@@ -15,14 +15,15 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 TOKEN = (
-    r"(?:[A-Za-z]\.){2,}"                       # U.S., E.U., a.m.
-    r"|(?:Mr|Mrs|Ms|Dr|Prof|Jr|Sr|St|vs|Gen|Sen|Rep|Gov|Mt|No)\.(?=\s)"  # abbreviations
-    r"|[’']s\b"                                  # possessive
+    r"(?=[A-Za-z]\.[A-Za-z]\.)(?:[A-Za-z]\.){2,}"  # U.S., E.U., a.m. (the lookahead skips this at once for words)
+    r"|(?=[MDPJSvGRN])(?:Mr|Mrs|Ms|Dr|Prof|Jr|Sr|St|vs|Gen|Sen|Rep|Gov|Mt|No)\.(?=\s)"  # abbreviations
     r"|\w+(?:[.,]\d+)*"                          # words and numbers (1.5, 3,000)
+    r"|[’']s\b"                                  # possessive
     r"|\s+"                                      # whitespace runs (newlines, double spaces)
     r"|\S")                                      # any other single character
-# each token with the single space that follows it, if any (spaCy's "whitespace_")
-TOKEN_AND_SPACE = re.compile(f"({TOKEN})( ?)")
+# each token with the single space that follows it, if any (spaCy's "whitespace_"); no groups,
+# so findall returns plain strings, which is a third faster than (token, space) tuples
+TOKEN_AND_SPACE = re.compile(f"(?:{TOKEN}) ?")
 
 
 # A run of words that no pattern uses becomes one placeholder token (lower-case or not, like the
@@ -46,33 +47,45 @@ class FastTokenizer:
         self.keep: frozenset[str] | None = None  # None while the patterns themselves are tokenised
 
     def __call__(self, text: str) -> Doc:
-        pairs = TOKEN_AND_SPACE.findall(text)
+        tokens = TOKEN_AND_SPACE.findall(text)
         keep = self.keep
         if keep is None:
-            doc = Doc(self.vocab, words=[w for w, _ in pairs], spaces=[sp == " " for _, sp in pairs])
+            words = [t[:-1] if t[-1] == " " and not t.isspace() else t for t in tokens]
+            spaces = [t[-1] == " " and not t.isspace() for t in tokens]
+            doc = Doc(self.vocab, words=words, spaces=spaces)
             doc.user_data["offsets"] = None
             return doc
         words: list[str] = []
         spaces: list[bool] = []
         offsets: list[int] = []
+        add_word, add_space, add_offset = words.append, spaces.append, offsets.append
         pos = 0
         dropping = False
-        for w, sp in pairs:
-            first = w[0]
-            if first.isspace() and "\n" not in w:
-                pos += len(w) + len(sp)
+        for t in tokens:
+            first = t[0]
+            if first.isspace():  # a whitespace run (\s+ takes the spaces after it too)
+                if "\n" in t:
+                    add_word(t)
+                    add_space(False)
+                    add_offset(pos)
+                    dropping = False
+                pos += len(t)
                 continue
-            if w.lower() in keep or not first.isalnum():
-                words.append(w)
-                spaces.append(sp == " ")
-                offsets.append(pos)
+            if t[-1] == " ":
+                w, sp = t[:-1], True
+            else:
+                w, sp = t, False
+            if not first.isalnum() or w.lower() in keep:
+                add_word(w)
+                add_space(sp)
+                add_offset(pos)
                 dropping = False
             elif not dropping:
-                words.append(PLACEHOLDER_LOWER if first.islower() else PLACEHOLDER_UPPER)
-                spaces.append(True)
-                offsets.append(pos)
+                add_word(PLACEHOLDER_LOWER if first.islower() else PLACEHOLDER_UPPER)
+                add_space(True)
+                add_offset(pos)
                 dropping = True
-            pos += len(w) + len(sp)
+            pos += len(t)
         doc = Doc(self.vocab, words=words, spaces=spaces)
         doc.user_data["offsets"] = offsets
         return doc

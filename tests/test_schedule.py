@@ -14,6 +14,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import httpx
+import psutil
 import pytest
 from click.testing import CliRunner
 
@@ -212,8 +213,11 @@ def test_chargewatch_run_fetches_serves_and_stops_on_sigterm(tmp_path):
             if not fetched >= set(names):
                 _wait_for(lines, lambda line, _: note(line) or fetched >= set(names))
             assert "electrive" in httpx.get(f"http://127.0.0.1:{port}/sources", timeout=10).text
+            workers = psutil.Process(proc.pid).children(recursive=True)
             proc.send_signal(signal.SIGTERM)
             assert proc.wait(timeout=10) == 0
+            _, alive = psutil.wait_procs(workers, timeout=10)
+            assert not alive, "worker processes outlived chargewatch run"
         finally:
             if proc.poll() is None:
                 proc.kill()
@@ -247,8 +251,12 @@ def test_sigterm_during_a_fetch_exits_cleanly_and_the_next_run_completes(tmp_pat
                                  "--port", str(_free_port())], stderr=subprocess.PIPE, text=True, cwd=tmp_path)
         try:
             assert arrived.wait(timeout=90), "the article was never requested"
+            workers = psutil.Process(proc.pid).children(recursive=True)
+            assert workers  # the extraction workers
             proc.send_signal(signal.SIGTERM)
             assert proc.wait(timeout=10) == 0
+            _, alive = psutil.wait_procs(workers, timeout=10)
+            assert not alive, "worker processes outlived chargewatch run"
         finally:
             release.set()
             if proc.poll() is None:

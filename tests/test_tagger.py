@@ -131,3 +131,21 @@ def test_a_pool_of_workers_tags_exactly_as_one_process_does():
     with TagPool(2, batch_size=50) as pool:
         assert list(pool.tag(items)) == [tagger.tag(text, title) for text, title in items]
         assert list(pool.tag([])) == []  # a pool serves several rounds
+
+
+def test_shrinking_texts_for_speed_changes_no_tag():
+    """The tokenizer collapses words no pattern uses; tags must be exactly those of the full text."""
+    import json
+
+    from nlp import Tagger
+
+    shrunk = Tagger()
+    full = Tagger()
+    full.nlp.tokenizer.keep = None  # every token kept
+    root = __import__("pathlib").Path(__file__).parent / "data"
+    items = [(p["text"], p["title"]) for p in map(json.loads, (root / "tagging" / "passages.jsonl").open())]
+    for line in (root / "dedupe" / "pairs.jsonl").open():
+        pair = json.loads(line)
+        items += [(pair["a"]["text"], pair["a"]["title"]), (pair["b"]["text"], pair["b"]["title"])]
+    assert len(items) > 700
+    assert [shrunk.tag(t, title) for t, title in items] == [full.tag(t, title) for t, title in items]
