@@ -249,3 +249,18 @@ def m009_feed_tokens(db: Database) -> None:
             user TEXT NOT NULL REFERENCES users(name) ON DELETE CASCADE,
             created TEXT NOT NULL
         )""")
+
+
+@migrations()
+def m010_fewer_indexes(db: Database) -> None:
+    # Indexes m005 added that no query needs any more (the inbox filters by EXISTS on a story's
+    # articles, and m002's (kind, tag_id, article_id) serves every tag lookup). Each one cost
+    # time on every stored article, growing with the archive.
+    db.execute("DROP INDEX IF EXISTS idx_tags_tag_salience")
+    db.execute("DROP INDEX IF EXISTS idx_articles_source_story")
+    db.execute("DROP INDEX IF EXISTS idx_articles_kind_story")
+    # A story's articles by source or kind (the inbox's filters) read from the index alone: the
+    # source and kind columns come after the text in each row, behind its overflow pages. It
+    # starts with story_id, so it replaces the index on story_id alone.
+    db.execute("CREATE INDEX IF NOT EXISTS idx_articles_story_source_kind ON articles (story_id, source, kind)")
+    db.execute("DROP INDEX IF EXISTS idx_articles_story")

@@ -235,6 +235,18 @@ def _filter_sql(db: Database, f: Filters, story: str = "s.id") -> tuple[list[str
     return where, params
 
 
+def _article_filter_sql(db: Database, f: Filters) -> tuple[list[str], list]:
+    """The filters on an article ``a``: its story's tags, sources, kinds and status, its date."""
+    where, params = _filter_sql(db, f, story="a.story_id")
+    if f.since:
+        where.append("coalesce(a.published, a.fetched) >= ?")
+        params.append(f.since)
+    if f.until:
+        where.append("coalesce(a.published, a.fetched) < ?")
+        params.append(_day_after(f.until))
+    return where, params
+
+
 def _day_after(day: str) -> str:
     return (date.fromisoformat(day) + timedelta(days=1)).isoformat()
 
@@ -322,13 +334,7 @@ def search(db: Database, query: str, filters: Filters = Filters(status=None), *,
     query = query.strip()
     if not query:
         raise QueryError("type something to search for")
-    where, params = _filter_sql(db, filters, story="a.story_id")
-    if filters.since:
-        where.append("coalesce(a.published, a.fetched) >= ?")
-        params.append(filters.since)
-    if filters.until:
-        where.append("coalesce(a.published, a.fetched) < ?")
-        params.append(_day_after(filters.until))
+    where, params = _article_filter_sql(db, filters)
     extra = "".join(f" AND {w}" for w in where)
     base = f"FROM articles_fts f JOIN articles a ON a.id = f.rowid WHERE articles_fts MATCH ?{extra}"
     try:
@@ -536,13 +542,7 @@ def export_stories(db: Database, filters: Filters) -> list[dict]:
 
 def export_articles(db: Database, filters: Filters) -> list[dict]:
     """Every article the filters select, newest first, with all its tags and their evidence."""
-    where, params = _filter_sql(db, filters, story="a.story_id")
-    if filters.since:
-        where.append("coalesce(a.published, a.fetched) >= ?")
-        params.append(filters.since)
-    if filters.until:
-        where.append("coalesce(a.published, a.fetched) < ?")
-        params.append(_day_after(filters.until))
+    where, params = _article_filter_sql(db, filters)
     rows = db.execute(
         "SELECT a.id, a.story_id, a.published, a.fetched, a.title, a.url, a.source, a.kind, a.language FROM articles a"
         + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY coalesce(a.published, a.fetched) DESC, a.id DESC",
