@@ -1,0 +1,194 @@
+"""chargewatch digest, post, export and sources import/export: what goes out of chargewatch."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from .cli import _existing_db, db_option, feeds_option, handle_errors, main, sources_cmd
+from .config import load_settings
+from .errors import ConfigError
+
+
+@main.command()
+@db_option
+@feeds_option
+@click.option("--since", "since", metavar="WHEN",
+              help="Start here instead of where the last digest ended: a date, a UTC date and time, or 24h / 7d.")
+@click.option("--format", "fmt", type=click.Choice(["html", "md", "text"]), default="text", show_default=True,
+              help="What to print or write.")
+@click.option("--out", "out_path", type=click.Path(dir_okay=False), help="Write to this file instead of standard output.")
+@click.option("--send", is_flag=True, help="Mail it (the 'mail' section of the feeds file); retry any digest a failed send left pending.")
+@handle_errors
+def digest(db_path: str, feeds_path: str, since: str | None, fmt: str, out_path: str | None, send: bool) -> None:
+    """The digest of the stories since the last digest: ranked, grouped by automaker and topic,
+    each story once, reports in their own section.
+
+    Every digest is recorded: the next one starts where it ended (unless --since is given, which
+    makes a one-off digest that moves nothing). With --send it is mailed as HTML with a plain-text
+    part; a failed send is reported (exit 1) and recorded, and the next --send retries it.
+
+    \b
+    Example:
+        chargewatch digest --db chargewatch.db --format md
+        chargewatch digest --since 7d --format html --out week.html
+        CHARGEWATCH_SMTP_PASSWORD=... chargewatch digest --send
+    """
+    from .digest import make_digest, parse_when, send_digests
+
+    db = _existing_db(db_path)
+    try:
+        start = parse_when(since) if since else None
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--since") from None
+    failed = False
+    if send:
+        settings = load_settings(feeds_path)
+        if settings.mail is None:
+            raise ConfigError(f"{feeds_path}: no 'mail' section, so the digest cannot be sent (see README, Configuration)")
+        digest_id, made, out, deliveries = send_digests(db, settings.mail, since=start)
+        for d in deliveries:
+            if d.error:
+                failed = True
+                click.echo(f"digest #{d.digest_id} NOT sent (it stays pending): {d.error}", err=True)
+            else:
+                click.echo(f"digest #{d.digest_id} sent to {', '.join(settings.mail.recipients)}: {d.subject}", err=True)
+    else:
+        digest_id, made, out = make_digest(db, since=start, delivery="file" if out_path else "printed")
+    if out_path:
+        Path(out_path).write_text(out[fmt], encoding="utf-8")
+        click.echo(f"digest #{digest_id} ({made.total} stories, {made.since} to {made.until}) written to {out_path}",
+                   err=True)
+    elif not send:
+        click.echo(out[fmt], nl=False)
+    if failed:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("item")
+@click.option("--platform", type=click.Choice(["x", "bluesky", "mastodon", "linkedin", "threads"]), required=True,
+              help="Whose length rule and handles to use.")
+@click.option("--use", type=click.Choice(["headline", "evidence"]), default="headline", show_default=True,
+              help="Start from the headline or from the strongest evidence sentence.")
+@db_option
+@handle_errors
+def post(item: str, platform: str, use: str, db_path: str) -> None:
+    """Draft a social post for an article or a story (ITEM: an article id, or story:ID).
+
+    The draft has the headline (or evidence sentence), the automaker's handle on that platform
+    from the registry (none is invented), the topics' hashtags and the link, within the
+    platform's length rule. It is printed, its length goes to standard error, and it is saved
+    (the review page's article view lists and edits the drafts).
+
+    \b
+    Example:
+        chargewatch post 42 --platform x
+        chargewatch post story:17 --platform bluesky --use evidence
+    """
+    from nlp.registry import load_registry
+    from nlp.taxonomy import load_taxonomy
+    from storage.digests import save_draft
+    from storage.review import article_view, resolve_item
+
+    from .posts import draft_for
+    from .web.app import _os_user
+
+    db = _existing_db(db_path)
+    article_id = resolve_item(db, item)
+    if article_id is None:
+        click.echo(f"no article or story {item!r} in {db_path}", err=True)
+        sys.exit(1)
+    draft = draft_for(article_view(db, article_id), platform, registry=load_registry(), topics=load_taxonomy(), use=use)
+    save_draft(db, article_id, platform, draft.text, _os_user())
+    click.echo(draft.text)
+    click.echo(f"{platform}: {draft.length} of {draft.limit}" + (" (trimmed)" if draft.trimmed else ""), err=True)
+
+
+@main.command("export")
+@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl"]), default="csv", show_default=True)
+@click.option("--per", type=click.Choice(["story", "article"]), default="story", show_default=True,
+              help="One row per story (its copies' sources in also_in) or per article.")
+@click.option("--automaker", help="Only stories tagged with this automaker id.")
+@click.option("--topic", help="Only stories tagged with this topic id.")
+@click.option("--source", help="Only stories with a copy from this source.")
+@click.option("--since", help="Only from this date on (YYYY-MM-DD).")
+@click.option("--until", help="Only up to this date (YYYY-MM-DD, inclusive).")
+@click.option("--out", "out_path", type=click.Path(dir_okay=False), help="Write here instead of standard output.")
+@db_option
+@handle_errors
+def export_cmd(fmt: str, per: str, automaker: str | None, topic: str | None, source: str | None, since: str | None,
+               until: str | None, out_path: str | None, db_path: str) -> None:
+    """Export tagged coverage for a spreadsheet (CSV) or a script (JSON Lines), tags and
+    evidence included.
+
+    \b
+    Example:
+        chargewatch export --format csv --automaker tesla --since 2026-01-01 > tesla.csv
+        chargewatch export --format jsonl --per article --topic deep-sea-mining
+    """
+    from storage.review import Filters, export_articles, export_stories
+
+    from .exchange import EXPORT_ARTICLE_COLUMNS, EXPORT_STORY_COLUMNS, to_csv, to_jsonl
+
+    db = _existing_db(db_path)
+    try:
+        filters = Filters(automaker=automaker, topic=topic, source=source, since=since, until=until, status=None)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+    rows = export_stories(db, filters) if per == "story" else export_articles(db, filters)
+    columns = EXPORT_STORY_COLUMNS if per == "story" else EXPORT_ARTICLE_COLUMNS
+    text = to_csv(rows, columns) if fmt == "csv" else to_jsonl(rows)
+    if out_path:
+        Path(out_path).write_text(text, encoding="utf-8", newline="")
+        click.echo(f"{len(rows)} {per} rows written to {out_path}", err=True)
+    else:
+        click.echo(text, nl=False)
+
+
+@sources_cmd.command("export")
+@feeds_option
+@handle_errors
+def sources_export(feeds_path: str) -> None:
+    """Print the sources of the feeds file as OPML 2.0 (feed readers import it; every
+    chargewatch setting rides along, so importing it back gives the same sources).
+
+    \b
+    Example:
+        chargewatch sources export --feeds feeds.yaml > sources.opml
+    """
+    from .exchange import sources_to_opml
+
+    click.echo(sources_to_opml(load_settings(feeds_path).sources), nl=False)
+
+
+@sources_cmd.command("import")
+@click.argument("opml_file", type=click.Path(exists=True, dir_okay=False))
+@feeds_option
+@click.option("--dry-run", is_flag=True, help="Show what would be added; change nothing.")
+@handle_errors
+def sources_import(opml_file: str, feeds_path: str, dry_run: bool) -> None:
+    """Add the feeds of an OPML file (a feed reader's export) to the feeds file. Sources already
+    there (same name or URL) are skipped; the file keeps its comments and is validated first.
+
+    \b
+    Example:
+        chargewatch sources import reader-export.opml --feeds feeds.yaml
+    """
+    from .exchange import append_sources, opml_to_sources
+
+    path = Path(feeds_path)
+    text = path.read_text(encoding="utf-8") if path.exists() else "sources:\n"
+    existing = load_settings(feeds_path).sources if path.exists() else ()
+    imported = opml_to_sources(Path(opml_file).read_bytes(), opml_file, existing)
+    new_text = append_sources(text, feeds_path, imported.sources)
+    for entry in imported.sources:
+        click.echo(f"add {entry['name']} ({entry['kind']}): {entry['url']}")
+    for reason in imported.skipped:
+        click.echo(f"skip {reason}")
+    if not dry_run and imported.sources:
+        path.write_text(new_text, encoding="utf-8")
+    click.echo(f"{len(imported.sources)} added, {len(imported.skipped)} skipped" + (" (dry run)" if dry_run else "")
+               + ("" if dry_run or not imported.sources else f": {feeds_path} updated"), err=True)
