@@ -91,10 +91,11 @@ def post(item: str, platform: str, use: str, db_path: str) -> None:
     from nlp.registry import load_registry
     from nlp.taxonomy import load_taxonomy
     from storage.digests import save_draft
-    from storage.review import article_view, resolve_item
+    from storage.articles import resolve_item
+    from storage.review import article_view
 
     from .posts import draft_for
-    from .web.app import _os_user
+    from .web.auth import os_user
 
     db = _existing_db(db_path)
     article_id = resolve_item(db, item)
@@ -102,7 +103,7 @@ def post(item: str, platform: str, use: str, db_path: str) -> None:
         click.echo(f"no article or story {item!r} in {db_path}", err=True)
         sys.exit(1)
     draft = draft_for(article_view(db, article_id), platform, registry=load_registry(), topics=load_taxonomy(), use=use)
-    save_draft(db, article_id, platform, draft.text, _os_user())
+    save_draft(db, article_id, platform, draft.text, os_user())
     click.echo(draft.text)
     click.echo(f"{platform}: {draft.length} of {draft.limit}" + (" (trimmed)" if draft.trimmed else ""), err=True)
 
@@ -129,7 +130,8 @@ def export_cmd(fmt: str, per: str, automaker: str | None, topic: str | None, sou
         chargewatch export --format csv --automaker tesla --since 2026-01-01 > tesla.csv
         chargewatch export --format jsonl --per article --topic deep-sea-mining
     """
-    from storage.review import Filters, export_articles, export_stories
+    from storage.export import export_articles, export_stories
+    from storage.review import Filters
 
     from .exchange import EXPORT_ARTICLE_COLUMNS, EXPORT_STORY_COLUMNS, to_csv, to_jsonl
 

@@ -176,7 +176,7 @@ def corrections(db_path: str) -> None:
     Example:
         chargewatch corrections --db chargewatch.db > corrections.jsonl
     """
-    from storage.review import corrections_export
+    from storage.export import corrections_export
 
     for row in corrections_export(_existing_db(db_path)):
         click.echo(json.dumps(row, ensure_ascii=False))

@@ -52,8 +52,11 @@ def _text_length(text: str, weighted: bool) -> int:
     return total
 
 
+MARK = regex.compile(r"[\p{M}\u200d\ufe0f]")  # combining marks and joiners: part of the cluster before them
+
+
 def _is_mark(ch: str) -> bool:
-    return regex.match(r"[\p{M}\u200d\ufe0f]", ch) is not None
+    return MARK.match(ch) is not None
 
 
 def length(text: str, platform: str) -> int:

@@ -22,7 +22,7 @@ from storage import open_db
 from storage import sources as source_store
 
 from . import schedule
-from .config import Settings, SourceSpec
+from .config import Settings
 from .pipeline import run_pass
 from .workers import ExtractPool
 

@@ -172,3 +172,17 @@ def count_articles(db: Database, source: str | None = None) -> int:
     if source:
         return db.execute("SELECT count(*) FROM articles WHERE source = ?", [source]).fetchone()[0]
     return db.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+
+def resolve_item(db: Database, item: str) -> int | None:
+    """An article id from "42" (an article, or else a story), "article:42" or "story:42"."""
+    kind, _, number = item.strip().rpartition(":")
+    if not number.isdigit() or kind not in ("", "article", "story"):
+        return None
+    n = int(number)
+    if kind in ("", "article") and db.execute("SELECT 1 FROM articles WHERE id = ?", [n]).fetchone():
+        return n
+    if kind in ("", "story"):
+        row = db.execute("SELECT representative FROM stories WHERE id = ?", [n]).fetchone()
+        return row[0] if row else None
+    return None

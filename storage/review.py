@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from dataclasses import asdict, dataclass, field
-from datetime import date, datetime, timedelta, timezone
+from dataclasses import asdict, dataclass
+from datetime import date, timedelta
 
 from sqlite_utils import Database
 
-from .db import now_iso
 
 STATUSES = ("new", "starred", "reviewed", "dismissed")
 # what the status filter takes: a status, or "inbox" (new and starred: not yet dealt with)
@@ -185,15 +184,6 @@ class ArticleView:
         return d
 
 
-@dataclass(frozen=True)
-class Coverage:
-    kind: str
-    tag_id: str
-    weeks: list[tuple[str, int]]  # (Monday, stories that week), oldest first
-    related: list[tuple[str, str, int]]  # (tag_id, name, stories) of the other kind
-    latest: list[InboxStory] = field(default_factory=list)
-
-
 # -- the inbox -------------------------------------------------------------------------------------
 
 RARE_TAG = 2000  # a tag on fewer articles is filtered by its list of stories, a commoner one row by row
@@ -235,16 +225,23 @@ def _filter_sql(db: Database, f: Filters, story: str = "s.id") -> tuple[list[str
     return where, params
 
 
+def _date_sql(f: Filters, column: str) -> tuple[list[str], list]:
+    """since and until (inclusive: before the next day) on a date column."""
+    where, params = [], []
+    if f.since:
+        where.append(f"{column} >= ?")
+        params.append(f.since)
+    if f.until:
+        where.append(f"{column} < ?")
+        params.append(_day_after(f.until))
+    return where, params
+
+
 def _article_filter_sql(db: Database, f: Filters) -> tuple[list[str], list]:
     """The filters on an article ``a``: its story's tags, sources, kinds and status, its date."""
     where, params = _filter_sql(db, f, story="a.story_id")
-    if f.since:
-        where.append("coalesce(a.published, a.fetched) >= ?")
-        params.append(f.since)
-    if f.until:
-        where.append("coalesce(a.published, a.fetched) < ?")
-        params.append(_day_after(f.until))
-    return where, params
+    dates, date_params = _date_sql(f, "coalesce(a.published, a.fetched)")
+    return where + dates, params + date_params
 
 
 def _day_after(day: str) -> str:
@@ -256,12 +253,8 @@ def inbox(db: Database, filters: Filters = Filters(), *, before: str | None = No
     Keyset pagination (``before`` is the cursor of the previous page) keeps every page as fast as
     the first on a large archive."""
     where, params = _filter_sql(db, filters)
-    if filters.since:
-        where.append("s.first_seen >= ?")
-        params.append(filters.since)
-    if filters.until:
-        where.append("s.first_seen < ?")
-        params.append(_day_after(filters.until))
+    dates, date_params = _date_sql(filters, "s.first_seen")
+    where, params = where + dates, params + date_params
     if before:
         first_seen, _, sid = before.rpartition("|")
         if not sid.isdigit():
@@ -391,178 +384,5 @@ def article_view(db: Database, article_id: int) -> ArticleView | None:
                        status=row[13] or "new", note=row[14])
 
 
-def resolve_item(db: Database, item: str) -> int | None:
-    """An article id from "42" (an article, or else a story), "article:42" or "story:42"."""
-    kind, _, number = item.strip().rpartition(":")
-    if not number.isdigit() or kind not in ("", "article", "story"):
-        return None
-    n = int(number)
-    if kind in ("", "article") and db.execute("SELECT 1 FROM articles WHERE id = ?", [n]).fetchone():
-        return n
-    if kind in ("", "story"):
-        row = db.execute("SELECT representative FROM stories WHERE id = ?", [n]).fetchone()
-        return row[0] if row else None
-    return None
-
-
-# -- review actions ----------------------------------------------------------------------------------
-
-def story_exists(db: Database, story_id: int) -> bool:
-    return db.execute("SELECT 1 FROM stories WHERE id = ?", [story_id]).fetchone() is not None
-
-
-def set_status(db: Database, story_id: int, status: str, by: str | None) -> None:
-    if status not in STATUSES:
-        raise ValueError(f"status must be one of {', '.join(STATUSES)}")
-    with db.atomic():
-        db.execute("INSERT INTO story_reviews (story_id, status, updated, by) VALUES (?, ?, ?, ?) "
-                   "ON CONFLICT(story_id) DO UPDATE SET status = excluded.status, updated = excluded.updated, "
-                   "by = excluded.by", [story_id, status, now_iso(), by])
-        _log(db, by, "status", status, story_id=story_id)
-
-
-def set_note(db: Database, story_id: int, note: str, by: str | None) -> None:
-    note = note.strip()[:4000] or None
-    with db.atomic():
-        db.execute("INSERT INTO story_reviews (story_id, note, updated, by) VALUES (?, ?, ?, ?) "
-                   "ON CONFLICT(story_id) DO UPDATE SET note = excluded.note, updated = excluded.updated, "
-                   "by = excluded.by", [story_id, note, now_iso(), by])
-        _log(db, by, "note", note, story_id=story_id)
-
-
-def correct_tag(db: Database, article_id: int, kind: str, tag_id: str, action: str, by: str | None,
-                name: str | None = None) -> None:
-    """Remove a wrong tag or add a missing one. The correction is kept in its own table, so
-    ``retag`` never puts a removed tag back nor drops an added one."""
-    if kind not in TAG_KINDS or action not in ("add", "remove"):
-        raise ValueError("kind must be automaker or topic, action add or remove")
-    with db.atomic():
-        db.execute("INSERT INTO tag_corrections (article_id, kind, tag_id, action, by, at) VALUES (?, ?, ?, ?, ?, ?) "
-                   "ON CONFLICT(article_id, kind, tag_id) DO UPDATE SET action = excluded.action, by = excluded.by, "
-                   "at = excluded.at", [article_id, kind, tag_id, action, by, now_iso()])
-        if action == "remove":
-            db.execute("DELETE FROM tags WHERE article_id = ? AND kind = ? AND tag_id = ?", [article_id, kind, tag_id])
-        else:
-            db.execute("DELETE FROM tags WHERE article_id = ? AND kind = ? AND tag_id = ?", [article_id, kind, tag_id])
-            db.execute("INSERT INTO tags (article_id, kind, tag_id, name, evidence, mentions, salience, matched, origin) "
-                       "VALUES (?, ?, ?, ?, NULL, 0, 1.0, '[]', 'staff')", [article_id, kind, tag_id, name or tag_id])
-        story = db.execute("SELECT story_id FROM articles WHERE id = ?", [article_id]).fetchone()
-        _log(db, by, f"tag-{action}", f"{kind}:{tag_id}", story_id=story[0] if story else None, article_id=article_id)
-
-
-def corrections_export(db: Database) -> list[dict]:
-    """Corrected articles in the labelled set's shape (title, text, automakers, topics after the
-    corrections) with the corrections themselves, so the tagger's tests can learn from them."""
-    ids = [r[0] for r in db.execute("SELECT DISTINCT article_id FROM tag_corrections ORDER BY article_id")]
-    out = []
-    for article_id in ids:
-        view = article_view(db, article_id)
-        if view is None:
-            continue
-        out.append({"id": f"correction-{article_id}", "article_id": article_id, "url": view.url,
-                    "title": view.title, "text": view.text,
-                    "automakers": sorted(t.tag_id for t in view.tags if t.kind == "automaker"),
-                    "topics": sorted(t.tag_id for t in view.tags if t.kind == "topic"),
-                    "corrections": [asdict(c) for c in view.corrections]})
-    return out
-
-
-def _log(db: Database, by: str | None, action: str, value: str | None, *, story_id: int | None = None,
-         article_id: int | None = None) -> None:
-    db.execute("INSERT INTO review_log (at, by, story_id, article_id, action, value) VALUES (?, ?, ?, ?, ?, ?)",
-               [now_iso(), by, story_id, article_id, action, value])
-
-
-def review_log(db: Database, limit: int = 100) -> list[dict]:
-    cols = ("at", "by", "story_id", "article_id", "action", "value")
-    return [dict(zip(cols, r)) for r in db.execute(
-        f"SELECT {', '.join(cols)} FROM review_log ORDER BY id DESC LIMIT ?", [limit])]
-
-
-# -- coverage of one automaker or topic ---------------------------------------------------------------
-
-RELATED_SAMPLE = 2000  # co-occurring tags are counted over this many of the newest tagged articles
-
-
-def coverage(db: Database, kind: str, tag_id: str, *, weeks: int = 52, now: datetime | None = None,
-             latest: int = 15) -> Coverage:
-    """Stories per week over the last ``weeks`` weeks (Mondays, oldest first), the most frequent
-    tags of the other kind on the same articles (among the newest RELATED_SAMPLE, so the page
-    stays fast on a large archive), and the latest stories."""
-    now = now or datetime.now(timezone.utc)
-    this_monday = now.date() - timedelta(days=now.weekday())
-    first = this_monday - timedelta(weeks=weeks - 1)
-    counts = dict(db.execute(
-        "SELECT CAST((julianday(substr(coalesce(a.published, a.fetched), 1, 10)) - julianday(?)) / 7 AS INTEGER) "
-        "AS week, count(DISTINCT a.story_id) FROM tags t JOIN articles a ON a.id = t.article_id "
-        "WHERE t.tag_id = ? AND t.kind = ? AND coalesce(a.published, a.fetched) >= ? GROUP BY week",
-        [first.isoformat(), tag_id, kind, first.isoformat()]).fetchall())
-    series = [((first + timedelta(weeks=i)).isoformat(), counts.get(i, 0)) for i in range(weeks)]
-    other = "topic" if kind == "automaker" else "automaker"
-    related = [tuple(r) for r in db.execute(
-        "SELECT o.tag_id, max(o.name), count(DISTINCT x.story_id) AS n FROM "
-        "(SELECT a.id, a.story_id FROM tags t JOIN articles a ON a.id = t.article_id "
-        " WHERE t.tag_id = ? AND t.kind = ? ORDER BY t.article_id DESC LIMIT ?) AS x "
-        "JOIN tags o ON o.article_id = x.id AND o.kind = ? GROUP BY o.tag_id ORDER BY n DESC, o.tag_id LIMIT 8",
-        [tag_id, kind, RELATED_SAMPLE, other])]
-    page = inbox(db, Filters(status=None, **{kind: tag_id}), limit=latest)
-    return Coverage(kind, tag_id, series, related, page.stories)
-
-
 def source_names(db: Database) -> list[str]:
     return [r[0] for r in db.execute("SELECT name FROM sources ORDER BY name")]
-
-
-def tag_names(db: Database, kind: str) -> list[tuple[str, str, int]]:
-    """(tag_id, name, articles) of one kind present in the archive, most frequent first."""
-    return [tuple(r) for r in db.execute(
-        "SELECT tag_id, max(name), count(*) AS n FROM tags WHERE kind = ? GROUP BY tag_id ORDER BY n DESC, tag_id",
-        [kind])]
-
-
-# -- export ------------------------------------------------------------------------------------------
-
-def export_stories(db: Database, filters: Filters) -> list[dict]:
-    """Every story the filters select (any status unless one is given), newest first, one dict
-    each, for CSV or JSON Lines: ids, dates, title, link, sources, tags, strongest evidence."""
-    out, before = [], None
-    while True:
-        page = inbox(db, filters, before=before, limit=500)
-        for s in page.stories:
-            out.append({"story_id": s.id, "article_id": s.article_id, "first_seen": s.first_seen, "title": s.title,
-                        "url": s.url, "source": s.source, "also_in": list(s.also_in), "kind": s.kind,
-                        "automakers": [c.id for c in s.automakers], "topics": [c.id for c in s.topics],
-                        "evidence": s.evidence, "evidence_tag": s.evidence_tag, "status": s.status, "note": s.note,
-                        "tags": [{"kind": c.kind, "id": c.id, "name": c.name, "salience": c.salience,
-                                  "origin": c.origin} for c in (*s.automakers, *s.topics)]})
-        if not page.next_cursor:
-            return out
-        before = page.next_cursor
-
-
-def export_articles(db: Database, filters: Filters) -> list[dict]:
-    """Every article the filters select, newest first, with all its tags and their evidence."""
-    where, params = _article_filter_sql(db, filters)
-    rows = db.execute(
-        "SELECT a.id, a.story_id, a.published, a.fetched, a.title, a.url, a.source, a.kind, a.language FROM articles a"
-        + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY coalesce(a.published, a.fetched) DESC, a.id DESC",
-        params).fetchall()
-    tags: dict[int, list[tuple]] = {}
-    ids = [r[0] for r in rows]
-    for chunk in range(0, len(ids), 500):
-        part = ids[chunk:chunk + 500]
-        for row in db.execute(f"SELECT article_id, kind, tag_id, name, evidence, mentions, salience, origin FROM tags "
-                              f"WHERE article_id IN ({','.join('?' * len(part))}) ORDER BY salience DESC, tag_id", part):
-            tags.setdefault(row[0], []).append(row[1:])
-    out = []
-    for r in rows:
-        mine = tags.get(r[0], [])
-        best = next((t for t in mine if t[3]), None)
-        out.append({"article_id": r[0], "story_id": r[1], "published": r[2], "fetched": r[3], "title": r[4],
-                    "url": r[5], "source": r[6], "kind": r[7], "language": r[8],
-                    "automakers": [t[1] for t in mine if t[0] == "automaker"],
-                    "topics": [t[1] for t in mine if t[0] == "topic"],
-                    "evidence": best[3] if best else None, "evidence_tag": best[2] if best else None,
-                    "tags": [{"kind": t[0], "id": t[1], "name": t[2], "evidence": t[3], "mentions": t[4],
-                              "salience": t[5], "origin": t[6]} for t in mine]})
-    return out

@@ -97,7 +97,8 @@ def test_api_filters_pagination_article_and_search(demo_db):
 
 def test_corrections_are_kept_by_retag_and_exported(demo_db):
     from monitor.retag import retag
-    from storage.review import correct_tag, corrections_export
+    from storage.actions import correct_tag
+    from storage.export import corrections_export
 
     db = open_db(demo_db)
     article_id, tag_id = db.execute("SELECT article_id, tag_id FROM tags WHERE kind = 'topic' LIMIT 1").fetchone()

@@ -7,16 +7,14 @@ page in milliseconds), so one connection serves every request without locks.
 
 from __future__ import annotations
 
-import getpass
 import hmac
 from pathlib import Path
-from urllib.parse import quote, urlencode
+from urllib.parse import urlencode
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
-from starlette.middleware.base import BaseHTTPMiddleware
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.routing import Mount, Route
@@ -26,20 +24,22 @@ from starlette.templating import Jinja2Templates
 from nlp.registry import load_registry
 from nlp.taxonomy import load_taxonomy
 from storage import open_db
-from storage import review
+from storage import actions, review
+from storage.articles import resolve_item
+from storage.coverage import coverage
+from storage.export import corrections_export
 from storage import digests as digest_store
 from storage import users as user_store
 from storage.sources import last_runs, list_sources
 from storage.sources import resume as resume_source
 
 from ..links import safe_url
-from .auth import new_token, token_hash, verify_password
+from .auth import new_token, os_user, token_hash, verify_password
+from .security import Guard, local_path
 from .charts import weekly_bars
 from .highlight import Evidence, highlight
 
 HERE = Path(__file__).parent
-CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
-       "form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
 PER_PAGE = 50
 
 
@@ -51,13 +51,6 @@ def snippet_parts(snippet: str | None) -> list[tuple[str, bool]]:
         hit, _, rest = part.partition("\x03")
         out += [(hit, True), (rest, False)]
     return [p for p in out if p[0]]
-
-
-def _local_path(target: str | None, default: str = "/") -> str:
-    """Only a path on this site is a redirect target (never //host or a scheme)."""
-    if not target or not target.startswith("/") or target.startswith("//") or "\\" in target:
-        return default
-    return target
 
 
 def _filters(params, default_status: str | None = "inbox") -> review.Filters:
@@ -72,9 +65,10 @@ def create_app(db_path: str | Path, *, require_login: bool = False, local_user: 
     db = open_db(db_path)
     registry = load_registry()
     automakers = sorted(((a.id, a.name, a.ranked) for a in registry.automakers), key=lambda a: (not a[2], a[1]))
-    topics = [(t.id, t.name) for t in load_taxonomy()]
+    taxonomy = load_taxonomy()
+    topics = [(t.id, t.name) for t in taxonomy]
     names = {("automaker", a[0]): a[1] for a in automakers} | {("topic", t[0]): t[1] for t in topics}
-    local_user = local_user or _os_user()
+    local_user = local_user or os_user()
 
     env = Environment(loader=FileSystemLoader(str(HERE / "templates")), autoescape=select_autoescape(default=True),
                       trim_blocks=True, lstrip_blocks=True)
@@ -108,7 +102,7 @@ def create_app(db_path: str | Path, *, require_login: bool = False, local_user: 
     def done(request: Request, form, payload: dict):
         if "application/json" in request.headers.get("accept", ""):
             return JSONResponse({"ok": True, **payload})
-        return RedirectResponse(_local_path(form.get("next")), status_code=303)
+        return RedirectResponse(local_path(form.get("next")), status_code=303)
 
     # -- pages ---------------------------------------------------------------------------------
 
@@ -168,10 +162,10 @@ def create_app(db_path: str | Path, *, require_login: bool = False, local_user: 
         tag_id = request.path_params["tag_id"]
         if (kind, tag_id) not in names:
             return error_page(request, 404, f"no {kind} {tag_id!r}")
-        cov = review.coverage(db, kind, tag_id)
+        cov = coverage(db, kind, tag_id)
         name = names[(kind, tag_id)]
         chart = weekly_bars(f"{name}: stories per week, last 12 months", cov.weeks)
-        info = registry.get(tag_id) if kind == "automaker" else next(t for t in load_taxonomy() if t.id == tag_id)
+        info = registry.get(tag_id) if kind == "automaker" else next(t for t in taxonomy if t.id == tag_id)
         return render(request, "facet.html", kind=kind, tag_id=tag_id, name=name, cov=cov, chart=chart, info=info)
 
     async def facet_index(request: Request):
@@ -204,7 +198,7 @@ def create_app(db_path: str | Path, *, require_login: bool = False, local_user: 
         if chosen:
             text, platform = chosen["text"], chosen["platform"]
         else:
-            text = draft_for(view, platform, registry=registry, topics=load_taxonomy(),
+            text = draft_for(view, platform, registry=registry, topics=taxonomy,
                              use="evidence" if params.get("use") == "evidence" else "headline").text
         limit, link_length, weighted = PLATFORMS[platform]
         return render(request, "post.html", a=view, platform=platform, platforms=list(PLATFORMS), text=text,
@@ -258,7 +252,7 @@ def create_app(db_path: str | Path, *, require_login: bool = False, local_user: 
         name = request.path_params["name"]
         if not resume_source(db, name):
             return error_page(request, 404, f"no source {name!r}")
-        review._log(db, request.state.user, "resume", name)
+        actions.log_action(db, request.state.user, "resume", name)
         return RedirectResponse("/sources", status_code=303)
 
     # -- actions -------------------------------------------------------------------------------
@@ -266,10 +260,10 @@ def create_app(db_path: str | Path, *, require_login: bool = False, local_user: 
     async def story_status(request: Request):
         form = await checked_form(request)
         story_id = request.path_params["story_id"]
-        if not review.story_exists(db, story_id):
+        if not actions.story_exists(db, story_id):
             return error_page(request, 404, "no such story")
         try:
-            review.set_status(db, story_id, str(form.get("status", "")), request.state.user)
+            actions.set_status(db, story_id, str(form.get("status", "")), request.state.user)
         except ValueError as exc:
             return error_page(request, 400, str(exc))
         return done(request, form, {"story": story_id, "status": form.get("status")})
@@ -277,43 +271,43 @@ def create_app(db_path: str | Path, *, require_login: bool = False, local_user: 
     async def story_note(request: Request):
         form = await checked_form(request)
         story_id = request.path_params["story_id"]
-        if not review.story_exists(db, story_id):
+        if not actions.story_exists(db, story_id):
             return error_page(request, 404, "no such story")
-        review.set_note(db, story_id, str(form.get("note", "")), request.state.user)
+        actions.set_note(db, story_id, str(form.get("note", "")), request.state.user)
         return done(request, form, {"story": story_id})
 
     async def article_tags(request: Request):
         form = await checked_form(request)
         article_id = request.path_params["article_id"]
-        if review.article_view(db, article_id) is None:
+        if resolve_item(db, f"article:{article_id}") is None:
             return error_page(request, 404, "no such article")
         kind, _, tag_id = str(form.get("tag", "")).partition(":")
         if (kind, tag_id) not in names:
             return error_page(request, 400, f"unknown tag {form.get('tag')!r}")
         try:
-            review.correct_tag(db, article_id, kind, tag_id, str(form.get("action", "")), request.state.user,
+            actions.correct_tag(db, article_id, kind, tag_id, str(form.get("action", "")), request.state.user,
                                names[(kind, tag_id)])
         except ValueError as exc:
             return error_page(request, 400, str(exc))
         form_next = form.get("next") or f"/articles/{article_id}"
         if "application/json" in request.headers.get("accept", ""):
             return JSONResponse({"ok": True})
-        return RedirectResponse(_local_path(str(form_next)), status_code=303)
+        return RedirectResponse(local_path(str(form_next)), status_code=303)
 
     # -- login -----------------------------------------------------------------------------------
 
     async def login_page(request: Request):
         if request.method == "GET":
-            return render(request, "login.html", next=_local_path(request.query_params.get("next")), message=None)
+            return render(request, "login.html", next=local_path(request.query_params.get("next")), message=None)
         form = await checked_form(request)
         name, password = str(form.get("name", "")), str(form.get("password", ""))
         stored = user_store.password_hash(db, name)
         if stored is None or not verify_password(password, stored):
-            return render(request, "login.html", status_code=401, next=_local_path(form.get("next")),
+            return render(request, "login.html", status_code=401, next=local_path(form.get("next")),
                           message="wrong name or password")
         token = new_token()
         user_store.create_session(db, token_hash(token), name)
-        response = RedirectResponse(_local_path(form.get("next")), status_code=303)
+        response = RedirectResponse(local_path(form.get("next")), status_code=303)
         response.set_cookie("session", token, httponly=True, samesite="strict", max_age=14 * 86400,
                             secure=request.url.scheme == "https")
         return response
@@ -358,45 +352,10 @@ def create_app(db_path: str | Path, *, require_login: bool = False, local_user: 
                              "per_page": result.per_page, "hits": [h.as_dict() for h in result.hits]})
 
     async def api_corrections(request: Request):
-        return JSONResponse(review.corrections_export(db))
+        return JSONResponse(corrections_export(db))
 
     async def http_error(request: Request, exc: HTTPException):
         return error_page(request, exc.status_code, exc.detail)
-
-    class Guard(BaseHTTPMiddleware):
-        """Login (when required), the CSRF cookie and the security headers on every response."""
-
-        async def dispatch(self, request: Request, call_next) -> Response:
-            request.state.csrf = request.cookies.get("csrf") or new_token()
-            path = request.url.path
-            if require_login:
-                token = request.cookies.get("session")
-                request.state.user = user_store.session_user(db, token_hash(token)) if token else None
-                feed_token = request.query_params.get("token")
-                if request.state.user is None and feed_token and path.startswith("/feeds/"):
-                    request.state.user = user_store.feed_token_user(db, token_hash(feed_token))
-                if request.state.user is None and path != "/login" and not path.startswith("/static/"):
-                    if path.startswith("/api/"):
-                        response = JSONResponse({"error": "login required"}, status_code=401)
-                    else:
-                        response = RedirectResponse("/login?next=" + quote(_local_path(
-                            path + (f"?{request.url.query}" if request.url.query else ""))), status_code=303)
-                    return _secure(response, request)
-            else:
-                request.state.user = local_user
-            return _secure(await call_next(request), request)
-
-    def _secure(response: Response, request: Request) -> Response:
-        if "csrf" not in request.cookies:
-            response.set_cookie("csrf", request.state.csrf, httponly=True, samesite="strict",
-                                secure=request.url.scheme == "https")
-        response.headers["Content-Security-Policy"] = CSP
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["Referrer-Policy"] = "same-origin"  # no-referrer would make form POSTs send "Origin: null"
-        response.headers["X-Frame-Options"] = "DENY"
-        if not request.url.path.startswith("/static/"):
-            response.headers["Cache-Control"] = "no-store"
-        return response
 
     routes = [
         Route("/", inbox_page),
@@ -406,10 +365,10 @@ def create_app(db_path: str | Path, *, require_login: bool = False, local_user: 
         Route("/articles/{article_id:int}/post", post_page, methods=["GET", "POST"]),
         Route("/stories/{story_id:int}/status", story_status, methods=["POST"]),
         Route("/stories/{story_id:int}/note", story_note, methods=["POST"]),
-        Route("/automakers", facet_index, name="automakers"),
-        Route("/topics", facet_index),
-        Route("/automakers/{tag_id}", facet_page),
-        Route("/topics/{tag_id}", facet_page),
+        Route("/automakers", _bind_kind(facet_index, "automaker")),
+        Route("/topics", _bind_kind(facet_index, "topic")),
+        Route("/automakers/{tag_id}", _bind_kind(facet_page, "automaker")),
+        Route("/topics/{tag_id}", _bind_kind(facet_page, "topic")),
         Route("/sources", sources_page),
         Route("/sources/{name}/resume", source_resume, methods=["POST"]),
         Route("/digests", digests_page),
@@ -426,33 +385,16 @@ def create_app(db_path: str | Path, *, require_login: bool = False, local_user: 
         Route("/api/corrections", api_corrections),
         Mount("/static", StaticFiles(directory=str(HERE / "static")), name="static"),
     ]
-    app = Starlette(routes=_with_kinds(routes), middleware=[Middleware(Guard)],
+    app = Starlette(routes=routes, middleware=[Middleware(Guard, db=db, require_login=require_login,
+                                                          local_user=local_user)],
                     exception_handlers={HTTPException: http_error})
     app.state.db = db
     return app
 
 
-def _with_kinds(routes: list) -> list:
-    """/automakers/... and /topics/... share handlers: tell them which kind they serve."""
-    out = []
-    for r in routes:
-        if isinstance(r, Route) and r.path.startswith(("/automakers", "/topics")):
-            kind = "automaker" if r.path.startswith("/automakers") else "topic"
-            out.append(Route(r.path, _bind_kind(r.endpoint, kind), methods=list(r.methods or ["GET"])))
-        else:
-            out.append(r)
-    return out
-
-
 def _bind_kind(endpoint, kind: str):
+    """/automakers/... and /topics/... share their handlers: tell them which kind they serve."""
     async def handler(request: Request):
         request.path_params["kind"] = kind
         return await endpoint(request)
     return handler
-
-
-def _os_user() -> str:
-    try:
-        return f"local:{getpass.getuser()}"
-    except (KeyError, OSError):
-        return "local"

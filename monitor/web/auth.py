@@ -9,6 +9,7 @@ the browser sends one, an Origin of this very host.
 from __future__ import annotations
 
 import base64
+import getpass
 import hashlib
 import hmac
 import ipaddress
@@ -54,3 +55,11 @@ def is_loopback(host: str) -> bool:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:
         return False
+
+
+def os_user() -> str:
+    """Who acts on a page served on loopback without a login: the account running it."""
+    try:
+        return f"local:{getpass.getuser()}"
+    except (KeyError, OSError):
+        return "local"
