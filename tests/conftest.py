@@ -19,33 +19,44 @@ _real_connect = socket.socket.connect
 _real_connect_ex = socket.socket.connect_ex
 
 
-def _check_destination(address) -> None:
+def _check_destination(address, refused: list) -> None:
     if isinstance(address, (str, bytes)):  # unix socket
         return
     host = address[0]
     try:
         ip = ipaddress.ip_address(host.split("%")[0])
     except ValueError:
+        refused.append(host)
         raise AssertionError(f"test tried to connect to a name, not an address: {host!r}")
     if not ip.is_loopback:
+        refused.append(host)
         raise AssertionError(f"test tried to open a connection to {host}: only 127.0.0.0/8 is allowed")
 
 
 @pytest.fixture(autouse=True)
 def loopback_only(monkeypatch):
-    """Fail any test that would send traffic outside the loopback range; clear proxy variables."""
+    """Fail any test that would send traffic outside the loopback range; clear proxy variables.
+
+    The tests name private and metadata addresses (10.0.0.1, 169.254.169.254) only as faked DNS
+    answers and as links the guard must refuse. A connection attempt to one is stopped here, and,
+    since code under test may catch the error and record it as a failed fetch, the test is failed
+    afterwards too: no attempt may have been made at all."""
+    refused: list = []
+
     def connect(self, address):
-        _check_destination(address)
+        _check_destination(address, refused)
         return _real_connect(self, address)
 
     def connect_ex(self, address):
-        _check_destination(address)
+        _check_destination(address, refused)
         return _real_connect_ex(self, address)
 
     monkeypatch.setattr(socket.socket, "connect", connect)
     monkeypatch.setattr(socket.socket, "connect_ex", connect_ex)
     for var in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"):
         monkeypatch.delenv(var, raising=False)
+    yield
+    assert not refused, f"the test tried to connect outside 127.0.0.0/8: {refused}"
 
 
 @pytest.fixture(scope="session")
