@@ -6,8 +6,9 @@ import numpy
 from spacy.attrs import IS_LOWER, IS_SPACE, ORTH, SENT_START
 from spacy.language import Language
 
-_ENDS = (".", "!", "?", "…", "...", "?!", "!?")
-_CLOSERS = ('"', "'", "”", "’", ")", "]", "»")
+from .tokenize import CLOSERS, ENDS
+
+_ENDS, _CLOSERS = sorted(ENDS), sorted(CLOSERS)
 
 
 @Language.component("chargewatch_sentences")
@@ -18,6 +19,12 @@ def _sentences_component(doc):
     list items have no full stop."""
     n = len(doc)
     if n == 0:
+        return doc
+    starts = doc.user_data.get("sent_starts")
+    if starts is not None:  # found by the tokenizer's pass, by these same rules
+        values = numpy.full(n, -1, dtype="int64")
+        values[starts] = 1
+        doc.from_array([SENT_START], values.astype("uint64").reshape(-1, 1))
         return doc
     strings = doc.vocab.strings
     arr = doc.to_array([ORTH, IS_SPACE, IS_LOWER]).astype("uint64")

@@ -28,12 +28,12 @@ MAX_EVIDENCE = 400
 
 
 @dataclass
-class _Sentence:
-    start: int
-    end: int
-    start_char: int
-    end_char: int
-    weight: float
+class _Sentences:
+    """A text's sentences: first token, (start, end) characters and weight, as parallel lists."""
+
+    starts: list[int]
+    chars: list[tuple[int, int]]
+    weights: list[float]
 
 
 class Tagger:
@@ -50,7 +50,8 @@ class Tagger:
         self.orth = PhraseMatcher(vocab, attr="ORTH")
         self.forms: list[SurfaceForm] = list(self.registry.forms)
         self.automakers = {a.id: a for a in self.registry.automakers}
-        self._keys: dict[int, tuple] = {}
+        self._phrases: dict[tuple, str] = {}  # (matcher, words) -> match key
+        self._roles: dict[int, list[tuple]] = {}  # match key -> what a match of it can prove
         self._vocabulary: set[str] = set()  # every token of every pattern, lower-cased
         for i, form in enumerate(self.forms):
             self._add(self.orth if form.exact_case else self.lower, ("form", i), [form.text])
@@ -71,19 +72,32 @@ class Tagger:
         self.order = _dependency_order(self.topics)
         self.nlp.tokenizer.keep = frozenset(self._vocabulary)  # from now on, texts are shrunk
 
-    def _add(self, matcher: PhraseMatcher, key: tuple, phrases) -> None:
-        phrases = [p for p in phrases if p]
-        if not phrases:
-            return
-        name = "|".join(map(str, key))
-        if key[0] in ("term", "generic", "veto", "near", "a", "b"):  # topic cues: (kind, topic, pair, bucket)
-            bucket = key[0] if len(key) == 2 else f"{key[0]}{key[2]}"
-            key = (key[0], key[1], key[2] if len(key) > 2 else None, bucket)
-        self._keys[self.nlp.vocab.strings.add(name)] = key
-        docs = [self.nlp.make_doc(p) for p in phrases]
-        for d in docs:
-            self._vocabulary.update(t.lower_ for t in d)
-        matcher.add(name, docs)
+    def _add(self, matcher: PhraseMatcher, role: tuple, phrases) -> None:
+        """Give each phrase the role (what a match of it can prove).
+
+        A phrase is added to its matcher once, however many roles it has: "mine" is a pair word
+        of six topics, and one match that the tagger hands to six roles is far cheaper than six
+        matches (pair words were most of the matches in a typical article).
+        """
+        if role[0] in ("term", "generic", "veto", "near", "a", "b"):  # topic cues: (kind, topic, pair, bucket)
+            bucket = role[0] if len(role) == 2 else f"{role[0]}{role[2]}"
+            role = (role[0], role[1], role[2] if len(role) > 2 else None, bucket)
+        attr = "orth" if matcher is self.orth else "lower"
+        for phrase in phrases:
+            if not phrase:
+                continue
+            doc = self.nlp.make_doc(phrase)
+            self._vocabulary.update(t.lower_ for t in doc)
+            words = tuple(t.lower_ if attr == "lower" else t.text for t in doc)
+            name = self._phrases.get((attr, words))
+            if name is None:
+                name = self._phrases[(attr, words)] = f"{attr}:{len(self._phrases)}"
+                key = self.nlp.vocab.strings.add(name)
+                self._roles[key] = []
+                matcher.add(name, [doc])
+            roles = self._roles[self.nlp.vocab.strings[name]]
+            if role not in roles:
+                roles.append(role)
 
     # -- public ------------------------------------------------------------------------------
 
@@ -119,96 +133,123 @@ class Tagger:
         doc.user_data["title_end"] = title_len
         doc.user_data["text"] = text
 
-    def _sentences(self, doc, text: str) -> list[_Sentence]:
-        """Sentences with their weight (title, lead paragraph, body), from arrays: no Span objects."""
-        if len(doc) == 0:
-            return []
+    def _sentences(self, doc, text: str) -> _Sentences:
+        """Sentences with their weight (title, lead paragraph, body), as plain lists: no Spans."""
+        sents = _Sentences([], [], [])
+        n = len(doc)
+        if n == 0:
+            return sents
         title_end = doc.user_data.get("title_end", 0)
         body_start = title_end + 2 if title_end else 0
         para = text.find("\n", body_start + 1)
         lead_end = para if 0 < para - body_start <= 1200 else None
         offsets = doc.user_data.get("offsets") or doc.to_array(IDX).astype("int64").tolist()
         doc.user_data["idx"] = offsets
-        starts = list(numpy.flatnonzero(doc.to_array(SENT_START).astype("int64") == 1))
+        starts = doc.user_data.get("sent_starts")
+        if starts is None:
+            starts = numpy.flatnonzero(doc.to_array(SENT_START).astype("int64") == 1).tolist()
         if not starts or starts[0] != 0:
-            starts.insert(0, 0)
-        bounds = starts + [len(doc)]
-        out, body_sentences = [], 0
-        for k in range(len(starts)):
-            start, end = int(bounds[k]), int(bounds[k + 1])
+            starts = [0, *starts]
+        ends = [offsets[k] for k in starts[1:]]
+        ends.append(len(text))
+        body_sentences = 0
+        add_start, add_char, add_weight = sents.starts.append, sents.chars.append, sents.weights.append
+        for start, end_char in zip(starts, ends):
             start_char = offsets[start]
-            end_char = offsets[end] if end < len(doc) else len(text)
-            if text[start_char:end_char].isspace():
+            if text[start_char].isspace() and text[start_char:end_char].isspace():
                 continue
-            if title_end and start_char < title_end:
+            if start_char < title_end:
                 weight = TITLE_WEIGHT
             else:
                 in_lead = start_char < lead_end if lead_end is not None else body_sentences < 2
                 weight = LEAD_WEIGHT if in_lead else BODY_WEIGHT
                 body_sentences += 1
-            out.append(_Sentence(start, end, start_char, end_char, weight))
-        return out
+            add_start(start)
+            add_char((start_char, end_char))
+            add_weight(weight)
+        return sents
 
     def _tag_doc(self, doc) -> Tags:
         text = doc.user_data.get("text") or doc.text  # doc.text rebuilds the string from tokens
         sents = self._sentences(doc, text)
-        if not sents:
+        if not sents.starts:
             return Tags()
         raw = self.lower(doc) + self.orth(doc)
         if not raw:
             return Tags()
         idx = doc.user_data["idx"]
-        starts = numpy.fromiter((x.start for x in sents), dtype="int64", count=len(sents))
-        sent_idx = numpy.searchsorted(starts, [m[1] for m in raw], side="right") - 1
-        cues = _Cues()
-        keys, forms = self._keys, self.forms
-        form_list, context, strict, blocked, voided, topic = (
-            cues.forms, cues.context, cues.strict, cues.blocked, cues.voided, cues.topic)
+        sent_idx = numpy.searchsorted(sents.starts, [m[1] for m in raw], side="right") - 1
+        by_key: dict[int, list] = {}
         for (match_id, s, e), i in zip(raw, sent_idx.tolist()):  # sentence 0 starts at token 0
-            key = keys[match_id]
-            kind = key[0]
-            if kind == "form":
-                form_list.append((s, e, forms[key[1]], i))
-            elif kind == "context":
-                context.add(i)
-            elif kind == "strict":
-                strict.add(i)
-                context.add(i)
-            elif kind == "blocked":
-                blocked.append((s, e))
-            elif kind == "not":
-                voided.update(range(s, e))
+            found = by_key.get(match_id)
+            if found is None:
+                by_key[match_id] = [(s, e, i)]
             else:
-                topic[key[1]][key[3]].append((s, e, i))
-        topic_hits, topic_spans = self._topics(cues, len(sents))
+                found.append((s, e, i))
+        cues = self._cues(by_key)
+        topic_hits, topic_spans = self._topics(cues, len(sents.starts))
         mentions = self._automakers(doc, cues)
 
         topic_sents: dict[int, int] = defaultdict(int)  # sentence -> topics it proves
         for hits in topic_hits.values():
             for i in hits:
                 topic_sents[i] += 1
+        weights, chars = sents.weights, sents.chars
         automakers = []
         for aid, found in mentions.items():
-            best = max(found, key=lambda f: (topic_sents.get(f[0], 0), sents[f[0]].weight, -f[0]))[0]
+            best = max(found, key=lambda f: (topic_sents.get(f[0], 0), weights[f[0]], -f[0]))[0]
             a = self.automakers[aid]
             automakers.append(AutomakerTag(
                 id=aid, name=a.name, brands=tuple(dict.fromkeys(form.brand for _, form in found)),
-                evidence=_clip(text, sents[best]), mentions=len(found),
-                salience=_salience(sents[i].weight for i, _ in found), ranked=a.ranked))
+                evidence=_clip(text, chars[best]), mentions=len(found),
+                salience=_salience(weights[i] for i, _ in found), ranked=a.ranked))
         topics = []
         for ti, hits in topic_hits.items():
             if not hits:
                 continue
             topic = self.topics[ti]
-            best = max(hits, key=lambda i: (hits[i], sents[i].weight, -i))
+            best = max(hits, key=lambda i: (hits[i], weights[i], -i))
             terms = sorted({_span_text(text, idx, s, e).lower() for s, e in topic_spans[ti][:24]})[:12]
-            topics.append(TopicTag(id=topic.id, name=topic.name, evidence=_clip(text, sents[best]),
+            topics.append(TopicTag(id=topic.id, name=topic.name, evidence=_clip(text, chars[best]),
                                    mentions=sum(hits.values()),
-                                   salience=_salience(sents[i].weight * n for i, n in hits.items()),
+                                   salience=_salience(weights[i] * n for i, n in hits.items()),
                                    terms=tuple(terms)))
         automakers.sort(key=lambda t: (-t.salience, -t.mentions, t.id))
         topics.sort(key=lambda t: (-t.salience, -t.mentions, t.id))
         return Tags(tuple(automakers), tuple(topics))
+
+    def _cues(self, by_key: dict[int, list]) -> "_Cues":
+        """Sort the matches, grouped by phrase, by what they can prove."""
+        cues = _Cues()
+        forms, roles_of = self.forms, self._roles
+        topic, pair_words = cues.topic, []
+        for key, found in by_key.items():
+            for role in roles_of[key]:
+                kind = role[0]
+                if kind == "b":  # only worth sorting out where the pair's other word was seen
+                    pair_words.append((role, found))
+                elif kind in _TOPIC_CUES:
+                    topic[role[1]][role[3]].extend(found)
+                elif kind == "form":
+                    form = forms[role[1]]
+                    cues.forms.extend((s, e, form, i) for s, e, i in found)
+                elif kind == "context":
+                    cues.context.update(i for _, _, i in found)
+                elif kind == "strict":
+                    cues.strict.update(i for _, _, i in found)
+                    cues.context.update(i for _, _, i in found)
+                elif kind == "blocked":
+                    cues.blocked.extend((s, e) for s, e, _ in found)
+                elif kind == "not":
+                    for s, e, _ in found:
+                        cues.voided.update(range(s, e))
+        for (_, ti, pi, bucket), found in pair_words:
+            if ti in topic and f"a{pi}" in topic[ti]:
+                topic[ti][bucket].extend(found)
+        for buckets in topic.values():  # in text order, as the matcher gave them
+            for found in buckets.values():
+                found.sort()
+        return cues
 
     def _automakers(self, doc, cues: "_Cues") -> dict[str, list]:
         candidates = []
@@ -256,22 +297,27 @@ class Tagger:
         spans: dict[int, list[tuple[int, int]]] = defaultdict(list)
         for ti in self.order:
             topic = self.topics[ti]
-            tc = cues.topic.get(ti, {})
-            counts: dict[int, int] = defaultdict(int)
+            tc = cues.topic.get(ti)
+            if tc is None and not topic.requires:  # no cue of this topic in the text
+                hits[ti] = {}
+                continue
+            tc = tc or {}
+            counts: dict[int, int] = {}
             if topic.requires:
                 near = tc.get("near", ())
                 near_sents = {i for _, _, i in near}
                 for i in hits.get(self.topic_index[topic.requires], {}):
                     if any(abs(i - j) <= topic.window for j in near_sents):
-                        counts[i] += 1
+                        counts[i] = counts.get(i, 0) + 1
                 spans[ti] = [(s, e) for s, e, j in near][:24]
-                hits[ti] = dict(counts)
+                hits[ti] = counts
                 continue
+            found = spans[ti]
             for s, e, i in tc.get("term", ()):
-                if s in voided or e - 1 in voided:
+                if voided and (s in voided or e - 1 in voided):
                     continue
-                counts[i] += 1
-                spans[ti].append((s, e))
+                counts[i] = counts.get(i, 0) + 1
+                found.append((s, e))
             if topic.pairs or topic.generic:
                 blocked_sents = {i for _, _, i in tc.get("veto", ())}
                 for other in topic.suppressed_by:
@@ -280,26 +326,29 @@ class Tagger:
                         blocked_sents = set(range(n_sents))
                     blocked_sents.update(other_hits)
                 for s, e, i in tc.get("generic", ()):
-                    if i in blocked_sents or counts.get(i) or s in voided or e - 1 in voided:
+                    if i in blocked_sents or i in counts or (voided and (s in voided or e - 1 in voided)):
                         continue
-                    counts[i] += 1
-                    spans[ti].append((s, e))
+                    counts[i] = 1
+                    found.append((s, e))
                 for pi in range(len(topic.pairs)):
-                    a_by_sent: dict[int, list] = defaultdict(list)
-                    for s, e, i in tc.get(f"a{pi}", ()):
-                        if s not in voided and e - 1 not in voided:
-                            a_by_sent[i].append((s, e))
-                    if not a_by_sent:
+                    a_found = tc.get(f"a{pi}")
+                    if not a_found:
                         continue
+                    a_by_sent: dict[int, list] = {}
+                    for s, e, i in a_found:
+                        if not (voided and (s in voided or e - 1 in voided)):
+                            a_by_sent.setdefault(i, []).append((s, e))
                     for s, e, i in tc.get(f"b{pi}", ()):
-                        if i in blocked_sents or counts.get(i) or s in voided or e - 1 in voided:
+                        partners = a_by_sent.get(i)
+                        if (partners is None or i in counts or i in blocked_sents
+                                or (voided and (s in voided or e - 1 in voided))):
                             continue
-                        partner = next((a for a in a_by_sent.get(i, ()) if not (a[0] < e and s < a[1])), None)
+                        partner = next((a for a in partners if not (a[0] < e and s < a[1])), None)
                         if partner is None:
                             continue
-                        counts[i] += 1
-                        spans[ti] += [partner, (s, e)]
-            hits[ti] = dict(counts)
+                        counts[i] = 1
+                        found += [partner, (s, e)]
+            hits[ti] = counts
         return hits, spans
 
 
@@ -325,6 +374,9 @@ def _dependency_order(topics: tuple[Topic, ...]) -> list[int]:
     return order
 
 
+_TOPIC_CUES = frozenset(("term", "generic", "veto", "near", "a"))
+
+
 class _Cues:
     """Everything the matchers found in one text, sorted by what it can prove."""
 
@@ -343,8 +395,8 @@ def _span_text(text: str, idx: list[int], start: int, end: int) -> str:
     return text[idx[start]: idx[end] if end < len(idx) else len(text)].strip()
 
 
-def _clip(text: str, sent: _Sentence) -> str:
-    out = " ".join(text[sent.start_char:sent.end_char].split())
+def _clip(text: str, chars: tuple[int, int]) -> str:
+    out = " ".join(text[chars[0]:chars[1]].split())
     return out if len(out) <= MAX_EVIDENCE else out[: MAX_EVIDENCE - 1].rsplit(" ", 1)[0] + "…"
 
 

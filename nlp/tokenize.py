@@ -31,6 +31,15 @@ TOKEN_AND_SPACE = re.compile(f"(?:{TOKEN}) ?")
 PLACEHOLDER_LOWER, PLACEHOLDER_UPPER = "zqxj", "Zqxj"
 
 
+# What the shrinking loop needs to know of a token, worked out once per distinct token string
+# (with its trailing space) and cached: most tokens of a text are words seen many times before.
+_NEWLINE, _SPACE, _EMIT, _DROP = 0, 1, 2, 3
+# sentence ends and the closing quotes and brackets an end carries over (see sentences.py)
+ENDS = frozenset((".", "!", "?", "…", "...", "?!", "!?"))
+CLOSERS = frozenset(('"', "'", "”", "’", ")", "]", "»"))
+_CACHE_LIMIT = 200_000
+
+
 class FastTokenizer:
     """Tokenise text; with ``keep`` set, shrink it to the tokens the matchers can use.
 
@@ -40,54 +49,90 @@ class FastTokenizer:
     punctuation mark and line break stays. The Doc is then a third of the size, and building it
     was the largest single cost. ``doc.user_data["offsets"]`` maps tokens to characters of the
     original text, since the Doc's own text is the shrunk one.
+
+    The same pass finds where sentences start (``doc.user_data["sent_starts"]``), by the rules
+    of the ``chargewatch_sentences`` component, which then only copies them onto the Doc: done
+    on numpy arrays afterwards, that cost as much as the whole pass.
     """
 
     def __init__(self, vocab: Vocab):
         self.vocab = vocab
-        self.keep: frozenset[str] | None = None  # None while the patterns themselves are tokenised
+        self._keep: frozenset[str] | None = None  # None while the patterns themselves are tokenised
+        self._cache: dict[str, tuple] = {}
+
+    @property
+    def keep(self) -> frozenset[str] | None:
+        return self._keep
+
+    @keep.setter
+    def keep(self, words: frozenset[str] | None) -> None:
+        self._keep = words
+        self._cache = {}
+
+    def _classify(self, t: str) -> tuple:
+        """(kind, word, space after, can start a sentence, ends a sentence, closer, length)."""
+        if t[0].isspace():
+            return (_NEWLINE if "\n" in t else _SPACE, t, False, False, False, False, len(t))
+        w, sp = (t[:-1], True) if t[-1] == " " else (t, False)
+        if t[0].isalnum() and w.lower() not in self._keep:
+            lower = t[0].islower()
+            return (_DROP, PLACEHOLDER_LOWER if lower else PLACEHOLDER_UPPER, True, not lower, False, False, len(t))
+        closer = w in CLOSERS
+        return (_EMIT, w, sp, not (closer or w.islower()), w in ENDS, closer, len(t))
 
     def __call__(self, text: str) -> Doc:
         tokens = TOKEN_AND_SPACE.findall(text)
-        keep = self.keep
-        if keep is None:
+        if self._keep is None:
             words = [t[:-1] if t[-1] == " " and not t.isspace() else t for t in tokens]
             spaces = [t[-1] == " " and not t.isspace() for t in tokens]
             doc = Doc(self.vocab, words=words, spaces=spaces)
             doc.user_data["offsets"] = None
             return doc
+        cache = self._cache
+        if len(cache) > _CACHE_LIMIT:
+            cache.clear()
+        get, classify = cache.get, self._classify
         words: list[str] = []
         spaces: list[bool] = []
         offsets: list[int] = []
+        starts: list[int] = []
         add_word, add_space, add_offset = words.append, spaces.append, offsets.append
-        pos = 0
+        pos = n = 0
         dropping = False
+        after_newline = True  # the first token starts a sentence
+        carry = -1  # -1, or the closing marks since a sentence end (0 at the end mark itself)
         for t in tokens:
-            first = t[0]
-            if first.isspace():  # a whitespace run (\s+ takes the spaces after it too)
-                if "\n" in t:
-                    add_word(t)
-                    add_space(False)
-                    add_offset(pos)
-                    dropping = False
-                pos += len(t)
-                continue
-            if t[-1] == " ":
-                w, sp = t[:-1], True
-            else:
-                w, sp = t, False
-            if not first.isalnum() or w.lower() in keep:
-                add_word(w)
-                add_space(sp)
-                add_offset(pos)
-                dropping = False
-            elif not dropping:
-                add_word(PLACEHOLDER_LOWER if first.islower() else PLACEHOLDER_UPPER)
-                add_space(True)
-                add_offset(pos)
+            info = get(t)
+            if info is None:
+                info = cache[t] = classify(t)
+            kind = info[0]
+            if kind == _DROP:
+                if dropping:
+                    pos += info[6]
+                    continue
                 dropping = True
-            pos += len(t)
+            elif kind == _SPACE:  # spaces without a line break only separate tokens
+                pos += info[6]
+                continue
+            else:
+                dropping = False
+            add_word(info[1])
+            add_space(info[2])
+            add_offset(pos)
+            if after_newline or (carry >= 0 and info[3]):
+                starts.append(n)
+            if info[4]:
+                carry = 0
+            elif info[5] and 0 <= carry < 2:
+                carry += 1
+            else:
+                carry = -1
+            after_newline = kind == _NEWLINE
+            pos += info[6]
+            n += 1
         doc = Doc(self.vocab, words=words, spaces=spaces)
         doc.user_data["offsets"] = offsets
+        doc.user_data["sent_starts"] = starts
         return doc
 
     def pipe(self, texts, batch_size: int = 1000):

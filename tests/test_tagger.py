@@ -133,6 +133,31 @@ def test_a_pool_of_workers_tags_exactly_as_one_process_does():
         assert list(pool.tag([])) == []  # a pool serves several rounds
 
 
+def test_sentence_starts_found_while_tokenizing_match_the_sentence_rules():
+    """The tokenizer's pass finds sentence starts by the rules that the chargewatch_sentences
+    component applies to token arrays; both must agree on every text, odd ones included."""
+    import json
+
+    from nlp import Tagger
+    from nlp.sentences import _sentences_component
+
+    tagger = Tagger()
+    root = __import__("pathlib").Path(__file__).parent / "data"
+    texts = [(p["title"] or "") + "\n\n" + p["text"] for p in map(json.loads, (root / "tagging" / "passages.jsonl").open())]
+    texts += ['He said: "It is over." Then he left.', "Really?! yes... (See below.) Next one.",
+              "\n\nStarts with lines.\nA list item\n- another", "U.S. officials met Mr. Smith. The end",
+              'Quotes close twice."\' Then more. «Guillemets.» After', "", "   ", "no full stop at all"]
+    compared = 0
+    for text in texts:
+        doc = tagger.nlp.tokenizer(text)
+        found = doc.user_data.pop("sent_starts")
+        _sentences_component(doc)
+        by_rules = [t.i for t in doc if t.is_sent_start]
+        assert found == by_rules, text
+        compared += len(found)
+    assert compared > 1000
+
+
 def test_shrinking_texts_for_speed_changes_no_tag():
     """The tokenizer collapses words no pattern uses; tags must be exactly those of the full text."""
     import json
