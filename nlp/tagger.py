@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from operator import itemgetter
 
 import numpy
 import spacy
@@ -70,6 +71,10 @@ class Tagger:
             self._add(self.lower, ("veto", ti), topic.veto)
             self._add(self.lower, ("near", ti), topic.near)
         self.order = _dependency_order(self.topics)
+        # per match key: its roles, and apart the pair words as (topic, a bucket, b bucket)
+        self._plans = {key: (tuple(r for r in roles if r[0] != "b"),
+                             tuple((r[1], f"a{r[2]}", r[3]) for r in roles if r[0] == "b"))
+                       for key, roles in self._roles.items()}
         self.nlp.tokenizer.keep = frozenset(self._vocabulary)  # from now on, texts are shrunk
 
     def _add(self, matcher: PhraseMatcher, role: tuple, phrases) -> None:
@@ -221,31 +226,34 @@ class Tagger:
     def _cues(self, by_key: dict[int, list]) -> "_Cues":
         """Sort the matches, grouped by phrase, by what they can prove."""
         cues = _Cues()
-        forms, roles_of = self.forms, self._roles
+        forms, plans = self.forms, self._plans
         topic, pair_words = cues.topic, []
         for key, found in by_key.items():
-            for role in roles_of[key]:
+            roles, pairs = plans[key]
+            if pairs:  # only worth sorting out where the pair's other word was seen
+                pair_words.append((pairs, found))
+            for role in roles:
                 kind = role[0]
-                if kind == "b":  # only worth sorting out where the pair's other word was seen
-                    pair_words.append((role, found))
-                elif kind in _TOPIC_CUES:
+                if kind in _TOPIC_CUES:
                     topic[role[1]][role[3]].extend(found)
                 elif kind == "form":
                     form = forms[role[1]]
-                    cues.forms.extend((s, e, form, i) for s, e, i in found)
+                    cues.forms.extend([(s, e, form, i) for s, e, i in found])
                 elif kind == "context":
-                    cues.context.update(i for _, _, i in found)
+                    cues.context.update(map(_third, found))
                 elif kind == "strict":
-                    cues.strict.update(i for _, _, i in found)
-                    cues.context.update(i for _, _, i in found)
+                    cues.strict.update(map(_third, found))
+                    cues.context.update(map(_third, found))
                 elif kind == "blocked":
-                    cues.blocked.extend((s, e) for s, e, _ in found)
+                    cues.blocked.extend([(s, e) for s, e, _ in found])
                 elif kind == "not":
                     for s, e, _ in found:
                         cues.voided.update(range(s, e))
-        for (_, ti, pi, bucket), found in pair_words:
-            if ti in topic and f"a{pi}" in topic[ti]:
-                topic[ti][bucket].extend(found)
+        for pairs, found in pair_words:
+            for ti, a_bucket, b_bucket in pairs:
+                tc = topic.get(ti)
+                if tc is not None and a_bucket in tc:
+                    tc[b_bucket].extend(found)
         for buckets in topic.values():  # in text order, as the matcher gave them
             for found in buckets.values():
                 found.sort()
@@ -262,13 +270,16 @@ class Tagger:
             if form.not_after and self._next_word(doc, e) in form.not_after:
                 continue
             candidates.append((s, e, form, i))
-        # the longest form wins where forms of one automaker overlap
+        # the longest form wins where forms of one automaker overlap: in order of start, a form
+        # overlaps one kept before it if it starts before the furthest end kept so far
         candidates.sort(key=lambda c: (c[0], c[0] - c[1]))
         kept: list[tuple[int, int, SurfaceForm, int]] = []
+        reach: dict[str, int] = {}
         for c in candidates:
-            if any(k[2].automaker == c[2].automaker and k[0] < c[1] and c[0] < k[1] for k in kept):
+            if c[0] < reach.get(c[2].automaker, -1):
                 continue
             kept.append(c)
+            reach[c[2].automaker] = max(c[1], reach.get(c[2].automaker, -1))
         strong_ids = {f.automaker for _, _, f, _ in kept if not f.needs_context}
         strong_sents: dict[int, set[str]] = defaultdict(set)
         for _, _, f, i in kept:
@@ -375,6 +386,7 @@ def _dependency_order(topics: tuple[Topic, ...]) -> list[int]:
 
 
 _TOPIC_CUES = frozenset(("term", "generic", "veto", "near", "a"))
+_third = itemgetter(2)
 
 
 class _Cues:
