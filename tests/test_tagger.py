@@ -147,6 +147,7 @@ def test_sentence_starts_found_while_tokenizing_match_the_sentence_rules():
     texts += ['He said: "It is over." Then he left.', "Really?! yes... (See below.) Next one.",
               "\n\nStarts with lines.\nA list item\n- another", "U.S. officials met Mr. Smith. The end",
               'Quotes close twice."\' Then more. «Guillemets.» After', "", "   ", "no full stop at all"]
+    texts += _odd_texts(1500)
     compared = 0
     for text in texts:
         doc = tagger.nlp.tokenizer(text)
@@ -156,6 +157,27 @@ def test_sentence_starts_found_while_tokenizing_match_the_sentence_rules():
         assert found == by_rules, text
         compared += len(found)
     assert compared > 1000
+
+
+def _odd_texts(n: int, seed: int = 7) -> list[str]:
+    """Texts of pattern words, common words and punctuation joined by odd whitespace (double
+    spaces, tabs, no-break spaces, line breaks with spaces around them), to catch a tokenizer
+    that splits the text at spaces going wrong where the whole-text regular expression would not."""
+    import random
+
+    rng = random.Random(seed)
+    words = ["Tesla", "Ford", "Harrison", "lithium", "mine", "water", "brine", "steel", "green",
+             "hydrogen", "Mr.", "St.", "U.S.", "the", "of", "and", "BYD-made", "Toyota's", "GM",
+             "cobalt", "blue", "Volvo", "Cars", "trucks", "3,000", "1.5", "(", ")", '"', "’", ".",
+             "?", "!", "…", ",", "-", "Lincoln", "Nebraska", "Indigenous", "consent", "unions"]
+    gaps = [" "] * 12 + ["  ", "\n", " \n", "\n ", " \n \n ", "\t", "\xa0", "\n\n", "   ", ""]
+    texts = []
+    for _ in range(n):
+        parts = [rng.choice(gaps) if rng.random() < 0.2 else ""]
+        for _ in range(rng.randint(1, 40)):
+            parts += [rng.choice(words), rng.choice(gaps)]
+        texts.append("".join(parts))
+    return texts
 
 
 def test_shrinking_texts_for_speed_changes_no_tag():
@@ -174,3 +196,66 @@ def test_shrinking_texts_for_speed_changes_no_tag():
         items += [(pair["a"]["text"], pair["a"]["title"]), (pair["b"]["text"], pair["b"]["title"])]
     assert len(items) > 700
     assert [shrunk.tag(t, title) for t, title in items] == [full.tag(t, title) for t, title in items]
+    # and the same again with every chunk from the tokenizer's cache, or none
+    assert [shrunk.tag(t, title) for t, title in items] == [full.tag(t, title) for t, title in items]
+    uncached = Tagger()
+    uncached.nlp.tokenizer._cache_limit = 0
+    assert [uncached.tag(t, title) for t, title in items] == [full.tag(t, title) for t, title in items]
+
+
+def _shrink_whole_text(text: str, keep: frozenset[str]) -> list[tuple[str, bool, int | None]]:
+    """What shrinking must give, worked out plainly on the whole text's tokens: (token, space
+    after, offset); a line break (with any spaces around it) is "\\n" with no offset."""
+    from nlp.tokenize import PLACEHOLDER_LOWER, PLACEHOLDER_UPPER, TOKEN_AND_SPACE
+
+    out: list[tuple[str, bool, int | None]] = []
+    pos, dropping = 0, False
+    for t in TOKEN_AND_SPACE.findall(text):
+        if t.isspace():
+            if "\n" in t:
+                out.append(("\n", False, None))
+                dropping = False
+        else:
+            word, space = (t[:-1], True) if t.endswith(" ") else (t, False)
+            if word[0].isalnum() and word.lower() not in keep:
+                if not dropping:
+                    out.append((PLACEHOLDER_LOWER if word[0].islower() else PLACEHOLDER_UPPER, True, pos))
+                dropping = True
+            else:
+                out.append((word, space, pos))
+                dropping = False
+        pos += len(t)
+    return out
+
+
+def test_shrinking_at_spaces_gives_the_whole_texts_tokens():
+    """The tokenizer splits texts at spaces and caches each chunk's tokens; on odd whitespace
+    (double spaces, tabs, no-break spaces, line breaks among spaces) it must give exactly the
+    tokens that the regular expression over the whole text gives."""
+    import json
+
+    from nlp import Tagger
+
+    tagger = Tagger()
+    tokenizer = tagger.nlp.tokenizer
+    root = __import__("pathlib").Path(__file__).parent / "data"
+    texts = [p["text"] for p in map(json.loads, (root / "tagging" / "passages.jsonl").open())]
+    texts += _odd_texts(2000, seed=11) + ["Mr.", "ends with Mr.", "St. ", "\n", " \n ", "x\t", "’s"]
+    for _ in range(2):  # the second time, every chunk comes from the cache
+        for text in texts:
+            doc = tokenizer(text)
+            got = [("\n" if t.is_space else t.text, bool(t.whitespace_), None if t.is_space else offset)
+                   for t, offset in zip(doc, doc.user_data["offsets"])]
+            assert got == _shrink_whole_text(text, tokenizer.keep), repr(text)
+
+
+def test_tags_are_the_same_with_the_tokenizers_cache_or_without():
+    from nlp import Tagger
+
+    texts = _odd_texts(1000, seed=5)
+    cached, uncached = Tagger(), Tagger()
+    uncached.nlp.tokenizer._cache_limit = 0
+    first = [cached.tag(t) for t in texts]
+    assert len(cached.nlp.tokenizer._cache) > 20 and not uncached.nlp.tokenizer._cache
+    assert [cached.tag(t) for t in texts] == first == [uncached.tag(t) for t in texts]
+    assert sum(len(tags.automakers) + len(tags.topics) for tags in first) > 500
