@@ -51,8 +51,7 @@ class Tagger:
         self.orth = PhraseMatcher(vocab, attr="ORTH")
         self.forms: list[SurfaceForm] = list(self.registry.forms)
         self.automakers = {a.id: a for a in self.registry.automakers}
-        self._phrases: dict[tuple, str] = {}  # (matcher, words) -> match key
-        self._roles: dict[int, list[tuple]] = {}  # match key -> what a match of it can prove
+        self._phrases: dict[tuple, tuple] = {}  # (matcher, words) -> (phrase, what a match proves)
         self._vocabulary: set[str] = set()  # every token of every pattern, lower-cased
         for i, form in enumerate(self.forms):
             self._add(self.orth if form.exact_case else self.lower, ("form", i), [form.text])
@@ -71,19 +70,11 @@ class Tagger:
             self._add(self.lower, ("veto", ti), topic.veto)
             self._add(self.lower, ("near", ti), topic.near)
         self.order = _dependency_order(self.topics)
-        # per match key: its roles, and apart the pair words as (topic, a bucket, b bucket)
-        self._plans = {key: (tuple(r for r in roles if r[0] != "b"),
-                             tuple((r[1], f"a{r[2]}", r[3]) for r in roles if r[0] == "b"))
-                       for key, roles in self._roles.items()}
+        self._plans = self._compile()
         self.nlp.tokenizer.keep = frozenset(self._vocabulary)  # from now on, texts are shrunk
 
     def _add(self, matcher: PhraseMatcher, role: tuple, phrases) -> None:
-        """Give each phrase the role (what a match of it can prove).
-
-        A phrase is added to its matcher once, however many roles it has: "mine" is a pair word
-        of six topics, and one match that the tagger hands to six roles is far cheaper than six
-        matches (pair words were most of the matches in a typical article).
-        """
+        """Give each phrase the role (what a match of it can prove); ``_compile`` adds them."""
         if role[0] in ("term", "generic", "veto", "near", "a", "b"):  # topic cues: (kind, topic, pair, bucket)
             bucket = role[0] if len(role) == 2 else f"{role[0]}{role[2]}"
             role = (role[0], role[1], role[2] if len(role) > 2 else None, bucket)
@@ -94,15 +85,30 @@ class Tagger:
             doc = self.nlp.make_doc(phrase)
             self._vocabulary.update(t.lower_ for t in doc)
             words = tuple(t.lower_ if attr == "lower" else t.text for t in doc)
-            name = self._phrases.get((attr, words))
-            if name is None:
-                name = self._phrases[(attr, words)] = f"{attr}:{len(self._phrases)}"
-                key = self.nlp.vocab.strings.add(name)
-                self._roles[key] = []
-                matcher.add(name, [doc])
-            roles = self._roles[self.nlp.vocab.strings[name]]
+            _, roles = self._phrases.setdefault((attr, words), (phrase, []))
             if role not in roles:
                 roles.append(role)
+
+    def _compile(self) -> dict[int, tuple]:
+        """Add each phrase to its matcher once, however many roles it has, under a key shared by
+        the phrases with the same roles. "mine" is a pair word of six topics: one match handed
+        to six roles is far cheaper than six matches (pair words were most of the matches in a
+        typical article). Returns, per match key, its roles, and apart its pair words as (topic,
+        a bucket, b bucket)."""
+        groups: dict[tuple, list] = {}
+        for (attr, _), (phrase, roles) in self._phrases.items():
+            groups.setdefault((attr, tuple(roles)), []).append(phrase)
+        plans: dict[int, tuple] = {}
+        for n, ((attr, roles), phrases) in enumerate(groups.items()):
+            name = f"{attr}:{n}"
+            # Docs made again here rather than kept since _add: all alive at once, they cost
+            # the process 25 MB that it never gave back
+            (self.orth if attr == "orth" else self.lower).add(name, [self.nlp.make_doc(p) for p in phrases])
+            plans[self.nlp.vocab.strings.add(name)] = (
+                tuple(r for r in roles if r[0] != "b"),
+                tuple((r[1], f"a{r[2]}", r[3]) for r in roles if r[0] == "b"))
+        del self._phrases  # only needed while building
+        return plans
 
     # -- public ------------------------------------------------------------------------------
 
