@@ -410,7 +410,9 @@ class _Cues:
 
 
 def _span_text(text: str, idx: list[int], start: int, end: int) -> str:
-    return text[idx[start]: idx[end] if end < len(idx) else len(text)].strip()
+    """The matched words as written, with any run of whitespace between them as one space
+    (shrinking drops spaces, so "lithium  deal" matches the pattern "lithium deal")."""
+    return " ".join(text[idx[start]: idx[end] if end < len(idx) else len(text)].split())
 
 
 def _clip(text: str, chars: tuple[int, int]) -> str:

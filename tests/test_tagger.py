@@ -259,3 +259,11 @@ def test_tags_are_the_same_with_the_tokenizers_cache_or_without():
     assert len(cached.nlp.tokenizer._cache) > 20 and not uncached.nlp.tokenizer._cache
     assert [cached.tag(t) for t in texts] == first == [uncached.tag(t) for t in texts]
     assert sum(len(tags.automakers) + len(tags.topics) for tags in first) > 500
+
+
+def test_phrases_match_across_odd_spaces_and_terms_are_shown_with_one_space():
+    tags = tag("Volvo  Cars signed a lithium\u00a0 supply deal with Albemarle.\n\nIt was  green\tsteel.")
+    assert [a.id for a in tags.automakers] == ["volvo-cars"]
+    lithium = next(t for t in tags.topics if t.id == "lithium")
+    assert "lithium supply" in lithium.terms and all("  " not in t and "\t" not in t for t in lithium.terms)
+    assert "green steel" in next(t for t in tags.topics if t.id == "green-steel").terms
