@@ -41,6 +41,9 @@ CLOSERS = frozenset(('"', "'", "”", "’", ")", "]", "»"))
 # Chunks cached, at about 450 bytes each: 9 MB. Once full, new chunks are classified each
 # time and not kept: the first ones seen are mostly the common words that make the hits.
 _CACHE_LIMIT = 20_000
+# Longer chunks (a URL, a run of text with no spaces) are rarely seen twice, and a hostile page
+# full of them would otherwise fill the cache with megabytes.
+_CACHE_CHUNK = 40
 
 
 class FastTokenizer:
@@ -105,7 +108,7 @@ class FastTokenizer:
                 infos = (self._classify(chunk + " "),)
         else:
             infos = tuple(map(self._classify, TOKEN_AND_SPACE.findall(chunk + " ")))
-        if len(self._cache) < self._cache_limit:
+        if len(chunk) <= _CACHE_CHUNK and len(self._cache) < self._cache_limit:
             self._cache[chunk] = infos
         return infos
 

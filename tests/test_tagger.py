@@ -267,3 +267,15 @@ def test_phrases_match_across_odd_spaces_and_terms_are_shown_with_one_space():
     lithium = next(t for t in tags.topics if t.id == "lithium")
     assert "lithium supply" in lithium.terms and all("  " not in t and "\t" not in t for t in lithium.terms)
     assert "green steel" in next(t for t in tags.topics if t.id == "green-steel").terms
+
+
+def test_the_tokenizers_cache_keeps_short_chunks_only():
+    """A page of long space-free runs must not fill a worker's memory through the cache."""
+    from nlp import Tagger
+
+    tagger = Tagger()
+    long_runs = " ".join(f"{i}-" + "x,y" * 5000 for i in range(50))
+    tags = tagger.tag(f"Tesla buys lithium. {long_runs} Ford Motor Company too.")
+    assert sorted(a.id for a in tags.automakers) == ["ford", "tesla"]
+    cache = tagger.nlp.tokenizer._cache
+    assert "Tesla" in cache and max(map(len, cache)) <= 40
