@@ -57,7 +57,7 @@ class Registry:
 def _form(entry, automaker: str, brand: str) -> SurfaceForm:
     if isinstance(entry, str):
         return SurfaceForm(entry, automaker, brand)
-    unknown = set(entry) - {"form", "case", "context", "not_before", "not_after"}
+    unknown = set(entry) - {"form", "case", "context", "not_before", "not_after", "surname"}
     if unknown or "form" not in entry:
         raise ValueError(f"automakers.yaml: {automaker}/{brand}: bad surface form {entry!r}")
     context = entry.get("context")
@@ -65,8 +65,16 @@ def _form(entry, automaker: str, brand: str) -> SurfaceForm:
         raise ValueError(f"automakers.yaml: {automaker}/{brand}: context must be true or strict")
     return SurfaceForm(str(entry["form"]), automaker, brand, exact_case=entry.get("case") == "exact",
                        needs_context=bool(context), strict_context=context == "strict",
-                       not_before=frozenset(str(w).lower() for w in entry.get("not_before", ())),
+                       not_before=frozenset(str(w).lower() for w in entry.get("not_before", ()))
+                       | (first_names() if entry.get("surname") else frozenset()),
                        not_after=frozenset(str(w).lower() for w in entry.get("not_after", ())))
+
+
+@lru_cache(maxsize=1)
+def first_names(path: Path = DATA / "first_names.txt") -> frozenset[str]:
+    """Given names, lower-cased: before a form that is also a surname they make it a person."""
+    lines = Path(path).read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
 
 
 @lru_cache(maxsize=4)

@@ -60,6 +60,12 @@ def test_taxonomy_has_the_ids_of_the_issue():
     ("The Volvo EX30 is built by Volvo Cars in Ghent; Polestar and Zeekr belong to Geely.", ["geely", "volvo-cars"]),
     ("Kia and Hyundai will both buy green steel for their EV plants.", ["hyundai", "kia"]),
     ("Jaguar Land Rover and MG Motor cut prices on their electric SUVs.", ["saic", "tata"]),
+    # a name that is also a family name, after a given name, is a person (first_names.txt)
+    ('"EV makers must show recycled content," said Eleanor Ford, a battery analyst at Cellpath.', []),
+    ("Renee Ford, chief operating officer of the recycler, said its cathode plant was full.", []),
+    ("David Suzuki called the deep-sea mining push for car batteries reckless.", []),
+    ("Ferdinand Porsche designed an electric car in 1898.", []),
+    ("But Ford said its Kentucky battery plant would open; rival Ford dealers and GM agreed.", ["ford", "gm"]),
 ])
 def test_automakers_and_traps(text, automakers):
     assert sorted(tag(text).automaker_ids()) == automakers
