@@ -25,6 +25,7 @@ class SurfaceForm:
     strict_context: bool = False
     not_before: frozenset[str] = frozenset()
     not_after: frozenset[str] = frozenset()
+    surname: bool = False  # also a family name: refused right after a given name (first_names)
 
 
 @dataclass(frozen=True)
@@ -65,16 +66,17 @@ def _form(entry, automaker: str, brand: str) -> SurfaceForm:
         raise ValueError(f"automakers.yaml: {automaker}/{brand}: context must be true or strict")
     return SurfaceForm(str(entry["form"]), automaker, brand, exact_case=entry.get("case") == "exact",
                        needs_context=bool(context), strict_context=context == "strict",
-                       not_before=frozenset(str(w).lower() for w in entry.get("not_before", ()))
-                       | (first_names() if entry.get("surname") else frozenset()),
-                       not_after=frozenset(str(w).lower() for w in entry.get("not_after", ())))
+                       not_before=frozenset(str(w).lower() for w in entry.get("not_before", ())),
+                       not_after=frozenset(str(w).lower() for w in entry.get("not_after", ())),
+                       surname=bool(entry.get("surname")))
 
 
 @lru_cache(maxsize=1)
 def first_names(path: Path = DATA / "first_names.txt") -> frozenset[str]:
-    """Given names, lower-cased: before a form that is also a surname they make it a person."""
+    """Given names as written (capitalised: "dan Ford" in Indonesian is "and Ford"); before a
+    form that is also a family name they make it a person."""
     lines = Path(path).read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
 @lru_cache(maxsize=4)

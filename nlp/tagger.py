@@ -18,7 +18,7 @@ from spacy.attrs import IDX, SENT_START
 from spacy.matcher import PhraseMatcher
 
 from . import sentences  # noqa: F401  (registers the chargewatch_sentences component)
-from .registry import Registry, SurfaceForm, load_registry
+from .registry import Registry, SurfaceForm, first_names, load_registry
 from .tags import AutomakerTag, Tags, TopicTag
 from .taxonomy import Topic, load_taxonomy
 from .tokenize import FastTokenizer
@@ -53,6 +53,8 @@ class Tagger:
         self.automakers = {a.id: a for a in self.registry.automakers}
         self._phrases: dict[tuple, tuple] = {}  # (matcher, words) -> (phrase, what a match proves)
         self._vocabulary: set[str] = set()  # every token of every pattern, lower-cased
+        self.given_names = first_names() if any(f.surname for f in self.forms) else frozenset()
+        self._vocabulary.update(name.lower() for name in self.given_names)
         for i, form in enumerate(self.forms):
             self._add(self.orth if form.exact_case else self.lower, ("form", i), [form.text])
             self._vocabulary.update(form.not_before | form.not_after)
@@ -272,6 +274,8 @@ class Tagger:
             if blocked and any(bs < e and s < be for bs, be in blocked):
                 continue
             if form.not_before and s > 0 and doc[s - 1].lower_ in form.not_before:
+                continue
+            if form.surname and s > 0 and doc[s - 1].text in self.given_names:
                 continue
             if form.not_after and self._next_word(doc, e) in form.not_after:
                 continue

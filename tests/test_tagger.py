@@ -66,6 +66,7 @@ def test_taxonomy_has_the_ids_of_the_issue():
     ("David Suzuki called the deep-sea mining push for car batteries reckless.", []),
     ("Ferdinand Porsche designed an electric car in 1898.", []),
     ("But Ford said its Kentucky battery plant would open; rival Ford dealers and GM agreed.", ["ford", "gm"]),
+    ("Produsen mobil, termasuk Tesla dan Ford, membeli nikel dari Sulawesi.", ["ford", "tesla"]),  # "dan" = and
 ])
 def test_automakers_and_traps(text, automakers):
     assert sorted(tag(text).automaker_ids()) == automakers
