@@ -270,12 +270,14 @@ class Tagger:
     def _automakers(self, doc, cues: "_Cues") -> dict[str, list]:
         candidates = []
         blocked = cues.blocked
+        people: set[str] = set()  # automakers whose name the text also gives a person (Eleanor Ford)
         for s, e, form, i in cues.forms:
             if blocked and any(bs < e and s < be for bs, be in blocked):
                 continue
             if form.not_before and s > 0 and doc[s - 1].lower_ in form.not_before:
                 continue
             if form.surname and s > 0 and doc[s - 1].text in self.given_names:
+                people.add(form.automaker)
                 continue
             if form.not_after and self._next_word(doc, e) in form.not_after:
                 continue
@@ -295,11 +297,17 @@ class Tagger:
         for _, _, f, i in kept:
             if not f.needs_context:
                 strong_sents[i].add(f.automaker)
+        # Once a text names a person "Eleanor Ford", a later bare "Ford" ("Ford estimates that...")
+        # is most likely her again: it counts only beside another automaker, or when the text also
+        # names the automaker unmistakably (Ford Motor, F-150 Lightning).
+        anchored = {f.automaker for _, _, f, _ in kept if not f.needs_context and not f.surname}
         found: dict[str, list] = defaultdict(list)
         for s, e, form, i in kept:
+            others = strong_sents.get(i, set()) - {form.automaker}
+            if form.surname and form.automaker in people and not (form.automaker in anchored or others):
+                continue
             context = cues.strict if form.strict_context else cues.context
-            if form.needs_context and not (i in context or form.automaker in strong_ids
-                                           or strong_sents.get(i, set()) - {form.automaker}):
+            if form.needs_context and not (i in context or form.automaker in strong_ids or others):
                 continue
             found[form.automaker].append((i, form))
         return found

@@ -6,7 +6,7 @@ import pytest
 
 from monitor.charset import decode_text
 from monitor.errors import ExtractError
-from monitor.extract import extract_page, sniff_kind
+from monitor.extract import drop_inline_furniture, extract_page, sniff_kind
 from tests.conftest import ROOT
 
 PARAGRAPH = ("Volkswagen said on Monday that it would buy low-carbon steel made with hydrogen from a "
@@ -71,3 +71,28 @@ def test_sniff_kind():
     assert sniff_kind(b"%PDF-1.4 ...") == "pdf"
     assert sniff_kind(b"  <!DOCTYPE html><html>") == "html"
     assert sniff_kind(b"\x00\x01binary") == "other"
+
+
+def test_inline_teasers_and_newsletter_prompts_are_dropped_and_prose_is_kept():
+    text = "\n".join([
+        "Ford will buy low-carbon aluminium from Quebec.",
+        "Also read: Volkswagen Group secures low-carbon steel for Wolfsburg from 2028",
+        "READ MORE: China plague outbreak confirmed",
+        "Related: The 15 Weirdest Galaxies in Our Universe",
+        "Baca juga: Demam nikel menggerus hutan terakhir",
+        "Lesen Sie auch – BYD eröffnet Recyclingwerk",
+        "The Reuters Sustainable Business newsletter brings you the latest news. Sign up here.",
+        "Related to this, the company said it would publish its supplier list.",
+        "Readers can subscribe to the company's newsletter, which covers recycling, every month.",
+        "See also the coalition's ranking, published in May.",
+        "Also read: " + "a teaser this long is prose, not a teaser " * 8,
+    ])
+    kept = drop_inline_furniture(text).split("\n")
+    assert kept == [
+        "Ford will buy low-carbon aluminium from Quebec.",
+        "Related to this, the company said it would publish its supplier list.",
+        "Readers can subscribe to the company's newsletter, which covers recycling, every month.",
+        "See also the coalition's ranking, published in May.",
+        "Also read: " + "a teaser this long is prose, not a teaser " * 8,
+    ]
+    assert drop_inline_furniture("") == ""

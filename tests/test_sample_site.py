@@ -87,6 +87,27 @@ def test_the_text_is_clean(fetched):
             assert boilerplate.lower() not in text.lower()[-300:], (url, boilerplate)
 
 
+def test_teasers_and_newsletter_prompts_in_the_body_are_dropped_and_tag_nothing(fetched):
+    """electrive's "Also read:" lines and Reuters' inline newsletter sign-up sit inside the
+    article body; a teaser's names tagged the article (an EU CO2 story tagged Hyundai)."""
+    _, db, *_ = fetched
+    for url, text in db.execute("SELECT url, text FROM articles WHERE kind = 'article'"):
+        for line in text.split("\n"):
+            assert not line.startswith(("Also read:", "See related:")), (url, line)
+            assert not ("newsletter" in line and "Sign up" in line), (url, line)
+
+    def automakers(url_part: str) -> set[str]:
+        rows = db.execute("SELECT t.tag_id FROM tags t JOIN articles a ON a.id = t.article_id "
+                          "WHERE t.kind = 'automaker' AND a.url LIKE ?", (f"%{url_part}%",)).fetchall()
+        return {r[0] for r in rows}
+
+    assert automakers("eu-compromise-2030-co2-targets-cars-stellantis") >= {"bmw", "mercedes-benz", "stellantis"}
+    assert "hyundai" not in automakers("eu-compromise-2030-co2-targets-cars-stellantis")
+    assert "volkswagen" not in automakers("ford-low-carbon-aluminium-quebec-f-150")
+    # "said Eleanor Ford, a battery analyst": a person, not the automaker
+    assert automakers("byd-opens-battery-recycling-plant-in-hungary") == {"byd"}
+
+
 def test_reports_keep_the_page_they_came_from(fetched):
     site, db, *_ = fetched
     reports = db.execute("SELECT url, via, text FROM articles WHERE kind = 'report'").fetchall()

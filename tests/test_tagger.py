@@ -67,6 +67,10 @@ def test_taxonomy_has_the_ids_of_the_issue():
     ("Ferdinand Porsche designed an electric car in 1898.", []),
     ("But Ford said its Kentucky battery plant would open; rival Ford dealers and GM agreed.", ["ford", "gm"]),
     ("Produsen mobil, termasuk Tesla dan Ford, membeli nikel dari Sulawesi.", ["ford", "tesla"]),  # "dan" = and
+    # and named so once, a bare "Ford" later is that person again, unless the automaker is named plainly
+    ("Eleanor Ford is a battery analyst. Ford estimates that most scrap will come from cell plants, not cars.", []),
+    ("Eleanor Ford praised Ford Motor Co. Ford will recycle the packs of its cars in Kentucky.", ["ford"]),
+    ("Eleanor Ford is an analyst. Ford and GM will recycle the packs of their cars.", ["ford", "gm"]),
 ])
 def test_automakers_and_traps(text, automakers):
     assert sorted(tag(text).automaker_ids()) == automakers
