@@ -105,12 +105,9 @@ class Runner:
         """Fetch these sources once (one pass, in this thread) and plan their next runs."""
         if not names or self.stop.is_set():
             return {}
-        db = open_db(self.db_path)
-        try:
+        with open_db(self.db_path) as db:
             run_pass(self.settings, db, names=names, extractor=self.extractor, stop=self.stop)
             return {name: self.after_run(db, name) for name in names}
-        finally:
-            db.close()
 
     def _source_job(self, name: str) -> None:
         try:
@@ -128,8 +125,7 @@ class Runner:
 
     def watch(self) -> None:
         """Schedule sources that were resumed (or added) since the start."""
-        db = open_db(self.db_path)
-        try:
+        with open_db(self.db_path) as db:
             rows = source_store.schedule_rows(db)
             for name in self.specs:
                 row = rows.get(name)
@@ -140,8 +136,6 @@ class Runner:
                     source_store.set_next_run(db, name, schedule.iso(when))
                     self._schedule(name, when)
                     log.info("source=%s resumed: next run %s", name, schedule.iso(when))
-        finally:
-            db.close()
 
     def run_digest(self) -> int | None:
         """Make the digest and send it (mail configured) or write it to digest.dir."""
@@ -149,8 +143,7 @@ class Runner:
 
         if self.stop.is_set():
             return None
-        db = open_db(self.db_path)
-        try:
+        with open_db(self.db_path) as db:
             if self.settings.mail is not None:
                 digest_id, made, _, deliveries = send_digests(db, self.settings.mail)
                 for d in deliveries:
@@ -168,8 +161,6 @@ class Runner:
                 log.info("digest=%d (%d stories) written to %s/%s.*", digest_id, made.total, folder, stem)
             self.digests_made += 1
             return digest_id
-        finally:
-            db.close()
 
     def digest_missed(self, db) -> bool:
         return self.settings.digest.enabled and schedule.digest_missed(
@@ -179,12 +170,9 @@ class Runner:
 
     def start(self) -> dict[str, datetime]:
         """Plan every source, the digest and the watch job, and start the scheduler."""
-        db = open_db(self.db_path)
-        try:
+        with open_db(self.db_path) as db:
             plan = self.first_runs(db)
             missed = self.digest_missed(db)
-        finally:
-            db.close()
         self.extractor.start()
         for name, when in plan.items():
             self._schedule(name, when)
@@ -203,12 +191,9 @@ class Runner:
 
     def run_once(self) -> tuple[list[str], int | None]:
         """--once: run every source that is due and, if due, the digest; then return."""
-        db = open_db(self.db_path)
-        try:
+        with open_db(self.db_path) as db:
             names = self.due(db)
             missed = self.digest_missed(db)
-        finally:
-            db.close()
         self.run_sources(names)
         digest_id = self.run_digest() if missed else None
         return names, digest_id
