@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from operator import itemgetter
 
 import numpy
 import spacy
@@ -18,6 +17,7 @@ from spacy.attrs import IDX, SENT_START
 from spacy.matcher import PhraseMatcher
 
 from . import sentences  # noqa: F401  (registers the chargewatch_sentences component)
+from .cues import Cues, TopicRules, sort_cues
 from .registry import Registry, SurfaceForm, first_names, load_registry
 from .tags import AutomakerTag, Tags, TopicTag
 from .taxonomy import Topic, load_taxonomy
@@ -61,7 +61,6 @@ class Tagger:
         self._add(self.lower, ("context",), self.registry.context_words)
         self._add(self.lower, ("strict",), self.registry.strict_context_words)
         self._add(self.lower, ("blocked",), self.registry.blocked)
-        self.topic_index = {t.id: i for i, t in enumerate(self.topics)}
         for ti, topic in enumerate(self.topics):
             self._add(self.lower, ("term", ti), topic.terms)
             self._add(self.lower, ("generic", ti), topic.generic)
@@ -71,7 +70,7 @@ class Tagger:
             self._add(self.lower, ("not", ti), topic.not_phrases)
             self._add(self.lower, ("veto", ti), topic.veto)
             self._add(self.lower, ("near", ti), topic.near)
-        self.order = _dependency_order(self.topics)
+        self.topic_rules = TopicRules(self.topics)  # checks the dependencies once
         self._plans = self._compile()
         self.nlp.tokenizer.keep = frozenset(self._vocabulary)  # from now on, texts are shrunk
 
@@ -199,8 +198,8 @@ class Tagger:
                 by_key[match_id] = [(s, e, i)]
             else:
                 found.append((s, e, i))
-        cues = self._cues(by_key)
-        topic_hits, topic_spans = self._topics(cues, len(sents.starts))
+        cues = sort_cues(by_key, self._plans, self.forms)
+        topic_hits, topic_spans = self.topic_rules.prove(cues, len(sents.starts))
         mentions = self._automakers(doc, cues)
 
         topic_sents: dict[int, int] = defaultdict(int)  # sentence -> topics it proves
@@ -231,43 +230,7 @@ class Tagger:
         topics.sort(key=lambda t: (-t.salience, -t.mentions, t.id))
         return Tags(tuple(automakers), tuple(topics))
 
-    def _cues(self, by_key: dict[int, list]) -> "_Cues":
-        """Sort the matches, grouped by phrase, by what they can prove."""
-        cues = _Cues()
-        forms, plans = self.forms, self._plans
-        topic, pair_words = cues.topic, []
-        for key, found in by_key.items():
-            roles, pairs = plans[key]
-            if pairs:  # only worth sorting out where the pair's other word was seen
-                pair_words.append((pairs, found))
-            for role in roles:
-                kind = role[0]
-                if kind in _TOPIC_CUES:
-                    topic[role[1]][role[3]].extend(found)
-                elif kind == "form":
-                    form = forms[role[1]]
-                    cues.forms.extend([(s, e, form, i) for s, e, i in found])
-                elif kind == "context":
-                    cues.context.update(map(_third, found))
-                elif kind == "strict":
-                    cues.strict.update(map(_third, found))
-                    cues.context.update(map(_third, found))
-                elif kind == "blocked":
-                    cues.blocked.extend([(s, e) for s, e, _ in found])
-                elif kind == "not":
-                    for s, e, _ in found:
-                        cues.voided.update(range(s, e))
-        for pairs, found in pair_words:
-            for ti, a_bucket, b_bucket in pairs:
-                tc = topic.get(ti)
-                if tc is not None and a_bucket in tc:
-                    tc[b_bucket].extend(found)
-        for buckets in topic.values():  # in text order, as the matcher gave them
-            for found in buckets.values():
-                found.sort()
-        return cues
-
-    def _automakers(self, doc, cues: "_Cues") -> dict[str, list]:
+    def _automakers(self, doc, cues: Cues) -> dict[str, list]:
         candidates = []
         blocked = cues.blocked
         people: set[str] = set()  # automakers whose name the text also gives a person (Eleanor Ford)
@@ -318,107 +281,6 @@ class Tagger:
         if end < len(doc) and doc[end].is_punct and doc[end].text not in ("-", "'s"):
             end += 1
         return doc[end].lower_ if end < len(doc) else ""
-
-    def _topics(self, cues: "_Cues", n_sents: int):
-        """Sentence -> number of proofs, for each topic; and the spans that proved them."""
-        voided = cues.voided
-        hits: dict[int, dict[int, int]] = {}
-        spans: dict[int, list[tuple[int, int]]] = defaultdict(list)
-        for ti in self.order:
-            topic = self.topics[ti]
-            tc = cues.topic.get(ti)
-            if tc is None and not topic.requires:  # no cue of this topic in the text
-                hits[ti] = {}
-                continue
-            tc = tc or {}
-            counts: dict[int, int] = {}
-            if topic.requires:
-                near = tc.get("near", ())
-                near_sents = {i for _, _, i in near}
-                for i in hits.get(self.topic_index[topic.requires], {}):
-                    if any(abs(i - j) <= topic.window for j in near_sents):
-                        counts[i] = counts.get(i, 0) + 1
-                spans[ti] = [(s, e) for s, e, j in near][:24]
-                hits[ti] = counts
-                continue
-            found = spans[ti]
-            for s, e, i in tc.get("term", ()):
-                if voided and (s in voided or e - 1 in voided):
-                    continue
-                counts[i] = counts.get(i, 0) + 1
-                found.append((s, e))
-            if topic.pairs or topic.generic:
-                blocked_sents = {i for _, _, i in tc.get("veto", ())}
-                for other in topic.suppressed_by:
-                    other_hits = hits.get(self.topic_index[other], {})
-                    if topic.suppressed_in_document and other_hits:
-                        blocked_sents = set(range(n_sents))
-                    blocked_sents.update(other_hits)
-                for s, e, i in tc.get("generic", ()):
-                    if i in blocked_sents or i in counts or (voided and (s in voided or e - 1 in voided)):
-                        continue
-                    counts[i] = 1
-                    found.append((s, e))
-                for pi in range(len(topic.pairs)):
-                    a_found = tc.get(f"a{pi}")
-                    if not a_found:
-                        continue
-                    a_by_sent: dict[int, list] = {}
-                    for s, e, i in a_found:
-                        if not (voided and (s in voided or e - 1 in voided)):
-                            a_by_sent.setdefault(i, []).append((s, e))
-                    for s, e, i in tc.get(f"b{pi}", ()):
-                        partners = a_by_sent.get(i)
-                        if (partners is None or i in counts or i in blocked_sents
-                                or (voided and (s in voided or e - 1 in voided))):
-                            continue
-                        partner = next((a for a in partners if not (a[0] < e and s < a[1])), None)
-                        if partner is None:
-                            continue
-                        counts[i] = 1
-                        found += [partner, (s, e)]
-            hits[ti] = counts
-        return hits, spans
-
-
-def _dependency_order(topics: tuple[Topic, ...]) -> list[int]:
-    """Topic indexes so that a topic comes after those it requires or is suppressed by."""
-    index = {t.id: i for i, t in enumerate(topics)}
-    order: list[int] = []
-    visiting: set[int] = set()
-
-    def visit(i: int) -> None:
-        if i in order:
-            return
-        if i in visiting:
-            raise ValueError(f"topics.yaml: dependency cycle at {topics[i].id}")
-        visiting.add(i)
-        for dep in (*topics[i].suppressed_by, *([topics[i].requires] if topics[i].requires else [])):
-            visit(index[dep])
-        visiting.discard(i)
-        order.append(i)
-
-    for i in range(len(topics)):
-        visit(i)
-    return order
-
-
-_TOPIC_CUES = frozenset(("term", "generic", "veto", "near", "a"))
-_third = itemgetter(2)
-
-
-class _Cues:
-    """Everything the matchers found in one text, sorted by what it can prove."""
-
-    __slots__ = ("forms", "context", "strict", "blocked", "voided", "topic")
-
-    def __init__(self):
-        self.forms: list = []
-        self.context: set[int] = set()
-        self.strict: set[int] = set()
-        self.blocked: list[tuple[int, int]] = []
-        self.voided: set[int] = set()
-        self.topic: dict[int, dict[str, list]] = defaultdict(lambda: defaultdict(list))
 
 
 def _span_text(text: str, idx: list[int], start: int, end: int) -> str:

@@ -1,0 +1,169 @@
+"""What the matchers found in a text, sorted by what it can prove, and what the topic cues prove.
+
+The tagger hands each match key's matches here; automakers are decided in the tagger (they need
+the Doc's neighbouring words), topics here, from sentence numbers and token spans alone.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from operator import itemgetter
+
+from .taxonomy import Topic
+
+_TOPIC_CUES = frozenset(("term", "generic", "veto", "near", "a"))
+_third = itemgetter(2)
+
+
+class Cues:
+    """Everything the matchers found in one text, sorted by what it can prove."""
+
+    __slots__ = ("forms", "context", "strict", "blocked", "voided", "topic")
+
+    def __init__(self):
+        self.forms: list = []
+        self.context: set[int] = set()
+        self.strict: set[int] = set()
+        self.blocked: list[tuple[int, int]] = []
+        self.voided: set[int] = set()
+        self.topic: dict[int, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+
+
+def sort_cues(by_key: dict[int, list], plans: dict[int, tuple], forms) -> Cues:
+    """Sort the matches, grouped by match key, by what they can prove. ``plans`` gives each
+    key's roles, and apart its pair words as (topic, a bucket, b bucket)."""
+    cues = Cues()
+    topic, pair_words = cues.topic, []
+    for key, found in by_key.items():
+        roles, pairs = plans[key]
+        if pairs:  # only worth sorting out where the pair's other word was seen
+            pair_words.append((pairs, found))
+        for role in roles:
+            kind = role[0]
+            if kind in _TOPIC_CUES:
+                topic[role[1]][role[3]].extend(found)
+            elif kind == "form":
+                form = forms[role[1]]
+                cues.forms.extend([(s, e, form, i) for s, e, i in found])
+            elif kind == "context":
+                cues.context.update(map(_third, found))
+            elif kind == "strict":
+                cues.strict.update(map(_third, found))
+                cues.context.update(map(_third, found))
+            elif kind == "blocked":
+                cues.blocked.extend([(s, e) for s, e, _ in found])
+            elif kind == "not":
+                for s, e, _ in found:
+                    cues.voided.update(range(s, e))
+    for pairs, found in pair_words:
+        for ti, a_bucket, b_bucket in pairs:
+            tc = topic.get(ti)
+            if tc is not None and a_bucket in tc:
+                tc[b_bucket].extend(found)
+    for buckets in topic.values():  # in text order, as the matcher gave them
+        for found in buckets.values():
+            found.sort()
+    return cues
+
+
+class TopicRules:
+    """The taxonomy, in the order its topics can be decided: a topic after those it requires
+    or is suppressed by (worked out once, when the tagger is built)."""
+
+    def __init__(self, topics: tuple[Topic, ...]):
+        self.topics = topics
+        self.index = {t.id: i for i, t in enumerate(topics)}
+        self.order = dependency_order(topics)
+
+    def prove(self, cues: Cues, n_sents: int):
+        """Sentence -> number of proofs, for each topic; and the spans that proved them."""
+        topics, topic_index = self.topics, self.index
+        voided = cues.voided
+        hits: dict[int, dict[int, int]] = {}
+        spans: dict[int, list[tuple[int, int]]] = defaultdict(list)
+        for ti in self.order:
+            topic = topics[ti]
+            tc = cues.topic.get(ti)
+            if tc is None and not topic.requires:  # no cue of this topic in the text
+                hits[ti] = {}
+                continue
+            tc = tc or {}
+            counts: dict[int, int] = {}
+            if topic.requires:
+                near = tc.get("near", ())
+                near_sents = {i for _, _, i in near}
+                for i in hits.get(topic_index[topic.requires], {}):
+                    if any(abs(i - j) <= topic.window for j in near_sents):
+                        counts[i] = counts.get(i, 0) + 1
+                spans[ti] = [(s, e) for s, e, j in near][:24]
+                hits[ti] = counts
+                continue
+            found = spans[ti]
+            for s, e, i in tc.get("term", ()):
+                if _voided(s, e, voided):
+                    continue
+                counts[i] = counts.get(i, 0) + 1
+                found.append((s, e))
+            if topic.pairs or topic.generic:
+                blocked_sents = {i for _, _, i in tc.get("veto", ())}
+                for other in topic.suppressed_by:
+                    other_hits = hits.get(topic_index[other], {})
+                    if topic.suppressed_in_document and other_hits:
+                        blocked_sents = set(range(n_sents))
+                    blocked_sents.update(other_hits)
+                for s, e, i in tc.get("generic", ()):
+                    if i in blocked_sents or i in counts or _voided(s, e, voided):
+                        continue
+                    counts[i] = 1
+                    found.append((s, e))
+                for pi in range(len(topic.pairs)):
+                    _prove_pair(tc.get(f"a{pi}"), tc.get(f"b{pi}", ()), voided, blocked_sents, counts, found)
+            hits[ti] = counts
+        return hits, spans
+
+
+def _prove_pair(a_found, b_found, voided: set[int], blocked_sents: set[int], counts: dict[int, int],
+                found: list[tuple[int, int]]) -> None:
+    """A pair proves its topic in a sentence with a word of each list that do not overlap; one
+    proof a sentence, in sentences no veto or other topic blocked."""
+    if not a_found:
+        return
+    a_by_sent: dict[int, list] = {}
+    for s, e, i in a_found:
+        if not _voided(s, e, voided):
+            a_by_sent.setdefault(i, []).append((s, e))
+    for s, e, i in b_found:
+        partners = a_by_sent.get(i)
+        if partners is None or i in counts or i in blocked_sents or _voided(s, e, voided):
+            continue
+        partner = next((a for a in partners if not (a[0] < e and s < a[1])), None)
+        if partner is not None:
+            counts[i] = 1
+            found += [partner, (s, e)]
+
+
+def _voided(start: int, end: int, voided: set[int]) -> bool:
+    """A match whose first or last token is in a "not" phrase ("nerves of steel") proves nothing."""
+    return bool(voided) and (start in voided or end - 1 in voided)
+
+
+def dependency_order(topics: tuple[Topic, ...]) -> list[int]:
+    """Topic indexes so that a topic comes after those it requires or is suppressed by."""
+    index = {t.id: i for i, t in enumerate(topics)}
+    order: list[int] = []
+    visiting: set[int] = set()
+
+    def visit(i: int) -> None:
+        if i in order:
+            return
+        if i in visiting:
+            raise ValueError(f"topics.yaml: dependency cycle at {topics[i].id}")
+        visiting.add(i)
+        for dep in (*topics[i].suppressed_by, *([topics[i].requires] if topics[i].requires else [])):
+            visit(index[dep])
+        visiting.discard(i)
+        order.append(i)
+
+    for i in range(len(topics)):
+        visit(i)
+    return order
