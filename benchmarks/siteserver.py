@@ -28,7 +28,7 @@ def serve_site(seed: int, total: int, conn, nodelay: bool = True) -> None:
     """Child process: build the site, serve it on a free loopback port until told to stop."""
     from monitor.sitesrv import SiteServer
 
-    from .sitegen import FEED_PATH, build_site
+    from .sitepages import FEED_PATH, build_site
 
     with tempfile.TemporaryDirectory(prefix="chargewatch-bench-site-") as root:  # empty: pages only
         server = SiteServer(root=Path(root), host="127.0.0.1", port=0)
