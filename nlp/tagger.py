@@ -30,11 +30,13 @@ MAX_EVIDENCE = 400
 
 @dataclass
 class _Sentences:
-    """A text's sentences: first token, (start, end) characters and weight, as parallel lists."""
+    """A text's sentences: first token, (start, end) characters and weight, as parallel lists;
+    and each token's character offset in the text."""
 
     starts: list[int]
     chars: list[tuple[int, int]]
     weights: list[float]
+    offsets: list[int]
 
 
 class Tagger:
@@ -147,16 +149,14 @@ class Tagger:
 
     def _sentences(self, doc, text: str) -> _Sentences:
         """Sentences with their weight (title, lead paragraph, body), as plain lists: no Spans."""
-        sents = _Sentences([], [], [])
-        n = len(doc)
-        if n == 0:
-            return sents
+        if len(doc) == 0:
+            return _Sentences([], [], [], [])
         title_end = doc.user_data.get("title_end", 0)
         body_start = title_end + 2 if title_end else 0
         para = text.find("\n", body_start + 1)
         lead_end = para if 0 < para - body_start <= 1200 else None
         offsets = doc.user_data.get("offsets") or doc.to_array(IDX).astype("int64").tolist()
-        doc.user_data["idx"] = offsets
+        sents = _Sentences([], [], [], offsets)
         starts = doc.user_data.get("sent_starts")
         if starts is None:
             starts = numpy.flatnonzero(doc.to_array(SENT_START).astype("int64") == 1).tolist()
@@ -189,7 +189,6 @@ class Tagger:
         raw = self.lower(doc) + self.orth(doc)
         if not raw:
             return Tags()
-        idx = doc.user_data["idx"]
         sent_idx = numpy.searchsorted(sents.starts, [m[1] for m in raw], side="right") - 1
         by_key: dict[int, list] = {}
         for (match_id, s, e), i in zip(raw, sent_idx.tolist()):  # sentence 0 starts at token 0
@@ -221,7 +220,7 @@ class Tagger:
                 continue
             topic = self.topics[ti]
             best = max(hits, key=lambda i: (hits[i], weights[i], -i))
-            terms = sorted({_span_text(text, idx, s, e).lower() for s, e in topic_spans[ti][:24]})[:12]
+            terms = sorted({_span_text(text, sents.offsets, s, e).lower() for s, e in topic_spans[ti][:24]})[:12]
             topics.append(TopicTag(id=topic.id, name=topic.name, evidence=_clip(text, chars[best]),
                                    mentions=sum(hits.values()),
                                    salience=_salience(weights[i] * n for i, n in hits.items()),
