@@ -82,7 +82,8 @@ def extract_html(body: bytes, url: str, *, charset: str | None = None) -> Page:
         doc = bare_extraction(tree, **options)
     if doc is None or not (doc.text or "").strip():
         raise ExtractError("no main text found on the page", url)
-    return Page(url=url, title=meta["title"], text=drop_inline_furniture(doc.text)[:MAX_TEXT_CHARS], author=meta["author"],
+    main_text = drop_inline_furniture(doc.text)[:MAX_TEXT_CHARS]
+    return Page(url=url, title=meta["title"], text=main_text, author=meta["author"],
                 published=meta["published"], language=meta["language"], kind="article",
                 canonical=meta["canonical"], pdf_links=links)
 
