@@ -80,9 +80,9 @@ def extract_html(body: bytes, url: str, *, charset: str | None = None) -> Page:
     doc = bare_extraction(tree, fast=True, **options)
     if not _long_enough(doc):
         doc = bare_extraction(tree, **options)
-    if doc is None or not (doc.text or "").strip():
+    main_text = drop_inline_furniture(doc.text or "")[:MAX_TEXT_CHARS] if doc is not None else ""
+    if not main_text.strip():  # nothing, or only teasers and sign-ups
         raise ExtractError("no main text found on the page", url)
-    main_text = drop_inline_furniture(doc.text)[:MAX_TEXT_CHARS]
     return Page(url=url, title=meta["title"], text=main_text, author=meta["author"],
                 published=meta["published"], language=meta["language"], kind="article",
                 canonical=meta["canonical"], pdf_links=links)

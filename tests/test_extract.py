@@ -96,3 +96,10 @@ def test_inline_teasers_and_newsletter_prompts_are_dropped_and_prose_is_kept():
         "Also read: " + "a teaser this long is prose, not a teaser " * 8,
     ]
     assert drop_inline_furniture("") == ""
+
+
+def test_a_page_of_teasers_only_has_no_main_text():
+    page = (b"<html><body><article><p>Also read: <a href='/a'>Tesla opens a plant</a></p>"
+            b"<p>Read more: <a href='/b'>BYD cuts prices</a></p></article></body></html>")
+    with pytest.raises(ExtractError, match="no main text"):
+        extract_page(page, "https://example.org/teasers")
