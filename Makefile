@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 DEV_STAMP := $(VENV)/.installed-dev
 PYTEST_ARGS ?=
 
-.PHONY: run test demo bench clean
+.PHONY: run test test-future demo bench clean
 
 $(BIN)/python:
 	@$(PY) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "chargewatch needs Python 3.11 or newer (set PY=python3.x)")'
@@ -24,8 +24,13 @@ $(DEV_STAMP): pyproject.toml constraints.txt | $(BIN)/python
 run: $(STAMP)  ## the monitor: every source on its schedule, the daily digest, the review page
 	$(BIN)/chargewatch run --feeds feeds.yaml --db chargewatch.db
 
-test: $(DEV_STAMP)  ## the whole suite
+test: $(DEV_STAMP)  ## the whole suite (installs Debian's chromium for the browser tests when missing)
+	@bash tests/tools/system_packages.sh chromium
 	$(BIN)/python -m pytest -n 2 $(PYTEST_ARGS)
+
+test-future: $(DEV_STAMP)  ## the date-dependent tests again, with the machine's clock a year ahead
+	@bash tests/tools/system_packages.sh faketime
+	faketime -f +365d $(BIN)/python -m pytest -n 2 -m clock -p no:cacheprovider $(PYTEST_ARGS)
 
 demo: $(STAMP)  ## the whole pipeline offline on the bundled sample site
 	$(BIN)/chargewatch demo --db demo.db

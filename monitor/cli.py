@@ -14,7 +14,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from .config import load_settings
-from .errors import ConfigError, DatabaseError
+from .errors import ConfigError, DatabaseError, PortInUse
 
 err_console = Console(stderr=True)
 
@@ -38,8 +38,46 @@ def feeds_option(fn):
                         help="Sources file (or set CHARGEWATCH_FEEDS).")(fn)
 
 
+class When(click.ParamType):
+    """--since / --until: one reading of dates for every command (monitor.dates)."""
+
+    name = "WHEN"
+
+    def convert(self, value, param, ctx):
+        from .dates import parse_when
+
+        try:
+            return parse_when(value, option=param.opts[0] if param else "--since")
+        except ValueError as exc:
+            self.fail(str(exc), param, ctx)
+
+
+WHEN = When()
+LIMIT = click.IntRange(min=1)
+
+
+def check_choice(db, option: str, value: str | None) -> None:
+    """An unknown --automaker, --topic or --source id is an error that lists the valid ones."""
+    if value is None:
+        return
+    if option == "--source":
+        from storage.sources import source_names
+
+        valid = source_names(db)
+    else:
+        from nlp.registry import load_registry
+        from nlp.taxonomy import load_taxonomy
+
+        valid = [a.id for a in load_registry().automakers] if option == "--automaker" else \
+            [t.id for t in load_taxonomy()]
+    if value not in valid:
+        raise click.BadParameter(f"no such id {value!r}; valid: {', '.join(sorted(valid)) or '(none yet)'}",
+                                 param_hint=option)
+
+
 def handle_errors(fn):
-    """Bad configuration exits 2, an unusable database 3, each with the reason and no traceback."""
+    """Bad configuration exits 2, an unusable database 3, a busy port 4, each with the reason and
+    no traceback."""
     @wraps(fn)
     def inner(*args, **kwargs):
         try:
@@ -50,6 +88,9 @@ def handle_errors(fn):
         except DatabaseError as exc:
             click.echo(f"database error: {exc}", err=True)
             sys.exit(3)
+        except PortInUse as exc:
+            click.echo(f"cannot serve: {exc}", err=True)
+            sys.exit(4)
     return inner
 
 
@@ -150,19 +191,17 @@ def sources_cmd(ctx: click.Context, feeds_path: str, db_path: str, as_json: bool
     """
     if ctx.invoked_subcommand is not None:
         return
-    from storage import open_db
-    from storage.sources import list_sources, sync_sources
+    from storage.sources import list_sources, with_configured
 
     from .config import ScheduleSettings
     from .schedule import health
 
-    db = open_db(db_path)
-    sched = ScheduleSettings()
+    db = _readonly_db(db_path) if Path(db_path).exists() else None
+    sched, configured = ScheduleSettings(), ()
     if Path(feeds_path).exists():
         settings = load_settings(feeds_path)
-        sync_sources(db, settings.sources)
-        sched = settings.schedule
-    rows = list_sources(db)
+        sched, configured = settings.schedule, settings.sources
+    rows = with_configured(list_sources(db) if db else [], configured)  # nothing is written
     states = {r.name: health(r, sched) for r in rows}
     if as_json:
         click.echo(json.dumps([{**r.__dict__, "state": states[r.name]} for r in rows], indent=2))
@@ -180,8 +219,9 @@ def sources_cmd(ctx: click.Context, feeds_path: str, db_path: str, as_json: bool
 
 @main.command("articles")
 @click.option("--source", help="Only articles from this source.")
-@click.option("--since", help="Only articles published (or fetched) on or after this date, e.g. 2026-11-01.")
-@click.option("--limit", type=int, default=None, help="At most this many rows.")
+@click.option("--since", type=WHEN, help="Only stories first published on or after WHEN (with --all: articles "
+              "published then; no date: when fetched): 2026-11-01, 2026-11-01T08:00Z, 7d, 24h, today, yesterday.")
+@click.option("--limit", type=LIMIT, default=None, help="At most this many rows (a positive number).")
 @click.option("--all", "every", is_flag=True, help="Every article, not one row per story.")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array of objects.")
 @db_option
@@ -198,7 +238,9 @@ def articles_cmd(source: str | None, since: str | None, limit: int | None, every
     """
     from storage.articles import list_articles
 
-    rows = list_articles(_existing_db(db_path), source=source, since=since, limit=limit, per_story=not every)
+    db = _readonly_db(db_path)
+    check_choice(db, "--source", source)
+    rows = list_articles(db, source=source, since=since, limit=limit, per_story=not every)
     if as_json:
         click.echo(json.dumps([r.as_dict() for r in rows], indent=2, ensure_ascii=False))
         return
@@ -210,6 +252,13 @@ def articles_cmd(source: str | None, since: str | None, limit: int | None, every
     _console().print(table)
 
 
+def _readonly_db(db_path: str):
+    """For commands that only read: the database must exist and is never written."""
+    from storage import open_db
+
+    return open_db(db_path, readonly=True)
+
+
 def _existing_db(db_path: str):
     from storage import open_db
 
@@ -219,9 +268,10 @@ def _existing_db(db_path: str):
 
 
 @main.command("stories")
-@click.option("--since", help="Only stories last seen on or after this date, e.g. 2026-11-01.")
+@click.option("--since", type=WHEN, help="Only stories first published on or after WHEN: 2026-11-01, "
+              "2026-11-01T08:00Z, 7d, 24h, today, yesterday.")
 @click.option("--source", help="Only stories with a copy from this source.")
-@click.option("--limit", type=int, default=None, help="At most this many stories.")
+@click.option("--limit", type=LIMIT, default=None, help="At most this many stories (a positive number).")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array of objects.")
 @db_option
 @handle_errors
@@ -235,7 +285,9 @@ def stories_cmd(since: str | None, source: str | None, limit: int | None, as_jso
     """
     from storage.stories import list_stories
 
-    rows = list_stories(_existing_db(db_path), since=since, source=source, limit=limit)
+    db = _readonly_db(db_path)
+    check_choice(db, "--source", source)
+    rows = list_stories(db, since=since, source=source, limit=limit)
     if as_json:
         click.echo(json.dumps([r.as_dict() for r in rows], indent=2, ensure_ascii=False))
         return
@@ -246,6 +298,34 @@ def stories_cmd(since: str | None, source: str | None, limit: int | None, as_jso
         copies = "; ".join(f"{c.source} #{c.id}" for c in r.copies)
         table.add_row(str(r.id), (r.first_seen or "")[:10], str(r.sources), r.title or r.representative.url,
                       f"{r.representative.source} #{r.representative.id}", copies)
+    _console().print(table)
+
+
+@main.command("tags")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+def tags_cmd(as_json: bool) -> None:
+    """List the automaker and topic ids that --automaker, --topic and the review page take.
+
+    \b
+    Example:
+        chargewatch tags
+        chargewatch tags --json | jq '.topics[].id'
+    """
+    from nlp.registry import load_registry
+    from nlp.taxonomy import load_taxonomy
+
+    automakers = [{"id": a.id, "name": a.name, "ranked": a.ranked} for a in load_registry().automakers]
+    topics = [{"id": t.id, "name": t.name} for t in load_taxonomy()]
+    if as_json:
+        click.echo(json.dumps({"automakers": automakers, "topics": topics}, indent=2, ensure_ascii=False))
+        return
+    table = Table(title="tags")
+    for col in ("kind", "id", "name"):
+        table.add_column(col)
+    for a in automakers:
+        table.add_row("automaker", a["id"], a["name"] + ("" if a["ranked"] else " (not ranked)"))
+    for t in topics:
+        table.add_row("topic", t["id"], t["name"])
     _console().print(table)
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from .cli import _existing_db, db_option, feeds_option, handle_errors, main, sources_cmd
+from .cli import WHEN, _existing_db, _readonly_db, check_choice, db_option, feeds_option, handle_errors, main, sources_cmd
 from .config import load_settings
 from .errors import ConfigError
 
@@ -15,16 +15,18 @@ from .errors import ConfigError
 @main.command()
 @db_option
 @feeds_option
-@click.option("--since", "since", metavar="WHEN",
-              help="Start here instead of where the last digest ended: a date, a UTC date and time, or 24h / 7d.")
+@click.option("--since", "since", type=WHEN,
+              help="A one-off digest of the stories chargewatch stored since WHEN (not where the last digest "
+                   "ended): 2026-11-12, 2026-11-12T08:00Z, 24h, 7d, today, yesterday.")
 @click.option("--format", "fmt", type=click.Choice(["html", "md", "text"]), default="text", show_default=True,
               help="What to print or write.")
 @click.option("--out", "out_path", type=click.Path(dir_okay=False), help="Write to this file instead of standard output.")
 @click.option("--send", is_flag=True, help="Mail it (the 'mail' section of the feeds file); retry any digest a failed send left pending.")
 @handle_errors
 def digest(db_path: str, feeds_path: str, since: str | None, fmt: str, out_path: str | None, send: bool) -> None:
-    """The digest of the stories since the last digest: ranked, grouped by automaker and topic,
-    each story once, reports in their own section.
+    """The digest of the stories chargewatch found since the last digest (whatever their
+    publication dates): ranked, grouped by automaker and topic, each story once, reports in
+    their own section.
 
     Every digest is recorded: the next one starts where it ended (unless --since is given, which
     makes a one-off digest that moves nothing). With --send it is mailed as HTML with a plain-text
@@ -36,13 +38,11 @@ def digest(db_path: str, feeds_path: str, since: str | None, fmt: str, out_path:
         chargewatch digest --since 7d --format html --out week.html
         CHARGEWATCH_SMTP_PASSWORD=... chargewatch digest --send
     """
-    from .digest import make_digest, parse_when, send_digests
+    from .dates import as_datetime
+    from .digest import make_digest, send_digests
 
     db = _existing_db(db_path)
-    try:
-        start = parse_when(since) if since else None
-    except ValueError as exc:
-        raise click.BadParameter(str(exc), param_hint="--since") from None
+    start = as_datetime(since) if since else None
     failed = False
     if send:
         settings = load_settings(feeds_path)
@@ -115,8 +115,9 @@ def post(item: str, platform: str, use: str, db_path: str) -> None:
 @click.option("--automaker", help="Only stories tagged with this automaker id.")
 @click.option("--topic", help="Only stories tagged with this topic id.")
 @click.option("--source", help="Only stories with a copy from this source.")
-@click.option("--since", help="Only from this date on (YYYY-MM-DD).")
-@click.option("--until", help="Only up to this date (YYYY-MM-DD, inclusive).")
+@click.option("--since", type=WHEN, help="Only stories first published on or after WHEN (--per article: articles "
+              "published then): 2026-01-01, 2026-01-01T08:00Z, 7d, 24h, today, yesterday.")
+@click.option("--until", type=WHEN, help="Only up to WHEN, inclusive (a date: to its end).")
 @click.option("--out", "out_path", type=click.Path(dir_okay=False), help="Write here instead of standard output.")
 @db_option
 @handle_errors
@@ -135,7 +136,9 @@ def export_cmd(fmt: str, per: str, automaker: str | None, topic: str | None, sou
 
     from .exchange import EXPORT_ARTICLE_COLUMNS, EXPORT_STORY_COLUMNS, to_csv, to_jsonl
 
-    db = _existing_db(db_path)
+    db = _readonly_db(db_path)
+    for option, value in (("--automaker", automaker), ("--topic", topic), ("--source", source)):
+        check_choice(db, option, value)
     try:
         filters = Filters(automaker=automaker, topic=topic, source=source, since=since, until=until, status=None)
     except ValueError as exc:

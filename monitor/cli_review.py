@@ -7,8 +7,8 @@ import sys
 
 import click
 
-from .cli import _existing_db, db_option, handle_errors, main
-from .errors import ConfigError
+from .cli import _existing_db, _readonly_db, db_option, handle_errors, main
+from .errors import ConfigError, PortInUse
 
 
 def login_required(host: str, db, db_path: str) -> bool:
@@ -24,6 +24,28 @@ def login_required(host: str, db, db_path: str) -> bool:
         raise ConfigError(f"refusing to serve on {host}: only loopback is served without a login. "
                           f"Create a user first: chargewatch users add NAME --db {db_path}")
     return True
+
+
+def listen(host: str, port: int):
+    """The review page's socket, bound before anything else starts, so a busy port is a clear
+    error (PortInUse, exit 4) rather than uvicorn's log line after the scheduler began."""
+    import errno
+    import socket
+
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+    except OSError as exc:
+        sock.close()
+        if exc.errno == errno.EADDRINUSE:
+            raise PortInUse(f"port {port} on {host} is already in use (another chargewatch serve or run?): "
+                            "stop it or choose another --port") from None
+        raise ConfigError(f"--host {host} --port {port}: cannot listen there: {exc.strerror or exc}") from None
+    sock.listen(128)
+    sock.set_inheritable(True)
+    return sock
 
 
 def page_address(host: str, port: int, require_login: bool) -> str:
@@ -55,9 +77,11 @@ def serve(db_path: str, host: str, port: int) -> None:
     db = _existing_db(db_path)
     require_login = login_required(host, db, db_path)
     db.close()
+    sock = listen(host, port)
     app = create_app(db_path, require_login=require_login)
     click.echo(f"{page_address(host, port, require_login)}; Ctrl-C stops it", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False, proxy_headers=False)
+    uvicorn.Server(uvicorn.Config(app, log_level="warning", server_header=False, proxy_headers=False)).run(
+        sockets=[sock])
 
 
 @main.group()
@@ -77,7 +101,8 @@ def users() -> None:
 @db_option
 @handle_errors
 def users_add(name: str, password_stdin: bool, db_path: str) -> None:
-    """Create a user (or set a new password); asks for the password twice.
+    """Create a user (or set a new password); asks for the password twice (without a terminal,
+    or with --password-stdin, reads it from the first line of standard input).
 
     \b
     Example:
@@ -91,7 +116,7 @@ def users_add(name: str, password_stdin: bool, db_path: str) -> None:
 
     if not name.strip() or len(name) > 64 or any(c.isspace() for c in name):
         raise click.BadParameter("a name is 1 to 64 characters without spaces", param_hint="NAME")
-    if password_stdin:
+    if password_stdin or not sys.stdin.isatty():  # no terminal to ask on: the first line of input
         password = sys.stdin.readline().rstrip("\r\n")
     else:
         password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
@@ -139,7 +164,7 @@ def users_list(db_path: str) -> None:
     """
     from storage.users import list_users
 
-    for name, created in list_users(_existing_db(db_path)):
+    for name, created in list_users(_readonly_db(db_path)):
         click.echo(f"{name}\t{created}")
 
 
@@ -178,5 +203,5 @@ def corrections(db_path: str) -> None:
     """
     from storage.export import corrections_export
 
-    for row in corrections_export(_existing_db(db_path)):
+    for row in corrections_export(_readonly_db(db_path)):
         click.echo(json.dumps(row, ensure_ascii=False))

@@ -33,7 +33,7 @@ def run_cmd(feeds_path: str, db_path: str, host: str, port: int, once: bool) -> 
 
     from storage import open_db
 
-    from .cli_review import login_required, page_address
+    from .cli_review import listen, login_required, page_address
     from .logsetup import configure
     from .runner import Runner
     from .web.app import create_app
@@ -57,6 +57,7 @@ def run_cmd(feeds_path: str, db_path: str, host: str, port: int, once: bool) -> 
 
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, on_signal)
+    sock = None if once else listen(host, port)  # a busy port stops us before anything starts
     runner = Runner(settings, db_path)
     if once:
         try:
@@ -81,7 +82,7 @@ def run_cmd(feeds_path: str, db_path: str, host: str, port: int, once: bool) -> 
     # that was there before (on_signal), so the scheduler and the workers still stop cleanly
     try:
         if not stopping.is_set():
-            server.run()  # returns on SIGINT or SIGTERM
+            server.run(sockets=[sock])  # returns on SIGINT or SIGTERM
     finally:
         clean = runner.shutdown(timeout=7.0)
         click.echo("stopped" + ("" if clean else ": a fetch was still running; its article was not committed and "
@@ -104,7 +105,8 @@ def sources_resume(name: str, db_path: str) -> None:
     """
     from storage.sources import resume
 
-    if not resume(_existing_db(db_path), name):
+    outcome = resume(_existing_db(db_path), name)
+    if outcome == "unknown":
         click.echo(f"no source {name!r} in {db_path}", err=True)
         sys.exit(1)
-    click.echo(f"resumed {name}")
+    click.echo(f"resumed {name}" if outcome == "resumed" else f"{name} is not paused: nothing to resume")

@@ -7,9 +7,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from storage import open_db
+from storage.db import in_use
 
 from .config import Settings, settings_from_yaml
-from .errors import ConfigError
+from .errors import ConfigError, DatabaseError
 from .sitesrv import SAMPLE_SITE, SiteServer
 
 DEMO_FEEDS = SAMPLE_SITE / "feeds.yaml"
@@ -27,6 +28,9 @@ def run_demo(db_path: str, port: int = 8765, runs: int = 3) -> Iterator[tuple[st
     article (its Atom entry's <updated> moves on), which is fetched again and updated in place."""
     from .pipeline import run_pass
 
+    if in_use(db_path):
+        raise DatabaseError(f"{db_path} is open in another chargewatch process (serve or run): stop it first, "
+                            "or give the demo another --db")
     for suffix in ("", "-wal", "-shm"):
         if os.path.exists(db_path + suffix):
             os.remove(db_path + suffix)

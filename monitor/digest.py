@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from storage import digests as store
+from storage import clock
 
 from .links import safe_url
 
@@ -49,6 +50,8 @@ class Digest:
     topic_counts: tuple[tuple[str, int], ...]
     total: int
     subject: str
+    intro: str  # what the digest covers: found (stored) by chargewatch in its window
+    empty: str  # what it says when it carries no story
 
 
 def score(story: store.DigestStory, ranked: set[str]) -> float:
@@ -61,7 +64,7 @@ def score(story: store.DigestStory, ranked: set[str]) -> float:
 
 
 def build_digest(stories: list[store.DigestStory], *, since: str, until: str, ranked: set[str],
-                 title: str = "chargewatch digest") -> Digest:
+                 title: str = "chargewatch digest", scope: str = "regular") -> Digest:
     """Stories ranked, then each put in its first section: reports in their own; otherwise the
     ranked automaker it is about, else its strongest topic, else "Other stories"."""
     items = []
@@ -108,8 +111,25 @@ def build_digest(stories: list[store.DigestStory], *, since: str, until: str, ra
     top = ", ".join(f"{n} {c}" for n, c in (automaker_counts[:2] + topic_counts[:2]))
     subject = f"{title}, {day}: {len(stories)} {'story' if len(stories) == 1 else 'stories'}" + \
         (f" ({top})" if top else "")
+    intro, empty = _WORDING[scope]
     return Digest(since, until, tuple(sorted(sections.values(), key=order)), automaker_counts, topic_counts,
-                  len(stories), subject)
+                  len(stories), subject, intro.format(since=_shown(since), until=_shown(until)),
+                  empty.format(days=FIRST_DIGEST_DAYS))
+
+
+# (the line under the title, what an empty digest says) for each kind of digest
+_WORDING = {
+    "regular": ("Stories chargewatch found since the last digest, from {since} to {until}.",
+                "Nothing new since the last digest."),
+    "first": ("The first digest: stories chargewatch found from {since} to {until}.",
+              "Nothing found in the last {days} days: no source has given a story yet (see chargewatch sources)."),
+    "ad hoc": ("Stories chargewatch found from {since} to {until}.",
+               "Nothing found in this window."),
+}
+
+
+def _shown(when: str) -> str:
+    return when.replace("T", " ").replace("Z", " UTC")
 
 
 def _md_escape(text: str | None) -> str:
@@ -133,14 +153,39 @@ def render(digest: Digest, fmt: str) -> str:
     return _env.get_template(name).render(d=digest)
 
 
-def window(db, since: str | None, now: datetime | None = None) -> tuple[str, str, bool]:
-    """(since, until, ad_hoc): from --since, else from where the last digest ended, else a day."""
-    now = now or datetime.now(timezone.utc)
-    until = now.strftime("%Y-%m-%dT%H:%M:%SZ")
+FIRST_DIGEST_DAYS = 7  # the first digest on a database carries what was stored in the last week
+
+
+@dataclass(frozen=True)
+class Window:
+    """Which stories a digest carries. A regular digest takes every story stored since the last
+    one (``story_ids``), whatever its publication date; ``--since`` takes those stored since then."""
+
+    since: str
+    until: str
+    scope: str  # "regular", "first" (no regular digest yet) or "ad hoc" (--since)
+    story_ids: list[int]  # the stories it shows
+    considered: list[int]  # what a regular digest marks as done (its stories and dismissed ones)
+    archived: list[int]  # stored before the first digest's week: left to the archive
+
+
+def window(db, since: str | None, now: datetime | None = None) -> Window:
+    """The stories of the next digest: with ``since``, those stored from then until now; else
+    every story no regular digest has carried (the first digest: those of the last week)."""
+    now = now or clock.now()
+    until = now.strftime(clock.ISO)
     if since:
-        return since, until, True
-    last = store.last_until(db)
-    return (last or (now - timedelta(days=1)).strftime("%Y-%m-%dT%H:%M:%SZ")), until, False
+        return Window(since, until, "ad hoc", store.stored_between(db, since, until), [], [])
+    pending = store.undigested(db)
+    start = store.last_until(db)
+    first = start is None
+    archived: set[int] = set()
+    if first:
+        start = (now - timedelta(days=FIRST_DIGEST_DAYS)).strftime(clock.ISO)
+        archived = store.stored_before(db, [sid for sid, _ in pending], start)
+    considered = [sid for sid, _ in pending if sid not in archived]
+    shown = [sid for sid, dismissed in pending if not dismissed and sid not in archived]
+    return Window(start, until, "first" if first else "regular", shown, considered, sorted(archived))
 
 
 def make_digest(db, *, since: str | None = None, delivery: str = "printed", now: datetime | None = None,
@@ -150,36 +195,15 @@ def make_digest(db, *, since: str | None = None, delivery: str = "printed", now:
 
     if ranked is None:
         ranked = {a.id for a in load_registry().automakers if a.ranked}
-    start, until, ad_hoc = window(db, since, now)
-    digest = build_digest(store.stories_between(db, start, until), since=start, until=until, ranked=ranked)
+    win = window(db, since, now)
+    digest = build_digest(store.digest_stories(db, win.story_ids), since=win.since, until=win.until,
+                          ranked=ranked, scope=win.scope)
     out = {fmt: render(digest, fmt) for fmt in FORMATS}
-    digest_id = store.save_digest(db, since=start, until=until, ad_hoc=ad_hoc, stories=digest.total,
-                                  subject=digest.subject, text=out["text"], html=out["html"], markdown=out["md"],
-                                  delivery=delivery)
+    digest_id = store.save_digest(db, since=win.since, until=win.until, ad_hoc=win.scope == "ad hoc",
+                                  stories=digest.total, subject=digest.subject, text=out["text"], html=out["html"],
+                                  markdown=out["md"], delivery=delivery, carried=win.considered,
+                                  archived=win.archived)
     return digest_id, digest, out
-
-
-def parse_when(value: str, now: datetime | None = None) -> str:
-    """--since: a date (2026-11-24), a UTC date and time (2026-11-24T08:00:00Z) or a duration
-    back from now (24h, 7d). Returns the ISO form the database compares with."""
-    from .config import parse_duration
-
-    now = now or datetime.now(timezone.utc)
-    value = value.strip()
-    try:
-        seconds = parse_duration(value)
-        if any(c.isalpha() for c in value):
-            return (now - timedelta(seconds=seconds)).strftime("%Y-%m-%dT%H:%M:%SZ")
-    except ValueError:
-        pass
-    try:
-        when = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        raise ValueError(f"--since {value!r}: use a date (2026-11-24), a date and time (2026-11-24T08:00:00Z) "
-                         "or a duration (24h, 7d)") from None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=timezone.utc)
-    return when.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,10 @@ class DatabaseError(ChargewatchError):
     """The database file cannot be opened or is not a chargewatch database."""
 
 
+class PortInUse(ChargewatchError):
+    """The review page's port is taken (another serve or run?): exit code 4."""
+
+
 class FetchError(ChargewatchError):
     """A request failed. ``kind`` is one of the fixed kinds below; ``url`` the URL asked for."""
 

@@ -7,12 +7,16 @@ import csv
 import io
 import json
 import re
+import unicodedata
 from dataclasses import dataclass
-from datetime import datetime, timezone
 from email.utils import format_datetime
+from urllib.parse import urlsplit
 from xml.sax.saxutils import quoteattr
 
 from lxml import etree
+from pydantic import ValidationError
+
+from storage import clock
 
 from .config import SourceSpec, settings_from_yaml
 from .errors import ConfigError
@@ -32,7 +36,7 @@ def _duration(seconds: float) -> str:
 def sources_to_opml(sources: tuple[SourceSpec, ...], title: str = "chargewatch sources") -> str:
     """OPML 2.0: one outline per source (type rss for feeds, with xmlUrl), every chargewatch
     setting kept as an attribute so that importing it back gives the same sources."""
-    now = format_datetime(datetime.now(timezone.utc), usegmt=True)
+    now = format_datetime(clock.now(), usegmt=True)
     lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<opml version="2.0">', "  <head>",
              f"    <title>{_esc(title)}</title>", f"    <dateCreated>{now}</dateCreated>", "  </head>", "  <body>"]
     for s in sources:
@@ -64,9 +68,20 @@ def _esc(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def _slug(text: str) -> str:
-    slug = re.sub(r"[^a-z0-9_.-]+", "-", text.lower()).strip("-.")
-    return (slug or "source")[:64]
+_LATIN = str.maketrans({"ß": "ss", "æ": "ae", "ø": "o", "œ": "oe", "ð": "d", "þ": "th", "ł": "l", "đ": "d",
+                        "ı": "i"})
+
+
+def _slug(text: str, url: str = "") -> str:
+    """A source name from an outline's title: accents and Latin ligatures written in ASCII
+    ("Rüber Sühne Ölkrise" -> "ruber-suhne-olkrise"), and, for a title in a
+    script with no ASCII form, the feed's host name."""
+    plain = unicodedata.normalize("NFKD", text.lower().translate(_LATIN))
+    plain = "".join(c for c in plain if not unicodedata.combining(c))
+    slug = re.sub(r"[^a-z0-9_.-]+", "-", plain).strip("-._")
+    if not slug and url:
+        slug = re.sub(r"[^a-z0-9_.-]+", "-", (urlsplit(url).hostname or "").removeprefix("www.")).strip("-._")
+    return (slug or "source")[:64].strip("-._") or "source"
 
 
 @dataclass(frozen=True)
@@ -104,7 +119,7 @@ def opml_to_sources(data: bytes, filename: str, existing: tuple[SourceSpec, ...]
             skipped.append(f"{label or '(no name)'}: no xmlUrl")
             continue
         kind = outline.get("kind") or ("feed" if outline.get("xmlUrl") else "listing")
-        entry: dict = {"name": _slug(label or url), "kind": kind, "url": url}
+        entry: dict = {"name": _slug(label or url, url), "kind": kind, "url": url}
         for key in _EXTRA[1:]:
             value = outline.get(key)
             if value is None:
@@ -131,8 +146,10 @@ def opml_to_sources(data: bytes, filename: str, existing: tuple[SourceSpec, ...]
             continue
         try:
             SourceSpec.model_validate(entry)
-        except Exception as exc:  # pydantic's ValidationError: say which outline and why
-            skipped.append(f"{entry['name']}: {str(exc).splitlines()[-1].strip()}")
+        except ValidationError as exc:  # say which outline and why, in the words of the check
+            skipped.append(f"{entry['name']}: " + "; ".join(
+                f"{'.'.join(str(p) for p in e['loc']) or 'outline'}: {e['msg'].removeprefix('Value error, ')}"
+                for e in exc.errors()))
             continue
         names.add(entry["name"])
         urls.add(url)

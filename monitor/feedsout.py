@@ -6,6 +6,8 @@ from datetime import datetime, timezone
 
 from feedgen.feed import FeedGenerator
 
+from storage import clock
+
 from .links import safe_url
 
 
@@ -13,7 +15,7 @@ def _when(value: str | None) -> datetime:
     try:
         when = datetime.fromisoformat((value or "").replace("Z", "+00:00"))
     except ValueError:
-        return datetime.now(timezone.utc)
+        return clock.now()
     return when if when.tzinfo else when.replace(tzinfo=timezone.utc)
 
 

@@ -20,6 +20,8 @@ from urllib.parse import urljoin, urlsplit
 import httpcore
 import httpx
 
+from storage import clock
+
 from . import __version__
 from .config import NetworkSettings
 from .errors import (BlockedAddress, FetchError, FetchTimeout, HTTPStatusError, NetworkError,
@@ -274,7 +276,7 @@ class Fetcher:
             else:
                 if status not in RETRY_STATUSES or attempt >= self.net.retries:
                     return status, resp_headers, body, wire
-                retry_after = _parse_retry_after(resp_headers.get("retry-after"), time.time())
+                retry_after = _parse_retry_after(resp_headers.get("retry-after"), clock.now().timestamp())
                 if retry_after is not None and retry_after > self.net.max_retry_after:
                     return status, resp_headers, body, wire  # too long: give up, try next run
                 delay = retry_after if retry_after is not None else self._backoff(attempt)

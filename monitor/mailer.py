@@ -8,6 +8,8 @@ import ssl
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 
+from storage import clock
+
 from .config import MailSettings
 from .errors import ChargewatchError
 
@@ -21,7 +23,7 @@ def build_message(mail: MailSettings, subject: str, text: str, html: str) -> Ema
     msg["Subject"] = f"{mail.subject_prefix}{subject}"
     msg["From"] = mail.sender
     msg["To"] = ", ".join(mail.recipients)
-    msg["Date"] = formatdate(localtime=False)
+    msg["Date"] = formatdate(clock.now().timestamp(), localtime=False)
     msg["Message-ID"] = make_msgid(domain=mail.sender.rsplit("@", 1)[-1].rstrip(">").strip() or None)
     msg.set_content(text)
     msg.add_alternative(html, subtype="html")

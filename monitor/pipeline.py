@@ -276,7 +276,8 @@ class Pipeline:
                 self.db, article, aliases=[item.url, final], item_url=item.url, new_items=new_items,
                 tags=tag_rows(tags))
             if created:
-                assign_story(self.db, article_id, page.text, article.content_hash, self.story_settings, sig)
+                assign_story(self.db, article_id, page.text, article.content_hash, self.story_settings, sig,
+                             found_on=item.via if page.kind == "report" else None)
             report.new += int(created)
 
     def _already_stored(self, url: str, item: queue.ItemRow, also: str | None = None) -> bool:

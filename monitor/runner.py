@@ -17,6 +17,7 @@ from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.date import DateTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
+from storage import clock
 from storage import digests as digest_store
 from storage import open_db
 from storage import sources as source_store
@@ -30,16 +31,11 @@ log = logging.getLogger("chargewatch.runner")
 WATCH_SECONDS = 60  # how often the runner looks for sources resumed from the page or the CLI
 
 
-def utcnow() -> datetime:
-    return datetime.now(timezone.utc)
-
-
 class Runner:
-    def __init__(self, settings: Settings, db_path: str | Path, *, clock=utcnow, rng: random.Random | None = None,
+    def __init__(self, settings: Settings, db_path: str | Path, *, rng: random.Random | None = None,
                  extractor: ExtractPool | None = None):
         self.settings = settings
         self.db_path = str(db_path)
-        self.clock = clock
         self.rng = rng or random.Random()
         self.stop = threading.Event()
         self._own_extractor = extractor is None
@@ -55,7 +51,7 @@ class Runner:
         """When each enabled, unpaused source runs first after this start."""
         source_store.sync_sources(db, self.settings.sources)
         rows = source_store.schedule_rows(db)
-        now = self.clock()
+        now = clock.now()
         out = {}
         for name, spec in self.specs.items():
             row = rows.get(name)
@@ -71,7 +67,7 @@ class Runner:
         interval) in the past; paused ones are left alone."""
         source_store.sync_sources(db, self.settings.sources)
         rows = source_store.schedule_rows(db)
-        now = self.clock()
+        now = clock.now()
         out = []
         for name, spec in self.specs.items():
             row = rows.get(name)
@@ -94,7 +90,7 @@ class Runner:
             log.warning("source=%s paused after %d consecutive failures (chargewatch sources resume %s)",
                         name, row.consecutive_failures, name)
             return None
-        when = schedule.next_run(self.clock(), self.specs[name].interval, row.consecutive_failures,
+        when = schedule.next_run(clock.now(), self.specs[name].interval, row.consecutive_failures,
                                  self.settings.schedule, self.rng)
         source_store.set_next_run(db, name, schedule.iso(when))
         return when
@@ -114,7 +110,7 @@ class Runner:
             planned = self.run_sources([name])
         except Exception:
             log.exception("source=%s: the run failed unexpectedly; trying again after its interval", name)
-            planned = {name: self.clock() + timedelta(seconds=self.specs[name].interval)}
+            planned = {name: clock.now() + timedelta(seconds=self.specs[name].interval)}
         when = planned.get(name)
         if when is not None and not self.stop.is_set():
             self._schedule(name, when)
@@ -130,7 +126,7 @@ class Runner:
             for name in self.specs:
                 row = rows.get(name)
                 if row and not row.paused and self.scheduler.get_job(f"source:{name}") is None:
-                    when = schedule.first_run(self.clock(), next_run_at=None, last_run=None,
+                    when = schedule.first_run(clock.now(), next_run_at=None, last_run=None,
                                               interval=self.specs[name].interval, rng=self.rng,
                                               spread=self.settings.schedule.spread)
                     source_store.set_next_run(db, name, schedule.iso(when))
@@ -164,7 +160,7 @@ class Runner:
 
     def digest_missed(self, db) -> bool:
         return self.settings.digest.enabled and schedule.digest_missed(
-            self.clock(), digest_store.last_until(db), self.settings.digest)
+            clock.now(), digest_store.last_until(db), self.settings.digest)
 
     # -- the process -----------------------------------------------------------------------------
 
@@ -181,7 +177,7 @@ class Runner:
                                    name="daily digest")
             if missed:
                 log.info("the last digest time passed while chargewatch was not running: making it now")
-                self.scheduler.add_job(self.run_digest, DateTrigger(run_date=self.clock()), id="digest-missed",
+                self.scheduler.add_job(self.run_digest, DateTrigger(run_date=clock.now()), id="digest-missed",
                                        name="missed digest")
         self.scheduler.add_job(self.watch, IntervalTrigger(seconds=WATCH_SECONDS), id="watch", name="watch")
         self.scheduler.start()

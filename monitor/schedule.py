@@ -12,6 +12,8 @@ from zoneinfo import ZoneInfo
 
 from apscheduler.triggers.cron import CronTrigger
 
+from storage import clock
+
 from .config import DigestSettings, ScheduleSettings
 
 
@@ -110,7 +112,7 @@ def digest_missed(now: datetime, last_digest_until: str | None, settings: Digest
 def health(row, settings: ScheduleSettings, now: datetime | None = None) -> str:
     """One word for a source's row (storage.sources.SourceRow): disabled, paused, failing,
     possibly stale, or ok."""
-    now = now or datetime.now(timezone.utc)
+    now = now or clock.now()
     if not row.enabled:
         return "disabled"
     if row.paused:

@@ -26,11 +26,17 @@ class StorySettings:
 
 
 def assign_story(db: Database, article_id: int, text: str, content_hash: str,
-                 settings: StorySettings = StorySettings(), sig: Signature | None = None) -> int:
-    """Index the article and put it in its story. Call inside the article's transaction."""
+                 settings: StorySettings = StorySettings(), sig: Signature | None = None,
+                 found_on: str | None = None) -> int:
+    """Index the article and put it in its story. Call inside the article's transaction.
+
+    A report found on a page (``found_on``: the page's URL) joins that page's story: the page
+    and the PDF it publishes are one story, shown once, as the report."""
     sig = sig or signature(text, settings.num_perm)
     keys = band_keys(sig, settings.bands)
-    story_id = story_store.story_with_hash(db, content_hash, article_id)
+    story_id = story_store.story_of_url(db, found_on) if found_on else None
+    if story_id is None:
+        story_id = story_store.story_with_hash(db, content_hash, article_id)
     if story_id is None:
         story_id = best_match(db, article_id, text, sig, keys, settings)
     story_store.index_signature(db, article_id, sig.values, sig.shingles, keys)

@@ -32,10 +32,16 @@ _tagger = None
 
 def _die_with_parent() -> None:
     """Linux: the kernel sends this worker SIGTERM when the process that started it dies, however
-    it died (SIGKILL, os._exit), so no orphaned worker outlives chargewatch."""
+    it died (SIGKILL, os._exit), so no orphaned worker outlives chargewatch.
+
+    Ctrl-C sends SIGINT to the whole process group, workers included: they ignore it, since the
+    parent stops them in order (it finishes or rolls back the article in flight), instead of each
+    printing a KeyboardInterrupt traceback."""
     import ctypes
     import signal
     import sys
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
     if sys.platform.startswith("linux"):
         try:
@@ -106,6 +112,18 @@ def tag_text(text: str, title: str | None, seconds: float = 60.0, url: str = "")
     return _with_alarm(seconds, url, _get_tagger().tag, text, title)
 
 
+def _submit(pool: ProcessPoolExecutor, fn, *args, **kwargs):
+    """pool.submit, with SIGINT blocked in this thread while it may start worker processes: a
+    new worker inherits the blocked signal, so a Ctrl-C that comes while it is still importing
+    (before its initializer runs) is not a KeyboardInterrupt traceback in every worker. The
+    parent stops the workers itself."""
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        return pool.submit(fn, *args, **kwargs)
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
 class ExtractPool:
     def __init__(self, workers: int = 2, timeout: float = 60.0):
         self.workers = workers
@@ -124,7 +142,7 @@ class ExtractPool:
         """Start the workers now (they take a second to import), not at the first page."""
         pool = self._get()
         for _ in range(self.workers):
-            pool.submit(int)
+            _submit(pool, int)
 
     def _reset(self, pool: ProcessPoolExecutor) -> None:
         with self._lock:
@@ -144,7 +162,7 @@ class ExtractPool:
     def _run(self, fn, url: str, *args, **kwargs):
         pool = self._get()
         try:
-            future = pool.submit(fn, *args, **kwargs)
+            future = _submit(pool, fn, *args, **kwargs)
         except (BrokenProcessPool, RuntimeError):
             self._reset(pool)
             raise WorkerLost("extraction worker pool was restarting", url) from None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
-from .db import now_iso
+from .clock import now_iso
 from .review import STATUSES, TAG_KINDS
 
 

@@ -6,8 +6,10 @@ from dataclasses import asdict, dataclass, replace
 
 from sqlite_utils import Database
 
-from .db import now_iso
+from .clock import now_iso
+from .dates import bounds_sql
 from .items import _insert_items, mark_done
+from .stories import REPRESENTATIVE_ORDER
 from .tags import replace_tags
 
 
@@ -119,7 +121,8 @@ def list_articles(db: Database, *, source: str | None = None, since: str | None 
                   limit: int | None = None, per_story: bool = True) -> list[ArticleRow]:
     """Newest first (by publication date, then fetch time). With per_story, one row per story:
     its representative (or, with a source filter, that source's copy) and the other sources."""
-    rows = _select_articles(db, source=source, since=since, limit=None if per_story else limit)
+    rows = _select_articles(db, source=source, since=since, limit=None if per_story else limit,
+                            date=STORY_DATE if per_story else ARTICLE_DATE)
     if not per_story:
         return rows
     story_ids = sorted({r.story_id for r in rows if r.story_id is not None})
@@ -130,7 +133,7 @@ def list_articles(db: Database, *, source: str | None = None, since: str | None 
         marks = ",".join("?" * len(part))
         reps.update(db.execute(f"SELECT id, representative FROM stories WHERE id IN ({marks})", part).fetchall())
         for sid, aid, src in db.execute(f"SELECT story_id, id, source FROM articles WHERE story_id IN ({marks}) "
-                                        "ORDER BY is_copy, coalesce(published, fetched), id", part):
+                                        f"ORDER BY {REPRESENTATIVE_ORDER}", part):
             sources.setdefault(sid, []).append((aid, src))
     chosen: dict[object, ArticleRow] = {}
     for r in rows:
@@ -146,14 +149,18 @@ def list_articles(db: Database, *, source: str | None = None, since: str | None 
     return out[:limit] if limit else out
 
 
-def _select_articles(db: Database, *, source: str | None, since: str | None, limit: int | None) -> list[ArticleRow]:
-    where, params = [], []
+# What --since filters on: an article's own publication date (fetch time if it has none), or,
+# one row per story, the story's first publication, as `stories` and the inbox do.
+ARTICLE_DATE = "coalesce(published, fetched)"
+STORY_DATE = f"coalesce((SELECT s.first_seen FROM stories s WHERE s.id = articles.story_id), {ARTICLE_DATE})"
+
+
+def _select_articles(db: Database, *, source: str | None, since: str | None, limit: int | None,
+                     date: str = ARTICLE_DATE) -> list[ArticleRow]:
+    where, params = bounds_sql(date, since, None)
     if source:
         where.append("source = ?")
         params.append(source)
-    if since:
-        where.append("coalesce(published, fetched) >= ?")
-        params.append(since)
     sql = f"SELECT {_COLUMNS} FROM articles"
     if where:
         sql += " WHERE " + " AND ".join(where)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 
 from sqlite_utils import Database
 
+from . import clock
 from .review import Filters, InboxStory, inbox
 
 
@@ -27,7 +28,7 @@ def coverage(db: Database, kind: str, tag_id: str, *, weeks: int = 52, now: date
     """Stories per week over the last ``weeks`` weeks (Mondays, oldest first), the most frequent
     tags of the other kind on the same articles (among the newest RELATED_SAMPLE, so the page
     stays fast on a large archive), and the latest stories."""
-    now = now or datetime.now(timezone.utc)
+    now = now or clock.now()
     this_monday = now.date() - timedelta(days=now.weekday())
     first = this_monday - timedelta(weeks=weeks - 1)
     counts = dict(db.execute(

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-from datetime import datetime, timezone
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -12,10 +11,6 @@ from sqlite_utils import Database
 from monitor.errors import DatabaseError
 
 from .migrations import migrations
-
-
-def now_iso() -> str:
-    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 class ChargewatchDatabase(Database):
@@ -42,14 +37,31 @@ class ChargewatchDatabase(Database):
             self.conn.commit()
 
 
-def open_db(path: str | Path, *, migrate: bool = True) -> Database:
+def open_db(path: str | Path, *, migrate: bool = True, readonly: bool = False) -> Database:
     """A Database in WAL mode with the schema up to date. Shareable between threads under a lock.
 
+    ``readonly`` is for the commands that only list (sources, articles, stories, export...): the
+    file must exist and SQLite itself refuses any write, so a listing can never change the
+    archive. (A database whose schema is older is upgraded first: that is the one write.)
     Raises DatabaseError (naming the file) when the file is not a usable SQLite database.
     """
     path = Path(path)
     if path.is_dir():
         raise DatabaseError(f"{path}: is a directory, not a database file")
+    if readonly:
+        if not path.exists():
+            raise DatabaseError(f"{path}: no such database (run 'chargewatch fetch' first)")
+        try:
+            conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False,
+                                   timeout=30)
+            conn.isolation_level = None
+            db = ChargewatchDatabase(conn)
+            db.execute("PRAGMA busy_timeout=30000")
+            if not migrations.pending(db):
+                return db
+            conn.close()
+        except sqlite3.DatabaseError as exc:
+            raise DatabaseError(f"{path}: not a usable chargewatch database: {exc}") from None
     try:
         conn = sqlite3.connect(str(path), check_same_thread=False, timeout=30)
         conn.isolation_level = None  # explicit transactions only (Database.atomic)
@@ -66,3 +78,28 @@ def open_db(path: str | Path, *, migrate: bool = True) -> Database:
     except OSError as exc:
         raise DatabaseError(f"{path}: cannot open: {exc}") from None
     return db
+
+
+def in_use(path: str | Path) -> bool:
+    """True when another process has the database open (a `serve` or `run`), so it must not be
+    deleted or replaced under it: its actions would go on into a file nobody sees.
+
+    A database leaves WAL mode only when no other connection has it open; SQLite answers
+    "database is locked" at once otherwise. Asked only of a file about to be deleted, since
+    the question leaves it in rollback-journal mode."""
+    path = Path(path)
+    if not path.exists():
+        return False
+    try:
+        conn = sqlite3.connect(str(path), timeout=0)
+    except sqlite3.Error:
+        return False
+    try:
+        mode = conn.execute("PRAGMA journal_mode=DELETE").fetchone()[0]
+        return mode.lower() == "wal"
+    except sqlite3.OperationalError as exc:
+        return "locked" in str(exc) or "busy" in str(exc)
+    except sqlite3.DatabaseError:
+        return False  # not a database: nothing of ours has it open
+    finally:
+        conn.close()

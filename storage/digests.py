@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from .db import now_iso
+from .clock import now_iso
+from .stories import REPRESENTATIVE_ORDER
 
 
 @dataclass(frozen=True)
@@ -66,12 +67,38 @@ def last_until(db: Database) -> str | None:
     return row[0] if row else None
 
 
-def stories_between(db: Database, since: str, until: str) -> list[DigestStory]:
-    """Stories first seen in [since, until), not dismissed, with their articles' tags."""
-    rows = db.execute(
-        "SELECT s.id, s.title, s.first_seen, s.representative FROM stories s WHERE s.first_seen >= ? "
-        "AND s.first_seen < ? AND s.id NOT IN (SELECT story_id FROM story_reviews WHERE status = 'dismissed') "
-        "ORDER BY s.first_seen, s.id", [since, until]).fetchall()
+def undigested(db: Database) -> list[tuple[int, bool]]:
+    """(story id, dismissed) of every story no regular digest has considered yet."""
+    return [(r[0], bool(r[1])) for r in db.execute(
+        "SELECT s.id, EXISTS (SELECT 1 FROM story_reviews r WHERE r.story_id = s.id AND r.status = 'dismissed') "
+        "FROM stories s WHERE s.digest_id IS NULL ORDER BY s.id")]
+
+
+def stored_between(db: Database, since: str, until: str) -> list[int]:
+    """Ids of the stories chargewatch first stored in [since, until), not dismissed (--since)."""
+    return [r[0] for r in db.execute(
+        "SELECT s.id FROM stories s WHERE s.stored >= ? AND s.stored < ? AND s.id NOT IN "
+        "(SELECT story_id FROM story_reviews WHERE status = 'dismissed') ORDER BY s.id", [since, until])]
+
+
+def stored_before(db: Database, story_ids: list[int], before: str) -> set[int]:
+    """Those of story_ids stored before ``before``."""
+    out: set[int] = set()
+    for chunk in range(0, len(story_ids), 500):
+        part = story_ids[chunk:chunk + 500]
+        out.update(r[0] for r in db.execute(
+            f"SELECT id FROM stories WHERE id IN ({','.join('?' * len(part))}) AND stored < ?", [*part, before]))
+    return out
+
+
+def digest_stories(db: Database, story_ids: list[int]) -> list[DigestStory]:
+    """The stories, with their copies' sources and their articles' tags, ordered by publication."""
+    rows = []
+    for chunk in range(0, len(story_ids), 500):
+        part = story_ids[chunk:chunk + 500]
+        rows += db.execute(f"SELECT s.id, s.title, s.first_seen, s.representative FROM stories s "
+                           f"WHERE s.id IN ({','.join('?' * len(part))})", part).fetchall()
+    rows.sort(key=lambda r: (r[2] or "", r[0]))
     if not rows:
         return []
     ids = [r[0] for r in rows]
@@ -81,7 +108,7 @@ def stories_between(db: Database, since: str, until: str) -> list[DigestStory]:
         part = ids[chunk:chunk + 500]
         marks = ",".join("?" * len(part))
         for row in db.execute(f"SELECT story_id, id, url, source, kind FROM articles WHERE story_id IN ({marks}) "
-                              "ORDER BY is_copy, coalesce(published, fetched), id", part):
+                              f"ORDER BY {REPRESENTATIVE_ORDER}", part):
             members.setdefault(row[0], []).append(row[1:])
         for sid, kind, tag_id, name, evidence, salience, origin in db.execute(
                 f"SELECT a.story_id, t.kind, t.tag_id, t.name, t.evidence, t.salience, t.origin FROM tags t "
@@ -102,12 +129,18 @@ def stories_between(db: Database, since: str, until: str) -> list[DigestStory]:
 
 
 def save_digest(db: Database, *, since: str, until: str, ad_hoc: bool, stories: int, subject: str, text: str,
-                html: str, markdown: str, delivery: str) -> int:
+                html: str, markdown: str, delivery: str, carried: list[int] = (), archived: list[int] = ()) -> int:
+    """Record a digest and, in the same transaction, mark the stories it considered (``carried``,
+    dismissed ones included) and those left to the archive (``archived``: stored before the first
+    digest's window), so the next regular digest takes exactly the stories stored after them."""
     with db.atomic():
         cur = db.execute(
             "INSERT INTO digests (created, since, until, ad_hoc, stories, subject, text, html, markdown, delivery) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [now_iso(), since, until, int(ad_hoc), stories, subject, text, html, markdown, delivery])
+        for mark, ids in ((cur.lastrowid, carried), (0, archived)):
+            db.conn.executemany("UPDATE stories SET digest_id = ? WHERE id = ? AND digest_id IS NULL",
+                                [(mark, i) for i in ids])
     return cur.lastrowid
 
 

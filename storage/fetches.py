@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
-from .db import now_iso
+from .clock import now_iso
 
 
 def record_fetch(db: Database, source: str | None, url: str, status: int | None, nbytes: int,

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from .db import now_iso
+from .clock import now_iso
 from .sources import save_validators
 
 

@@ -264,3 +264,35 @@ def m010_fewer_indexes(db: Database) -> None:
     # starts with story_id, so it replaces the index on story_id alone.
     db.execute("CREATE INDEX IF NOT EXISTS idx_articles_story_source_kind ON articles (story_id, source, kind)")
     db.execute("DROP INDEX IF EXISTS idx_articles_story")
+
+
+@migrations()
+def m011_stories_stored_and_digested(db: Database) -> None:
+    # A digest carries what chargewatch stored since the last one, whatever date the story bears
+    # (a back-dated item, a late feed, a source that was down, a date-only report): `stored` is
+    # when the story's first article was stored, `digest_id` the regular digest that carried it
+    # (0: stored before the first digest, part of the archive). first_seen stays the earliest
+    # publication date, which orders and labels stories.
+    db.execute("ALTER TABLE stories ADD COLUMN stored TEXT")
+    db.execute("ALTER TABLE stories ADD COLUMN digest_id INTEGER")
+    db.execute("UPDATE stories SET stored = (SELECT min(fetched) FROM articles WHERE story_id = stories.id)")
+    # stories stored before the last regular digest were that digest's business
+    db.execute("UPDATE stories SET digest_id = 0 WHERE stored < (SELECT max(until) FROM digests WHERE ad_hoc = 0)")
+    db.execute("CREATE INDEX idx_stories_stored ON stories (stored)")
+    db.execute("CREATE INDEX idx_stories_undigested ON stories (id) WHERE digest_id IS NULL")
+
+
+@migrations()
+def m012_reports_join_their_page(db: Database) -> None:
+    # A PDF report and the publication page that links it are one story (shown once, as the
+    # report); databases made before that have them apart.
+    from .stories import refresh
+
+    moves = db.execute(
+        "SELECT r.id, r.story_id, p.story_id FROM articles r JOIN urls u ON u.url = r.via "
+        "JOIN articles p ON p.id = u.article_id WHERE r.kind = 'report' AND r.story_id IS NOT NULL "
+        "AND p.story_id IS NOT NULL AND r.story_id != p.story_id").fetchall()
+    for report_id, old, new in moves:
+        db.execute("UPDATE articles SET story_id = ? WHERE id = ?", [new, report_id])
+        refresh(db, old)
+        refresh(db, new)

@@ -9,20 +9,19 @@ from __future__ import annotations
 import json
 import sqlite3
 from dataclasses import asdict, dataclass
-from datetime import date, timedelta
+from datetime import date, datetime
 
 from sqlite_utils import Database
 
+from .dates import bounds_sql
+from .search_query import QueryError, to_fts5
+from .stories import REPRESENTATIVE_ORDER
 
 STATUSES = ("new", "starred", "reviewed", "dismissed")
 # what the status filter takes: a status, or "inbox" (new and starred: not yet dealt with)
 STATUS_FILTERS = ("inbox", *STATUSES)
 KINDS = ("article", "report")
 TAG_KINDS = ("automaker", "topic")
-
-
-class QueryError(ValueError):
-    """A search query FTS5 cannot parse; the message says what to change."""
 
 
 @dataclass(frozen=True)
@@ -33,8 +32,8 @@ class Filters:
     topic: str | None = None
     source: str | None = None
     kind: str | None = None
-    since: str | None = None  # YYYY-MM-DD, inclusive
-    until: str | None = None  # YYYY-MM-DD, inclusive
+    since: str | None = None  # YYYY-MM-DD or an ISO UTC date and time, inclusive (storage.dates)
+    until: str | None = None  # the same; a day is inclusive to its end
     status: str | None = "inbox"  # None: every status
 
     def __post_init__(self):
@@ -46,7 +45,7 @@ class Filters:
             value = getattr(self, name)
             if value is not None:
                 try:
-                    date.fromisoformat(value)
+                    (date.fromisoformat if len(value) == 10 else datetime.fromisoformat)(value.replace("Z", "+00:00"))
                 except ValueError:
                     raise ValueError(f"{name} must be a date like 2026-11-25, not {value!r}") from None
 
@@ -225,27 +224,11 @@ def _filter_sql(db: Database, f: Filters, story: str = "s.id") -> tuple[list[str
     return where, params
 
 
-def _date_sql(f: Filters, column: str) -> tuple[list[str], list]:
-    """since and until (inclusive: before the next day) on a date column."""
-    where, params = [], []
-    if f.since:
-        where.append(f"{column} >= ?")
-        params.append(f.since)
-    if f.until:
-        where.append(f"{column} < ?")
-        params.append(_day_after(f.until))
-    return where, params
-
-
 def _article_filter_sql(db: Database, f: Filters) -> tuple[list[str], list]:
     """The filters on an article ``a``: its story's tags, sources, kinds and status, its date."""
     where, params = _filter_sql(db, f, story="a.story_id")
-    dates, date_params = _date_sql(f, "coalesce(a.published, a.fetched)")
+    dates, date_params = bounds_sql("coalesce(a.published, a.fetched)", f.since, f.until)
     return where + dates, params + date_params
-
-
-def _day_after(day: str) -> str:
-    return (date.fromisoformat(day) + timedelta(days=1)).isoformat()
 
 
 def inbox(db: Database, filters: Filters = Filters(), *, before: str | None = None, limit: int = 50) -> InboxPage:
@@ -253,7 +236,7 @@ def inbox(db: Database, filters: Filters = Filters(), *, before: str | None = No
     Keyset pagination (``before`` is the cursor of the previous page) keeps every page as fast as
     the first on a large archive."""
     where, params = _filter_sql(db, filters)
-    dates, date_params = _date_sql(filters, "s.first_seen")
+    dates, date_params = bounds_sql("s.first_seen", filters.since, filters.until)
     where, params = where + dates, params + date_params
     if before:
         first_seen, _, sid = before.rpartition("|")
@@ -281,7 +264,7 @@ def story_rows(db: Database, story_ids: list[int]) -> list[InboxStory]:
         f"LEFT JOIN story_reviews r ON r.story_id = s.id WHERE s.id IN ({marks})", story_ids)}
     members: dict[int, list[tuple]] = {}
     for row in db.execute(f"SELECT story_id, id, url, source, kind, title FROM articles WHERE story_id IN ({marks}) "
-                          "ORDER BY is_copy, coalesce(published, fetched), id", story_ids):
+                          f"ORDER BY {REPRESENTATIVE_ORDER}", story_ids):
         members.setdefault(row[0], []).append(row[1:])
     tags: dict[int, dict[tuple[str, str], tuple]] = {}
     for sid, kind, tag_id, name, evidence, salience, origin in db.execute(
@@ -318,8 +301,9 @@ COUNT_CAP = 10_000  # with filters, counting stops here ("10,000 or more")
 
 def search(db: Database, query: str, filters: Filters = Filters(status=None), *, page: int = 1,
            per_page: int = 20) -> SearchPage:
-    """Full text over title and text (FTS5 syntax: "phrases", AND/OR/NOT, prefix*), best first,
-    with the inbox's filters applied to each article's story.
+    """Full text over title and text, best first, with the inbox's filters applied to each
+    article's story. The query is what a person types (see storage.search_query: words, "phrases",
+    OR / NOT / AND, prefix*, parentheses); a broken use of the operators raises QueryError.
 
     Ranking every match of a common word on a large archive costs a quarter of a second, so a
     query with more than SEARCH_WINDOW matches is ranked among the newest SEARCH_WINDOW of them
@@ -327,26 +311,32 @@ def search(db: Database, query: str, filters: Filters = Filters(status=None), *,
     query = query.strip()
     if not query:
         raise QueryError("type something to search for")
+    try:
+        match = to_fts5(query)
+    except QueryError as exc:
+        raise QueryError(f"cannot search for {_shown(query)}. {exc}.") from None
+    if not match:  # only punctuation: nothing can match
+        return SearchPage(query, 0, [], max(page, 1), per_page)
     where, params = _article_filter_sql(db, filters)
     extra = "".join(f" AND {w}" for w in where)
     base = f"FROM articles_fts f JOIN articles a ON a.id = f.rowid WHERE articles_fts MATCH ?{extra}"
     try:
         if where:
             total = db.execute(f"SELECT count(*) FROM (SELECT 1 {base} LIMIT ?)",
-                               [query, *params, COUNT_CAP]).fetchone()[0]
+                               [match, *params, COUNT_CAP]).fetchone()[0]
         else:
-            total = db.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", [query]).fetchone()[0]
+            total = db.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", [match]).fetchone()[0]
         window = ""
         window_params: list = []
         if total > SEARCH_WINDOW:
             floor = db.execute(f"SELECT f.rowid {base} ORDER BY f.rowid DESC LIMIT 1 OFFSET ?",
-                               [query, *params, SEARCH_WINDOW - 1]).fetchone()
+                               [match, *params, SEARCH_WINDOW - 1]).fetchone()
             if floor:
                 window, window_params = " AND f.rowid >= ?", [floor[0]]
         rows = db.execute(
             f"SELECT a.id, a.story_id, a.title, a.url, a.source, a.published, a.kind, "
             f"snippet(articles_fts, -1, char(2), char(3), '…', 24) {base}{window} ORDER BY f.rank LIMIT ? OFFSET ?",
-            [query, *params, *window_params, per_page, (max(page, 1) - 1) * per_page]).fetchall()
+            [match, *params, *window_params, per_page, (max(page, 1) - 1) * per_page]).fetchall()
     except sqlite3.OperationalError as exc:
         raise QueryError(_explain_query_error(query, str(exc))) from None
     return SearchPage(query, total, [SearchHit(*r) for r in rows], max(page, 1), per_page,
@@ -354,9 +344,15 @@ def search(db: Database, query: str, filters: Filters = Filters(status=None), *,
 
 
 def _explain_query_error(query: str, message: str) -> str:
+    """What FTS5 said, should a translated query still fail (storage.search_query avoids that)."""
     message = message.removeprefix("fts5: ")
-    return (f"cannot search for {query!r}: {message}. Use words, \"a phrase\", AND / OR / NOT between "
-            "terms, and word* for a prefix; put other punctuation inside quotes.")
+    return (f"cannot search for {_shown(query)}: {message}. Use words, \"a phrase\", OR / NOT between "
+            "terms, word* for a prefix and balanced parentheses.")
+
+
+def _shown(query: str, limit: int = 80) -> str:
+    """The query quoted for a message, shortened if long."""
+    return repr(query if len(query) <= limit else query[:limit] + "…")
 
 
 # -- one article -------------------------------------------------------------------------------------
@@ -379,7 +375,7 @@ def article_view(db: Database, article_id: int) -> ArticleView | None:
     if row[11] is not None:
         copies = tuple(CopyView(*r) for r in db.execute(
             "SELECT id, url, title, source, published FROM articles WHERE story_id = ? AND id != ? "
-            "ORDER BY is_copy, coalesce(published, fetched), id", [row[11], article_id]))
+            f"ORDER BY {REPRESENTATIVE_ORDER}", [row[11], article_id]))
     return ArticleView(*row[:13], tags=tags, corrections=corrections, copies=copies,
                        status=row[13] or "new", note=row[14])
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 
 from sqlite_utils import Database
 
-from .db import now_iso
+from . import clock
+from .clock import now_iso
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,25 @@ def sync_sources(db: Database, specs) -> None:
                 [s.name, s.kind, s.url, int(s.enabled), now_iso()])
 
 
+def with_configured(rows: list[SourceRow], specs) -> list[SourceRow]:
+    """The stored rows seen through the configuration, without writing it: each configured
+    source with its kind, URL and enabled flag from the file, and a row of its own (never run)
+    when the database has none yet. Listing sources never changes the database."""
+    from dataclasses import replace
+
+    by_name = {r.name: r for r in rows}
+    for s in specs:
+        row = by_name.get(s.name)
+        by_name[s.name] = replace(row, kind=s.kind, url=s.url, enabled=s.enabled) if row else \
+            SourceRow(s.name, s.kind, s.url, s.enabled, None, None, None, None, 0, 0, 0, 0)
+    return [by_name[name] for name in sorted(by_name)]
+
+
+def source_names(db: Database) -> list[str]:
+    """Every source the database knows: configured ones and any that stored an article."""
+    return [r[0] for r in db.execute("SELECT name FROM sources UNION SELECT DISTINCT source FROM articles")]
+
+
 def record_success(db: Database, name: str, at: str | None = None) -> None:
     at = at or now_iso()
     db.execute("UPDATE sources SET last_run = ?, last_success = ?, consecutive_failures = 0 WHERE name = ?",
@@ -65,7 +85,7 @@ def record_failure(db: Database, name: str, error: str, at: str | None = None) -
 
 
 def list_sources(db: Database, now: datetime | None = None) -> list[SourceRow]:
-    now = now or datetime.now(timezone.utc)
+    now = now or clock.now()
     week_ago = (now - timedelta(days=7)).strftime("%Y-%m-%dT%H:%M:%SZ")
     rows = db.execute(
         "SELECT s.name, s.kind, s.url, s.enabled, s.last_run, s.last_success, s.last_error, "
@@ -136,11 +156,15 @@ def pause(db: Database, name: str, at: str | None = None) -> None:
     db.execute("UPDATE sources SET paused = 1, paused_at = ?, next_run = NULL WHERE name = ?", [at or now_iso(), name])
 
 
-def resume(db: Database, name: str) -> bool:
-    """Unpause a source and clear its failure count; it runs again soon. False if unknown."""
+def resume(db: Database, name: str) -> str:
+    """Unpause a source and clear its failure count; it runs again soon. Returns "resumed",
+    "not paused" (nothing changed) or "unknown"."""
     cur = db.execute("UPDATE sources SET paused = 0, paused_at = NULL, consecutive_failures = 0, next_run = NULL "
-                     "WHERE name = ?", [name])
-    return cur.rowcount > 0
+                     "WHERE name = ? AND paused = 1", [name])
+    if cur.rowcount:
+        return "resumed"
+    known = db.execute("SELECT 1 FROM sources WHERE name = ?", [name]).fetchone()
+    return "not paused" if known else "unknown"
 
 
 def record_run_start(db: Database, name: str) -> int:

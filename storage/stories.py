@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
+from .dates import bounds_sql
+
 
 @dataclass(frozen=True)
 class Candidate:
@@ -61,6 +63,13 @@ def article_text(db: Database, article_id: int) -> str | None:
     return row[0] if row else None
 
 
+def story_of_url(db: Database, url: str) -> int | None:
+    """The story of the article stored under ``url`` (any of its aliases)."""
+    row = db.execute("SELECT a.story_id FROM urls u JOIN articles a ON a.id = u.article_id WHERE u.url = ?",
+                     [url]).fetchone()
+    return row[0] if row else None
+
+
 def story_with_hash(db: Database, content_hash: str, exclude: int) -> int | None:
     row = db.execute("SELECT story_id FROM articles WHERE content_hash = ? AND id != ? AND story_id IS NOT NULL "
                      "ORDER BY id LIMIT 1", [content_hash, exclude]).fetchone()
@@ -83,13 +92,17 @@ def index_signature(db: Database, article_id: int, minhash: bytes, shingles: int
                         [(k, article_id) for k in keys])
 
 
+# which of a story's articles stands for it (also the order its copies are listed in)
+REPRESENTATIVE_ORDER = "is_copy, kind != 'report', coalesce(published, fetched), id"
+
+
 def place(db: Database, article_id: int, story_id: int | None, is_copy: bool) -> int:
     """Put the article in story_id, or in a new story of its own, and keep the story's row true."""
     if story_id is None:  # the common case: one statement fills the new story's row
         cur = db.execute(
-            "INSERT INTO stories (representative, title, first_seen, last_seen, articles, sources) "
-            "SELECT id, title, coalesce(published, fetched), max(coalesce(published, fetched), fetched), 1, 1 "
-            "FROM articles WHERE id = ?", [article_id])
+            "INSERT INTO stories (representative, title, first_seen, last_seen, articles, sources, stored) "
+            "SELECT id, title, coalesce(published, fetched), max(coalesce(published, fetched), fetched), 1, 1, "
+            "fetched FROM articles WHERE id = ?", [article_id])
         db.execute("UPDATE articles SET story_id = ?, is_copy = ? WHERE id = ?",
                    [cur.lastrowid, int(is_copy), article_id])
         return cur.lastrowid
@@ -100,10 +113,11 @@ def place(db: Database, article_id: int, story_id: int | None, is_copy: bool) ->
 
 def refresh(db: Database, story_id: int) -> None:
     """Recompute a story's row from its articles: the representative is the earliest published
-    original (a copy that says it was first published elsewhere comes after any original)."""
+    original (a copy that says it was first published elsewhere comes after any original); a
+    report stands for the page that published it, so the story shows as the report."""
     rep = db.execute(
-        "SELECT id, title FROM articles WHERE story_id = ? "
-        "ORDER BY is_copy, coalesce(published, fetched), id LIMIT 1", [story_id]).fetchone()
+        f"SELECT id, title FROM articles WHERE story_id = ? ORDER BY {REPRESENTATIVE_ORDER} LIMIT 1",
+        [story_id]).fetchone()
     if rep is None:
         db.execute("DELETE FROM stories WHERE id = ?", [story_id])
         return
@@ -121,11 +135,9 @@ _COPY_COLUMNS = "id, url, title, source, published, kind"
 
 def list_stories(db: Database, *, since: str | None = None, limit: int | None = None,
                  source: str | None = None) -> list[StoryRow]:
-    """Newest first, each with its representative and the other copies."""
-    where, params = [], []
-    if since:
-        where.append("s.last_seen >= ?")
-        params.append(since)
+    """Newest first, each with its representative and the other copies; ``since`` is on the
+    story's first publication (storage.dates bounds)."""
+    where, params = bounds_sql("s.first_seen", since, None)
     if source:
         where.append("s.id IN (SELECT story_id FROM articles WHERE source = ?)")
         params.append(source)
@@ -140,7 +152,7 @@ def list_stories(db: Database, *, since: str | None = None, limit: int | None = 
     for chunk in range(0, len(ids), 500):
         part = ids[chunk:chunk + 500]
         for row in db.execute(f"SELECT story_id, {_COPY_COLUMNS} FROM articles WHERE story_id IN "
-                              f"({','.join('?' * len(part))}) ORDER BY is_copy, coalesce(published, fetched), id",
+                              f"({','.join('?' * len(part))}) ORDER BY {REPRESENTATIVE_ORDER}",
                               part):
             copies.setdefault(row[0], []).append(Copy(*row[1:]))
     out = []

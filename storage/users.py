@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 
 from sqlite_utils import Database
 
-from .db import now_iso
+from . import clock
+from .clock import now_iso
 
 SESSION_DAYS = 14
 
@@ -43,7 +44,7 @@ def password_hash(db: Database, name: str) -> str | None:
 
 
 def create_session(db: Database, token_hash: str, user: str) -> None:
-    expires = (datetime.now(timezone.utc) + timedelta(days=SESSION_DAYS)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    expires = (clock.now() + timedelta(days=SESSION_DAYS)).strftime("%Y-%m-%dT%H:%M:%SZ")
     with db.atomic():
         db.execute("DELETE FROM sessions WHERE expires < ?", [now_iso()])
         db.execute("INSERT INTO sessions (token_hash, user, created, expires) VALUES (?, ?, ?, ?)",

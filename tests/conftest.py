@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 
 from monitor.config import Settings, settings_from_yaml
 from monitor.workers import ExtractPool
+from storage import clock as product_clock
 from storage import open_db
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -57,6 +59,41 @@ def loopback_only(monkeypatch):
         monkeypatch.delenv(var, raising=False)
     yield
     assert not refused, f"the test tried to connect outside 127.0.0.0/8: {refused}"
+
+
+class FakeClock:
+    """A clock the test moves by hand: chargewatch's one clock (storage.clock) reads it."""
+
+    def __init__(self, now: datetime):
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **delta) -> datetime:
+        self.now += timedelta(**delta)
+        return self.now
+
+
+CLOCK_START = datetime(2026, 11, 25, 8, 0, tzinfo=timezone.utc)
+DEMO_FETCHED = CLOCK_START - timedelta(hours=1)  # when the demo database was fetched
+
+
+@pytest.fixture
+def clock():
+    """Sets chargewatch's clock to 2026-11-25 08:00 UTC for one test (move it with .now or
+    .advance()); the machine's clock is never compared with a date written in a test."""
+    fake = FakeClock(CLOCK_START)
+    previous = product_clock.set_clock(fake)
+    yield fake
+    product_clock.set_clock(previous)
+
+
+def pytest_collection_modifyitems(items):
+    """A test that sets the clock is time-dependent: .ci/run runs those again a year ahead."""
+    for item in items:
+        if "clock" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.clock)
 
 
 @pytest.fixture(scope="session")
@@ -121,6 +158,7 @@ def demo_db_file(tmp_path_factory, extractor) -> Path:
     from monitor.sitesrv import SiteServer
 
     path = tmp_path_factory.mktemp("demo") / "demo.db"
+    previous = product_clock.set_clock(lambda: DEMO_FETCHED)  # every row stamped at a known time
     with SiteServer() as site:
         database = open_db(path)
         settings = demo_settings(site.base)
@@ -128,6 +166,7 @@ def demo_db_file(tmp_path_factory, extractor) -> Path:
         site.version = 2
         run_pass(settings, database, extractor=extractor)
         database.close()
+    product_clock.set_clock(previous)
     return path
 
 

@@ -107,8 +107,9 @@ def test_search_a_phrase_shows_count_and_highlighted_snippet(site, page):
     marks = first.locator(".snippet mark").all_inner_texts()
     assert marks and all(re.fullmatch(r"deep.sea.mining", m.lower()) for m in marks)  # the phrase, marked
 
-    page.goto(url + '/search?q=%22unbalanced')
-    assert "cannot search for" in page.locator("p.error").inner_text()
+    page.goto(url + '/search?q=steel%20AND%20(')  # a broken advanced query says what to change
+    message = page.locator("p.error").inner_text()
+    assert "cannot search for" in message and "add a ')'" in message
 
 
 def test_article_shows_text_with_evidence_highlighted(site, page):
@@ -200,7 +201,7 @@ def test_keyboard_shortcuts(site, page):
     page.wait_for_url(re.compile(r"/articles/\d+$"))
 
 
-def test_a_chart_page_draws_weekly_coverage(site, page):
+def test_a_chart_page_draws_weekly_coverage(site, page, clock):  # the last 52 weeks of 2026-11-25
     url, _ = site
     page.goto(url + "/topics/lithium")
     svg = page.locator("svg.chart")

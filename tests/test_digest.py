@@ -11,9 +11,11 @@ from click.testing import CliRunner
 
 from monitor.cli import main
 from monitor.config import MailSettings
-from monitor.digest import build_digest, make_digest, parse_when, render, send_digests
+from monitor.digest import build_digest, make_digest, render, send_digests
 from storage import digests as store
 from storage import open_db
+
+pytestmark = pytest.mark.clock  # digest windows are about dates: run again a year ahead in CI
 
 
 def free_port() -> int:
@@ -71,17 +73,88 @@ def test_demo_digest_has_sections_each_story_once_and_the_syndicated_story_with_
         assert scores == sorted(scores, reverse=True)
 
 
-def test_the_next_digest_starts_where_the_last_ended(demo_db):
+def test_the_next_digest_starts_where_the_last_ended(demo_db, clock):
     db = open_db(demo_db)
-    db.execute("UPDATE stories SET first_seen = strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-1 hour')")
-    first_id, first, _ = make_digest(db)
-    assert first.total == db.execute("SELECT count(*) FROM stories").fetchone()[0]
+    first_id, first, out = make_digest(db)  # the demo was fetched an hour before the clock's now
+    assert first.total == db.execute("SELECT count(*) FROM stories").fetchone()[0] == 26
+    assert "The first digest: stories chargewatch found from 2026-11-18 08:00:00 UTC" in out["text"]
+    clock.advance(hours=1)
     second_id, second, out = make_digest(db)
     assert second.total == 0 and "Nothing new since the last digest." in out["text"]
     assert second.since == first.until
-    adhoc_id, adhoc, _ = make_digest(db, since="2000-01-01T00:00:00Z")
-    assert adhoc.total == first.total
+    adhoc_id, adhoc, out = make_digest(db, since="2000-01-01T00:00:00Z")
+    assert adhoc.total == first.total and "Stories chargewatch found from 2000-01-01" in out["text"]
     assert store.last_until(db) == second.until  # a one-off digest moves nothing
+
+
+def test_the_first_digest_leaves_older_stories_to_the_archive(demo_db, clock):
+    db = open_db(demo_db)
+    db.execute("UPDATE stories SET stored = '2026-10-01T00:00:00Z' WHERE id <= 10")
+    _, first, _ = make_digest(db)
+    assert first.total == 16 and all(i.story.id > 10 for sec in first.sections for i in sec.items)
+    clock.advance(days=1)
+    _, second, out = make_digest(db)  # the archived ten do not come back
+    assert second.total == 0 and "Nothing new since the last digest." in out["text"]
+
+
+def _article(title: str, sentence: str, published_meta: str | None = None) -> bytes:
+    meta = f'<meta property="article:published_time" content="{published_meta}">' if published_meta else ""
+    body = " ".join(f"{sentence} Paragraph {n} adds its own detail number {n * 7}." for n in range(12))
+    return (f"<html><head><title>{title}</title>{meta}</head><body><article><h1>{title}</h1>"
+            f"<p>{body}</p></article></body></html>").encode()
+
+
+def test_every_story_stored_since_the_last_digest_is_in_the_next_one_once(tmp_path, extractor, clock):
+    """Back-dated, date-only and normal items fetched after a digest are all in the next one;
+    the one after that has none of them."""
+    from monitor.pipeline import run_pass
+    from monitor.sitesrv import SiteServer
+    from tests.conftest import make_settings, respond
+
+    items = []  # (path, RSS pubDate or None)
+
+    def feed(h):
+        entries = "".join(f"<item><title>{p.strip('/')}</title><link>{site.base}{p}</link>"
+                          + (f"<pubDate>{d}</pubDate>" if d else "") + "</item>" for p, d in items)
+        respond(h, 200, f"<?xml version='1.0'?><rss version='2.0'><channel><title>t</title>{entries}"
+                        "</channel></rss>".encode(), "application/rss+xml")
+
+    pages = {
+        "/first": _article("Tesla lithium refinery opens", "Tesla opened a lithium refinery in Texas this week."),
+        "/backdated": _article("Norsk Hydro low-carbon aluminium for Volvo Cars",
+                               "Volvo Cars signed for recycled aluminium from Norsk Hydro in March."),
+        "/dateonly": _article("Green steel demand from European automakers",
+                              "Automakers in Europe could buy far more fossil-free steel by 2030.", "2026-11-12"),
+        "/normal": _article("Cobalt miners in Kolwezi face eviction",
+                            "Artisanal cobalt miners near Kolwezi say they were given two weeks to leave."),
+    }
+    routes = {"/feed.xml": feed, **{p: (lambda h, body=b: respond(h, 200, body)) for p, b in pages.items()}}
+    with SiteServer(tmp_path, routes=routes) as site:
+        settings = make_settings(site.base, f"  - name: wire\n    kind: feed\n    url: {site.base}/feed.xml\n")
+        db = open_db(tmp_path / "d.db")
+        items.append(("/first", "Wed, 25 Nov 2026 06:00:00 GMT"))
+        run_pass(settings, db, extractor=extractor)
+        _, first, _ = make_digest(db)
+        assert [i.story.title for sec in first.sections for i in sec.items] == ["Tesla lithium refinery opens"]
+
+        clock.advance(hours=3)
+        items.extend([("/backdated", "Sun, 01 Mar 2026 09:00:00 GMT"), ("/dateonly", None),
+                      ("/normal", "Wed, 25 Nov 2026 10:30:00 GMT")])
+        run_pass(settings, db, extractor=extractor)
+        dates = dict(db.execute("SELECT title, published FROM articles"))
+        assert dates["Green steel demand from European automakers"] == "2026-11-12"  # a date, no time
+        assert dates["Norsk Hydro low-carbon aluminium for Volvo Cars"].startswith("2026-03-01")
+
+        clock.advance(days=1)
+        _, second, out = make_digest(db)
+        titles = sorted(i.story.title for sec in second.sections for i in sec.items)
+        assert titles == ["Cobalt miners in Kolwezi face eviction", "Green steel demand from European automakers",
+                          "Norsk Hydro low-carbon aluminium for Volvo Cars"]
+        assert "since the last digest" in out["text"] and "2026-11-12" in out["text"]
+
+        clock.advance(days=1)
+        _, third, out = make_digest(db)
+        assert third.total == 0 and "Nothing new since the last digest." in out["text"]
 
 
 def test_markup_in_titles_and_evidence_stays_text(demo_db):
@@ -151,22 +224,12 @@ def test_cli_digest_formats_send_and_failures(demo_db, smtp, tmp_path):
     assert out.exit_code == 2 and "mail.sender" in out.output and ":3:" in out.output
 
 
-def test_parse_when():
-    from datetime import datetime, timezone
-
-    now = datetime(2026, 11, 25, 8, 0, tzinfo=timezone.utc)
-    assert parse_when("2026-11-24", now) == "2026-11-24T00:00:00Z"
-    assert parse_when("2026-11-24T09:30:00+01:00", now) == "2026-11-24T08:30:00Z"
-    assert parse_when("24h", now) == "2026-11-24T08:00:00Z"
-    assert parse_when("7d", now) == "2026-11-18T08:00:00Z"
-    with pytest.raises(ValueError):
-        parse_when("yesterday", now)
-
-
 def test_empty_digest_renders_in_every_format():
-    d = build_digest([], since="2026-11-24T00:00:00Z", until="2026-11-25T00:00:00Z", ranked=set())
-    for fmt in ("html", "md", "text"):
-        assert "Nothing new since the last digest." in render(d, fmt)
+    for scope, says in (("regular", "Nothing new since the last digest."), ("first", "Nothing found in the last 7"),
+                        ("ad hoc", "Nothing found in this window.")):
+        d = build_digest([], since="2026-11-24T00:00:00Z", until="2026-11-25T00:00:00Z", ranked=set(), scope=scope)
+        for fmt in ("html", "md", "text"):
+            assert says in render(d, fmt)
 
 
 def test_the_review_page_lists_past_digests(demo_db):

@@ -40,12 +40,30 @@ def test_the_syndicated_copy_is_one_story_with_two_sources(fetched):
     site, db, *_ = fetched
     from storage.stories import list_stories
 
-    multi = [s for s in list_stories(db) if s.articles > 1]
+    multi = [s for s in list_stories(db) if s.sources > 1]
     assert len(multi) == 1
     [story] = multi
     assert story.sources == 2 and story.representative.source == "mongabay"
     assert [c.source for c in story.copies] == ["greenwire"]
-    assert db.execute("SELECT count(DISTINCT story_id) FROM articles").fetchone()[0] == len(EXPECTED) - 1
+    # and each ICCT report is one story with the publication page that links it
+    assert db.execute("SELECT count(DISTINCT story_id) FROM articles").fetchone()[0] == len(EXPECTED) - 3
+
+
+def test_a_report_and_the_page_that_publishes_it_are_one_story_shown_as_the_report(fetched):
+    site, db, *_ = fetched
+    from storage.stories import list_stories
+
+    reports = [e for e in EXPECTED if e["kind"] == "report"]
+    assert len(reports) == 2
+    by_url = {s.representative.url: s for s in list_stories(db)}
+    for report in reports:
+        story = by_url[site.base + report["url"]]  # the report stands for the story
+        assert story.representative.kind == "report" and story.articles == 2
+        [page] = story.copies
+        assert page.kind == "article" and page.source == "icct" and "/publication/" in page.url
+        assert page.title == story.title
+    titles = [s.title for s in list_stories(db)]
+    assert len(titles) == len(set(titles))  # no story shown twice under one title
 
 
 def test_an_updated_article_is_updated_in_place_and_stays_in_its_story(fetched):

@@ -32,14 +32,7 @@ CHARGEWATCH = str(Path(sys.executable).with_name("chargewatch"))
 NOW = datetime(2026, 11, 25, 8, 0, tzinfo=timezone.utc)
 
 
-class Clock:
-    def __init__(self, now: datetime):
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
-
-
+@pytest.mark.clock
 def test_intervals_and_jitter_stay_within_bounds():
     settings = ScheduleSettings(jitter=0.1)
     rng = random.Random(1)
@@ -51,6 +44,7 @@ def test_intervals_and_jitter_stay_within_bounds():
     assert all(NOW <= s <= NOW + timedelta(seconds=120) for s in starts)
 
 
+@pytest.mark.clock
 def test_backoff_grows_and_caps():
     waits = [schedule.backoff(1800, n, 6 * 3600) for n in range(0, 8)]
     assert waits[:5] == [1800, 1800, 3600, 7200, 14400]
@@ -89,14 +83,14 @@ def test_the_digest_fires_at_local_time_across_daylight_saving_changes():
         datetime(2026, 3, 28, 6, 30, tzinfo=timezone.utc)
 
 
-def test_a_missed_digest_is_made_once_when_the_process_comes_back(demo_db, extractor, tmp_path):
+def test_a_missed_digest_is_made_once_when_the_process_comes_back(demo_db, extractor, tmp_path, clock):
     settings = settings_from_yaml(f"digest: {{time: '07:30', timezone: Europe/Brussels, dir: '{tmp_path / 'out'}'}}\n"
                                   "sources: []\n", "f.yaml")
     db = open_db(demo_db)
     db.execute("INSERT INTO digests (created, since, until, stories, subject, text, html, markdown) "
                "VALUES ('2026-11-23T06:30:00Z', '2026-11-22T06:30:00Z', '2026-11-23T06:30:00Z', 0, 's', '', '', '')")
-    clock = Clock(datetime(2026, 11, 25, 9, 0, tzinfo=timezone.utc))  # the 24th and the 25th were missed
-    runner = Runner(settings, demo_db, clock=clock, extractor=extractor)
+    clock.now = datetime(2026, 11, 25, 9, 0, tzinfo=timezone.utc)  # the 24th and the 25th were missed
+    runner = Runner(settings, demo_db, extractor=extractor)
     assert runner.digest_missed(db)
     _, digest_id = runner.run_once()
     assert digest_id is not None
@@ -121,13 +115,13 @@ def failing_site():
         yield site, hits
 
 
-def test_a_failing_source_backs_off_is_paused_and_resumed(failing_site, tmp_path, extractor):
+def test_a_failing_source_backs_off_is_paused_and_resumed(failing_site, tmp_path, extractor, clock):
     site, hits = failing_site
     base = make_settings(site.base, f"  - name: flaky\n    kind: feed\n    url: {site.base}/feed.xml\n    interval: 30m\n")
     settings = base.model_copy(update={"schedule": ScheduleSettings(pause_after=3, jitter=0.0, max_backoff=7200)})
     db_path = tmp_path / "run.db"
-    clock = Clock(NOW)
-    runner = Runner(settings, db_path, clock=clock, extractor=extractor)
+    clock.now = NOW
+    runner = Runner(settings, db_path, extractor=extractor)
     waits = []
     for _ in range(3):
         planned = runner.run_sources(["flaky"])
@@ -148,6 +142,7 @@ def test_a_failing_source_backs_off_is_paused_and_resumed(failing_site, tmp_path
     assert CliRunner().invoke(main, ["sources", "resume", "nope", "--db", str(db_path)]).exit_code == 1
 
 
+@pytest.mark.clock
 def test_a_stale_source_is_flagged():
     settings = ScheduleSettings(stale_after=14 * 86400)
     assert schedule.is_stale(NOW, schedule.iso(NOW - timedelta(days=15)), None, settings)

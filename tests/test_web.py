@@ -115,6 +115,7 @@ def test_corrections_are_kept_by_retag_and_exported(demo_db):
     assert out.exit_code == 0 and '"kia"' in out.output
 
 
+@pytest.mark.clock
 def test_beyond_loopback_a_login_is_required(demo_db):
     runner = CliRunner()
     refused = runner.invoke(main, ["serve", "--db", str(demo_db), "--host", "0.0.0.0"])
@@ -171,6 +172,7 @@ def test_highlight_finds_evidence_across_whitespace_and_clipping(clipped):
     assert any(s.last for s in marked)
 
 
+@pytest.mark.clock
 def test_weekly_chart_has_a_bar_a_week_and_whole_number_ticks():
     weeks = [(f"2026-{m:02d}-{d:02d}", n) for (m, d), n in zip([(1, 5), (1, 12), (1, 19), (1, 26), (2, 2)],
                                                                  [0, 3, 7, 1, 0])]
@@ -181,6 +183,7 @@ def test_weekly_chart_has_a_bar_a_week_and_whole_number_ticks():
     assert [t.text for t in chart.y_ticks] == ["0", "2", "4", "6", "8"]
 
 
+@pytest.mark.clock
 def test_feed_readers_use_a_feed_token_beyond_loopback(demo_db):
     runner = CliRunner()
     runner.invoke(main, ["users", "add", "maria", "--password-stdin", "--db", str(demo_db)], input="correct horse battery\n")

@@ -250,7 +250,7 @@ def create_app(db_path: str | Path, *, require_login: bool = False, local_user: 
     async def source_resume(request: Request):
         await checked_form(request)
         name = request.path_params["name"]
-        if not resume_source(db, name):
+        if resume_source(db, name) == "unknown":
             return error_page(request, 404, f"no source {name!r}")
         actions.log_action(db, request.state.user, "resume", name)
         return RedirectResponse("/sources", status_code=303)
