@@ -50,13 +50,16 @@ def _die_with_parent() -> None:
             pass
 
 
-def _warm() -> None:
-    """Paid once per worker, not per page: trafilatura's imports, the MinHash permutations, the matchers."""
+def _warm(ready=None) -> None:
+    """Paid once per worker, not per page: trafilatura's imports, the MinHash permutations, the
+    matchers. Then the worker says it is ready (``ready``: a semaphore the pool waits on)."""
     _die_with_parent()
     import trafilatura  # noqa: F401
 
     signature("warm up the MinHash permutations once")
     _get_tagger()
+    if ready is not None:
+        ready.release()
 
 
 def _get_tagger():
@@ -112,6 +115,9 @@ def tag_text(text: str, title: str | None, seconds: float = 60.0, url: str = "")
     return _with_alarm(seconds, url, _get_tagger().tag, text, title)
 
 
+STUCK_SECONDS = 300.0  # at least this long before a worker that does not answer is replaced
+
+
 def _submit(pool: ProcessPoolExecutor, fn, *args, **kwargs):
     """pool.submit, with SIGINT blocked in this thread while it may start worker processes: a
     new worker inherits the blocked signal, so a Ctrl-C that comes while it is still importing
@@ -129,20 +135,28 @@ class ExtractPool:
         self.workers = workers
         self.timeout = timeout
         self._pool: ProcessPoolExecutor | None = None
+        self._ready = None  # released once by each worker of the current pool when it is warm
         self._lock = threading.Lock()
 
     def _get(self) -> ProcessPoolExecutor:
         with self._lock:
             if self._pool is None:
-                self._pool = ProcessPoolExecutor(
-                    self.workers, mp_context=multiprocessing.get_context("spawn"), initializer=_warm)
+                context = multiprocessing.get_context("spawn")
+                self._ready = context.Semaphore(0)
+                self._pool = ProcessPoolExecutor(self.workers, mp_context=context, initializer=_warm,
+                                                 initargs=(self._ready,))
             return self._pool
 
-    def start(self) -> None:
-        """Start the workers now (they take a second to import), not at the first page."""
+    def start(self, wait: bool = False) -> None:
+        """Start the workers now (they take a second to import), not at the first page; with
+        ``wait``, return once every worker has answered (its imports and matchers are ready)."""
         pool = self._get()
         for _ in range(self.workers):
             _submit(pool, int)
+        if wait:  # each worker releases the semaphore once, when its initializer has run
+            for _ in range(self.workers):
+                if not self._ready.acquire(timeout=STUCK_SECONDS):
+                    raise WorkerLost(f"an extraction worker did not start within {STUCK_SECONDS:.0f}s", "")
 
     def _reset(self, pool: ProcessPoolExecutor) -> None:
         with self._lock:
@@ -167,9 +181,11 @@ class ExtractPool:
             self._reset(pool)
             raise WorkerLost("extraction worker pool was restarting", url) from None
         try:
-            # The alarm in the worker stops slow pages; this much longer limit (queue wait
-            # included) only catches a worker stuck where signals cannot reach it.
-            return future.result(timeout=self.timeout * 10)
+            # The alarm in the worker stops slow pages; this much longer limit only catches a
+            # worker stuck where signals cannot reach it. It counts the wait in the queue and a
+            # new worker's start (spaCy, trafilatura: seconds, more on a busy machine), so it is
+            # generous: a few minutes lost to a stuck worker beat a healthy one declared lost.
+            return future.result(timeout=max(self.timeout * 10, STUCK_SECONDS))
         except FutureTimeout:
             self._reset(pool)
             raise WorkerLost("extraction worker stopped answering and was replaced", url) from None

@@ -20,7 +20,10 @@ SLOW = ("<html><body>" + "<div><p>Ford and Tesla buy nickel from Indonesia for b
 def test_a_slow_page_is_stopped_in_its_worker_and_the_others_go_on():
     pool = ExtractPool(2, timeout=1.0)
     try:
-        pool.start()
+        # decided by events, not by the machine's speed: both workers have started (spaCy and
+        # trafilatura imported) before any page is timed; the 1 s alarm then applies to the
+        # extraction alone, which takes milliseconds for NORMAL and seconds for SLOW
+        pool.start(wait=True)
         with ThreadPoolExecutor(8) as threads:
             slow = threads.submit(pool.extract, SLOW, "http://127.0.0.1:9/slow")
             normal = [threads.submit(pool.extract, NORMAL, f"http://127.0.0.1:9/{i}") for i in range(12)]
