@@ -64,6 +64,45 @@ def test_a_report_and_the_page_that_publishes_it_are_one_story_shown_as_the_repo
         assert page.title == story.title
     titles = [s.title for s in list_stories(db)]
     assert len(titles) == len(set(titles))  # no story shown twice under one title
+    # the report's own text is searchable and tagged: a sentence only the PDF has finds it
+    from storage.review import search
+
+    hits = search(db, '"fleet of electric cars passed 12 million"').hits
+    assert [h.url for h in hits] == [site.base + reports[1]["url"]]
+    tagged = {r[0] for r in db.execute("SELECT t.tag_id FROM tags t JOIN articles a ON a.id = t.article_id "
+                                       "WHERE a.url = ?", [site.base + reports[1]["url"]])}
+    assert {"battery-recycling", "lithium"} <= tagged
+
+
+def test_a_database_made_before_gets_each_report_into_its_page_story(demo_db):
+    """Migration m012 on a database where reports still have stories of their own."""
+    import sqlite3
+
+    from sqlite_utils import Database
+
+    from storage import open_db
+    from storage.stories import refresh
+
+    conn = sqlite3.connect(demo_db)
+    pairs = conn.execute("SELECT r.id, r.story_id FROM articles r WHERE r.kind = 'report'").fetchall()
+    for report_id, story_id in pairs:  # as before: each report alone in a story
+        new = conn.execute("INSERT INTO stories (representative, title, first_seen, last_seen, stored) "
+                           "SELECT id, title, published, published, fetched FROM articles WHERE id = ?",
+                           [report_id]).lastrowid
+        conn.execute("UPDATE articles SET story_id = ? WHERE id = ?", [new, report_id])
+    for _, story_id in pairs:  # the page's story as it was: the page alone
+        refresh(Database(conn), story_id)
+    conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'm012_reports_join_their_page'")
+    conn.commit()
+    before = conn.execute("SELECT count(*) FROM stories").fetchone()[0]
+    conn.close()
+    db = open_db(demo_db)  # the migration runs again
+    assert db.execute("SELECT count(*) FROM stories").fetchone()[0] == before - len(pairs)
+    for report_id, story_id in pairs:
+        [(sid, rep)] = db.execute("SELECT a.story_id, s.representative FROM articles a JOIN stories s "
+                                  "ON s.id = a.story_id WHERE a.id = ?", [report_id]).fetchall()
+        assert rep == report_id and db.execute("SELECT count(*) FROM articles WHERE story_id = ?",
+                                               [sid]).fetchone()[0] == 2
 
 
 def test_an_updated_article_is_updated_in_place_and_stays_in_its_story(fetched):
