@@ -195,14 +195,17 @@ def make_digest(db, *, since: str | None = None, delivery: str = "printed", now:
 
     if ranked is None:
         ranked = {a.id for a in load_registry().automakers if a.ranked}
-    win = window(db, since, now)
-    digest = build_digest(store.digest_stories(db, win.story_ids), since=win.since, until=win.until,
-                          ranked=ranked, scope=win.scope)
-    out = {fmt: render(digest, fmt) for fmt in FORMATS}
-    digest_id = store.save_digest(db, since=win.since, until=win.until, ad_hoc=win.scope == "ad hoc",
-                                  stories=digest.total, subject=digest.subject, text=out["text"], html=out["html"],
-                                  markdown=out["md"], delivery=delivery, carried=win.considered,
-                                  archived=win.archived)
+    # one write transaction from choosing the stories to marking them: two digests made at once
+    # (the scheduler's and a `chargewatch digest`) take turns and never carry the same story
+    with db.atomic():
+        win = window(db, since, now)
+        digest = build_digest(store.digest_stories(db, win.story_ids), since=win.since, until=win.until,
+                              ranked=ranked, scope=win.scope)
+        out = {fmt: render(digest, fmt) for fmt in FORMATS}
+        digest_id = store.save_digest(db, since=win.since, until=win.until, ad_hoc=win.scope == "ad hoc",
+                                      stories=digest.total, subject=digest.subject, text=out["text"],
+                                      html=out["html"], markdown=out["md"], delivery=delivery,
+                                      carried=win.considered, archived=win.archived)
     return digest_id, digest, out
 
 

@@ -87,6 +87,28 @@ def test_the_next_digest_starts_where_the_last_ended(demo_db, clock):
     assert store.last_until(db) == second.until  # a one-off digest moves nothing
 
 
+def test_two_digests_made_at_once_never_carry_the_same_story(demo_db, clock):
+    import threading
+
+    start = threading.Barrier(2)
+    made = []
+
+    def digest():
+        db = open_db(demo_db)
+        start.wait()
+        made.append(make_digest(db)[1])
+        db.close()
+
+    threads = [threading.Thread(target=digest) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    carried = [i.story.id for d in made for sec in d.sections for i in sec.items]
+    assert len(carried) == len(set(carried)) == 26  # each story in exactly one of the two
+    assert sorted(d.total for d in made) == [0, 26]
+
+
 def test_the_first_digest_leaves_older_stories_to_the_archive(demo_db, clock):
     db = open_db(demo_db)
     db.execute("UPDATE stories SET stored = '2026-10-01T00:00:00Z' WHERE id <= 10")
