@@ -106,3 +106,18 @@ class WorkerLost(ExtractError):
     """The extraction worker died or was replaced before this page's turn: try again next run."""
 
     permanent = False
+
+
+class RobotsUnreadable(FetchError):
+    """robots.txt was fetched but could not be parsed: the page waits for a later run (never
+    fetched as if there were no rules)."""
+
+    kind = "robots"
+
+
+class ExtractTimeout(ExtractError):
+    """Extraction or tagging of one page ran past its time limit (the worker's alarm): a timeout,
+    so the page is tried again on a later run, not given up on."""
+
+    kind = "timeout"
+    permanent = False

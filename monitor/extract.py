@@ -252,7 +252,8 @@ def extract_pdf(body: bytes, url: str, *, max_pages: int = 200) -> Page:
             if total > MAX_TEXT_CHARS:
                 break
         meta = reader.metadata
-    except Exception as exc:  # pypdf raises many kinds on broken files
+    except Exception as exc:  # pypdf raises many kinds on broken files (the worker's alarm is a
+        # BaseException: it passes through here and is reported as a timeout, not as a bad PDF)
         raise ExtractError(f"unreadable PDF: {type(exc).__name__}: {exc}", url) from None
     text = _pdf_text("\n\n".join(parts))[:MAX_TEXT_CHARS]
     if not text.strip():

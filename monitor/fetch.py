@@ -27,7 +27,7 @@ from .config import NetworkSettings
 from .errors import (BlockedAddress, FetchError, FetchTimeout, HTTPStatusError, NetworkError,
                      RobotsDisallowed, TLSError, TooLarge, TooManyRedirects)
 from .netguard import GuardedBackend, Resolver
-from .politeness import HostGate, RobotsCache, host_key
+from .politeness import ROBOTS_MAX_BYTES, HostGate, RobotsCache, host_key
 
 log = logging.getLogger(__name__)
 
@@ -73,10 +73,14 @@ def user_agent(contact: str) -> str:
 
 
 class _Decoder:
-    """Content-Encoding decoding with a hard cap on the decoded size (stops gzip bombs early)."""
+    """Content-Encoding decoding with a hard cap on the decoded size (stops gzip bombs early).
 
-    def __init__(self, encoding: str, cap: int, url: str):
-        self.cap, self.url = cap, url
+    Over the cap it raises TooLarge, or with ``truncate`` keeps the first ``cap`` bytes and sets
+    ``full`` (robots.txt: RFC 9309 has crawlers parse the first 500 KiB, not give up)."""
+
+    def __init__(self, encoding: str, cap: int, url: str, truncate: bool = False):
+        self.cap, self.url, self.truncate = cap, url, truncate
+        self.full = False
         enc = encoding.strip().lower()
         if enc in ("", "identity"):
             self.z = None
@@ -105,6 +109,10 @@ class _Decoder:
                 if not piece and data:
                     break  # cannot make progress; avoid spinning
         if len(self.out) > self.cap:
+            if self.truncate:
+                del self.out[self.cap:]
+                self.full = True
+                return
             raise TooLarge(f"body over the cap of {self.cap:,} bytes (decompressed)", self.url)
 
 
@@ -184,8 +192,11 @@ class Fetcher:
     # -- public ------------------------------------------------------------------------------
 
     def fetch(self, url: str, *, etag: str | None = None, last_modified: str | None = None,
-              max_bytes: int | None = None, check_robots: bool = True) -> FetchResult:
-        """GET url politely; 304 comes back as a result with ``not_modified``; errors raise."""
+              max_bytes: int | None = None, check_robots: bool = True, truncate: bool = False) -> FetchResult:
+        """GET url politely; 304 comes back as a result with ``not_modified``; errors raise.
+
+        With ``truncate``, a body over ``max_bytes`` is cut there instead of raising TooLarge.
+        Each attempt, connect, headers and body together, has ``network.total_timeout``."""
         cap = max_bytes or self.net.max_bytes
         started = time.monotonic()
         headers = {}
@@ -194,20 +205,21 @@ class Fetcher:
         if last_modified:
             headers["If-Modified-Since"] = last_modified
         try:
-            return self._follow(url, headers, cap, check_robots, started)
+            return self._follow(url, headers, cap, check_robots, started, truncate)
         except FetchError as exc:
             if exc.url and exc.url != url and url not in str(exc):
                 exc.args = (f"{super(FetchError, exc).__str__()} ({exc.url}, redirected from {url})",)
                 exc.url = url
             raise
 
-    def _follow(self, url: str, headers: dict, cap: int, check_robots: bool, started: float) -> FetchResult:
+    def _follow(self, url: str, headers: dict, cap: int, check_robots: bool, started: float,
+                truncate: bool = False) -> FetchResult:
         current, seen = url, {url}
         for _hop in range(self.net.max_redirects + 1):
             self._check_url(current)
             if check_robots and not self._robots_allow(current):
                 raise RobotsDisallowed("disallowed by robots.txt", current)
-            status, resp_headers, body, wire = self._get_with_retries(current, headers, cap)
+            status, resp_headers, body, wire = self._get_with_retries(current, headers, cap, truncate)
             if status in REDIRECTS and resp_headers.get("location"):
                 target = urljoin(current, resp_headers["location"].strip())
                 target = target.split("#", 1)[0]
@@ -254,21 +266,24 @@ class Fetcher:
             raise type(exc)(f"{message} (reading robots.txt)", url, status=exc.status) from None
 
     def _fetch_robots(self, robots_url: str) -> tuple[int, bytes]:
+        """RFC 9309: the first 500 KiB are parsed (a longer file is cut, never ignored); a 4xx
+        means no rules, except 408, 425 and 429, which, like a 5xx, a timeout or a network error,
+        raise, so the page waits for a later run ("complete disallow" meanwhile)."""
         try:
-            result = self.fetch(robots_url, max_bytes=512_000, check_robots=False)
+            result = self.fetch(robots_url, max_bytes=ROBOTS_MAX_BYTES, check_robots=False, truncate=True)
             return result.status, result.body
         except HTTPStatusError as exc:
-            if exc.status is not None and 400 <= exc.status < 500:
-                return exc.status, b""
+            if exc.permanent:  # 4xx other than 408, 425, 429: "unavailable", no rules
+                return exc.status or 404, b""
             raise
-        except (TooLarge, TooManyRedirects):
-            return 404, b""  # unusable robots.txt: treat as no rules, as for a 4xx
+        except TooManyRedirects:
+            return 404, b""  # RFC 9309 2.3.1.2: past the redirects it follows, "unavailable"
 
-    def _get_with_retries(self, url: str, headers: dict, cap: int):
+    def _get_with_retries(self, url: str, headers: dict, cap: int, truncate: bool = False):
         attempt = 0
         while True:
             try:
-                status, resp_headers, body, wire = self._get_once(url, headers, cap)
+                status, resp_headers, body, wire = self._get_once(url, headers, cap, truncate)
             except FetchTimeout:
                 if attempt >= self.net.retries:
                     raise
@@ -289,13 +304,15 @@ class Fetcher:
         base = self.net.backoff * (2 ** attempt)
         return base + random.uniform(0, base / 4) if base else 0.0
 
-    def _get_once(self, url: str, headers: dict, cap: int):
+    def _get_once(self, url: str, headers: dict, cap: int, truncate: bool = False):
         started = time.monotonic()
         status: int | None = None
         wire = 0
         try:
-            with self.gate.slot(host_key(url)):
-                deadline = time.monotonic() + self.net.total_timeout
+            # The total limit covers the whole exchange: the guard bounds the connect and every
+            # read and write by what is left of it, so a server trickling its headers or body
+            # a byte at a time is cut off on time (httpx's timeouts are per read only).
+            with self.gate.slot(host_key(url)), self.guard.deadline(self.net.total_timeout):
                 with self.client.stream("GET", url, headers=headers) as resp:
                     status = resp.status_code
                     resp_headers = {k.lower(): v for k, v in resp.headers.items()}
@@ -303,14 +320,14 @@ class Fetcher:
                         body = b""
                     else:
                         length = resp_headers.get("content-length", "")
-                        if length.isdigit() and int(length) > cap:
+                        if length.isdigit() and int(length) > cap and not truncate:
                             raise TooLarge(f"Content-Length {int(length):,} over the cap of {cap:,} bytes", url)
-                        dec = _Decoder(resp_headers.get("content-encoding", ""), cap, url)
+                        dec = _Decoder(resp_headers.get("content-encoding", ""), cap, url, truncate)
                         for chunk in resp.iter_raw(65536):
                             wire += len(chunk)
-                            if time.monotonic() > deadline:
-                                raise FetchTimeout(f"body not received within {self.net.total_timeout:.0f}s", url)
                             dec.feed(chunk)
+                            if dec.full:
+                                break  # the rest is not read; closing the response drops the connection
                         body = bytes(dec.out)
         except Exception as exc:
             err = map_exception(exc, url)

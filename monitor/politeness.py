@@ -6,6 +6,7 @@ robots.txt (protego) is read once per host and cached; its Crawl-delay raises th
 
 from __future__ import annotations
 
+import codecs
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -14,6 +15,10 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from protego import Protego
+
+from .errors import RobotsUnreadable
+
+ROBOTS_MAX_BYTES = 500 * 1024  # RFC 9309 2.5: crawlers must parse at least the first 500 KiB
 
 
 @dataclass
@@ -70,6 +75,36 @@ class HostGate:
             st.slots.release()
 
 
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def robots_text(body: bytes) -> str:
+    """robots.txt bytes -> text for protego, never silently losing the rules.
+
+    RFC 9309 says UTF-8, but a byte-order mark (which protego would read as part of the first
+    "User-agent" line, dropping that group) or UTF-16 (every other byte NUL: no line would parse)
+    would turn a file of rules into "no rules", i.e. allow everything. So: a BOM decides, then
+    UTF-16 without a BOM is recognised by its NUL bytes, then UTF-8 with replacement characters.
+    A body of ``ROBOTS_MAX_BYTES`` or more was cut by the fetch: its last, maybe partial, line is
+    dropped ("Allow: /fo" cut from "Allow: /foo/" would allow more than the site said)."""
+    for bom, encoding in _BOMS:
+        if body.startswith(bom):
+            text = body.decode(encoding, errors="replace")
+            break
+    else:
+        sample = body[:4096]
+        even, odd = sample[0::2].count(0), sample[1::2].count(0)
+        if sample and max(even, odd) > len(sample) // 8 and min(even, odd) * 4 < max(even, odd):
+            text = body.decode("utf-16-be" if even > odd else "utf-16-le", errors="replace")
+        else:
+            text = body.decode("utf-8", errors="replace")
+    if len(body) >= ROBOTS_MAX_BYTES:
+        cut = max(text.rfind("\n"), text.rfind("\r"))
+        text = text[:cut + 1] if cut >= 0 else ""
+    return text.replace("\0", "")
+
+
 def host_key(url: str) -> str:
     parts = urlsplit(url)
     return f"{parts.scheme}://{parts.netloc.lower()}"
@@ -79,7 +114,9 @@ class RobotsCache:
     """robots.txt per scheme://host:port, fetched on first use and kept for ``ttl`` seconds.
 
     RFC 9309: a 4xx robots.txt means no rules (allow). A 5xx or an unreachable host raises the
-    fetch error (not cached), so the page waits for a later run instead of being fetched blind.
+    fetch error (not cached), so the page waits for a later run instead of being fetched blind
+    ("complete disallow"); so does a robots.txt protego cannot parse (``RobotsUnreadable``).
+    ``fetch_robots`` gives at most the first ``ROBOTS_MAX_BYTES`` of a longer file.
     """
 
     def __init__(self, user_agent_token: str, fetch_robots: Callable[[str], tuple[int, bytes]],
@@ -105,9 +142,10 @@ class RobotsCache:
             rules: Protego | None = None
             if 200 <= status < 300:
                 try:
-                    rules = Protego.parse(body.decode("utf-8", errors="replace"))
-                except Exception:  # protego is lenient; a crash here means "no usable rules"
-                    rules = None
+                    rules = Protego.parse(robots_text(body))
+                except Exception as exc:  # protego is lenient: never read a crash as "no rules"
+                    raise RobotsUnreadable(f"robots.txt could not be parsed ({type(exc).__name__}: {exc});"
+                                           " waiting for a later run", base + "/robots.txt") from None
             if rules is not None and self.gate is not None:
                 delay = rules.crawl_delay(self.token)
                 if delay:

@@ -4,8 +4,11 @@ share one core through the GIL. The pool starts on first use with the ``spawn`` 
 of a threaded parent).
 
 A page that takes too long is stopped inside its worker by an alarm, so one slow page fails
-alone. A worker that dies (or, as a last resort, hangs in C code past a much longer limit) is
-replaced; the pages caught in it are reported as ``WorkerLost`` and retried on the next run.
+alone, as a timeout (``ExtractTimeout``, tried again on a later run); any other exception the
+page's extraction or tagging raises is a permanent ``ExtractError`` naming the URL and the
+error, since it would fail the same way again. A worker that dies (or, as a last resort, hangs
+in C code past a much longer limit) is replaced; the pages caught in it are reported as
+``WorkerLost`` and retried on the next run.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from __future__ import annotations
 import multiprocessing
 import signal
 import threading
+import time
 from concurrent.futures import CancelledError, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
@@ -21,7 +25,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .dedupe import Signature, content_hash, signature, words_of
-from .errors import ExtractError, WorkerLost
+from .errors import ChargewatchError, ExtractError, ExtractTimeout, WorkerLost
 from .extract import Page, extract_page
 
 if TYPE_CHECKING:  # the pipeline process never imports spaCy: the workers tag
@@ -71,24 +75,59 @@ def _get_tagger():
     return _tagger
 
 
-class _Alarm(Exception):
-    pass
+class _Alarm(BaseException):
+    """Raised by the SIGALRM handler inside the page's code. A BaseException, so that no
+    library's ``except Exception`` (pypdf has dozens, trafilatura too) can take it for a broken
+    file and swallow it or report it as one."""
 
 
-def _on_alarm(signum, frame):
-    raise _Alarm()
+ALARM_REPEAT = 1.0  # after the first alarm, another each second until the work stops
 
 
-def _with_alarm(seconds: float, url: str, fn, *args, **kwargs):
-    previous = signal.signal(signal.SIGALRM, _on_alarm)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+class _Armed:
+    on = True
+
+
+def _with_alarm(seconds: float, url: str, fn, *args, what: str = "extraction", **kwargs):
+    """Run fn with a time limit, in the worker's main thread; what it raises becomes an
+    ExtractError naming the URL: ``ExtractTimeout`` (not permanent) past the limit, the error
+    itself if it is one of ours, and a permanent ExtractError for anything else, since the same
+    bytes through the same code fail the same way on every run (a bug, or input the code
+    cannot take, such as a text spaCy refuses): retrying it would only fail again.
+
+    The alarm repeats every ALARM_REPEAT seconds until fn returns: one raised where Python
+    cannot pass it on (a __del__, a callback whose exceptions are ignored) is followed by another."""
+    armed = _Armed()
+
+    def on_alarm(signum, frame):
+        if armed.on:
+            raise _Alarm()
+
+    previous = signal.signal(signal.SIGALRM, on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds, ALARM_REPEAT)
     try:
-        return fn(*args, **kwargs)
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            armed.on = False  # from here on a late alarm is ignored
+            signal.setitimer(signal.ITIMER_REAL, 0)
     except _Alarm:
-        raise ExtractError(f"extraction took longer than {seconds:.0f}s", url) from None
-    finally:
+        raise ExtractTimeout(f"{what} took longer than {seconds:g}s", url) from None
+    except ChargewatchError:
+        raise
+    except Exception as exc:
+        raise _permanent(what, url, exc) from None
+    finally:  # again: an alarm at the very end of fn may have cut the inner finally short
+        armed.on = False
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+def _permanent(what: str, url: str, exc: BaseException) -> ExtractError:
+    message = " ".join(str(exc).split())
+    if len(message) > 300:
+        message = message[:300] + "..."
+    return ExtractError(f"{what} failed: {type(exc).__name__}: {message}", url)
 
 
 @dataclass(frozen=True)
@@ -112,7 +151,7 @@ def extract_and_tag(body: bytes, url: str, seconds: float, num_perm: int = 64, *
 
 
 def tag_text(text: str, title: str | None, seconds: float = 60.0, url: str = ""):
-    return _with_alarm(seconds, url, _get_tagger().tag, text, title)
+    return _with_alarm(seconds, url, lambda: _get_tagger().tag(text, title), what="tagging")
 
 
 STUCK_SECONDS = 300.0  # at least this long before a worker that does not answer is replaced
@@ -151,11 +190,20 @@ class ExtractPool:
         """Start the workers now (they take a second to import), not at the first page; with
         ``wait``, return once every worker has answered (its imports and matchers are ready)."""
         pool = self._get()
+        probes = [_submit(pool, int) for _ in range(self.workers)]
+        if not wait:
+            return
+        # Each worker releases the semaphore once, when its initializer has run. A worker whose
+        # imports fail breaks the pool at once (its probe fails with BrokenProcessPool): say so
+        # then, instead of waiting STUCK_SECONDS for a semaphore that will never be released.
+        until = time.monotonic() + STUCK_SECONDS
         for _ in range(self.workers):
-            _submit(pool, int)
-        if wait:  # each worker releases the semaphore once, when its initializer has run
-            for _ in range(self.workers):
-                if not self._ready.acquire(timeout=STUCK_SECONDS):
+            while not self._ready.acquire(timeout=0.25):
+                failed = next((f for f in probes if f.done() and not f.cancelled() and f.exception()), None)
+                if failed is not None:
+                    self._reset(pool)
+                    raise WorkerLost(f"an extraction worker could not start: {failed.exception()}", "")
+                if time.monotonic() > until:
                     raise WorkerLost(f"an extraction worker did not start within {STUCK_SECONDS:.0f}s", "")
 
     def _reset(self, pool: ProcessPoolExecutor) -> None:
@@ -192,6 +240,10 @@ class ExtractPool:
         except (BrokenProcessPool, CancelledError):
             self._reset(pool)
             raise WorkerLost("extraction worker died", url) from None
+        except ChargewatchError:
+            raise
+        except Exception as exc:  # raised in the worker outside _with_alarm, or its result could
+            raise _permanent("extraction", url, exc) from None  # not be pickled: fails every time
 
     def close(self) -> None:
         with self._lock:

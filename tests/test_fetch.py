@@ -235,6 +235,8 @@ def test_crawl_delay_spaces_requests_to_one_host(hostile):
     ("93.184.215.14", True), ("2606:4700::1111", True), ("127.0.0.1", False), ("10.0.0.1", False),
     ("172.16.5.4", False), ("192.168.0.1", False), ("169.254.169.254", False), ("100.64.0.1", False),
     ("0.0.0.0", False), ("224.0.0.1", False), ("::1", False), ("fe80::1", False), ("fc00::1", False),
-    ("::ffff:10.0.0.1", False), ("240.0.0.1", False), ("not-an-ip", False)])
+    ("::ffff:10.0.0.1", False), ("240.0.0.1", False), ("not-an-ip", False),
+    # issue 14: old site-local, IETF protocol assignments, 6to4 relay, IPv6 documentation
+    ("fec0::1", False), ("192.0.0.8", False), ("192.88.99.1", False), ("3fff::1", False)])
 def test_public_address_rule(address, public):
     assert is_public_address(address) is public
