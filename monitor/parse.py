@@ -7,6 +7,7 @@ lxml runs with entity resolution, DTD loading and network access off.
 from __future__ import annotations
 
 import calendar
+import codecs
 import json
 import re
 import warnings
@@ -19,12 +20,16 @@ from feedparser.datetimes import _parse_date as _parse_feed_date
 from bs4 import BeautifulSoup, XMLParsedAsHTMLWarning
 from lxml import etree
 
-from .charset import decode_text
+from .charset import decode_text, scrub, text_codec
 from .dedupe import same_site
 from .errors import ParseError
 
 MAX_ITEMS = 5000
 _ENTITY_DECL = re.compile(rb"<!ENTITY", re.I)
+_ENTITY_DECL_TEXT = re.compile(r"<!ENTITY", re.I)
+# A numeric character reference to no character (a lone surrogate, beyond U+10FFFF, NUL):
+# feedparser's loose parser turns it into chr(n).encode() and raises on the whole feed.
+_CHAR_REF = re.compile(rb"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));")
 _PDF_PATH = re.compile(r"\.pdf$", re.I)
 
 
@@ -41,6 +46,20 @@ class FeedItem:
     via: str | None = None  # the page a PDF was linked from
     updated: str | None = None  # when the source says the item last changed (refetch if later)
 
+    def __post_init__(self) -> None:
+        # Every field comes from the web: whatever a parser took from a document, a FeedItem
+        # holds only text that can be stored and printed (no lone surrogate, no control
+        # character, no object where a string belongs).
+        for name in ("url", "title", "published", "author", "summary", "via", "updated"):
+            value = getattr(self, name)
+            clean = scrub(value)
+            if clean is not value:
+                object.__setattr__(self, name, clean)
+        if not self.url:
+            raise ValueError("a FeedItem needs a URL")
+        if self.kind not in ("article", "report"):
+            object.__setattr__(self, "kind", "article")
+
 
 @dataclass(frozen=True)
 class Discovery:
@@ -55,7 +74,8 @@ def is_pdf_url(url: str) -> bool:
     return bool(_PDF_PATH.search(urlsplit(url).path))
 
 
-def _http_url(href: str | None, base: str) -> str | None:
+def _http_url(href, base: str) -> str | None:
+    href = scrub(href)
     if not href:
         return None
     href = href.strip()
@@ -63,10 +83,10 @@ def _http_url(href: str | None, base: str) -> str | None:
         return None
     try:
         url = urljoin(base, href)
-    except ValueError:
-        return None
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            return None
+    except ValueError:  # e.g. a malformed IPv6 host
         return None
     return url
 
@@ -87,24 +107,76 @@ def _iso(value: datetime | None) -> str | None:
 
 
 def parse_date(text: str | None) -> str | None:
-    """Any common date string -> ISO 8601 UTC, or None."""
-    if not text:
+    """Any common date string -> ISO 8601 UTC, or None (never an error: dates come from the web)."""
+    text = scrub(text)
+    if not text or not text.strip():
         return None
-    text = text.strip()
+    text = text.strip()[:100]
     try:
         return _iso(datetime.fromisoformat(text.replace("Z", "+00:00")))
-    except ValueError:
+    except (ValueError, OverflowError):
         pass
-    parsed = _parse_feed_date(text)  # RFC 822, W3CDTF and the odd formats feeds use
-    if parsed:
-        return _iso(datetime.fromtimestamp(calendar.timegm(parsed), tz=timezone.utc))
+    try:
+        parsed = _parse_feed_date(text)  # RFC 822, W3CDTF and the odd formats feeds use
+        if parsed:
+            return _iso(datetime.fromtimestamp(calendar.timegm(parsed), tz=timezone.utc))
+    except (ValueError, OverflowError, OSError, TypeError):
+        pass
     return None
 
 
+# The first bytes of an XML document without a BOM tell its encoding family (XML 1.0, appendix F)
+_XML_SNIFF = ((b"\x00\x00\x00<", "utf-32-be"), (b"<\x00\x00\x00", "utf-32-le"),
+              (b"\x00<\x00?", "utf-16-be"), (b"<\x00?\x00", "utf-16-le"), (b"Lo\xa7\x94", "cp037"))
+_BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
+         (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+_DECL_ENCODING = re.compile(r"""^\s*<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9._:-]+)""", re.I)
+
+
+def _xml_declaration(body: bytes) -> tuple[str | None, str | None]:
+    """(the encoding family that the BOM or the first bytes show: UTF-16, UTF-32, EBCDIC..., the
+    encoding name the XML declaration gives, as written)."""
+    family = next((enc for bom, enc in _BOMS if body.startswith(bom)), None) or \
+        next((enc for sig, enc in _XML_SNIFF if body.startswith(sig)), None)
+    head = body[:1024].decode(family or "latin-1", errors="replace").lstrip("\ufeff")
+    m = _DECL_ENCODING.match(head)
+    return family, (m.group(1) if m else None)
+
+
+def _xml_encodings(body: bytes) -> list[str]:
+    """The encodings an XML parser could read this document in: its BOM or the family its first
+    bytes show, then any text codec its declaration names (UTF-7 too: libxml2 reads it, and
+    here a false alarm costs less than a missed entity)."""
+    family, declared = _xml_declaration(body)
+    found = [family] if family else []
+    try:
+        info = codecs.lookup(declared) if declared else None
+    except LookupError:
+        info = None
+    if info is not None and info._is_text_encoding and info.name not in found:
+        found.append(info.name)
+    return found
+
+
 def refuse_entities(body: bytes, url: str) -> None:
-    """Refuse XML that declares entities (billion laughs, external entities)."""
+    """Refuse XML that declares entities (billion laughs, external entities), in whatever
+    encoding the document is written: the bytes as they are (every ASCII-compatible encoding),
+    with the zero bytes of UTF-16 and UTF-32 taken out, and decoded in each encoding a parser
+    could read it in (its BOM, its first bytes, its declaration: UTF-7, EBCDIC...)."""
+    refused = ParseError("XML declares entities; refused (entity expansion is never allowed)", url)
     if _ENTITY_DECL.search(body):
-        raise ParseError("XML declares entities; refused (entity expansion is never allowed)", url)
+        raise refused
+    if b"\x00" in body[:4096] and _ENTITY_DECL.search(body.replace(b"\x00", b"")):
+        raise refused
+    for encoding in _xml_encodings(body):
+        if encoding in ("utf-8", "ascii"):
+            continue
+        try:
+            text = body.decode(encoding, errors="replace")
+        except Exception:  # an odd codec: the checks above still hold
+            continue
+        if _ENTITY_DECL_TEXT.search(text):
+            raise refused
 
 
 def _kind(url: str) -> str:
@@ -119,45 +191,109 @@ def parse_feed(body: bytes, url: str, content_type: str | None = None) -> Discov
     if stripped.startswith(b"{"):
         return parse_json_feed(body, url)
     refuse_entities(body, url)
+    body, content_type, note = _feed_input(body, content_type)
     try:
-        headers = {"content-location": url, "content-type": content_type or "application/xml"}
+        headers = {"content-location": url, "content-type": content_type}
         parsed = feedparser.parse(body, response_headers=headers,
                                   sanitize_html=False, resolve_relative_uris=False)
     except Exception as exc:  # feedparser is defensive, but odd input must never stop a run
-        raise ParseError(f"feed could not be parsed: {type(exc).__name__}: {exc}", url) from None
-    items = []
+        raise ParseError(f"feed could not be parsed: {type(exc).__name__}: {_message(exc)}", url) from None
+    items: list[FeedItem] = []
+    skipped: list[str] = []
     for entry in parsed.entries[:MAX_ITEMS]:
-        link = entry.get("link")
-        if not link:
-            for candidate in entry.get("links", []):
-                if candidate.get("href"):
-                    link = candidate["href"]
-                    break
-        if not link and str(entry.get("id", "")).startswith("http"):
-            link = entry.get("id")
-        link = _http_url(link, url)
-        if not link:
-            continue
-        published = entry.get("published_parsed") or dict.get(entry, "updated_parsed")
-        updated = dict.get(entry, "updated_parsed")
-        items.append(FeedItem(
-            url=link, title=_clean(entry.get("title")), published=_struct_iso(published),
-            author=_clean(entry.get("author")), summary=_strip_html(entry.get("summary")),
-            kind=_kind(link), updated=_struct_iso(updated)))
-        for enc in entry.get("enclosures", []) or []:
-            href = _http_url(enc.get("href"), url)
-            if href and (is_pdf_url(href) or "pdf" in str(enc.get("type", ""))):
-                items.append(FeedItem(url=href, title=_clean(entry.get("title")), kind="report", via=link))
+        try:
+            items.extend(_feed_entry(entry, url))
+        except Exception as exc:  # one odd entry never costs the others
+            skipped.append(f"{type(exc).__name__}: {_message(exc)}")
     warning = None
     if parsed.get("bozo"):
         exc = parsed.get("bozo_exception")
-        message = f"malformed feed: {type(exc).__name__}: {exc}" if exc else "malformed feed"
+        message = f"malformed feed: {type(exc).__name__}: {_message(exc)}" if exc else "malformed feed"
         if not items:
             raise ParseError(message, url)
         warning = message + f" (recovered {len(items)} items)"
     elif not parsed.get("version") and not items:
         raise ParseError("not a feed (no RSS, Atom or JSON Feed found)", url)
-    return Discovery(items=tuple(items), warning=warning)
+    return Discovery(items=tuple(items), warning=_join_warnings(warning, note, _skipped(skipped)))
+
+
+def _feed_entry(entry, url: str) -> list[FeedItem]:
+    link = _str(entry.get("link"))
+    if not link:
+        for candidate in entry.get("links", None) or []:
+            if isinstance(candidate, dict) and _str(candidate.get("href")):
+                link = candidate["href"]
+                break
+    if not link and (_str(entry.get("id")) or "").startswith("http"):
+        link = entry.get("id")
+    link = _http_url(link, url)
+    if not link:
+        return []
+    published = entry.get("published_parsed") or dict.get(entry, "updated_parsed")
+    updated = dict.get(entry, "updated_parsed")
+    title = _clean(_str(entry.get("title")))
+    out = [FeedItem(url=link, title=title, published=_struct_iso(published),
+                    author=_clean(_str(entry.get("author"))), summary=_strip_html(_str(entry.get("summary"))),
+                    kind=_kind(link), updated=_struct_iso(updated))]
+    for enc in entry.get("enclosures", None) or []:
+        if not isinstance(enc, dict):
+            continue
+        href = _http_url(enc.get("href"), url)
+        if href and (is_pdf_url(href) or "pdf" in str(_str(enc.get("type")) or "")):
+            out.append(FeedItem(url=href, title=title, kind="report", via=link))
+    return out
+
+
+def _feed_input(body: bytes, content_type: str | None) -> tuple[bytes, str, str | None]:
+    """What feedparser is given: a content type naming a real text encoding or none, character
+    references to no character replaced, and a document whose declaration names no real
+    encoding decoded honestly (charset.py) and handed over as UTF-8."""
+    media, _, params = (content_type or "application/xml").partition(";")
+    charset = None
+    for param in params.split(";"):
+        key, _, value = param.partition("=")
+        if key.strip().lower() == "charset":
+            charset = value.strip().strip("\"'")
+    codec = text_codec(charset)
+    content_type = media.strip() or "application/xml"
+    if codec:
+        content_type += f"; charset={codec}"
+    note = None
+    family, declared = _xml_declaration(body)
+    if declared and not text_codec(declared):
+        note = f"the feed declares {declared!r}, which is no text encoding: decoded as detected"
+        text = body.decode(family, errors="replace").lstrip("\ufeff") if family else decode_text(body, codec)
+        text = re.sub(r"""(^\s*<\?xml[^>]+encoding\s*=\s*["'])[A-Za-z0-9._:-]+""", r"\g<1>utf-8", text,
+                      count=1, flags=re.I)
+        body = text.encode("utf-8", errors="replace")
+        content_type = (media.strip() or "application/xml") + "; charset=utf-8"
+    if b"&#" in body:
+        body = _CHAR_REF.sub(_char_ref, body)
+    return body, content_type, note
+
+
+def _char_ref(m: re.Match) -> bytes:
+    try:
+        n = int(m.group(1), 16) if m.group(1) else int(m.group(2))
+    except ValueError:
+        return b"&#xFFFD;"
+    if n == 0 or 0xD800 <= n <= 0xDFFF or n > 0x10FFFF:
+        return b"&#xFFFD;"
+    return m.group(0)
+
+
+def _message(exc: BaseException) -> str:
+    return scrub(str(exc)) or ""
+
+
+def _skipped(errors: list[str]) -> str | None:
+    if not errors:
+        return None
+    return f"skipped {len(errors)} malformed entr{'y' if len(errors) == 1 else 'ies'} ({errors[0]})"
+
+
+def _join_warnings(*warnings_: str | None) -> str | None:
+    return "; ".join(w for w in warnings_ if w) or None
 
 
 def parse_json_feed(body: bytes, url: str) -> Discovery:
@@ -171,21 +307,38 @@ def parse_json_feed(body: bytes, url: str) -> Discovery:
     if not isinstance(raw_items, list):
         raise ParseError("malformed JSON feed: 'items' is not a list", url)
     items = []
+    skipped: list[str] = []
     for entry in raw_items[:MAX_ITEMS]:
         if not isinstance(entry, dict):
             continue
-        link = _http_url(_str(entry.get("url")) or _str(entry.get("external_url")), url)
-        if not link:
+        try:
+            item = _json_entry(entry, url)
+        except Exception as exc:  # one odd entry never costs the others
+            skipped.append(f"{type(exc).__name__}: {_message(exc)}")
             continue
-        authors = entry.get("authors") or ([entry["author"]] if isinstance(entry.get("author"), dict) else [])
-        author = ", ".join(_str(a.get("name")) for a in authors if isinstance(a, dict) and a.get("name")) or None
-        items.append(FeedItem(
-            url=link, title=_clean(_str(entry.get("title"))),
-            published=parse_date(_str(entry.get("date_published")) or _str(entry.get("date_modified"))),
-            author=_clean(author),
-            summary=_clean(_str(entry.get("summary"))) or _strip_html(_str(entry.get("content_html"))),
-            kind=_kind(link), updated=parse_date(_str(entry.get("date_modified")))))
-    return Discovery(items=tuple(items))
+        if item is not None:
+            items.append(item)
+    return Discovery(items=tuple(items), warning=_skipped(skipped))
+
+
+def _json_entry(entry: dict, url: str) -> FeedItem | None:
+    """One JSON Feed item; every field checked for its type (a name may be an object...)."""
+    link = _http_url(_str(entry.get("url")) or _str(entry.get("external_url")), url)
+    if not link:
+        return None
+    authors = entry.get("authors")
+    if not isinstance(authors, list):
+        authors = [authors] if isinstance(authors, dict) else []
+    if not authors and isinstance(entry.get("author"), dict):  # JSON Feed 1.0
+        authors = [entry["author"]]
+    names = [_clean(_str(a.get("name"))) for a in authors[:20] if isinstance(a, dict)]
+    author = ", ".join(n for n in names if n) or None
+    return FeedItem(
+        url=link, title=_clean(_str(entry.get("title"))),
+        published=parse_date(_str(entry.get("date_published")) or _str(entry.get("date_modified"))),
+        author=_clean(author),
+        summary=_clean(_str(entry.get("summary"))) or _strip_html(_str(entry.get("content_html"))),
+        kind=_kind(link), updated=parse_date(_str(entry.get("date_modified"))))
 
 
 # -- sitemaps -----------------------------------------------------------------------------------
@@ -217,23 +370,33 @@ def parse_sitemap(body: bytes, url: str) -> Discovery:
     if tag != "urlset":
         raise ParseError(f"not a sitemap (root element <{tag}>)", url)
     items = []
+    skipped: list[str] = []
     for entry in root:
         if not isinstance(entry.tag, str) or etree.QName(entry).localname != "url":
             continue
-        loc = _http_url(_child_text(entry, "loc"), url)
-        if not loc:
+        try:
+            item = _sitemap_entry(entry, url)
+        except Exception as exc:  # one odd entry never costs the others
+            skipped.append(f"{type(exc).__name__}: {_message(exc)}")
             continue
-        news = _child(entry, "news")
-        title = published = None
-        if news is not None:
-            title = _clean(_child_text(news, "title"))
-            published = parse_date(_child_text(news, "publication_date"))
-        lastmod = parse_date(_child_text(entry, "lastmod"))
-        items.append(FeedItem(url=loc, title=title, published=published or lastmod, kind=_kind(loc),
-                              updated=lastmod))
+        if item is not None:
+            items.append(item)
         if len(items) >= MAX_ITEMS * 10:
             break
-    return Discovery(items=tuple(items))
+    return Discovery(items=tuple(items), warning=_skipped(skipped))
+
+
+def _sitemap_entry(entry, url: str) -> FeedItem | None:
+    loc = _http_url(_child_text(entry, "loc"), url)
+    if not loc:
+        return None
+    news = _child(entry, "news")
+    title = published = None
+    if news is not None:
+        title = _clean(_child_text(news, "title"))
+        published = parse_date(_child_text(news, "publication_date"))
+    lastmod = parse_date(_child_text(entry, "lastmod"))
+    return FeedItem(url=loc, title=title, published=published or lastmod, kind=_kind(loc), updated=lastmod)
 
 
 def _child(el, name: str):
@@ -260,16 +423,20 @@ def parse_listing(body: bytes, url: str, selector: str | None = None, charset: s
     base = base or url
     elements = soup.select(selector) if selector else soup.find_all("a", href=True)
     items, seen = [], set()
+    skipped: list[str] = []
     for el in elements[: MAX_ITEMS * 2]:
-        a = el if el.name == "a" and el.get("href") else el.find("a", href=True)
-        if a is None:
-            continue
-        link = _http_url(a.get("href"), base)
-        if not link or link in seen or not same_site(link, url):
-            continue
-        seen.add(link)
-        items.append(FeedItem(url=link, title=_clean(a.get_text(" ", strip=True)), kind=_kind(link)))
-    return Discovery(items=tuple(items))
+        try:
+            a = el if el.name == "a" and el.get("href") else el.find("a", href=True)
+            if a is None:
+                continue
+            link = _http_url(a.get("href"), base)
+            if not link or link in seen or not same_site(link, url):
+                continue
+            seen.add(link)
+            items.append(FeedItem(url=link, title=_clean(a.get_text(" ", strip=True)), kind=_kind(link)))
+        except Exception as exc:  # one odd link never costs the others
+            skipped.append(f"{type(exc).__name__}: {_message(exc)}")
+    return Discovery(items=tuple(items), warning=_skipped(skipped))
 
 
 def pdf_links(html_links: list[str], page_url: str) -> list[str]:
@@ -301,15 +468,18 @@ def _str(value) -> str | None:
 
 
 def _clean(text: str | None) -> str | None:
+    """One line of text from the web, at most 1,000 characters (None for anything but text)."""
+    text = scrub(text)
     if not text:
         return None
-    text = " ".join(str(text).split())
+    text = " ".join(text.split())
     return text[:1000] or None
 
 
 def _strip_html(text: str | None) -> str | None:
+    text = scrub(text)
     if not text:
         return None
     if "<" in text:
-        text = BeautifulSoup(text, "lxml").get_text(" ", strip=True)
+        text = BeautifulSoup(text[:200_000], "lxml").get_text(" ", strip=True)
     return _clean(text[:20000])

@@ -23,6 +23,7 @@ from storage import items as queue
 from storage import sources as source_store
 from storage.tags import TagRow
 
+from .charset import scrub
 from .config import Settings, SourceSpec
 from .dedupe import canonical_url, content_hash, same_site
 from .errors import ChargewatchError, FetchError, HTTPStatusError, ParseError
@@ -53,9 +54,12 @@ class SourceReport:
     error: str | None = None
     warning: str | None = None
     errors: list[str] = field(default_factory=list)
+    busy: str | None = None  # another process held the source's lease: left alone this time
 
     @property
     def status(self) -> str:
+        if self.busy:
+            return "busy"
         if self.error:
             return "failed"
         if self.warning:
@@ -85,6 +89,7 @@ class Pipeline:
         self._own_extractor = extractor is None
         self.extractor = extractor or ExtractPool(settings.network.extract_workers)
         self.threads = ThreadPoolExecutor(settings.network.workers, thread_name_prefix="fetch")
+        self.lease_owner = source_store.new_lease_owner()  # one process fetches a source at a time
 
     def close(self) -> None:
         self.threads.shutdown(wait=True, cancel_futures=True)
@@ -108,29 +113,56 @@ class Pipeline:
             return []
         self.extractor.start()  # workers import while the feeds are read
         with ThreadPoolExecutor(min(4, len(specs)), thread_name_prefix="source") as pool:
-            return list(pool.map(self.run_source, specs))
+            return list(pool.map(self._run_source_guarded, specs))
+
+    def _run_source_guarded(self, spec: SourceSpec) -> SourceReport:
+        """run_source, and whatever goes wrong in it is that source's failure: never the pass's."""
+        try:
+            return self.run_source(spec)
+        except Exception as exc:
+            log.exception("source=%s: the run failed unexpectedly", spec.name)
+            report = self._reports.get(spec.name) or SourceReport(spec.name)
+            report.error = _internal(exc)
+            try:
+                self._locked(source_store.record_failure, self.db, spec.name, report.error)
+            except Exception:
+                log.exception("source=%s: its failure could not be recorded", spec.name)
+            return report
 
     def run_source(self, spec: SourceSpec) -> SourceReport:
         report = SourceReport(spec.name)
         self._reports[spec.name] = report
         self._ctx.source = spec.name
         started = time.monotonic()
+        holder = self._locked(source_store.take_lease, self.db, spec.name, self.lease_owner)
+        if holder is not None:  # another process is fetching this source right now
+            report.busy = f"pid {holder.pid} on {holder.host} since {holder.taken}"
+            report.errors.append(f"left alone: another chargewatch process ({report.busy}) is fetching it")
+            log.info("source=%s busy: another process (%s) is fetching it", spec.name, report.busy)
+            return report
+        try:
+            return self._run_leased(spec, report, started)
+        finally:
+            try:
+                self._locked(source_store.release_lease, self.db, spec.name, self.lease_owner)
+            except Exception:  # a stale lease is taken over by the next run anyway
+                log.exception("source=%s: its lease could not be released", spec.name)
+
+    def _run_leased(self, spec: SourceSpec, report: SourceReport, started: float) -> SourceReport:
         run_id = self._locked(source_store.record_run_start, self.db, spec.name)
         try:
             self._discover(spec, report)
         except ChargewatchError as exc:
-            report.error = str(exc)
+            report.error = scrub(str(exc))
             log.warning("source=%s error=%r", spec.name, report.error)
-        attempted: set[str] = set()  # a failure waits for the next run, not the next wave
-        for _wave in range(3):  # articles, then the PDFs they link, then (rarely) more
-            if self.stop.is_set():
-                break
-            todo = [i for i in self._locked(queue.pending, self.db, spec.name) if i.url not in attempted]
-            if not todo:
-                break
-            attempted.update(i.url for i in todo)
-            self.progress("queued", len(todo))
-            wait([self.threads.submit(self._process_item, spec, item, report) for item in todo])
+        except Exception as exc:  # a bug or input nobody foresaw: this source's failure, not the run's
+            log.exception("source=%s: discovery failed unexpectedly", spec.name)
+            report.error = _internal(exc, spec.url)
+        try:
+            self._fetch_queued(spec, report)
+        except Exception as exc:
+            log.exception("source=%s: fetching its queue failed unexpectedly", spec.name)
+            report.error = report.error or _internal(exc, spec.url)
         with self.lock:
             if report.error:
                 source_store.record_failure(self.db, spec.name, report.error)
@@ -146,6 +178,18 @@ class Pipeline:
                  spec.name, report.status, report.new, report.updated, report.unchanged, report.failed,
                  report.bytes, report.seconds)
         return report
+
+    def _fetch_queued(self, spec: SourceSpec, report: SourceReport) -> None:
+        attempted: set[str] = set()  # a failure waits for the next run, not the next wave
+        for _wave in range(3):  # articles, then the PDFs they link, then (rarely) more
+            if self.stop.is_set():
+                break
+            todo = [i for i in self._locked(queue.pending, self.db, spec.name) if i.url not in attempted]
+            if not todo:
+                break
+            attempted.update(i.url for i in todo)
+            self.progress("queued", len(todo))
+            wait([self.threads.submit(self._process_item, spec, item, report) for item in todo])
 
     # -- discovery -----------------------------------------------------------------------------
 
@@ -188,22 +232,30 @@ class Pipeline:
                 if not sub.not_modified:
                     items.extend(self._parse(spec, sub, "sitemap").items)
             except ChargewatchError as exc:
-                child_errors.append(str(exc))
+                child_errors.append(scrub(str(exc)))
+            except Exception as exc:  # one child sitemap's surprise is that child's error
+                log.exception("source=%s: child sitemap %s failed unexpectedly", spec.name, child)
+                child_errors.append(_internal(exc, child))
         if children and len(child_errors) == len(children):
             raise ParseError(f"every child sitemap failed: {child_errors[0]}", spec.url)
         report.errors.extend(child_errors)
-        chosen = self._select(spec, items)
+        chosen = self._select(spec, items, report)
         with self.lock:
             if spec.kind == "sitemap" and not result.not_modified:
                 source_store.forget_documents(self.db, spec.name, [v[0] for v in validators])
             queue.enqueue(self.db, spec.name, chosen, validators)
 
-    def _select(self, spec: SourceSpec, items: list[FeedItem]) -> list[FeedItem]:
+    def _select(self, spec: SourceSpec, items: list[FeedItem], report: SourceReport | None = None
+                ) -> list[FeedItem]:
         canon = {}
         for item in items:
-            url = canonical_url(item.url)
-            if url not in canon:
-                canon[url] = replace(item, url=url)
+            try:
+                url = canonical_url(item.url)
+                if url not in canon:
+                    canon[url] = replace(item, url=url)
+            except Exception as exc:  # a link that cannot be canonicalised is that link's error
+                if report is not None:
+                    report.errors.append(f"link skipped: {_internal(exc, item.url)}")
         kept = list(filter_items(canon.values(), spec.include, spec.exclude))
         kept.sort(key=lambda i: i.published or "", reverse=True)
         return kept[: spec.max_items]
@@ -220,19 +272,20 @@ class Pipeline:
         except (FetchError, ParseError) as exc:
             if self._store_blocked(spec, item, exc, report):
                 return
-            state = self._locked(queue.mark_failed, self.db, item.url, str(exc),
+            message = scrub(str(exc))
+            state = self._locked(queue.mark_failed, self.db, item.url, message,
                                  permanent=exc.permanent, max_attempts=MAX_ATTEMPTS)
             with self.lock:
                 report.failed += 1
-                report.errors.append(f"{exc}" + ("" if state == "failed" else " (will retry)"))
-            log.warning("source=%s url=%s error=%r", spec.name, item.url, str(exc))
+                report.errors.append(message + ("" if state == "failed" else " (will retry)"))
+            log.warning("source=%s url=%s error=%r", spec.name, item.url, message)
         except Exception as exc:  # a bug, not bad input: record it against the item and go on
             log.exception("source=%s url=%s internal error", spec.name, item.url)
-            self._locked(queue.mark_failed, self.db, item.url, f"internal error: {exc!r}",
+            self._locked(queue.mark_failed, self.db, item.url, _internal(exc),
                          permanent=False, max_attempts=MAX_ATTEMPTS)
             with self.lock:
                 report.failed += 1
-                report.errors.append(f"internal error on {item.url}: {exc!r}")
+                report.errors.append(_internal(exc, item.url))
         finally:
             self.progress("done", 1)
 
@@ -318,6 +371,13 @@ class Pipeline:
     def _locked(self, fn, *args, **kwargs):
         with self.lock:
             return fn(*args, **kwargs)
+
+
+def _internal(exc: BaseException, url: str | None = None) -> str:
+    """An unexpected error as recorded on the source or item row: its type, its message (which
+    may quote the web, so scrubbed), and the URL it happened on."""
+    where = f" ({url})" if url else ""
+    return scrub(f"internal error: {type(exc).__name__}: {exc}"[:1000]) + where
 
 
 def tag_rows(tags) -> list[TagRow]:

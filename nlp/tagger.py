@@ -4,10 +4,19 @@ Pure: text in, ``Tags`` out; the registry and taxonomy are read once when the ``
 built. spaCy's blank English pipeline gives tokens and sentences; two PhraseMatchers (one on
 lower-cased text, one on exact case for names that are also common words) find every cue in
 one pass, and plain Python decides what the cues prove, sentence by sentence.
+
+Texts of any length are tagged (a 200-page PDF report is 2,000,000 characters, twice spaCy's
+``max_length``): a text longer than ``CHUNK_CHARS`` is read a piece at a time, each piece
+ending at a paragraph break (or a sentence end) so that its tokens and sentences are exactly
+the whole text's, and what the pieces found is decided on together, as one text: mentions,
+evidence, salience, context and the topic rules see every piece. A piece's Doc is dropped before
+the next is made, so memory stays that of one piece plus what the matchers found.
 """
 
 from __future__ import annotations
 
+import bisect
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -21,11 +30,15 @@ from .cues import Cues, TopicRules, sort_cues
 from .registry import Registry, SurfaceForm, first_names, load_registry
 from .tags import AutomakerTag, Tags, TopicTag
 from .taxonomy import Topic, load_taxonomy
-from .tokenize import FastTokenizer
+from .tokenize import TOKEN, FastTokenizer
 
 TITLE_WEIGHT, LEAD_WEIGHT, BODY_WEIGHT = 3.0, 2.0, 1.0
 SALIENCE_HALF = 4.0  # weighted mentions at which salience reaches 0.5
 MAX_EVIDENCE = 400
+LEAD_CHARS = 1200  # a first paragraph longer than this is no lead: the first two sentences are
+# Texts longer than this are tagged a piece at a time (spaCy refuses texts over nlp.max_length,
+# 1,000,000 characters, to protect models this pipeline does not have; a piece keeps memory low)
+CHUNK_CHARS = 100_000
 
 
 @dataclass
@@ -39,10 +52,28 @@ class _Sentences:
     offsets: list[int]
 
 
+class _Layout:
+    """Where the title and the lead paragraph end in the whole text, and how many body
+    sentences came before: what weighs a sentence, carried from one piece of a text to the next.
+    ``base`` is where the current piece starts in the whole text."""
+
+    __slots__ = ("base", "body_sentences", "lead_end", "title_end")
+
+    def __init__(self, text: str, title_end: int):
+        self.title_end = title_end
+        body_start = title_end + 2 if title_end else 0
+        para = text.find("\n", body_start + 1)
+        self.lead_end = para if 0 < para - body_start <= LEAD_CHARS else None
+        self.body_sentences = 0
+        self.base = 0
+
+
 class Tagger:
     """Build once (about a second), then call ``tag`` for each text."""
 
-    def __init__(self, registry: Registry | None = None, topics: tuple[Topic, ...] | None = None):
+    def __init__(self, registry: Registry | None = None, topics: tuple[Topic, ...] | None = None,
+                 chunk_chars: int = CHUNK_CHARS):
+        self.chunk_chars = max(100, min(chunk_chars, 500_000))  # a piece always fits nlp.max_length
         self.registry = registry or load_registry()
         self.topics = topics or load_taxonomy()
         self.nlp = spacy.blank("en")
@@ -52,6 +83,7 @@ class Tagger:
         self.lower = PhraseMatcher(vocab, attr="LOWER")
         self.orth = PhraseMatcher(vocab, attr="ORTH")
         self.forms: list[SurfaceForm] = list(self.registry.forms)
+        self._form_rank = {id(form): n for n, form in enumerate(self.forms)}  # ties between forms
         self.automakers = {a.id: a for a in self.registry.automakers}
         self._phrases: dict[tuple, tuple] = {}  # (matcher, words) -> (phrase, what a match proves)
         self._vocabulary: set[str] = set()  # every token of every pattern, lower-cased
@@ -116,16 +148,29 @@ class Tagger:
     # -- public ------------------------------------------------------------------------------
 
     def tag(self, text: str, title: str | None = None) -> Tags:
-        return self._tag_doc(self._doc(text, title))
+        joined = self._join(text, title)
+        title_len = len(title.strip()) if title and title.strip() else 0
+        if len(joined) > self.chunk_chars:
+            return self._tag_long(joined, title_len)
+        doc = self.nlp(joined)
+        self._mark_title(doc, title_len, joined)
+        return self._tag_doc(doc)
 
     def pipe(self, items, batch_size: int = 64):
         """Tag many (text, title) pairs, streaming; one process (see ``tag_many`` for both cores)."""
         def prepared():
             for text, title in items:
                 joined = self._join(text, title)
-                yield joined, (len(title.strip()) if title and title.strip() else 0, joined)
+                title_len = len(title.strip()) if title and title.strip() else 0
+                if len(joined) > self.chunk_chars:  # tagged a piece at a time, below, in its turn
+                    yield "", (title_len, joined)
+                else:
+                    yield joined, (title_len, joined)
 
         for doc, (title_len, joined) in self.nlp.pipe(prepared(), as_tuples=True, batch_size=batch_size):
+            if len(joined) > self.chunk_chars:
+                yield self._tag_long(joined, title_len)
+                continue
             self._mark_title(doc, title_len, joined)
             yield self._tag_doc(doc)
 
@@ -147,14 +192,15 @@ class Tagger:
         doc.user_data["title_end"] = title_len
         doc.user_data["text"] = text
 
-    def _sentences(self, doc, text: str) -> _Sentences:
-        """Sentences with their weight (title, lead paragraph, body), as plain lists: no Spans."""
+    def _sentences(self, doc, text: str, layout: _Layout | None = None) -> _Sentences:
+        """Sentences with their weight (title, lead paragraph, body), as plain lists: no Spans.
+        With ``layout``, ``doc`` is a piece of a longer text starting at ``layout.base``: the
+        characters are given in the whole text."""
         if len(doc) == 0:
             return _Sentences([], [], [], [])
-        title_end = doc.user_data.get("title_end", 0)
-        body_start = title_end + 2 if title_end else 0
-        para = text.find("\n", body_start + 1)
-        lead_end = para if 0 < para - body_start <= 1200 else None
+        if layout is None:
+            layout = _Layout(text, doc.user_data.get("title_end", 0))
+        title_end, lead_end, base = layout.title_end, layout.lead_end, layout.base
         offsets = doc.user_data.get("offsets") or doc.to_array(IDX).astype("int64").tolist()
         sents = _Sentences([], [], [], offsets)
         starts = doc.user_data.get("sent_starts")
@@ -164,21 +210,22 @@ class Tagger:
             starts = [0, *starts]
         ends = [offsets[k] for k in starts[1:]]
         ends.append(len(text))
-        body_sentences = 0
+        body_sentences = layout.body_sentences
         add_start, add_char, add_weight = sents.starts.append, sents.chars.append, sents.weights.append
         for start, end_char in zip(starts, ends):
             start_char = offsets[start]
             if text[start_char].isspace() and text[start_char:end_char].isspace():
                 continue
-            if start_char < title_end:
+            if start_char + base < title_end:
                 weight = TITLE_WEIGHT
             else:
-                in_lead = start_char < lead_end if lead_end is not None else body_sentences < 2
+                in_lead = start_char + base < lead_end if lead_end is not None else body_sentences < 2
                 weight = LEAD_WEIGHT if in_lead else BODY_WEIGHT
                 body_sentences += 1
             add_start(start)
-            add_char((start_char, end_char))
+            add_char((start_char + base, end_char + base) if base else (start_char, end_char))
             add_weight(weight)
+        layout.body_sentences = body_sentences
         return sents
 
     def _tag_doc(self, doc) -> Tags:
@@ -186,9 +233,62 @@ class Tagger:
         sents = self._sentences(doc, text)
         if not sents.starts:
             return Tags()
+        cues = self._cues(doc, sents)
+        if cues is None:
+            return Tags()
+        candidates, people = self._candidates(doc, cues)
+        offsets = sents.offsets
+        return self._decide(text, sents.weights, sents.chars, cues, candidates, people,
+                            lambda s, e: _span_text(text, offsets, s, e))
+
+    def _tag_long(self, text: str, title_end: int) -> Tags:
+        """A text longer than ``chunk_chars``, a piece at a time (see ``_pieces``). Each piece's
+        matches are numbered as the whole text's tokens and sentences would be, and the checks
+        that need a piece's Doc (the words around a name) are made while it exists; then the
+        whole text's matches are decided on at once, exactly as for a short text."""
+        layout = _Layout(text, title_end)
+        weights: list[float] = []
+        chars: list[tuple[int, int]] = []
+        cues = Cues()
+        candidates: list[tuple] = []
+        people: set[str] = set()
+        pieces: list[tuple[int, numpy.ndarray, int]] = []  # (first token, offsets in text, end)
+        tokens = 0
+        bounds = list(_pieces(text, self.chunk_chars))
+        for k, (start, end) in enumerate(bounds):
+            piece = text[start:end]
+            doc = self.nlp(piece)
+            layout.base = start
+            sents = self._sentences(doc, piece, layout)
+            if sents.starts:
+                local = self._cues(doc, sents)
+                if local is not None:
+                    after = _first_word(text, end) if k + 1 < len(bounds) else ""
+                    found, persons = self._candidates(doc, local, after)
+                    people |= persons
+                    _shift_into(cues, candidates, local, found, tokens, len(weights))
+                    pieces.append((tokens, numpy.asarray(sents.offsets, dtype=numpy.int64) + start, end))
+                weights.extend(sents.weights)
+                chars.extend(sents.chars)
+            tokens += len(doc)
+            del doc
+        if not pieces:
+            return Tags()
+        firsts = [p[0] for p in pieces]
+
+        def span_text(s: int, e: int) -> str:
+            first, offsets, end = pieces[bisect.bisect_right(firsts, s) - 1]
+            s, e = s - first, e - first
+            return " ".join(text[int(offsets[s]): int(offsets[e]) if e < len(offsets) else end].split())
+
+        return self._decide(text, weights, chars, cues, candidates, people, span_text)
+
+    def _cues(self, doc, sents: _Sentences) -> Cues | None:
+        """Both matchers over the Doc, each match numbered with its sentence, sorted by what it
+        can prove; None when nothing matched."""
         raw = self.lower(doc) + self.orth(doc)
         if not raw:
-            return Tags()
+            return None
         sent_idx = numpy.searchsorted(sents.starts, [m[1] for m in raw], side="right") - 1
         by_key: dict[int, list] = {}
         for (match_id, s, e), i in zip(raw, sent_idx.tolist()):  # sentence 0 starts at token 0
@@ -197,15 +297,18 @@ class Tagger:
                 by_key[match_id] = [(s, e, i)]
             else:
                 found.append((s, e, i))
-        cues = sort_cues(by_key, self._plans, self.forms)
-        topic_hits, topic_spans = self.topic_rules.prove(cues, len(sents.starts))
-        mentions = self._automakers(doc, cues)
+        return sort_cues(by_key, self._plans, self.forms)
+
+    def _decide(self, text: str, weights: list[float], chars: list[tuple[int, int]], cues: Cues,
+                candidates: list, people: set[str], span_text) -> Tags:
+        """What the cues prove: the automaker and topic tags, with evidence and salience."""
+        topic_hits, topic_spans = self.topic_rules.prove(cues, len(weights))
+        mentions = self._mentions(candidates, people, cues)
 
         topic_sents: dict[int, int] = defaultdict(int)  # sentence -> topics it proves
         for hits in topic_hits.values():
             for i in hits:
                 topic_sents[i] += 1
-        weights, chars = sents.weights, sents.chars
         automakers = []
         for aid, found in mentions.items():
             best = max(found, key=lambda f: (topic_sents.get(f[0], 0), weights[f[0]], -f[0]))[0]
@@ -220,7 +323,7 @@ class Tagger:
                 continue
             topic = self.topics[ti]
             best = max(hits, key=lambda i: (hits[i], weights[i], -i))
-            terms = sorted({_span_text(text, sents.offsets, s, e).lower() for s, e in topic_spans[ti][:24]})[:12]
+            terms = sorted({span_text(s, e).lower() for s, e in topic_spans[ti][:24]})[:12]
             topics.append(TopicTag(id=topic.id, name=topic.name, evidence=_clip(text, chars[best]),
                                    mentions=sum(hits.values()),
                                    salience=_salience(weights[i] * n for i, n in hits.items()),
@@ -229,7 +332,11 @@ class Tagger:
         topics.sort(key=lambda t: (-t.salience, -t.mentions, t.id))
         return Tags(tuple(automakers), tuple(topics))
 
-    def _automakers(self, doc, cues: Cues) -> dict[str, list]:
+    def _candidates(self, doc, cues: Cues, after: str = "") -> tuple[list, set[str]]:
+        """The automaker forms found, less those the words around them refuse (blocked
+        look-alikes, not_before, not_after, a given name before a surname: these need the
+        Doc); and the automakers the text names a person after. ``after`` is the first word
+        after the Doc when it is a piece of a longer text."""
         candidates = []
         blocked = cues.blocked
         people: set[str] = set()  # automakers whose name the text also gives a person (Eleanor Ford)
@@ -241,12 +348,18 @@ class Tagger:
             if form.surname and s > 0 and doc[s - 1].text in self.given_names:
                 people.add(form.automaker)
                 continue
-            if form.not_after and self._next_word(doc, e) in form.not_after:
+            if form.not_after and self._next_word(doc, e, after) in form.not_after:
                 continue
             candidates.append((s, e, form, i))
+        return candidates, people
+
+    def _mentions(self, candidates: list, people: set[str], cues: Cues) -> dict[str, list]:
+        """Each automaker's mentions (sentence, form), decided on the whole text's candidates."""
         # the longest form wins where forms of one automaker overlap: in order of start, a form
-        # overlaps one kept before it if it starts before the furthest end kept so far
-        candidates.sort(key=lambda c: (c[0], c[0] - c[1]))
+        # overlaps one kept before it if it starts before the furthest end kept so far (on a
+        # tie, the form listed first in the registry)
+        rank = self._form_rank
+        candidates.sort(key=lambda c: (c[0], c[0] - c[1], rank[id(c[2])]))
         kept: list[tuple[int, int, SurfaceForm, int]] = []
         reach: dict[str, int] = {}
         for c in candidates:
@@ -275,11 +388,83 @@ class Tagger:
         return found
 
     @staticmethod
-    def _next_word(doc, end: int) -> str:
-        """The next token after a match, stepping over one punctuation mark (Lincoln, Nebraska)."""
+    def _next_word(doc, end: int, after: str = "") -> str:
+        """The next token after a match, stepping over one punctuation mark (Lincoln, Nebraska);
+        past the Doc's end, ``after`` (the next piece's first word, for a long text)."""
         if end < len(doc) and doc[end].is_punct and doc[end].text not in ("-", "'s"):
             end += 1
-        return doc[end].lower_ if end < len(doc) else ""
+        return doc[end].lower_ if end < len(doc) else after
+
+
+def _shift_into(cues: Cues, candidates: list, local: Cues, found: list, first_token: int, first_sentence: int) -> None:
+    """Add a piece's cues and automaker candidates to the whole text's, numbered as the whole
+    text's tokens and sentences (the piece starts at token ``first_token``, sentence ``first_sentence``)."""
+    candidates.extend([(s + first_token, e + first_token, form, i + first_sentence) for s, e, form, i in found])
+    cues.context.update([i + first_sentence for i in local.context])
+    cues.strict.update([i + first_sentence for i in local.strict])
+    cues.voided.update([t + first_token for t in local.voided])
+    for ti, buckets in local.topic.items():
+        into = cues.topic[ti]
+        for bucket, matches in buckets.items():
+            into[bucket].extend([(s + first_token, e + first_token, i + first_sentence) for s, e, i in matches])
+
+
+# Where a long text may be cut so that each piece has exactly the whole text's tokens and
+# sentences: after a run of whitespace holding a line break (every line starts a sentence), else
+# between sentences: ". " after a word of four lower-case letters or more (never one of the
+# tokenizer's abbreviations: Mr. Prof. St.) and before a capital; else at a space; else anywhere.
+_SENTENCE_BREAK = re.compile(r"(?<=[a-z]{4}[.!?] )(?=[A-Z])")
+_SPACE_BREAK = re.compile(r"\s(?=\S)")
+_FIRST_TOKEN = re.compile(TOKEN)
+
+
+def _pieces(text: str, limit: int):
+    """(start, end) of each piece of ``text``, none longer than ``limit``: cut at its last
+    paragraph break, else sentence break, in the second half of the piece, else in the whole
+    piece; only a text with neither is cut at a space (or, with no space, anywhere)."""
+    start, n = 0, len(text)
+    while n - start > limit:
+        hi = start + limit
+        cut = None
+        for lo in (start + limit // 2, start + 1):  # a shorter piece rather than a cut sentence
+            cut = _paragraph_break(text, lo, hi) or _last_break(_SENTENCE_BREAK, text, lo, hi)
+            if cut is not None:
+                break
+        cut = cut or _last_break(_SPACE_BREAK, text, start + limit // 2, hi)
+        if cut is None or not start < cut <= hi:
+            cut = hi
+        yield start, cut
+        start = cut
+    yield start, n
+
+
+def _last_break(pattern: re.Pattern, text: str, lo: int, hi: int) -> int | None:
+    last = None
+    for last in pattern.finditer(text, lo, hi):
+        pass
+    return last.end() if last is not None else None
+
+
+def _paragraph_break(text: str, lo: int, hi: int) -> int | None:
+    """The last position in (lo, hi) where a non-space character follows a whitespace run that
+    holds a line break. Scans backwards (a regular expression over a long whitespace run would
+    backtrack for every line break in it)."""
+    p = text.rfind("\n", lo, hi)
+    while p >= lo:
+        run_end = p + 1
+        while run_end < hi and text[run_end].isspace():
+            run_end += 1
+        if run_end < hi:
+            return run_end
+        run_start = lo + len(text[lo:p].rstrip())  # the run reaches hi: look before it
+        p = text.rfind("\n", lo, run_start)
+    return None
+
+
+def _first_word(text: str, pos: int) -> str:
+    """The first token of text[pos:], lower-cased (what a Doc of the whole text would have there)."""
+    m = _FIRST_TOKEN.match(text, pos)
+    return m.group(0).lower() if m else ""
 
 
 def _span_text(text: str, idx: list[int], start: int, end: int) -> str:

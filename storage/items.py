@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from .clock import now_iso
-from .sources import save_validators
+from .sources import save_validators, storable_text
 
 
 @dataclass(frozen=True)
@@ -52,7 +52,8 @@ def _insert_items(db: Database, source: str, items) -> int:
             "INSERT OR IGNORE INTO items (url, source, state, attempts, title, published, author, "
             "summary, kind, via, discovered, updated, source_updated) "
             "VALUES (?, ?, 'pending', 0, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [it.url, source, it.title, it.published, it.author, it.summary, it.kind, it.via, at, at, updated])
+            [it.url, source, storable_text(it.title, 10_000), it.published, storable_text(it.author, 10_000),
+             storable_text(it.summary, 100_000), it.kind, it.via, at, at, updated])
         new += cur.rowcount
     return new
 
@@ -80,7 +81,7 @@ def mark_failed(db: Database, url: str, error: str, *, permanent: bool, max_atte
         db.execute(
             "UPDATE items SET attempts = attempts + 1, last_error = ?, updated = ?, "
             "state = CASE WHEN ? OR attempts + 1 >= ? THEN 'failed' ELSE 'pending' END WHERE url = ?",
-            [error[:2000], now_iso(), int(permanent), max_attempts, url])
+            [storable_text(error), now_iso(), int(permanent), max_attempts, url])
         row = db.execute("SELECT state FROM items WHERE url = ?", [url]).fetchone()
     return row[0] if row else "failed"
 

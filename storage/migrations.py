@@ -296,3 +296,20 @@ def m012_reports_join_their_page(db: Database) -> None:
         db.execute("UPDATE articles SET story_id = ? WHERE id = ?", [new, report_id])
         refresh(db, old)
         refresh(db, new)
+
+
+@migrations()
+def m013_source_leases(db: Database) -> None:
+    # One process fetches a source at a time: two `chargewatch fetch` (or a fetch beside
+    # `chargewatch run`) on one database would otherwise both download everything. A lease
+    # names its process (host, pid and the pid's start time, so a reused pid is not mistaken
+    # for it); a lease whose process is gone, or older than storage.sources.LEASE_MAX, is stale.
+    db.execute("""
+        CREATE TABLE source_leases (
+            source TEXT PRIMARY KEY,
+            owner TEXT NOT NULL,
+            host TEXT NOT NULL,
+            pid INTEGER NOT NULL,
+            proc_start TEXT,
+            taken TEXT NOT NULL
+        )""")

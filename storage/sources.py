@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import socket
+import uuid
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 
 from sqlite_utils import Database
 
@@ -61,6 +64,19 @@ def source_names(db: Database) -> list[str]:
     return [r[0] for r in db.execute("SELECT name FROM sources UNION SELECT DISTINCT source FROM articles")]
 
 
+def storable_text(value: str | None, limit: int = 2000) -> str | None:
+    """An error message as SQLite can store it: one quoting the web may hold a lone surrogate,
+    which UTF-8 cannot encode (it is written as its escape instead)."""
+    if value is None:
+        return None
+    value = str(value)[:limit]
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        value = value.encode("utf-8", "backslashreplace").decode("utf-8")
+    return value
+
+
 def record_success(db: Database, name: str, at: str | None = None) -> None:
     at = at or now_iso()
     db.execute("UPDATE sources SET last_run = ?, last_success = ?, consecutive_failures = 0 WHERE name = ?",
@@ -73,7 +89,7 @@ def record_partial(db: Database, name: str, error: str, at: str | None = None) -
     at = at or now_iso()
     db.execute("UPDATE sources SET last_run = ?, last_success = ?, last_error = ?, last_error_at = ?, "
                "consecutive_failures = 0, error_count = error_count + 1 WHERE name = ?",
-               [at, at, error[:2000], at, name])
+               [at, at, storable_text(error), at, name])
 
 
 def record_failure(db: Database, name: str, error: str, at: str | None = None) -> None:
@@ -81,7 +97,7 @@ def record_failure(db: Database, name: str, error: str, at: str | None = None) -
     db.execute(
         "UPDATE sources SET last_run = ?, last_error = ?, last_error_at = ?, "
         "consecutive_failures = consecutive_failures + 1, error_count = error_count + 1 WHERE name = ?",
-        [at, error[:2000], at, name])
+        [at, storable_text(error), at, name])
 
 
 def list_sources(db: Database, now: datetime | None = None) -> list[SourceRow]:
@@ -167,21 +183,141 @@ def resume(db: Database, name: str) -> str:
     return "not paused" if known else "unknown"
 
 
+INTERRUPTED = "interrupted: the process running it ended first (killed or crashed); ended is its last request"
+
+
+def _close_interrupted(db: Database, name: str, at: str) -> int:
+    """Close the source's earlier runs that never ended: their process was killed or crashed
+    (the caller holds the source's lease, so no live process is running it). Their end is
+    the last request they made (the fetch log), or their start when they made none."""
+    return db.execute(
+        "UPDATE runs SET status = 'interrupted', error = ?, ended = coalesce("
+        "(SELECT max(f.at) FROM fetches f WHERE f.source = runs.source AND f.at >= runs.started AND f.at <= ?), "
+        "runs.started) WHERE source = ? AND ended IS NULL",
+        [INTERRUPTED, at, name]).rowcount
+
+
 def record_run_start(db: Database, name: str) -> int:
-    return db.execute("INSERT INTO runs (source, started) VALUES (?, ?)", [name, now_iso()]).lastrowid
+    """Record that a run of the source starts; earlier runs of it left unfinished by a killed
+    process are closed as 'interrupted' first, so the sources page never shows them running."""
+    at = now_iso()
+    with db.atomic():
+        _close_interrupted(db, name, at)
+        return db.execute("INSERT INTO runs (source, started) VALUES (?, ?)", [name, at]).lastrowid
 
 
 def record_run_end(db: Database, run_id: int, *, status: str, new: int, updated: int, unchanged: int, failed: int,
                    bytes_: int, error: str | None) -> None:
     db.execute("UPDATE runs SET ended = ?, status = ?, new = ?, updated = ?, unchanged = ?, failed = ?, bytes = ?, "
                "error = ? WHERE id = ?", [now_iso(), status, new, updated, unchanged, failed, bytes_,
-                                          (error or "")[:2000] or None, run_id])
+                                          storable_text(error or "") or None, run_id])
     if new:
         db.execute("UPDATE sources SET last_new = ? WHERE name = (SELECT source FROM runs WHERE id = ?)",
                    [now_iso(), run_id])
 
 
 def last_runs(db: Database) -> dict[str, dict]:
+    """Each source's latest run. One that never ended while no live process holds the source's
+    lease was interrupted (its process was killed): it is shown so, not as running."""
     cols = ("started", "ended", "status", "new", "updated", "unchanged", "failed", "bytes", "error")
     rows = db.execute(f"SELECT source, {', '.join(cols)} FROM runs WHERE id IN (SELECT max(id) FROM runs GROUP BY source)")
-    return {r[0]: dict(zip(cols, r[1:])) for r in rows}
+    out = {r[0]: dict(zip(cols, r[1:])) for r in rows}
+    unfinished = [name for name, run in out.items() if run["ended"] is None]
+    if unfinished:
+        held = {name for name, lease in leases(db).items() if lease.alive()}
+        for name in unfinished:
+            if name not in held:
+                run = out[name]
+                last = db.execute("SELECT max(at) FROM fetches WHERE source = ? AND at >= ?",
+                                  [name, run["started"]]).fetchone()[0]
+                run.update(ended=last or run["started"], status="interrupted", error=INTERRUPTED)
+    return out
+
+
+# -- leases: one process fetches a source at a time ---------------------------------------------
+
+LEASE_MAX = timedelta(hours=6)  # a lease older than this is stale whatever its process looks like
+
+
+def _start_time(pid: int) -> str | None:
+    """When a process started (clock ticks since boot, from /proc), to tell it from a later
+    process that got the same pid; None where /proc is not there."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as f:
+            stat = f.read()
+        return stat[stat.rindex(b")") + 2:].split()[19].decode()
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True
+    return True
+
+
+@dataclass(frozen=True)
+class Lease:
+    source: str
+    owner: str
+    host: str
+    pid: int
+    proc_start: str | None
+    taken: str
+
+    def alive(self, now: datetime | None = None) -> bool:
+        """The process that took it still runs (same machine: same pid and start time), and it
+        is younger than LEASE_MAX (another machine: only the age can tell)."""
+        taken = _parse(self.taken)
+        if taken is None or (now or clock.now()) - taken > LEASE_MAX:
+            return False
+        if self.host != socket.gethostname():
+            return True
+        if not _pid_alive(self.pid):
+            return False
+        return self.proc_start is None or _start_time(self.pid) in (None, self.proc_start)
+
+
+def _parse(value: str | None) -> datetime | None:
+    try:
+        return datetime.strptime(value, clock.ISO).replace(tzinfo=timezone.utc) if value else None
+    except ValueError:
+        return None
+
+
+def new_lease_owner() -> str:
+    """An owner id for one pipeline (one process may run several, one after the other)."""
+    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:12]}"
+
+
+def leases(db: Database) -> dict[str, Lease]:
+    rows = db.execute("SELECT source, owner, host, pid, proc_start, taken FROM source_leases").fetchall()
+    return {r[0]: Lease(*r) for r in rows}
+
+
+def take_lease(db: Database, name: str, owner: str) -> Lease | None:
+    """Take the source's lease for ``owner`` (in one write transaction, so two processes
+    cannot both get it). Returns None when taken, or the live lease of another owner, in which
+    case the caller leaves the source alone: another process is fetching it now."""
+    pid = os.getpid()
+    with db.atomic():
+        row = db.execute("SELECT source, owner, host, pid, proc_start, taken FROM source_leases WHERE source = ?",
+                         [name]).fetchone()
+        if row is not None:
+            held = Lease(*row)
+            if held.owner != owner and held.alive():
+                return held
+        db.execute(
+            "INSERT INTO source_leases (source, owner, host, pid, proc_start, taken) VALUES (?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT(source) DO UPDATE SET owner = excluded.owner, host = excluded.host, pid = excluded.pid, "
+            "proc_start = excluded.proc_start, taken = excluded.taken",
+            [name, owner, socket.gethostname(), pid, _start_time(pid), now_iso()])
+    return None
+
+
+def release_lease(db: Database, name: str, owner: str) -> None:
+    db.execute("DELETE FROM source_leases WHERE source = ? AND owner = ?", [name, owner])

@@ -210,3 +210,70 @@ def test_feedparser_corpus_never_crashes_or_hangs_the_parse_stage():
         signal.signal(signal.SIGALRM, previous)
     print(f"feedparser corpus: {len(files)} files, {outcomes}")
     assert outcomes["items"] > 100
+
+
+# -- hostile fields and charsets (issue 14) ------------------------------------------------------
+
+def test_json_feed_fields_with_lone_surrogates_control_characters_or_the_wrong_type_are_cleaned():
+    body = ('{"version": "https://jsonfeed.org/version/1.1", "title": "J", "items": ['
+            '{"id": "1", "url": "' + BASE + '/tesla-\\ud800lithium.html", "title": "Tesla \\ud800 buys\\u0007 lithium",'
+            ' "summary": "Sum\\udfffmary", "authors": [{"name": "Ann \\ud800Lee"}, {"name": {"first": "Bo"}}]},'
+            '{"id": "2", "url": "' + BASE + '/kia.html", "title": {"text": "an object"}, "author": {"name": ["x"]},'
+            ' "authors": {"name": "not a list"}, "date_published": {"y": 2026}, "summary": 7},'
+            '{"id": "3", "url": {"href": "' + BASE + '/x"}, "external_url": "' + BASE + '/ext.html", "authors": "me"}'
+            ']}').encode()
+    items = parse_feed(body, BASE + "/feed.json").items
+    assert [(i.url, i.title, i.author, i.summary, i.published) for i in items] == [
+        (f"{BASE}/tesla-lithium.html", "Tesla buys lithium", "Ann Lee", "Summary", None),
+        (f"{BASE}/kia.html", None, "not a list", None, None),
+        (f"{BASE}/ext.html", None, None, None, None)]
+    for item in items:  # every field can be stored as UTF-8
+        for value in (item.url, item.title, item.author, item.summary):
+            (value or "").encode("utf-8")
+
+
+def test_character_references_to_no_character_do_not_cost_the_feed():
+    body = RSS.replace(b"Ford  cuts  steel emissions", b"Ford &#55296;cuts &#xDFFF;steel &#1114112;emissions&#0;")
+    found = parse_feed(body, BASE + "/feed/", "application/rss+xml")
+    assert found.items[0].title == "Ford \ufffdcuts \ufffdsteel \ufffdemissions\ufffd"
+    assert found.items[0].url == f"{BASE}/2026/11/ford-steel/"
+
+
+BOGUS_CHARSETS = ["punycode", "undefined", "unicode_escape", "raw_unicode_escape", "idna", "utf-7", "base64"]
+
+
+@pytest.mark.parametrize("charset", BOGUS_CHARSETS)
+def test_a_charset_that_is_no_text_encoding_falls_back_to_detection(charset):
+    from monitor.charset import decode_text, text_codec
+
+    assert text_codec(charset) is None and text_codec("windows-1252") == "cp1252"
+    page = (b"<html><head><meta charset='" + charset.encode() + b"'></head><body>"
+            b"<a href='/a'>Citro\xebn \\ud800 plant</a> <a href='/b\\ud800c'>B</a></body></html>")
+    for body in (page, page.replace(b"\xeb", b"e")):  # not UTF-8, and plain ASCII
+        text = decode_text(body, charset)
+        text.encode("utf-8")  # no lone surrogate came out of it
+        assert "\\ud800" in text
+        items = parse_listing(body, BASE + "/list", charset=charset).items
+        assert [i.url for i in items] == [f"{BASE}/a", f"{BASE}/b\\ud800c"]
+    title = parse_listing(page, BASE + "/list", charset=charset).items[0].title
+    assert title.startswith("Citro") and title.endswith("n \\ud800 plant")  # the letter as detected
+    rss = RSS.replace(b'encoding="utf-8"', f'encoding="{charset}"'.encode())
+    for content_type in (f"application/rss+xml; charset={charset}", "application/rss+xml"):
+        found = parse_feed(rss, BASE + "/feed/", content_type)
+        assert found.items[0].title == "Ford cuts steel emissions"
+
+
+def _entities_in(encoding: str) -> bytes:
+    doc = BILLION_LAUGHS.decode().replace('<?xml version="1.0"?>', f'<?xml version="1.0" encoding="{encoding}"?>')
+    if encoding == "UTF-7":
+        return doc.replace("<!ENTITY", "+ADw-!ENTITY").encode("ascii")
+    return doc.encode({"UTF-16LE": "utf-16-le", "UTF-16BE": "utf-16-be"}.get(encoding, encoding))
+
+
+@pytest.mark.parametrize("encoding", ["UTF-16", "UTF-16LE", "UTF-16BE", "UTF-32", "UTF-7", "cp037"])
+@pytest.mark.parametrize("parse", [parse_sitemap, parse_feed])
+def test_entity_declarations_are_refused_in_every_encoding(parse, encoding):
+    """The <!ENTITY pre-check reads the document as a parser would: UTF-16 and UTF-32 (with or
+    without a BOM), UTF-7, EBCDIC."""
+    with pytest.raises(ParseError, match="declares entities"):
+        parse(_entities_in(encoding), BASE + "/sitemap.xml")

@@ -290,3 +290,70 @@ def test_the_tokenizers_cache_keeps_short_chunks_only():
     assert sorted(a.id for a in tags.automakers) == ["ford", "tesla"]
     cache = tagger.nlp.tokenizer._cache
     assert "Tesla" in cache and max(map(len, cache)) <= 40
+
+
+def _filler(length: int, exclude: str, sep: str = "\n\n", seed: int = 1) -> str:
+    """``length`` characters of real passages (none naming ``exclude``), joined by ``sep``."""
+    import json
+    import random
+
+    root = __import__("pathlib").Path(__file__).parent / "data"
+    passages = [p["text"] for p in map(json.loads, (root / "tagging" / "passages.jsonl").open())
+                if exclude not in p["automakers"] and "volvo" not in p["text"].lower()]
+    rng = random.Random(seed)
+    parts, n = [], 0
+    while n < length:
+        parts.append(rng.choice(passages))
+        n += len(parts[-1]) + len(sep)
+    return sep.join(parts)[:length]
+
+
+def test_a_text_of_two_million_characters_is_tagged_and_its_last_lines_count():
+    """A 200-page PDF report is about 2,000,000 characters (MAX_TEXT_CHARS), twice spaCy's
+    max_length: it is tagged whole, and an automaker named only near its end is found."""
+    from monitor.extract import MAX_TEXT_CHARS
+
+    ending = "\n\nVolvo Cars will buy fossil-free steel from SSAB for its Torslanda plant.\n\nEnd of report."
+    text = _filler(MAX_TEXT_CHARS - len(ending), exclude="volvo-cars") + ending
+    assert len(text) == MAX_TEXT_CHARS == 2_000_000
+    tags = Tagger().tag(text, "Annual sustainability report 2026")
+    volvo = next(a for a in tags.automakers if a.id == "volvo-cars")
+    assert volvo.evidence == "Volvo Cars will buy fossil-free steel from SSAB for its Torslanda plant."
+    assert volvo.mentions == 1 and volvo.salience == 0.2
+    assert "green-steel" in tags.topic_ids() and len(tags.automakers) > 5  # the rest was read too
+
+
+def test_long_texts_tagged_in_pieces_get_exactly_the_whole_texts_tags():
+    """A long text is tagged a piece at a time, cut at paragraph or sentence breaks: mentions,
+    evidence, salience, context and the topic rules must come out exactly as from one Doc of the
+    whole text (here: spaCy's max_length raised, which the product does not do)."""
+    import json
+    import random
+
+    whole = Tagger()
+    whole.chunk_chars = 10**8  # one Doc, whatever the length
+    whole.nlp.max_length = 10**8
+    pieces = Tagger()
+    for sep in ("\n\n", " "):  # paragraph breaks; one paragraph, cut between sentences
+        text = _filler(1_300_000, exclude="ford", sep=sep) + " Ford Motor said it would buy green steel."
+        assert pieces.tag(text, "A report") == whole.tag(text, "A report")
+    root = __import__("pathlib").Path(__file__).parent / "data"
+    passages = list(map(json.loads, (root / "tagging" / "passages.jsonl").open()))
+    rng = random.Random(3)
+    texts = []
+    for _ in range(150):
+        group = rng.sample(passages, rng.randint(2, 25))
+        sep = rng.choice(["\n\n", "\n", " ", "  \n \n "])
+        texts.append((sep.join(p["text"] for p in group), rng.choice([None, group[0]["title"], "Tesla and Ford"])))
+    texts += [(" ".join(_odd_texts(60, seed=s)), None) for s in range(40)]
+    small = Tagger(chunk_chars=1000)
+    assert sum(len(small._join(t, title)) > 1000 for t, title in texts) > 150
+    assert [small.tag(t, title) for t, title in texts] == [whole.tag(t, title) for t, title in texts]
+
+
+def test_pipe_tags_long_texts_in_their_turn():
+    t = Tagger()
+    long = _filler(1_200_000, exclude="kia") + "\n\nKia will buy green steel from Hyundai Steel's new furnace."
+    items = [("Tesla buys lithium.", None), (long, "Report"), ("Kia will buy green steel.", "Kia")]
+    got = list(t.pipe(items))
+    assert got == [t.tag(*i) for i in items] and "kia" in got[1].automaker_ids()
