@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import logging
+import sqlite3
 import sys
+import threading
 from functools import wraps
 from pathlib import Path
 
@@ -15,9 +17,10 @@ from rich.table import Table
 
 from .config import load_settings
 from .errors import ConfigError, DatabaseError, PortInUse
+from .logsetup import LogFormatter
+from .terminal import json_text, printable, term  # noqa: F401  # cli_run and the tests take them from here
 
 err_console = Console(stderr=True)
-
 
 def _console() -> Console:
     console = Console(highlight=False, soft_wrap=True)
@@ -75,21 +78,35 @@ def check_choice(db, option: str, value: str | None) -> None:
                                  param_hint=option)
 
 
+def database_unusable(db_path: str | None, reason: str) -> DatabaseError:
+    return DatabaseError(f"{db_path or 'the database'}: {reason}")
+
+
 def handle_errors(fn):
     """Bad configuration exits 2, an unusable database 3, a busy port 4, each with the reason and
-    no traceback."""
+    no traceback. SQLite saying the file cannot be used (disk full, I/O error, a damaged file, not
+    a database) is an unusable database, whichever statement met it."""
+    from storage.db import unusable
+
     @wraps(fn)
     def inner(*args, **kwargs):
         try:
             return fn(*args, **kwargs)
         except ConfigError as exc:
-            click.echo(f"configuration error: {exc}", err=True)
+            click.echo(f"configuration error: {printable(exc, lines=True)}", err=True)
             sys.exit(2)
         except DatabaseError as exc:
-            click.echo(f"database error: {exc}", err=True)
+            click.echo(f"database error: {printable(exc, lines=True)}", err=True)
+            sys.exit(3)
+        except sqlite3.DatabaseError as exc:
+            reason = unusable(exc)
+            if reason is None:
+                raise
+            click.echo(f"database error: {printable(database_unusable(kwargs.get('db_path'), reason), lines=True)}",
+                       err=True)
             sys.exit(3)
         except PortInUse as exc:
-            click.echo(f"cannot serve: {exc}", err=True)
+            click.echo(f"cannot serve: {printable(exc, lines=True)}", err=True)
             sys.exit(4)
     return inner
 
@@ -106,8 +123,12 @@ def main(verbose: int) -> None:
         chargewatch articles --since 2026-11-01
     """
     level = logging.ERROR if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
-    logging.basicConfig(level=level, stream=sys.stderr,
-                        format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    root = logging.getLogger()
+    if not root.handlers:  # as logging.basicConfig would, with our formatter
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(LogFormatter("%(asctime)s %(levelname)s %(name)s %(message)s", tracebacks=verbose >= 2))
+        root.addHandler(handler)
+        root.setLevel(level)
     if verbose < 2:
         for noisy in ("httpx", "httpcore", "trafilatura", "htmldate", "pypdf"):
             logging.getLogger(noisy).setLevel(logging.WARNING)
@@ -132,7 +153,24 @@ def fetch(source_name: str | None, feeds_path: str, db_path: str) -> None:
 
     settings = load_settings(feeds_path)
     db = open_db(db_path)
-    reports = _run_with_progress(lambda progress: run_pass(settings, db, only=source_name, progress=progress))
+    stop = threading.Event()
+
+    def run(progress):
+        def watched(event: str, n: int) -> None:
+            progress(event, n)
+            if db.unusable:  # the disk is full or the file damaged: start no other article
+                stop.set()
+        return run_pass(settings, db, only=source_name, progress=watched, stop=stop)
+
+    stopped = "; the pass stopped (what was stored before is kept)"
+    try:
+        reports = _run_with_progress(run)
+    except Exception:
+        if db.unusable:
+            raise database_unusable(db_path, db.unusable + stopped) from None
+        raise
+    if db.unusable:  # met and recorded article by article: the pass is not a success
+        raise database_unusable(db_path, db.unusable + stopped)
     render_reports(_console(), reports)
 
 
@@ -157,20 +195,21 @@ def render_reports(console: Console, reports) -> None:
     total_new = total_failed = total_bytes = 0
     for r in reports:
         style = {"failed": "red", "partial": "yellow", "unchanged": "dim"}.get(r.status, "")
-        table.add_row(r.name, f"[{style}]{r.status}[/{style}]" if style else r.status, str(r.new), str(r.updated),
+        status = term(r.status)
+        table.add_row(term(r.name), f"[{style}]{status}[/{style}]" if style else status, str(r.new), str(r.updated),
                       f"{r.unchanged}/{r.documents}", str(r.failed), f"{r.bytes:,}", f"{r.seconds:.1f}")
         total_new, total_failed, total_bytes = total_new + r.new, total_failed + r.failed, total_bytes + r.bytes
     table.add_section()
     table.add_row("total", "", str(total_new), str(sum(r.updated for r in reports)), "", str(total_failed),
                   f"{total_bytes:,}", "")
     console.print(table)
-    for r in reports:
+    for r in reports:  # errors carry URLs and text from the web: never markup, never control characters
         if r.error:
-            console.print(f"[red]{r.name}: {r.error}[/red]", markup=True, highlight=False)
+            console.print(f"[red]{term(r.name)}: {term(r.error)}[/red]", markup=True, highlight=False)
         if r.warning:
-            console.print(f"[yellow]{r.name}: {r.warning}[/yellow]", markup=True, highlight=False)
+            console.print(f"[yellow]{term(r.name)}: {term(r.warning)}[/yellow]", markup=True, highlight=False)
         for e in r.errors:
-            console.print(f"{r.name}: {e}", markup=False, highlight=False)
+            console.print(f"{term(r.name)}: {term(e)}", markup=True, highlight=False)
 
 
 @main.group("sources", invoke_without_command=True)
@@ -204,16 +243,16 @@ def sources_cmd(ctx: click.Context, feeds_path: str, db_path: str, as_json: bool
     rows = with_configured(list_sources(db) if db else [], configured)  # nothing is written
     states = {r.name: health(r, sched) for r in rows}
     if as_json:
-        click.echo(json.dumps([{**r.__dict__, "state": states[r.name]} for r in rows], indent=2))
+        click.echo(json_text([{**r.__dict__, "state": states[r.name]} for r in rows], indent=2))
         return
     table = Table(title="sources")
     for col in ("name", "kind", "state", "last success", "failures", "next run", "articles", "7 days", "last error"):
         table.add_column(col)
     for r in rows:
-        table.add_row(r.name, r.kind, states[r.name],
-                      (r.last_success or "never").replace("T", " ").rstrip("Z"),
-                      str(r.consecutive_failures), (r.next_run or "").replace("T", " ").rstrip("Z"),
-                      str(r.articles), str(r.articles_7d), (r.last_error or "")[:120])
+        table.add_row(term(r.name), term(r.kind), term(states[r.name]),
+                      term((r.last_success or "never").replace("T", " ").rstrip("Z")),
+                      str(r.consecutive_failures), term((r.next_run or "").replace("T", " ").rstrip("Z")),
+                      str(r.articles), str(r.articles_7d), term((r.last_error or "")[:120]))
     _console().print(table)
 
 
@@ -242,13 +281,14 @@ def articles_cmd(source: str | None, since: str | None, limit: int | None, every
     check_choice(db, "--source", source)
     rows = list_articles(db, source=source, since=since, limit=limit, per_story=not every)
     if as_json:
-        click.echo(json.dumps([r.as_dict() for r in rows], indent=2, ensure_ascii=False))
+        click.echo(json_text([r.as_dict() for r in rows], indent=2))
         return
     table = Table(title=f"{len(rows)} {'articles' if every else 'stories'}")
     for col in ("id", "published", "source", "kind", "title", "also in"):
         table.add_column(col)
     for r in rows:
-        table.add_row(str(r.id), (r.published or "")[:10], r.source, r.kind, r.title or r.url, ", ".join(r.also_in))
+        table.add_row(str(r.id), term((r.published or "")[:10]), term(r.source), term(r.kind), term(r.title or r.url),
+                      term(", ".join(r.also_in)))
     _console().print(table)
 
 
@@ -289,15 +329,15 @@ def stories_cmd(since: str | None, source: str | None, limit: int | None, as_jso
     check_choice(db, "--source", source)
     rows = list_stories(db, since=since, source=source, limit=limit)
     if as_json:
-        click.echo(json.dumps([r.as_dict() for r in rows], indent=2, ensure_ascii=False))
+        click.echo(json_text([r.as_dict() for r in rows], indent=2))
         return
     table = Table(title=f"{len(rows)} stories")
     for col in ("story", "first seen", "sources", "title", "source", "copies"):
         table.add_column(col)
     for r in rows:
         copies = "; ".join(f"{c.source} #{c.id}" for c in r.copies)
-        table.add_row(str(r.id), (r.first_seen or "")[:10], str(r.sources), r.title or r.representative.url,
-                      f"{r.representative.source} #{r.representative.id}", copies)
+        table.add_row(str(r.id), term((r.first_seen or "")[:10]), str(r.sources), term(r.title or r.representative.url),
+                      term(f"{r.representative.source} #{r.representative.id}"), term(copies))
     _console().print(table)
 
 
@@ -317,15 +357,15 @@ def tags_cmd(as_json: bool) -> None:
     automakers = [{"id": a.id, "name": a.name, "ranked": a.ranked} for a in load_registry().automakers]
     topics = [{"id": t.id, "name": t.name} for t in load_taxonomy()]
     if as_json:
-        click.echo(json.dumps({"automakers": automakers, "topics": topics}, indent=2, ensure_ascii=False))
+        click.echo(json_text({"automakers": automakers, "topics": topics}, indent=2))
         return
     table = Table(title="tags")
     for col in ("kind", "id", "name"):
         table.add_column(col)
     for a in automakers:
-        table.add_row("automaker", a["id"], a["name"] + ("" if a["ranked"] else " (not ranked)"))
+        table.add_row("automaker", term(a["id"]), term(a["name"] + ("" if a["ranked"] else " (not ranked)")))
     for t in topics:
-        table.add_row("topic", t["id"], t["name"])
+        table.add_row("topic", term(t["id"]), term(t["name"]))
     _console().print(table)
 
 
@@ -373,7 +413,7 @@ def tag_cmd(files: tuple[str, ...]) -> None:
 
 def _tag_error(name: str, message: str) -> None:
     label = "standard input" if name == "-" else name
-    click.echo(f"chargewatch tag: {label}: {message}", err=True)
+    click.echo(f"chargewatch tag: {printable(label)}: {printable(message)}", err=True)
     click.echo(json.dumps({"automakers": [], "topics": [], "error": f"{label}: {message}"}))
 
 
@@ -425,9 +465,9 @@ def demo(db_path: str, port: int, runs: int) -> None:
 
     console = _console()
     for label, reports in run_demo(db_path, port, runs):
-        console.print(f"\n[bold]{label}[/bold]", markup=True)
+        console.print(f"\n[bold]{term(label)}[/bold]", markup=True)
         render_reports(console, reports)
-    console.print(f"\nstored in {db_path}; try: chargewatch stories --db {db_path}")
+    console.print(f"\nstored in {term(db_path)}; try: chargewatch stories --db {term(db_path)}")
 
 
 # The other commands live beside this module, one file per part of the tool; importing them

@@ -7,9 +7,27 @@ from pathlib import Path
 
 import click
 
-from .cli import WHEN, _existing_db, _readonly_db, check_choice, db_option, feeds_option, handle_errors, main, sources_cmd
+from .cli import (WHEN, _existing_db, _readonly_db, check_choice, db_option, feeds_option, handle_errors, main,
+                  printable, sources_cmd)
 from .config import load_settings
 from .errors import ConfigError
+
+
+class ItemRef(click.ParamType):
+    """ITEM of ``post``: an article id, article:ID or story:ID, each a row id SQLite can hold."""
+
+    name = "ITEM"
+
+    def convert(self, value, param, ctx):
+        from storage.articles import MAX_ID, parse_item
+
+        if isinstance(value, tuple):
+            return value
+        parsed = parse_item(str(value))
+        if parsed is None:
+            self.fail(f"{printable(value)!r} is not an article id, article:ID or story:ID "
+                      f"(a number from 1 to {MAX_ID})", param, ctx)
+        return parsed
 
 
 @main.command()
@@ -52,30 +70,31 @@ def digest(db_path: str, feeds_path: str, since: str | None, fmt: str, out_path:
         for d in deliveries:
             if d.error:
                 failed = True
-                click.echo(f"digest #{d.digest_id} NOT sent (it stays pending): {d.error}", err=True)
+                click.echo(f"digest #{d.digest_id} NOT sent (it stays pending): {printable(d.error)}", err=True)
             else:
-                click.echo(f"digest #{d.digest_id} sent to {', '.join(settings.mail.recipients)}: {d.subject}", err=True)
+                click.echo(f"digest #{d.digest_id} sent to {printable(', '.join(settings.mail.recipients))}: "
+                           f"{printable(d.subject)}", err=True)
     else:
         digest_id, made, out = make_digest(db, since=start, delivery="file" if out_path else "printed")
     if out_path:
         Path(out_path).write_text(out[fmt], encoding="utf-8")
-        click.echo(f"digest #{digest_id} ({made.total} stories, {made.since} to {made.until}) written to {out_path}",
-                   err=True)
-    elif not send:
-        click.echo(out[fmt], nl=False)
+        click.echo(f"digest #{digest_id} ({made.total} stories, {made.since} to {made.until}) written to "
+                   f"{printable(out_path)}", err=True)
+    elif not send:  # to a terminal, perhaps: no control character (the file and the mail keep the text as made)
+        click.echo(printable(out[fmt], lines=True), nl=False)
     if failed:
         sys.exit(1)
 
 
 @main.command()
-@click.argument("item")
+@click.argument("item", type=ItemRef())
 @click.option("--platform", type=click.Choice(["x", "bluesky", "mastodon", "linkedin", "threads"]), required=True,
               help="Whose length rule and handles to use.")
 @click.option("--use", type=click.Choice(["headline", "evidence"]), default="headline", show_default=True,
               help="Start from the headline or from the strongest evidence sentence.")
 @db_option
 @handle_errors
-def post(item: str, platform: str, use: str, db_path: str) -> None:
+def post(item: tuple[str, int], platform: str, use: str, db_path: str) -> None:
     """Draft a social post for an article or a story (ITEM: an article id, or story:ID).
 
     The draft has the headline (or evidence sentence), the automaker's handle on that platform
@@ -98,13 +117,15 @@ def post(item: str, platform: str, use: str, db_path: str) -> None:
     from .web.auth import os_user
 
     db = _existing_db(db_path)
-    article_id = resolve_item(db, item)
+    kind, number = item
+    written = f"{kind}:{number}" if kind else str(number)
+    article_id = resolve_item(db, written)
     if article_id is None:
-        click.echo(f"no article or story {item!r} in {db_path}", err=True)
+        click.echo(f"no article or story {written!r} in {printable(db_path)}", err=True)
         sys.exit(1)
     draft = draft_for(article_view(db, article_id), platform, registry=load_registry(), topics=load_taxonomy(), use=use)
     save_draft(db, article_id, platform, draft.text, os_user())
-    click.echo(draft.text)
+    click.echo(printable(draft.text, lines=True))
     click.echo(f"{platform}: {draft.length} of {draft.limit}" + (" (trimmed)" if draft.trimmed else ""), err=True)
 
 
@@ -148,7 +169,7 @@ def export_cmd(fmt: str, per: str, automaker: str | None, topic: str | None, sou
     text = to_csv(rows, columns) if fmt == "csv" else to_jsonl(rows)
     if out_path:
         Path(out_path).write_text(text, encoding="utf-8", newline="")
-        click.echo(f"{len(rows)} {per} rows written to {out_path}", err=True)
+        click.echo(f"{len(rows)} {per} rows written to {printable(out_path)}", err=True)
     else:
         click.echo(text, nl=False)
 
@@ -189,11 +210,11 @@ def sources_import(opml_file: str, feeds_path: str, dry_run: bool) -> None:
     existing = load_settings(feeds_path).sources if path.exists() else ()
     imported = opml_to_sources(Path(opml_file).read_bytes(), opml_file, existing)
     new_text = append_sources(text, feeds_path, imported.sources)
-    for entry in imported.sources:
-        click.echo(f"add {entry['name']} ({entry['kind']}): {entry['url']}")
+    for entry in imported.sources:  # an OPML file is from anywhere: its text reaches the terminal as text
+        click.echo(f"add {printable(entry['name'])} ({printable(entry['kind'])}): {printable(entry['url'])}")
     for reason in imported.skipped:
-        click.echo(f"skip {reason}")
+        click.echo(f"skip {printable(reason)}")
     if not dry_run and imported.sources:
         path.write_text(new_text, encoding="utf-8")
     click.echo(f"{len(imported.sources)} added, {len(imported.skipped)} skipped" + (" (dry run)" if dry_run else "")
-               + ("" if dry_run or not imported.sources else f": {feeds_path} updated"), err=True)
+               + ("" if dry_run or not imported.sources else f": {printable(feeds_path)} updated"), err=True)

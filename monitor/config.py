@@ -190,7 +190,20 @@ class StoriesSettings(_Strict):
     containment: float = Field(0.8, ge=0.1, le=1.0)  # ... or this much of the shorter text inside the longer
 
 
-_ADDRESS = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")
+_ADDRESS = re.compile(r"[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+")  # used with fullmatch: "a@b.org\n" is refused
+# Characters no mail header may hold: CR and LF would end the header and start another ("Bcc: ...")
+# and the mail library refuses to send them; other control characters have no place there either.
+_NOT_IN_HEADER = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def _header_safe(field: str, value: str) -> str:
+    bad = _NOT_IN_HEADER.search(value)
+    if bad:
+        char = bad.group()
+        what = {"\r": "a carriage return (CR)", "\n": "a line feed (LF)"}.get(char) or \
+            f"the control character U+{ord(char):04X}"
+        raise ValueError(f"invalid {field} {value!r}: it contains {what}, which a mail header cannot carry")
+    return value
 
 
 class MailSettings(_Strict):
@@ -204,16 +217,45 @@ class MailSettings(_Strict):
     password_env: str = "CHARGEWATCH_SMTP_PASSWORD"
     sender: str
     recipients: tuple[str, ...]
-    timeout: float = 30.0
+    timeout: float = 30.0  # each connect, read and write on the connection
+    send_timeout: float | None = None  # the whole send, connection to QUIT; None: 3 x timeout
     subject_prefix: str = ""
 
     _timeout = field_validator("timeout", mode="before")(lambda v: parse_duration(v))
 
+    @field_validator("send_timeout", mode="before")
+    @classmethod
+    def _send_timeout(cls, v: Any) -> float | None:
+        if v is None:
+            return None
+        seconds = parse_duration(v)
+        if seconds <= 0:
+            raise ValueError(f"invalid duration {v!r}: must be more than 0")
+        return seconds
+
+    @property
+    def deadline(self) -> float:
+        """How long one send may take in all: ``send_timeout``, else three times ``timeout``."""
+        return self.send_timeout if self.send_timeout is not None else 3 * self.timeout
+
+    @field_validator("host")
+    @classmethod
+    def _host(cls, v: str) -> str:
+        if not v.strip() or _NOT_IN_HEADER.search(v) or any(c.isspace() for c in v):
+            raise ValueError(f"invalid host {v!r}: a host name or address, without spaces or control characters")
+        return v
+
+    @field_validator("user", "subject_prefix")
+    @classmethod
+    def _header_text(cls, v: str | None, info) -> str | None:
+        return v if v is None else _header_safe(info.field_name, v)
+
     @field_validator("sender")
     @classmethod
     def _sender(cls, v: str) -> str:
+        _header_safe("sender", v)
         address = v.rsplit("<", 1)[-1].rstrip(">").strip()
-        if not _ADDRESS.match(address):
+        if not _ADDRESS.fullmatch(address):
             raise ValueError(f"invalid sender {v!r}: use name@example.org or 'Name <name@example.org>'")
         return v
 
@@ -222,12 +264,15 @@ class MailSettings(_Strict):
     def _recipients(cls, v: Any) -> tuple[str, ...]:
         if isinstance(v, str):
             v = [v]
-        if not v:
-            raise ValueError("at least one recipient is needed")
+        if not v or not isinstance(v, (list, tuple)):
+            raise ValueError("at least one recipient is needed (a list of addresses)")
         for address in v:
-            if not _ADDRESS.match(str(address)):
+            if not isinstance(address, str):
                 raise ValueError(f"invalid recipient {address!r}")
-        return tuple(str(a) for a in v)
+            _header_safe("recipient", address)
+            if not _ADDRESS.fullmatch(address):
+                raise ValueError(f"invalid recipient {address!r}")
+        return tuple(v)
 
     @field_validator("password_env")
     @classmethod
@@ -315,20 +360,89 @@ class Settings(_Strict):
 
 # --- YAML with line numbers -------------------------------------------------------------------
 
+MAX_DEPTH = 32  # feeds.yaml needs 4 levels (sources, a source, include, a pattern)
+
+
+class FeedsLoader(yaml.SafeLoader):
+    """PyYAML's safe composer, made safe for a file anyone may hand us (an OPML import writes it):
+
+    - aliases (``*name``) are refused: a feeds file never needs one, and they are how a few lines
+      become billions of nodes ("billion laughs") or a node that contains itself;
+    - nesting deeper than MAX_DEPTH is refused before Python's recursion limit is reached;
+    - a key given twice in one mapping is refused (YAML says keys are unique; PyYAML silently kept
+      the last, so a second ``interval:`` overrode the first without a word).
+
+    Each refusal is a ConfigError naming the file and line."""
+
+    def __init__(self, stream, filename: str = "feeds.yaml"):
+        super().__init__(stream)
+        self.filename = filename
+        self.depth = 0
+
+    def _refuse(self, mark, message: str) -> ConfigError:
+        return ConfigError(f"{self.filename}:{mark.line + 1}: {message}")
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise self._refuse(event.start_mark, f"YAML aliases (*{event.anchor}) are not allowed in a feeds file: "
+                                                 "write the value out")
+        self.depth += 1
+        try:
+            if self.depth > MAX_DEPTH:
+                raise self._refuse(self.peek_event().start_mark,
+                                   f"nested more than {MAX_DEPTH} levels deep: not a feeds file")
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
+    def compose_mapping_node(self, anchor):
+        node = super().compose_mapping_node(anchor)
+        seen: dict[tuple, int] = {}
+        for key_node, _ in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise self._refuse(key_node.start_mark, "a key must be a plain name, not a list or a mapping")
+            key = (key_node.tag, key_node.value)
+            if key in seen:
+                raise self._refuse(key_node.start_mark, f"duplicate key {key_node.value!r} "
+                                                        f"(first given on line {seen[key]})")
+            seen[key] = key_node.start_mark.line + 1
+        return node
+
+
+def compose_yaml(text: str, filename: str = "feeds.yaml") -> yaml.Node | None:
+    """The YAML node tree of a feeds file, read by FeedsLoader. Raises ConfigError naming the file
+    and line for invalid YAML, aliases, too deep nesting and duplicate keys."""
+    loader = FeedsLoader(text, filename)
+    try:
+        return loader.get_single_node()
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        where = f"{filename}:{mark.line + 1}" if mark else filename
+        raise ConfigError(f"{where}: invalid YAML: {getattr(exc, 'problem', None) or exc}") from None
+    except RecursionError:  # a safety net under MAX_DEPTH
+        raise ConfigError(f"{filename}: nested too deep: not a feeds file") from None
+    finally:
+        loader.dispose()
+
+
+def _scalar(node: yaml.ScalarNode) -> Any:
+    return yaml.SafeLoader("").construct_object(node, deep=True)
+
+
 def _construct(node: yaml.Node, path: tuple, lines: dict[tuple, int]) -> Any:
     lines[path] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
         out: dict[Any, Any] = {}
         for key_node, value_node in node.value:
-            key = yaml.safe_load(yaml.serialize(key_node)) if not isinstance(key_node, yaml.ScalarNode) \
-                else key_node.value
+            key = key_node.value  # a scalar (FeedsLoader let no other key through), as written
             lines[path + (key,)] = key_node.start_mark.line + 1
             out[key] = _construct(value_node, path + (key,), lines)
             lines[path + (key,)] = key_node.start_mark.line + 1
         return out
     if isinstance(node, yaml.SequenceNode):
         return [_construct(child, path + (i,), lines) for i, child in enumerate(node.value)]
-    return yaml.safe_load(yaml.serialize(node))
+    return _scalar(node)
 
 
 def _dotted(loc: tuple) -> str:
@@ -351,12 +465,7 @@ def load_settings(path: str | Path) -> Settings:
 
 
 def settings_from_yaml(text: str, filename: str = "feeds.yaml") -> Settings:
-    try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"{filename}:{mark.line + 1}" if mark else filename
-        raise ConfigError(f"{where}: invalid YAML: {getattr(exc, 'problem', exc)}") from None
+    node = compose_yaml(text, filename)
     lines: dict[tuple, int] = {}
     data = _construct(node, (), lines) if node is not None else {}
     if not isinstance(data, dict):

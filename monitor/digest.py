@@ -12,9 +12,11 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
 
 from storage import digests as store
 from storage import clock
+from storage.articles import clean_text
 
 from .links import safe_url
 
@@ -139,8 +141,17 @@ def _md_escape(text: str | None) -> str:
     return out
 
 
+def _finalize(value):
+    """Every value a template writes, before escaping: without what XML (and so an HTML mail)
+    cannot carry, so a NUL or ESC in a title stored before titles were cleaned never reaches a
+    digest, a mail or a terminal."""
+    if isinstance(value, Markup):  # (no template marks anything safe; kept safe if one does)
+        return Markup(clean_text(str(value)))
+    return clean_text(value) if isinstance(value, str) else value
+
+
 _env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=select_autoescape(["html"]),
-                   trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+                   trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, finalize=_finalize)
 _env.filters["md"] = _md_escape
 _env.filters["day"] = lambda v: (v or "")[:10]
 

@@ -17,8 +17,9 @@ from lxml import etree
 from pydantic import ValidationError
 
 from storage import clock
+from storage.articles import clean_text
 
-from .config import SourceSpec, settings_from_yaml
+from .config import SourceSpec, compose_yaml, settings_from_yaml
 from .errors import ConfigError
 
 # chargewatch's own settings ride on each outline as attributes readers ignore
@@ -38,7 +39,8 @@ def sources_to_opml(sources: tuple[SourceSpec, ...], title: str = "chargewatch s
     setting kept as an attribute so that importing it back gives the same sources."""
     now = format_datetime(clock.now(), usegmt=True)
     lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<opml version="2.0">', "  <head>",
-             f"    <title>{_esc(title)}</title>", f"    <dateCreated>{now}</dateCreated>", "  </head>", "  <body>"]
+             f"    <title>{_esc(clean_text(title))}</title>", f"    <dateCreated>{now}</dateCreated>", "  </head>",
+             "  <body>"]
     for s in sources:
         attrs = {"text": s.name, "title": s.name, "type": "rss" if s.kind == "feed" else "link"}
         if s.kind == "feed":
@@ -59,7 +61,8 @@ def sources_to_opml(sources: tuple[SourceSpec, ...], title: str = "chargewatch s
             attrs["enabled"] = "false"
         if s.max_items != 100:
             attrs["max_items"] = str(s.max_items)
-        lines.append("    <outline " + " ".join(f"{k}={quoteattr(v)}" for k, v in attrs.items()) + "/>")
+        # a YAML double-quoted string can hold any character ("\e" is ESC): XML cannot
+        lines.append("    <outline " + " ".join(f"{k}={quoteattr(clean_text(v))}" for k, v in attrs.items()) + "/>")
     lines += ["  </body>", "</opml>", ""]
     return "\n".join(lines)
 
@@ -164,8 +167,8 @@ def append_sources(feeds_text: str, filename: str, entries: tuple[dict, ...]) ->
 
     if not entries:
         return feeds_text
-    node = yaml.compose(feeds_text, Loader=yaml.SafeLoader)
-    keys = [k.value for k, _ in node.value] if node is not None else []
+    node = compose_yaml(feeds_text, filename)
+    keys = [k.value for k, _ in node.value] if isinstance(node, yaml.MappingNode) else []
     if keys and keys[-1] != "sources":
         raise ConfigError(f"{filename}: 'sources' must be the last section to add sources to it "
                           "(move it to the end of the file, or add them by hand)")
@@ -187,12 +190,27 @@ EXPORT_ARTICLE_COLUMNS = ("article_id", "story_id", "published", "fetched", "tit
                           "language", "automakers", "topics", "evidence", "evidence_tag")
 
 
+# A spreadsheet runs a cell that starts with = + - or @ as a formula (OWASP "CSV injection"; ASVS
+# 1.2.10 adds tab, CR and NUL). It also starts a new cell after whatever it takes as a separator,
+# and which one that is depends on the locale and the import dialog: "," (English), ";" (Belgian,
+# German, French Excel), tab or "|"; and a line break starts a new row. So "Costs;=1+1;+2+3",
+# harmless as one cell of a comma-separated file, is two formulas in Excel set to ";".
+_SEPARATED_FORMULA = re.compile(r"""([,;\t|\r\n][ "]*)(?=[=+\-@])""")
+_FORMULA_START = re.compile(r"""[\s"]*[=+\-@]|[\t\r\n]""")
+
+
 def _cell(value) -> str:
-    """Text from the web must not become a spreadsheet formula."""
+    """Text from the web must not become a spreadsheet formula, whatever separator the
+    spreadsheet splits the line at: a ' goes before each =, +, - or @ that would start a cell
+    after a separator, and before the whole cell when it starts with one (or with a tab or CR),
+    or could be split into one. What XML cannot carry is dropped (clean_text), as everywhere."""
     if value is None:
         return ""
-    text = str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+    text = (clean_text(str(value)) or "").replace("\r\n", "\n").replace("\r", "\n")  # a lone CR went unquoted
+    guarded = _SEPARATED_FORMULA.sub(r"\1'", text)
+    if guarded != text or _FORMULA_START.match(text):
+        return "'" + guarded
+    return text
 
 
 def to_csv(rows: list[dict], columns: tuple[str, ...]) -> str:
@@ -205,5 +223,23 @@ def to_csv(rows: list[dict], columns: tuple[str, ...]) -> str:
     return out.getvalue()
 
 
+# written as \uXXXX in JSON: the same text for any reader, but never raw in the file (a terminal
+# acts on C1 controls and bidirectional overrides; U+2028 and U+2029 end a line in JavaScript)
+_JSON_ESCAPED = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def _clean(value):
+    if isinstance(value, str):
+        return clean_text(value)
+    if isinstance(value, dict):
+        return {k: _clean(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_clean(v) for v in value]
+    return value
+
+
 def to_jsonl(rows: list[dict]) -> str:
-    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
+    """One JSON object per line; strings without what XML cannot carry (clean_text: JSON could
+    escape it, but no row should hold it, and a lone surrogate cannot even be written as UTF-8)."""
+    return "".join(_JSON_ESCAPED.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(_clean(r), ensure_ascii=False))
+                   + "\n" for r in rows)

@@ -7,6 +7,7 @@ from datetime import datetime, timezone
 from feedgen.feed import FeedGenerator
 
 from storage import clock
+from storage.articles import clean_text as _x
 
 from .links import safe_url
 
@@ -21,31 +22,34 @@ def _when(value: str | None) -> datetime:
 
 def atom(title: str, base: str, path: str, stories, subtitle: str | None = None) -> bytes:
     """An Atom 1.0 document: one entry per story (InboxStory), newest first, linking to the
-    original article (http(s) only) and to its page on the review site."""
+    original article (http(s) only) and to its page on the review site. Every string goes through
+    clean_text (``_x``): lxml refuses what XML cannot carry (a NUL or ESC in one stored title made
+    every feed with that story fail), so a row stored before titles were cleaned cannot either."""
     fg = FeedGenerator()
-    fg.id(base + path)
-    fg.title(title)
-    fg.subtitle(subtitle or title)
-    fg.link(href=base + path, rel="self", type="application/atom+xml")
-    fg.link(href=base + "/", rel="alternate", type="text/html")
+    fg.id(_x(base + path))
+    fg.title(_x(title))
+    fg.subtitle(_x(subtitle or title))
+    fg.link(href=_x(base + path), rel="self", type="application/atom+xml")
+    fg.link(href=_x(base + "/"), rel="alternate", type="text/html")
     fg.author({"name": "chargewatch"})
     fg.generator("chargewatch")
     fg.language("en")
     fg.updated(max((_when(s.first_seen) for s in stories), default=datetime(2000, 1, 1, tzinfo=timezone.utc)))
     for s in reversed(stories):  # feedgen prepends: add the oldest first
         entry = fg.add_entry()
-        page = f"{base}/articles/{s.article_id}"
+        page = _x(f"{base}/articles/{s.article_id}")
+        title = _x(s.title or "").strip()
         entry.id(page)
-        entry.title(s.title or "(no title)")
-        entry.link(href=safe_url(s.url) or page, rel="alternate")
+        entry.title(title or "(no title)")
+        entry.link(href=_x(safe_url(s.url)) or page, rel="alternate")
         entry.link(href=page, rel="related", type="text/html")
         entry.updated(_when(s.first_seen))
         entry.published(_when(s.first_seen))
-        entry.author({"name": s.source})
+        entry.author({"name": _x(s.source) or "?"})
         summary = s.evidence or ""
         if s.also_in:
             summary += f" (also in {', '.join(s.also_in)})"
-        entry.summary(summary.strip() or (s.title or ""))
+        entry.summary(_x(summary).strip() or title)
         for chip in (*s.automakers, *s.topics):
-            entry.category(term=f"{chip.kind}:{chip.id}", label=chip.name)
+            entry.category(term=_x(f"{chip.kind}:{chip.id}"), label=_x(chip.name))
     return fg.atom_str(pretty=True)

@@ -86,6 +86,10 @@ class Draft:
     trimmed: bool
 
 
+# characters with no place in a post: control characters (C0, DEL, C1: a NUL or ESC from an old
+# stored title), lone surrogates and the non-characters U+FFFE/U+FFFF; each becomes a space
+_NOT_IN_POST = regex.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
 # where a sentence may be cut: between words, and between characters of scripts written without spaces
 _UNITS = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]|[^\s\p{Han}\p{Hiragana}\p{Katakana}]+|\s+")
 
@@ -95,7 +99,7 @@ def compose(sentence: str, *, platform: str, mentions=(), hashtags=(), link: str
     if platform not in PLATFORMS:
         raise ValueError(f"platform must be one of {', '.join(PLATFORMS)}")
     limit = limit_of(platform)
-    units = _UNITS.findall(" ".join(sentence.split()))
+    units = _UNITS.findall(" ".join(_NOT_IN_POST.sub(" ", sentence).split()))
     mentions, hashtags = list(dict.fromkeys(mentions)), list(dict.fromkeys(hashtags))
 
     def assemble(cut: int) -> str:

@@ -44,6 +44,8 @@ class Runner:
             "coalesce": True, "max_instances": 1, "misfire_grace_time": 3600})
         self.specs = {s.name: s for s in settings.sources if s.enabled}
         self.digests_made = 0
+        self.fatal: str | None = None  # why the database became unusable (disk full, damaged): we stop
+        self.on_fatal = None  # called once with that reason: `chargewatch run` stops its page too
 
     # -- planning --------------------------------------------------------------------------------
 
@@ -98,12 +100,45 @@ class Runner:
     # -- jobs ------------------------------------------------------------------------------------
 
     def run_sources(self, names: list[str]) -> dict[str, datetime | None]:
-        """Fetch these sources once (one pass, in this thread) and plan their next runs."""
+        """Fetch these sources once (one pass, in this thread) and plan their next runs.
+
+        One source's trouble never stops the others: the pass records a source's unexpected
+        error as that source's failure; should the pass itself fail, every source in it is
+        recorded as failed (so backoff and pause see it), and each is planned on its own."""
         if not names or self.stop.is_set():
             return {}
         with open_db(self.db_path) as db:
-            run_pass(self.settings, db, names=names, extractor=self.extractor, stop=self.stop)
-            return {name: self.after_run(db, name) for name in names}
+            try:
+                run_pass(self.settings, db, names=names, extractor=self.extractor, stop=self.stop)
+            except Exception as exc:
+                log.exception("the pass over %s failed unexpectedly", ", ".join(names))
+                error = f"internal error: {type(exc).__name__}: {exc}"
+                for name in names:
+                    try:
+                        source_store.record_failure(db, name, error)
+                    except Exception:
+                        log.exception("source=%s: its failure could not be recorded", name)
+            if db.unusable:  # the disk is full or the file damaged: nothing more can be stored
+                self._give_up(db.unusable)
+                return {name: None for name in names}
+            planned: dict[str, datetime | None] = {}
+            for name in names:
+                try:
+                    planned[name] = self.after_run(db, name)
+                except Exception:
+                    log.exception("source=%s: its next run could not be planned; trying again after its interval",
+                                  name)
+                    planned[name] = clock.now() + timedelta(seconds=self.specs[name].interval)
+            return planned
+
+    def _give_up(self, reason: str) -> None:
+        """The database cannot be used any more: start no other job, and say so once."""
+        if self.fatal is None:
+            self.fatal = reason
+            log.error("the database cannot be used: %s; stopping", reason)
+            self.stop.set()
+            if self.on_fatal is not None:
+                self.on_fatal(reason)
 
     def _source_job(self, name: str) -> None:
         try:
@@ -190,7 +225,10 @@ class Runner:
         with open_db(self.db_path) as db:
             names = self.due(db)
             missed = self.digest_missed(db)
-        self.run_sources(names)
+        try:
+            self.run_sources(names)
+        except Exception:  # the digest is made whatever happened to the sources
+            log.exception("running the due sources failed unexpectedly")
         digest_id = self.run_digest() if missed else None
         return names, digest_id
 

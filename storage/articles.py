@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, replace
 
 from sqlite_utils import Database
@@ -51,6 +52,35 @@ class ArticleRow:
         return d
 
 
+# What XML 1.0 cannot carry, so no Atom feed, OPML file, HTML mail or spreadsheet may get it: the C0
+# control characters but tab, newline and carriage return (NUL, ESC...), lone surrogates (half of a
+# UTF-16 pair: JSON feeds can give them, and they cannot even be encoded as UTF-8) and the
+# non-characters U+FFFE and U+FFFF.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def clean_text(value: str | None) -> str | None:
+    """Text from the web as chargewatch keeps and writes it: what XML cannot carry is dropped.
+
+    Applied when an article is stored (title, text, author, evidence) and again by every output
+    (Atom, OPML, CSV, JSON Lines, the digest, the mail), so a row stored before this rule existed
+    cannot break them either."""
+    if value is None:
+        return None
+    return _NOT_XML.sub("", value)
+
+
+def _clean_article(article: NewArticle) -> NewArticle:
+    return replace(article, title=clean_text(article.title), text=clean_text(article.text) or "",
+                   author=clean_text(article.author))
+
+
+def _clean_tags(tags):
+    if tags is None:
+        return None
+    return [replace(t, evidence=clean_text(t.evidence), name=clean_text(t.name)) for t in tags]
+
+
 def article_for_url(db: Database, url: str) -> int | None:
     row = db.execute("SELECT article_id FROM urls WHERE url = ?", [url]).fetchone()
     return row[0] if row else None
@@ -59,7 +89,10 @@ def article_for_url(db: Database, url: str) -> int | None:
 def save_article(db: Database, article: NewArticle, *, aliases=(), item_url: str | None = None,
                  new_items=(), new_items_source: str | None = None, tags=None) -> tuple[int, bool]:
     """Store an article with its tags and URL aliases, close its queue item and queue the links it
-    gave (PDFs), all in one transaction. Returns (id, created); an existing URL is not duplicated."""
+    gave (PDFs), all in one transaction. Returns (id, created); an existing URL is not duplicated.
+    Title, text, author and the tags' evidence are stored without what XML cannot carry
+    (``clean_text``)."""
+    article, tags = _clean_article(article), _clean_tags(tags)
     with db.atomic():
         existing = article_for_url(db, article.url)
         created = existing is None
@@ -100,6 +133,7 @@ def add_aliases(db: Database, url: str, aliases, *, item_url: str | None = None)
 def update_article(db: Database, article_id: int, article: NewArticle, *, tags=None) -> bool:
     """The page changed under the same URL: update the row in place (version + 1, the previous
     content hash kept) and re-tag it. Returns False when the text is unchanged."""
+    article, tags = _clean_article(article), _clean_tags(tags)
     row = db.execute("SELECT content_hash FROM articles WHERE id = ?", [article_id]).fetchone()
     if row is None or row[0] == article.content_hash:
         return False
@@ -181,12 +215,27 @@ def count_articles(db: Database, source: str | None = None) -> int:
     return db.execute("SELECT count(*) FROM articles").fetchone()[0]
 
 
-def resolve_item(db: Database, item: str) -> int | None:
-    """An article id from "42" (an article, or else a story), "article:42" or "story:42"."""
+MAX_ID = 2**63 - 1  # SQLite's largest integer: no row has a larger id
+
+
+def parse_item(item: str) -> tuple[str, int] | None:
+    """("", 42) from "42", ("article", 42) from "article:42", ("story", 42) from "story:42"; None
+    for anything else, a number beyond any row id (99999999999999999999999) included."""
     kind, _, number = item.strip().rpartition(":")
-    if not number.isdigit() or kind not in ("", "article", "story"):
+    if not (number.isascii() and number.isdigit()) or kind not in ("", "article", "story"):
         return None
     n = int(number)
+    if not 0 < n <= MAX_ID:
+        return None
+    return kind, n
+
+
+def resolve_item(db: Database, item: str) -> int | None:
+    """An article id from "42" (an article, or else a story), "article:42" or "story:42"."""
+    parsed = parse_item(item)
+    if parsed is None:
+        return None
+    kind, n = parsed
     if kind in ("", "article") and db.execute("SELECT 1 FROM articles WHERE id = ?", [n]).fetchone():
         return n
     if kind in ("", "story"):

@@ -89,6 +89,16 @@ def clock():
     product_clock.set_clock(previous)
 
 
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Captured output may quote a lone surrogate that a test fed the product on purpose; pytest-xdist
+    cannot send such text between processes, so it travels escaped."""
+    outcome = yield
+    report = outcome.get_result()
+    report.sections = [(name, text.encode("utf-8", "backslashreplace").decode("utf-8"))
+                       for name, text in report.sections]
+
+
 def pytest_collection_modifyitems(items):
     """A test that sets the clock is time-dependent: .ci/run runs those again a year ahead."""
     for item in items:

@@ -97,3 +97,99 @@ def test_durations_and_sizes():
     for bad in ("-1s", "1 week", True):
         with pytest.raises(ValueError):
             parse_duration(bad)
+
+
+# --- hostile feeds files (issue 14): each is a configuration error naming the file and line -------
+
+def _laughs(levels: int) -> str:
+    lines = ['a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    for i in range(1, levels + 1):
+        prev, name = chr(96 + i), chr(97 + i)
+        lines.append(f"{name}: &{name} [" + ", ".join([f"*{prev}"] * 9) + "]")
+    return "\n".join(lines) + "\n"
+
+
+def test_yaml_aliases_are_refused_so_no_laughs_and_no_self_reference():
+    with pytest.raises(ConfigError, match=r"^f.yaml:2: YAML aliases \(\*a\) are not allowed"):
+        settings_from_yaml(_laughs(4), "f.yaml")  # 9^5 nodes: slow but finite before
+    with pytest.raises(ConfigError, match=r"^f.yaml:3: YAML aliases \(\*n\) are not allowed"):
+        settings_from_yaml("network: &n\n  contact: https://example.org/\n  allow_private: *n\n", "f.yaml")
+
+
+def test_a_billion_laughs_feeds_file_is_refused_at_once_by_the_command(tmp_path):
+    """9 levels of 9: a billion strings. The command is run in its own process with 1 GiB of
+    address space and a 60 s bound, both generous (it is refused at the first alias, in
+    milliseconds): before, it hung until killed, its memory growing."""
+    import resource
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    feeds = tmp_path / "feeds.yaml"
+    feeds.write_text(_laughs(8) + "sources: *i\n")
+
+    def limit_memory():
+        resource.setrlimit(resource.RLIMIT_AS, (2**30, 2**30))
+
+    chargewatch = str(Path(sys.executable).with_name("chargewatch"))
+    done = subprocess.run([chargewatch, "sources", "export", "--feeds", str(feeds)], capture_output=True, text=True,
+                          timeout=60, preexec_fn=limit_memory)
+    assert done.returncode == 2, done.stderr[-2000:]
+    assert f"{feeds}:2: YAML aliases (*a) are not allowed" in done.stderr and "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("text, line, needle", [
+    ("sources: " + "[" * 20000 + "]" * 20000 + "\n", 1, "nested more than 32 levels deep"),
+    ("network:\n" + "".join("  " * (i + 1) + f"k{i}:\n" for i in range(100)), 32, "nested more than 32 levels deep"),
+    ("network: &n {contact: *n}\n", 1, "YAML aliases (*n) are not allowed"),
+    ("network:\n  contact: https://a.org/\n  contact: https://b.org/\n", 3,
+     "duplicate key 'contact' (first given on line 2)"),
+    ("sources:\n  - name: a\n    kind: feed\n    url: https://e.org/f\n    interval: 1h\n    interval: 2h\n", 6,
+     "duplicate key 'interval' (first given on line 5)"),
+    ("? [network]\n: {}\n", 1, "a key must be a plain name"),
+])
+def test_hostile_yaml_is_a_configuration_error_with_file_and_line(tmp_path, text, line, needle):
+    from click.testing import CliRunner
+
+    from monitor.cli import main
+
+    feeds = tmp_path / "feeds.yaml"
+    feeds.write_text(text)
+    with pytest.raises(ConfigError) as err:
+        load_settings(feeds)
+    assert str(err.value).startswith(f"{feeds}:{line}: ") and needle in str(err.value)
+    result = CliRunner().invoke(main, ["sources", "export", "--feeds", str(feeds)])
+    assert result.exit_code == 2 and f"feeds.yaml:{line}: " in result.output and needle in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+@pytest.mark.parametrize("field, value, line", [
+    ("subject_prefix", '"[cw]\\r\\nBcc: spy@example.org "', 6),
+    ("sender", '"Digest\\nBcc: spy@example.org <d@example.org>"', 4),
+    ("recipients", '["c@example.org\\n"]', 5),
+    ("recipients", '["c@example.org\\r\\nBcc: spy@example.org"]', 5),
+    ("user", '"me\\r\\nX: y"', 6),
+])
+def test_header_fields_refuse_line_breaks(tmp_path, field, value, line):
+    mail = {"host": "127.0.0.1", "security": "none", "sender": "d@example.org", "recipients": "[c@example.org]"}
+    mail[field] = value  # in place, or a sixth line
+    text = "mail:\n" + "".join(f"  {k}: {v}\n" for k, v in mail.items()) + "sources: []\n"
+    feeds = tmp_path / "feeds.yaml"
+    feeds.write_text(text)
+    with pytest.raises(ConfigError) as err:
+        load_settings(feeds)
+    assert f"feeds.yaml:{line}: mail.{field}" in str(err.value) and "a mail header cannot carry" in str(err.value)
+
+
+def test_a_line_break_in_the_subject_prefix_stops_digest_send_before_anything_is_made(demo_db, tmp_path):
+    from click.testing import CliRunner
+
+    from monitor.cli import main
+
+    feeds = tmp_path / "feeds.yaml"
+    feeds.write_text('mail:\n  host: 127.0.0.1\n  port: 2525\n  security: none\n  sender: d@example.org\n'
+                     '  recipients: [c@example.org]\n'
+                     '  subject_prefix: "[cw]\\r\\nBcc: spy@example.org "\nsources: []\n')
+    result = CliRunner().invoke(main, ["digest", "--send", "--db", str(demo_db), "--feeds", str(feeds)])
+    assert result.exit_code == 2, (result.output, result.exception)
+    assert "feeds.yaml:7: mail.subject_prefix" in result.output and "carriage return" in result.output
