@@ -11,19 +11,50 @@ from .cli import _existing_db, _readonly_db, db_option, handle_errors, main
 from .errors import ConfigError, PortInUse
 
 
-def login_required(host: str, db, db_path: str) -> bool:
+def login_required(host: str, db, db_path: str, *, proxied: bool = False) -> bool:
     """Whether the page needs a login on ``host``: only loopback is served without one, and
-    beyond it at least one user must exist (ConfigError otherwise, saying how to make one)."""
+    beyond it at least one user must exist (ConfigError otherwise, saying how to make one).
+    Behind a reverse proxy (``proxied``) the requests come from anywhere even on loopback, so a
+    login is needed there too."""
     from storage.users import count_users
 
     from .web.auth import is_loopback
 
-    if is_loopback(host):
+    if is_loopback(host) and not proxied:
         return False
     if count_users(db) == 0:
-        raise ConfigError(f"refusing to serve on {host}: only loopback is served without a login. "
+        where = "behind a proxy (--proxy)" if proxied else f"on {host}"
+        raise ConfigError(f"refusing to serve {where}: only loopback is served without a login. "
                           f"Create a user first: chargewatch users add NAME --db {db_path}")
     return True
+
+
+def web_options(host: str, allowed_hosts: tuple[str, ...], proxies: tuple[str, ...]) -> dict:
+    """create_app's allowed_hosts and trusted_proxies from --host, --allowed-host and --proxy
+    (ConfigError, exit 2, for a malformed one)."""
+    from .web.security import normal_host, parse_proxy
+
+    try:
+        names = [normal_host(n) for n in (host, *allowed_hosts)]
+        for proxy in proxies:
+            parse_proxy(proxy)
+    except ValueError as exc:
+        raise ConfigError(f"{exc}") from None
+    return {"allowed_hosts": names, "trusted_proxies": list(proxies)}
+
+
+def allowed_host_option(f):
+    return click.option("--allowed-host", "allowed_hosts", multiple=True, metavar="NAME",
+                        help="A name the page is opened by (repeatable), besides localhost, IP addresses and "
+                             "--host: e.g. the proxy's public name. Requests for any other name are refused "
+                             "(against DNS rebinding).")(f)
+
+
+def proxy_option(f):
+    return click.option("--proxy", "proxies", multiple=True, metavar="ADDRESS",
+                        help="The address (or network) of a trusted reverse proxy that terminates HTTPS "
+                             "(repeatable): its X-Forwarded-Proto, -Host and -For are believed, and a login "
+                             "is required even on loopback.")(f)
 
 
 def listen(host: str, port: int):
@@ -58,27 +89,33 @@ def page_address(host: str, port: int, require_login: bool) -> str:
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to bind. Any address but loopback needs a login (see 'chargewatch users add').")
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True, help="Port to listen on.")
+@allowed_host_option
+@proxy_option
 @handle_errors
-def serve(db_path: str, host: str, port: int) -> None:
+def serve(db_path: str, host: str, port: int, allowed_hosts: tuple[str, ...], proxies: tuple[str, ...]) -> None:
     """Serve the review page: inbox, search, articles, automaker and topic pages, sources, JSON API.
 
-    Bound to loopback (the default) it needs no login. Bound to any other address it refuses to
-    start unless at least one user exists, and then every page asks for a login.
+    Bound to loopback (the default) it needs no login. Bound to any other address, or behind a
+    proxy (--proxy), it refuses to start unless at least one user exists, and then every page
+    asks for a login. Only requests for localhost, an IP address, --host or an --allowed-host
+    name are answered.
 
     \b
     Example:
         chargewatch serve --db chargewatch.db
         chargewatch users add maria && chargewatch serve --host 0.0.0.0 --port 8000
+        chargewatch serve --proxy 127.0.0.1 --allowed-host news.example.org   # behind nginx with HTTPS
     """
     import uvicorn
 
     from .web.app import create_app
 
+    options = web_options(host, allowed_hosts, proxies)
     db = _existing_db(db_path)
-    require_login = login_required(host, db, db_path)
+    require_login = login_required(host, db, db_path, proxied=bool(proxies))
     db.close()
     sock = listen(host, port)
-    app = create_app(db_path, require_login=require_login)
+    app = create_app(db_path, require_login=require_login, **options)
     click.echo(f"{page_address(host, port, require_login)}; Ctrl-C stops it", err=True)
     uvicorn.Server(uvicorn.Config(app, log_level="warning", server_header=False, proxy_headers=False)).run(
         sockets=[sock])

@@ -7,14 +7,16 @@ Every function takes the Database and returns dataclasses; the web handlers only
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
+import time
 from dataclasses import asdict, dataclass
 from datetime import date, datetime
 
 from sqlite_utils import Database
 
 from .dates import bounds_sql
-from .search_query import QueryError, to_fts5
+from .search_query import QueryError, TooBroad, to_fts5
 from .stories import REPRESENTATIVE_ORDER
 
 STATUSES = ("new", "starred", "reviewed", "dismissed")
@@ -22,6 +24,16 @@ STATUSES = ("new", "starred", "reviewed", "dismissed")
 STATUS_FILTERS = ("inbox", *STATUSES)
 KINDS = ("article", "report")
 TAG_KINDS = ("automaker", "topic")
+MAX_ID = 2 ** 63 - 1  # SQLite's largest integer: a larger id names nothing (and cannot be bound)
+_ID = re.compile(r"[0-9]{1,18}")  # ASCII digits of an id that fits (isdigit() also takes '²' and '١')
+
+
+def parse_id(value: str | None, name: str = "id") -> int:
+    """A row id given as text (a path, a query parameter, a form field, a cursor): ValueError
+    saying so when it is not a whole number SQLite can hold, never OverflowError later."""
+    if value is None or not _ID.fullmatch(str(value)):
+        raise ValueError(f"{name} must be a whole number of at most 18 digits")
+    return int(value)
 
 
 @dataclass(frozen=True)
@@ -240,7 +252,7 @@ def inbox(db: Database, filters: Filters = Filters(), *, before: str | None = No
     where, params = where + dates, params + date_params
     if before:
         first_seen, _, sid = before.rpartition("|")
-        if not sid.isdigit():
+        if not _ID.fullmatch(sid) or len(first_seen) > 40:
             raise ValueError("before must be a cursor given by the previous page")
         where.append("(s.first_seen < ? OR (s.first_seen = ? AND s.id < ?))")
         params += [first_seen, first_seen, int(sid)]
@@ -297,6 +309,13 @@ def story_rows(db: Database, story_ids: list[int]) -> list[InboxStory]:
 
 SEARCH_WINDOW = 5000  # a query matching more is ranked among its newest SEARCH_WINDOW matches
 COUNT_CAP = 10_000  # with filters, counting stops here ("10,000 or more")
+MAX_PAGE = 10_000  # pages of results; past the matches a page is empty anyway
+# What one search may take. Searches answer in milliseconds (a quarter of a second at worst for a
+# common word on a large archive: see the ranking window); one that runs longer than this is
+# stopped by SQLite's progress handler, so no query can hold a connection (and a thread) for long.
+SEARCH_BUDGET = 2.0  # seconds
+PROGRESS_STEPS = 1000  # SQLite virtual machine steps between two looks at the clock
+_monotonic = time.monotonic  # durations only (never "now"); a test may replace it
 
 
 def search(db: Database, query: str, filters: Filters = Filters(status=None), *, page: int = 1,
@@ -307,12 +326,21 @@ def search(db: Database, query: str, filters: Filters = Filters(status=None), *,
 
     Ranking every match of a common word on a large archive costs a quarter of a second, so a
     query with more than SEARCH_WINDOW matches is ranked among the newest SEARCH_WINDOW of them
-    (news: the newest matter most), and the page says so."""
+    (news: the newest matter most), and the page says so.
+
+    The cost is bounded twice: storage.search_query refuses prefixes that are too short or too
+    many, and whatever runs longer than SEARCH_BUDGET seconds is interrupted by SQLite's progress
+    handler; both raise TooBroad ("this search is too broad: ...", a QueryError). A page number
+    outside 1..MAX_PAGE is a ValueError."""
     query = query.strip()
     if not query:
         raise QueryError("type something to search for")
+    if not 1 <= page <= MAX_PAGE:
+        raise ValueError(f"page must be a whole number from 1 to {MAX_PAGE:,}")
     try:
         match = to_fts5(query)
+    except TooBroad as exc:
+        raise TooBroad(f"this search is too broad: {exc}.") from None
     except QueryError as exc:
         raise QueryError(f"cannot search for {_shown(query)}. {exc}.") from None
     if not match:  # only punctuation: nothing can match
@@ -320,6 +348,16 @@ def search(db: Database, query: str, filters: Filters = Filters(status=None), *,
     where, params = _article_filter_sql(db, filters)
     extra = "".join(f" AND {w}" for w in where)
     base = f"FROM articles_fts f JOIN articles a ON a.id = f.rowid WHERE articles_fts MATCH ?{extra}"
+    deadline = _monotonic() + SEARCH_BUDGET
+    stopped = []
+
+    def over_budget() -> bool:
+        if _monotonic() > deadline:
+            stopped.append(True)
+            return True
+        return False
+
+    db.conn.set_progress_handler(over_budget, PROGRESS_STEPS)
     try:
         if where:
             total = db.execute(f"SELECT count(*) FROM (SELECT 1 {base} LIMIT ?)",
@@ -338,7 +376,12 @@ def search(db: Database, query: str, filters: Filters = Filters(status=None), *,
             f"snippet(articles_fts, -1, char(2), char(3), '…', 24) {base}{window} ORDER BY f.rank LIMIT ? OFFSET ?",
             [match, *params, *window_params, per_page, (max(page, 1) - 1) * per_page]).fetchall()
     except sqlite3.OperationalError as exc:
+        if stopped:
+            raise TooBroad(f"this search is too broad: it was stopped after {SEARCH_BUDGET:g} seconds. Narrow it "
+                           "with more words, a \"phrase\" or a filter, or use fewer or longer words ending in *") from None
         raise QueryError(_explain_query_error(query, str(exc))) from None
+    finally:
+        db.conn.set_progress_handler(None, 0)
     return SearchPage(query, total, [SearchHit(*r) for r in rows], max(page, 1), per_page,
                       capped=bool(where) and total >= COUNT_CAP, ranked_among=SEARCH_WINDOW if window else None)
 
@@ -358,6 +401,8 @@ def _shown(query: str, limit: int = 80) -> str:
 # -- one article -------------------------------------------------------------------------------------
 
 def article_view(db: Database, article_id: int) -> ArticleView | None:
+    if not 0 <= article_id <= MAX_ID:
+        return None
     row = db.execute(
         "SELECT a.id, a.url, a.title, coalesce(a.text, ''), a.author, a.published, a.fetched, a.source, a.kind, "
         "a.language, a.via, a.story_id, a.version, r.status, r.note FROM articles a "

@@ -19,10 +19,18 @@ ends, and ``U.S.``, ``50%`` or ``Lincoln, Nebraska`` are syntax errors. So the t
   and ``not`` are words. Without AND, OR or NOT, parentheses group nothing, so there an unbalanced
   one is punctuation, like in ``(Reuters`` or ``:)``.
 
-Text without AND, OR or NOT never raises (empty quotes ``""`` aside). With them, a broken query
-(a dangling ``OR``, ``NOT`` with nothing before it, an unbalanced parenthesis) raises QueryError
-saying what to change: the person wrote operators on purpose, and a guess would search for
-something they did not ask for.
+Text without AND, OR or NOT never raises (empty quotes ``""`` and the prefix limits below
+aside). With them, a broken query (a dangling ``OR``, ``NOT`` with nothing before it, an
+unbalanced parenthesis) raises QueryError saying what to change: the person wrote operators on
+purpose, and a guess would search for something they did not ask for.
+
+What a search may cost is bounded here first. A prefix term is the OR of every indexed word that
+starts with it: ``a*`` is thousands of words, and 26 of them (``NEAR(a* b* ... z*)``, which is
+read as the word NEAR and the group of the prefixes) took 18 seconds on 20,000 articles. So a
+prefix needs MIN_PREFIX letters or digits before its ``*`` and a query has at most MAX_PREFIXES
+of them; beyond that TooBroad (a QueryError) says what to change. (FTS5's own NEAR is never
+written: ``NEAR`` typed is a word.) Whatever still costs too much is stopped by the time budget
+of storage.review.search.
 """
 
 from __future__ import annotations
@@ -35,6 +43,8 @@ OPERATORS = ("AND", "OR", "NOT")
 COLUMNS = ("title", "text")  # the columns of articles_fts
 MAX_DEPTH = 10  # nested parentheses; FTS5's parser stack overflows from about 19 levels
 MAX_TERMS = 64  # FTS5's ranking and snippets slow down with the number of terms (quadratically when they repeat)
+MIN_PREFIX = 3  # letters or digits before a *: a shorter prefix is the start of too many words
+MAX_PREFIXES = 5  # terms ending in * in one query
 
 Kind = Literal["term", "op", "(", ")"]
 
@@ -54,6 +64,11 @@ class QueryError(ValueError):
     """A search query that uses the operators wrongly; the message says what to change."""
 
 
+class TooBroad(QueryError):
+    """A search that would cost too much: prefixes too short or too many (here), or over the
+    time budget (storage.review.search). The message says what to change."""
+
+
 def to_fts5(text: str) -> str:
     """The FTS5 MATCH expression for a search typed by a person; "" when it has nothing to
     search for (only punctuation). Raises QueryError for a broken use of the operators."""
@@ -61,6 +76,14 @@ def to_fts5(text: str) -> str:
     if any(kind == "op" for kind, _ in tokens):
         return _with_operators(tokens)
     return _all_of(tokens)
+
+
+def _check_prefixes(terms: list[str]) -> None:
+    """At most MAX_PREFIXES terms ending in * (each one is the OR of every word that starts so)."""
+    prefixes = [t.rpartition(" : ")[2] for t in terms if t.endswith("*")]
+    if len(prefixes) > MAX_PREFIXES:
+        raise TooBroad(f"{len(prefixes)} words end in * ({', '.join(p.replace(chr(34), '') for p in prefixes)}): "
+                       f"use at most {MAX_PREFIXES}, since each one searches every word that starts so")
 
 
 def _all_of(tokens: list[tuple[Kind, str]]) -> str:
@@ -79,13 +102,16 @@ def _all_of(tokens: list[tuple[Kind, str]]) -> str:
             if columns and fts.startswith('"'):  # no column filter of its own
                 fts = columns[-1] + fts
             terms.setdefault(fts.casefold(), fts)
-    return " AND ".join(list(terms.values())[:MAX_TERMS])
+    kept = list(terms.values())[:MAX_TERMS]
+    _check_prefixes(kept)
+    return " AND ".join(kept)
 
 
 def _with_operators(tokens: list[tuple[Kind, str]]) -> str:
     """Terms with AND, OR or NOT, checked against FTS5's grammar so that MATCH cannot fail."""
     if sum(kind == "term" for kind, _ in tokens) > MAX_TERMS:
         raise QueryError(f"Too many words: use at most {MAX_TERMS} with AND, OR or NOT")
+    _check_prefixes([fts for kind, fts in tokens if kind == "term"])
     out: list[str] = []
     prev: Kind | None = None  # None: at the start
     depth = 0
@@ -166,11 +192,27 @@ def _word(word: str) -> list[tuple[Kind, str]]:
 
 
 def _string(text: str, prefix: bool = False) -> str:
-    """An FTS5 string (text holds no double quote) that FTS5 tokenizes like the indexed text."""
+    """An FTS5 string (text holds no double quote) that FTS5 tokenizes like the indexed text.
+    A prefix applies to the string's last word, which needs MIN_PREFIX letters or digits."""
+    if prefix:
+        end = len(text)
+        while end and not _is_token_char(text[end - 1]):
+            end -= 1
+        start = end
+        while start and _is_token_char(text[start - 1]):
+            start -= 1
+        if end - start < MIN_PREFIX:
+            shown = text if len(text) <= 40 else "…" + text[-40:]
+            raise TooBroad(f"'{shown}*' is the start of too many words: write at least {MIN_PREFIX} letters "
+                           "or digits before the * (or leave the * out)")
     return f'"{text}"' + ("*" if prefix else "")
 
 
 def _has_token(text: str) -> bool:
     """Whether the tokenizer finds a word in text: unicode61 (under porter) keeps letters, digits
     and private-use characters, and splits on everything else."""
-    return any(unicodedata.category(c)[0] in "LN" or unicodedata.category(c) == "Co" for c in text)
+    return any(_is_token_char(c) for c in text)
+
+
+def _is_token_char(c: str) -> bool:
+    return unicodedata.category(c)[0] in "LN" or unicodedata.category(c) == "Co"

@@ -285,7 +285,7 @@ def test_a_blank_query_asks_for_words_and_the_page_stays_empty(demo_db):
     ('"NOT" "OR"', '"NOT" AND "OR"'),
     ("recycl*", '"recycl"*'),
     ("recycl**", '"recycl"*'),
-    ("U.S*", '"U.S"*'),
+    ("U.S.Steel*", '"U.S.Steel"*'),  # the prefix is the last word's: Steel
     ("lithium *", '"lithium"'),
     ("*lithium", '"*lithium"'),
     ("(steel OR aluminium) Volkswagen", '( "steel" OR "aluminium" ) AND "Volkswagen"'),

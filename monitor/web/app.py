@@ -1,18 +1,29 @@
 """The review page and its JSON API (Starlette, Jinja2 templates rendered on the server).
 
-Handlers are thin: parse the request, call one function of ``storage.review``, render. The
-database is used from the event loop's thread only (handlers are ``async`` and SQLite answers a
-page in milliseconds), so one connection serves every request without locks.
+Handlers are thin: parse the request, call functions of ``storage``, render. Handlers are
+``async``, but SQLite is synchronous, so no handler calls it on the event loop: every database
+call goes through ``call`` (a thread of the pool Starlette and anyio keep, with a connection of
+its own from ConnectionPool), and so does the scrypt work of a login. A slow query then holds one
+thread and one connection, never the loop: every other request, static files included, is
+answered meanwhile (WAL lets readers work beside a writer; writes begin with BEGIN IMMEDIATE and
+wait their turn).
 """
 
 from __future__ import annotations
 
+import contextlib
 import hmac
+import queue
+import threading
+from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import urlencode
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
 from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.convertors import Convertor, register_url_convertor
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.requests import Request
@@ -23,24 +34,110 @@ from starlette.templating import Jinja2Templates
 
 from nlp.registry import load_registry
 from nlp.taxonomy import load_taxonomy
-from storage import open_db
-from storage import actions, review
-from storage.articles import resolve_item
-from storage.coverage import coverage
-from storage.export import corrections_export
+from storage import actions, open_db, review
 from storage import digests as digest_store
 from storage import users as user_store
+from storage.articles import clean_text, resolve_item
+from storage.coverage import coverage
+from storage.export import corrections_export
 from storage.sources import last_runs, list_sources
 from storage.sources import resume as resume_source
 
 from ..links import safe_url
-from .auth import new_token, os_user, token_hash, verify_password
-from .security import Guard, local_path
+from .auth import LoginThrottle, address_key, check_login, dummy_hash, new_token, os_user, token_hash
 from .charts import weekly_bars
 from .highlight import Evidence, highlight
+from .security import (
+    Frontier,
+    Guard,
+    HostPolicy,
+    ProxyPolicy,
+    local_path,
+    same_origin,
+    without_token,
+)
 
 HERE = Path(__file__).parent
 PER_PAGE = 50
+POOL_SIZE = 8  # database connections of the page: as many requests at once use the database
+
+
+class RowIdConvertor(Convertor[int]):
+    """``{id:rowid}`` in a route: 1 to 18 ASCII digits, so an id always fits SQLite's integer and
+    a longer one is simply no such page (404), never an OverflowError (500)."""
+
+    regex = "[0-9]{1,18}"
+
+    def convert(self, value: str) -> int:
+        return int(value)
+
+    def to_string(self, value: int) -> str:
+        return str(value)
+
+
+register_url_convertor("rowid", RowIdConvertor())
+
+
+class ConnectionPool:
+    """Up to ``size`` connections to one database, each used by one thread at a time (SQLite
+    connections are opened with check_same_thread=False; the pool makes sure no two threads
+    share one at once). The first is opened (and the schema migrated) at once, the others when
+    requests overlap. A thread wanting a connection when all are busy waits for one."""
+
+    def __init__(self, path: str | Path, size: int = POOL_SIZE):
+        self.path = path
+        self._slots = threading.BoundedSemaphore(size)
+        self._idle: queue.LifoQueue = queue.LifoQueue()
+        self._opened: list = []
+        self._lock = threading.Lock()
+        self._put(open_db(path))
+
+    def _put(self, db) -> None:
+        with self._lock:
+            self._opened.append(db)
+        self._idle.put(db)
+
+    @contextlib.contextmanager
+    def connection(self):
+        with self._slots:
+            try:
+                db = self._idle.get_nowait()
+            except queue.Empty:
+                db = open_db(self.path, migrate=False)
+                with self._lock:
+                    self._opened.append(db)
+            try:
+                yield db
+            finally:
+                if db.conn.in_transaction:  # never hand on a connection in the middle of one
+                    db.conn.rollback()
+                self._idle.put(db)
+
+    def close(self) -> None:
+        with self._lock:
+            opened, self._opened = self._opened, []
+        for db in opened:
+            db.close()
+
+
+class ReviewApp(Starlette):
+    """Starlette with Frontier around its whole stack, its error handling included, so the
+    proxy, Host and header rules apply to every response (a 500 too)."""
+
+    def __init__(self, *args, hosts: HostPolicy, proxies: ProxyPolicy, **kwargs):
+        self.hosts, self.proxies = hosts, proxies
+        super().__init__(*args, **kwargs)
+
+    def build_middleware_stack(self):
+        return Frontier(super().build_middleware_stack(), hosts=self.hosts, proxies=self.proxies)
+
+
+def page_number(params) -> int:
+    """?page=: 1 when absent; ValueError (400) when it is not a page number."""
+    value = params.get("page") or "1"
+    if not (value.isascii() and value.isdigit() and len(value) <= 6 and 1 <= int(value) <= review.MAX_PAGE):
+        raise ValueError(f"page must be a whole number from 1 to {review.MAX_PAGE:,}")
+    return int(value)
 
 
 def snippet_parts(snippet: str | None) -> list[tuple[str, bool]]:
@@ -59,10 +156,29 @@ def _filters(params, default_status: str | None = "inbox") -> review.Filters:
     return review.Filters(status=None if status == "all" else status, **values)
 
 
+def _printable(value):
+    """Every value a page prints loses what HTML and XML cannot carry (a NUL or ESC in a row
+    stored before storage cleaned titles); escaping stays Jinja's."""
+    if isinstance(value, Markup):
+        return Markup(clean_text(str(value)))
+    return clean_text(value) if isinstance(value, str) else value
+
+
 def create_app(db_path: str | Path, *, require_login: bool = False, local_user: str | None = None,
-               schedule_settings=None) -> Starlette:
-    """The app over one database. With require_login every page but /login needs a session."""
-    db = open_db(db_path)
+               schedule_settings=None, allowed_hosts: Iterable[str] = (), trusted_proxies: Iterable[str] = (),
+               pool_size: int = POOL_SIZE) -> Starlette:
+    """The app over one database. With require_login every page but /login needs a session.
+
+    ``allowed_hosts``: the names (besides localhost and IP addresses) the page may be asked for
+    by in the Host header: the --host it is bound to and any name it is served under; any other
+    Host is refused (421), against DNS rebinding. ``trusted_proxies``: addresses or networks of
+    reverse proxies whose X-Forwarded-Proto, -Host and -For are believed (run uvicorn with
+    proxy_headers=False: this app does it). Raises ValueError for a malformed host or proxy."""
+    hosts, proxies = HostPolicy(allowed_hosts), ProxyPolicy(trusted_proxies)
+    pool = ConnectionPool(db_path, pool_size)
+    throttle = LoginThrottle()
+    if require_login:
+        dummy_hash()  # made now, so that not even the first unknown name takes longer than a known one
     registry = load_registry()
     automakers = sorted(((a.id, a.name, a.ranked) for a in registry.automakers), key=lambda a: (not a[2], a[1]))
     taxonomy = load_taxonomy()
@@ -71,7 +187,7 @@ def create_app(db_path: str | Path, *, require_login: bool = False, local_user: 
     local_user = local_user or os_user()
 
     env = Environment(loader=FileSystemLoader(str(HERE / "templates")), autoescape=select_autoescape(default=True),
-                      trim_blocks=True, lstrip_blocks=True)
+                      trim_blocks=True, lstrip_blocks=True, finalize=_printable)
     env.filters["safe_url"] = safe_url
     env.filters["day"] = lambda v: (v or "")[:10]
     env.filters["snippet_parts"] = snippet_parts
@@ -87,16 +203,24 @@ def create_app(db_path: str | Path, *, require_login: bool = False, local_user: 
             return JSONResponse({"error": message}, status_code=status)
         return render(request, "error.html", status_code=status, status=status, message=message)
 
+    async def call(fn, *args, **kwargs):
+        """fn(db, *args, **kwargs) in a worker thread, on a connection of the pool."""
+        def work():
+            with pool.connection() as db:
+                return fn(db, *args, **kwargs)
+        return await run_in_threadpool(work)
+
     async def checked_form(request: Request):
-        """The form of a POST, after the CSRF checks (token = cookie; Origin, if sent, is us)."""
+        """The form of a POST, after the CSRF checks (token = cookie; Origin, if sent, is us:
+        the scheme, and the host and port that Frontier allowed)."""
         form = await request.form()
         token = form.get("csrf") or request.headers.get("x-csrf-token") or ""
         cookie = request.cookies.get("csrf") or ""
         if not cookie or not hmac.compare_digest(cookie.encode(), str(token).encode()):
             raise HTTPException(403, "the form's security token is missing or stale: reload the page and try again")
         origin = request.headers.get("origin")
-        if origin and origin != f"{request.url.scheme}://{request.headers.get('host', '')}":
-            raise HTTPException(403, f"a form from {origin} cannot act on this site")
+        if origin and not same_origin(origin, request):
+            raise HTTPException(403, f"a form from {origin[:100]} cannot act on this site")
         return form
 
     def done(request: Request, form, payload: dict):
@@ -108,30 +232,32 @@ def create_app(db_path: str | Path, *, require_login: bool = False, local_user: 
 
     async def inbox_page(request: Request):
         params = request.query_params
-        try:
+
+        def load(db):
             filters = _filters(params)
             page = review.inbox(db, filters, before=params.get("before"), limit=PER_PAGE)
+            return filters, page, review.source_names(db)
+
+        try:
+            filters, page, sources = await call(load)
         except ValueError as exc:
             return error_page(request, 400, str(exc))
         next_url = None
         if page.next_cursor:
             next_url = "/?" + urlencode({**{k: v for k, v in params.items() if k != "before"}, "before": page.next_cursor})
         return render(request, "inbox.html", page=page, filters=filters, status=params.get("status", "inbox"),
-                      sources=review.source_names(db), next_url=next_url, here=str(request.url.path) +
+                      sources=sources, next_url=next_url, here=str(request.url.path) +
                       (f"?{request.url.query}" if request.url.query else ""))
 
     async def search_page(request: Request):
         params = request.query_params
         query = params.get("q", "")
+        result, message, page_no = None, None, 1
         try:
-            page_no = max(int(params.get("page", "1")), 1)
-        except ValueError:
-            page_no = 1
-        result, message = None, None
-        try:
+            page_no = page_number(params)
             filters = _filters(params, default_status=None)
             if query.strip():
-                result = review.search(db, query, filters, page=page_no)
+                result = await call(review.search, query, filters, page=page_no)
         except (review.QueryError, ValueError) as exc:
             message = str(exc)
             filters = review.Filters(status=None)
@@ -140,29 +266,34 @@ def create_app(db_path: str | Path, *, require_login: bool = False, local_user: 
             keep = {k: v for k, v in params.items() if k != "page"}
             if page_no > 1:
                 pages["previous"] = "/search?" + urlencode({**keep, "page": page_no - 1})
-            if page_no * result.per_page < result.total:
+            if page_no * result.per_page < result.total and page_no < review.MAX_PAGE:
                 pages["next"] = "/search?" + urlencode({**keep, "page": page_no + 1})
         return render(request, "search.html", status_code=400 if message else 200, query=query, result=result,
                       message=message, filters=filters, status=params.get("status", "all"),
-                      sources=review.source_names(db), pages=pages)
+                      sources=await call(review.source_names), pages=pages)
 
     async def article_page(request: Request):
-        view = review.article_view(db, request.path_params["article_id"])
+        article_id = request.path_params["article_id"]
+
+        def load(db):
+            view = review.article_view(db, article_id)
+            return view, digest_store.drafts_for(db, article_id) if view else []
+
+        view, drafts = await call(load)
         if view is None:
             return error_page(request, 404, "no such article")
         evidence = [Evidence(t.name, t.evidence) for t in view.tags if t.evidence]
         paras, found = highlight(view.text, evidence)
         title, _ = highlight(view.title or "", evidence)  # the title is often a tag's best evidence
         return render(request, "article.html", a=view, paragraphs=paras, found=found, title=title[0] if title else [],
-                      drafts=digest_store.drafts_for(db, view.id),
-                      here=str(request.url.path))
+                      drafts=drafts, here=str(request.url.path))
 
     async def facet_page(request: Request):
         kind = request.path_params["kind"]
         tag_id = request.path_params["tag_id"]
         if (kind, tag_id) not in names:
             return error_page(request, 404, f"no {kind} {tag_id!r}")
-        cov = coverage(db, kind, tag_id)
+        cov = await call(coverage, kind, tag_id)
         name = names[(kind, tag_id)]
         chart = weekly_bars(f"{name}: stories per week, last 12 months", cov.weeks)
         info = registry.get(tag_id) if kind == "automaker" else next(t for t in taxonomy if t.id == tag_id)
@@ -177,7 +308,7 @@ def create_app(db_path: str | Path, *, require_login: bool = False, local_user: 
         from ..posts import PLATFORMS, draft_for, length
 
         article_id = request.path_params["article_id"]
-        view = review.article_view(db, article_id)
+        view = await call(review.article_view, article_id)
         if view is None:
             return error_page(request, 404, "no such article")
         if request.method == "POST":
@@ -185,15 +316,19 @@ def create_app(db_path: str | Path, *, require_login: bool = False, local_user: 
             platform = str(form.get("platform", ""))
             if platform not in PLATFORMS:
                 return error_page(request, 400, f"unknown platform {platform!r}")
-            draft_id = form.get("draft")
-            saved = digest_store.save_draft(db, article_id, platform, str(form.get("text", ""))[:10_000],
-                                            request.state.user, int(draft_id) if str(draft_id or "").isdigit() else None)
+            draft = str(form.get("draft") or "")
+            try:
+                draft_id = review.parse_id(draft, "draft") if draft else None
+            except ValueError as exc:
+                return error_page(request, 400, str(exc))
+            saved = await call(digest_store.save_draft, article_id, platform, str(form.get("text", ""))[:10_000],
+                               request.state.user, draft_id)
             return RedirectResponse(f"/articles/{article_id}/post?platform={platform}&draft={saved}", status_code=303)
         params = request.query_params
         platform = params.get("platform", "x")
         if platform not in PLATFORMS:
             return error_page(request, 400, f"unknown platform {platform!r}")
-        drafts = digest_store.drafts_for(db, article_id)
+        drafts = await call(digest_store.drafts_for, article_id)
         chosen = next((d for d in drafts if str(d["id"]) == params.get("draft")), None)
         if chosen:
             text, platform = chosen["text"], chosen["platform"]
@@ -210,22 +345,22 @@ def create_app(db_path: str | Path, *, require_login: bool = False, local_user: 
 
         kind = request.path_params.get("kind")
         tag_id = request.path_params.get("tag_id")
-        base = f"{request.url.scheme}://{request.headers.get('host', 'localhost')}"
+        base = f"{request.url.scheme}://{request.headers.get('host', 'localhost')}"  # a Host Frontier allowed
         if kind is None:
-            page = review.inbox(db, review.Filters(status="starred"), limit=100)
+            page = await call(review.inbox, review.Filters(status="starred"), limit=100)
             title, path = "chargewatch: starred stories", "/feeds/starred.atom"
         else:
             if (kind, tag_id) not in names:
                 return error_page(request, 404, f"no {kind} {tag_id!r}")
-            page = review.inbox(db, review.Filters(status=None, **{kind: tag_id}), limit=100)
+            page = await call(review.inbox, review.Filters(status=None, **{kind: tag_id}), limit=100)
             title, path = f"chargewatch: {names[(kind, tag_id)]}", f"/feeds/{kind}s/{tag_id}.atom"
         return Response(atom(title, base, path, page.stories), media_type="application/atom+xml; charset=utf-8")
 
     async def digests_page(request: Request):
-        return render(request, "digests.html", digests=digest_store.list_digests(db))
+        return render(request, "digests.html", digests=await call(digest_store.list_digests))
 
     async def digest_page(request: Request):
-        found = digest_store.get_digest(db, request.path_params["digest_id"])
+        found = await call(digest_store.get_digest, request.path_params["digest_id"])
         if found is None:
             return error_page(request, 404, "no such digest")
         record, bodies = found
@@ -242,17 +377,24 @@ def create_app(db_path: str | Path, *, require_login: bool = False, local_user: 
         from ..config import ScheduleSettings
         from ..schedule import health
 
-        rows = list_sources(db)
+        rows, runs = await call(lambda db: (list_sources(db), last_runs(db)))
         settings = schedule_settings or ScheduleSettings()
         return render(request, "sources.html", sources=rows, states={r.name: health(r, settings) for r in rows},
-                      runs=last_runs(db))
+                      runs=runs)
 
     async def source_resume(request: Request):
         await checked_form(request)
         name = request.path_params["name"]
-        if resume_source(db, name) == "unknown":
+        user = request.state.user
+
+        def resume(db):
+            if resume_source(db, name) == "unknown":
+                return False
+            actions.log_action(db, user, "resume", name)
+            return True
+
+        if not await call(resume):
             return error_page(request, 404, f"no source {name!r}")
-        actions.log_action(db, request.state.user, "resume", name)
         return RedirectResponse("/sources", status_code=303)
 
     # -- actions -------------------------------------------------------------------------------
@@ -260,10 +402,17 @@ def create_app(db_path: str | Path, *, require_login: bool = False, local_user: 
     async def story_status(request: Request):
         form = await checked_form(request)
         story_id = request.path_params["story_id"]
-        if not actions.story_exists(db, story_id):
-            return error_page(request, 404, "no such story")
+        status, user = str(form.get("status", "")), request.state.user
+
+        def act(db):
+            if not actions.story_exists(db, story_id):
+                return False
+            actions.set_status(db, story_id, status, user)
+            return True
+
         try:
-            actions.set_status(db, story_id, str(form.get("status", "")), request.state.user)
+            if not await call(act):
+                return error_page(request, 404, "no such story")
         except ValueError as exc:
             return error_page(request, 400, str(exc))
         return done(request, form, {"story": story_id, "status": form.get("status")})
@@ -271,24 +420,38 @@ def create_app(db_path: str | Path, *, require_login: bool = False, local_user: 
     async def story_note(request: Request):
         form = await checked_form(request)
         story_id = request.path_params["story_id"]
-        if not actions.story_exists(db, story_id):
+        note, user = str(form.get("note", "")), request.state.user
+
+        def act(db):
+            if not actions.story_exists(db, story_id):
+                return False
+            actions.set_note(db, story_id, note, user)
+            return True
+
+        if not await call(act):
             return error_page(request, 404, "no such story")
-        actions.set_note(db, story_id, str(form.get("note", "")), request.state.user)
         return done(request, form, {"story": story_id})
 
     async def article_tags(request: Request):
         form = await checked_form(request)
         article_id = request.path_params["article_id"]
-        if resolve_item(db, f"article:{article_id}") is None:
-            return error_page(request, 404, "no such article")
         kind, _, tag_id = str(form.get("tag", "")).partition(":")
-        if (kind, tag_id) not in names:
-            return error_page(request, 400, f"unknown tag {form.get('tag')!r}")
+        action, user = str(form.get("action", "")), request.state.user
+
+        def act(db):
+            if resolve_item(db, f"article:{article_id}") is None:
+                return 404, "no such article"
+            if (kind, tag_id) not in names:
+                return 400, f"unknown tag {form.get('tag')!r}"
+            actions.correct_tag(db, article_id, kind, tag_id, action, user, names[(kind, tag_id)])
+            return None
+
         try:
-            actions.correct_tag(db, article_id, kind, tag_id, str(form.get("action", "")), request.state.user,
-                               names[(kind, tag_id)])
+            refused = await call(act)
         except ValueError as exc:
             return error_page(request, 400, str(exc))
+        if refused:
+            return error_page(request, *refused)
         form_next = form.get("next") or f"/articles/{article_id}"
         if "application/json" in request.headers.get("accept", ""):
             return JSONResponse({"ok": True})
@@ -298,16 +461,32 @@ def create_app(db_path: str | Path, *, require_login: bool = False, local_user: 
 
     async def login_page(request: Request):
         if request.method == "GET":
-            return render(request, "login.html", next=local_path(request.query_params.get("next")), message=None)
+            return render(request, "login.html", next=local_path(without_token(request.query_params.get("next") or "")),
+                          message=None)
         form = await checked_form(request)
-        name, password = str(form.get("name", "")), str(form.get("password", ""))
-        stored = user_store.password_hash(db, name)
-        if stored is None or not verify_password(password, stored):
-            return render(request, "login.html", status_code=401, next=local_path(form.get("next")),
-                          message="wrong name or password")
+        name, password = str(form.get("name", ""))[:200], str(form.get("password", ""))[:1000]
+        next_path = local_path(without_token(str(form.get("next") or "")))
+        keys = [("name", name.casefold()), ("address", address_key(request.client.host if request.client else None))]
+        wait = throttle.begin(keys)
+        if wait > 0:
+            minutes = max(1, round(wait / 60))
+            response = render(request, "login.html", status_code=429, next=next_path,
+                              message=f"too many failed logins for this name or from this address: try again in "
+                                      f"{minutes} minute{'s' if minutes > 1 else ''}")
+            response.headers["Retry-After"] = str(int(wait) + 1)
+            return response
+        ok = False
+        try:
+            stored = await call(user_store.password_hash, name)
+            # the same scrypt work for a name that does not exist (a dummy hash), off the event loop
+            ok = await run_in_threadpool(check_login, password, stored)
+        finally:
+            throttle.end(keys, ok)
+        if not ok:
+            return render(request, "login.html", status_code=401, next=next_path, message="wrong name or password")
         token = new_token()
-        user_store.create_session(db, token_hash(token), name)
-        response = RedirectResponse(local_path(form.get("next")), status_code=303)
+        await call(user_store.create_session, token_hash(token), name)
+        response = RedirectResponse(next_path, status_code=303)
         response.set_cookie("session", token, httponly=True, samesite="strict", max_age=14 * 86400,
                             secure=request.url.scheme == "https")
         return response
@@ -316,9 +495,9 @@ def create_app(db_path: str | Path, *, require_login: bool = False, local_user: 
         await checked_form(request)
         token = request.cookies.get("session")
         if token:
-            user_store.delete_session(db, token_hash(token))
+            await call(user_store.delete_session, token_hash(token))
         response = RedirectResponse("/login" if require_login else "/", status_code=303)
-        response.delete_cookie("session")
+        response.delete_cookie("session", httponly=True, samesite="strict", secure=request.url.scheme == "https")
         return response
 
     # -- JSON API --------------------------------------------------------------------------------
@@ -328,14 +507,14 @@ def create_app(db_path: str | Path, *, require_login: bool = False, local_user: 
         try:
             limit = min(max(int(params.get("limit", PER_PAGE)), 1), 500)
             filters = _filters(params)
-            page = review.inbox(db, filters, before=params.get("before"), limit=limit)
+            page = await call(review.inbox, filters, before=params.get("before"), limit=limit)
         except ValueError as exc:
             return JSONResponse({"error": str(exc)}, status_code=400)
         return JSONResponse({"filters": filters.as_dict(), "stories": [s.as_dict() for s in page.stories],
                              "next": page.next_cursor})
 
     async def api_article(request: Request):
-        view = review.article_view(db, request.path_params["article_id"])
+        view = await call(review.article_view, request.path_params["article_id"])
         if view is None:
             return JSONResponse({"error": "no such article"}, status_code=404)
         return JSONResponse(view.as_dict())
@@ -343,8 +522,8 @@ def create_app(db_path: str | Path, *, require_login: bool = False, local_user: 
     async def api_search(request: Request):
         params = request.query_params
         try:
-            page_no = max(int(params.get("page", "1")), 1)
-            result = review.search(db, params.get("q", ""), _filters(params, default_status=None), page=page_no)
+            page_no = page_number(params)
+            result = await call(review.search, params.get("q", ""), _filters(params, default_status=None), page=page_no)
         except (review.QueryError, ValueError) as exc:
             return JSONResponse({"error": str(exc)}, status_code=400)
         return JSONResponse({"query": result.query, "total": result.total, "total_capped": result.capped,
@@ -352,19 +531,36 @@ def create_app(db_path: str | Path, *, require_login: bool = False, local_user: 
                              "per_page": result.per_page, "hits": [h.as_dict() for h in result.hits]})
 
     async def api_corrections(request: Request):
-        return JSONResponse(corrections_export(db))
+        return JSONResponse(await call(corrections_export))
 
     async def http_error(request: Request, exc: HTTPException):
-        return error_page(request, exc.status_code, exc.detail)
+        response = error_page(request, exc.status_code, exc.detail)
+        response.headers.update(exc.headers or {})  # 405's Allow
+        return response
+
+    async def server_error(request: Request, exc: Exception):
+        """Any unhandled exception: a plain 500 (Frontier adds the security headers; the
+        traceback goes to the log, never to the page)."""
+        message = "something went wrong on the server; the error is in its log"
+        if request.url.path.startswith("/api/") or "application/json" in request.headers.get("accept", ""):
+            return JSONResponse({"error": message}, status_code=500)
+        return HTMLResponse(f"<!doctype html><meta charset=utf-8><title>Error 500 · chargewatch</title>"
+                            f"<h1>Error</h1><p>{message}.</p><p><a href=\"/\">Back to the inbox</a></p>",
+                            status_code=500)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app):
+        yield
+        pool.close()
 
     routes = [
         Route("/", inbox_page),
         Route("/search", search_page),
-        Route("/articles/{article_id:int}", article_page),
-        Route("/articles/{article_id:int}/tags", article_tags, methods=["POST"]),
-        Route("/articles/{article_id:int}/post", post_page, methods=["GET", "POST"]),
-        Route("/stories/{story_id:int}/status", story_status, methods=["POST"]),
-        Route("/stories/{story_id:int}/note", story_note, methods=["POST"]),
+        Route("/articles/{article_id:rowid}", article_page),
+        Route("/articles/{article_id:rowid}/tags", article_tags, methods=["POST"]),
+        Route("/articles/{article_id:rowid}/post", post_page, methods=["GET", "POST"]),
+        Route("/stories/{story_id:rowid}/status", story_status, methods=["POST"]),
+        Route("/stories/{story_id:rowid}/note", story_note, methods=["POST"]),
         Route("/automakers", _bind_kind(facet_index, "automaker")),
         Route("/topics", _bind_kind(facet_index, "topic")),
         Route("/automakers/{tag_id}", _bind_kind(facet_page, "automaker")),
@@ -375,20 +571,21 @@ def create_app(db_path: str | Path, *, require_login: bool = False, local_user: 
         Route("/feeds/starred.atom", feed),
         Route("/feeds/automakers/{tag_id}.atom", _bind_kind(feed, "automaker")),
         Route("/feeds/topics/{tag_id}.atom", _bind_kind(feed, "topic")),
-        Route("/digests/{digest_id:int}", digest_page),
-        Route("/digests/{digest_id:int}.{fmt}", digest_page),
+        Route("/digests/{digest_id:rowid}", digest_page),
+        Route("/digests/{digest_id:rowid}.{fmt}", digest_page),
         Route("/login", login_page, methods=["GET", "POST"]),
         Route("/logout", logout, methods=["POST"]),
         Route("/api/stories", api_stories),
-        Route("/api/articles/{article_id:int}", api_article),
+        Route("/api/articles/{article_id:rowid}", api_article),
         Route("/api/search", api_search),
         Route("/api/corrections", api_corrections),
         Mount("/static", StaticFiles(directory=str(HERE / "static")), name="static"),
     ]
-    app = Starlette(routes=routes, middleware=[Middleware(Guard, db=db, require_login=require_login,
-                                                          local_user=local_user)],
-                    exception_handlers={HTTPException: http_error})
-    app.state.db = db
+    app = ReviewApp(routes=routes, hosts=hosts, proxies=proxies, lifespan=lifespan,
+                    middleware=[Middleware(Guard, call=call, require_login=require_login, local_user=local_user)],
+                    exception_handlers={HTTPException: http_error, Exception: server_error})
+    app.state.pool = pool
+    app.state.login_throttle = throttle
     return app
 
 
