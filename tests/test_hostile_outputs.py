@@ -380,3 +380,24 @@ def test_the_review_pages_of_a_story_with_control_characters_carry_none(demo_db)
         assert page.status_code == 200, path
         assert "Tesla lithium refinery" in page.text and "[/]" in page.text, path
         assert not NOT_XML.search(page.text), (path, NOT_XML.search(page.text).group())
+
+
+def test_a_damaged_database_is_a_clear_error_page_on_the_review_site(demo_db):
+    """Every page and the API say the database cannot be used (503, with the security headers),
+    not "something went wrong"."""
+    import os
+
+    from starlette.testclient import TestClient
+
+    from monitor.web.app import create_app
+
+    size = os.path.getsize(demo_db)
+    with open(demo_db, "r+b") as f:  # garbage over the middle of the file, as a failing disk leaves it
+        f.seek(size // 3)
+        f.write(b"\xa5" * (size // 3))
+    client = TestClient(create_app(demo_db), base_url="http://127.0.0.1", raise_server_exceptions=False)
+    for path in ("/", "/search?q=lithium", "/api/stories"):
+        page = client.get(path)
+        assert page.status_code == 503, (path, page.status_code)
+        assert "the database cannot be used: the database file is damaged" in page.text, page.text[:300]
+        assert page.headers["content-security-policy"].startswith("default-src 'none'")

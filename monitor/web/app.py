@@ -12,6 +12,7 @@ wait their turn).
 from __future__ import annotations
 
 import contextlib
+import html
 import hmac
 import queue
 import threading
@@ -37,6 +38,7 @@ from nlp.taxonomy import load_taxonomy
 from storage import actions, open_db, review
 from storage import digests as digest_store
 from storage import users as user_store
+from storage.db import unusable
 from storage.articles import clean_text, resolve_item
 from storage.coverage import coverage
 from storage.export import corrections_export
@@ -541,12 +543,15 @@ def create_app(db_path: str | Path, *, require_login: bool = False, local_user: 
     async def server_error(request: Request, exc: Exception):
         """Any unhandled exception: a plain 500 (Frontier adds the security headers; the
         traceback goes to the log, never to the page)."""
-        message = "something went wrong on the server; the error is in its log"
+        message, status = "something went wrong on the server; the error is in its log", 500
+        reason = unusable(exc)
+        if reason:  # the disk is full or the file damaged: every page would fail the same way
+            message, status = f"the database cannot be used: {reason}", 503
         if request.url.path.startswith("/api/") or "application/json" in request.headers.get("accept", ""):
-            return JSONResponse({"error": message}, status_code=500)
-        return HTMLResponse(f"<!doctype html><meta charset=utf-8><title>Error 500 · chargewatch</title>"
-                            f"<h1>Error</h1><p>{message}.</p><p><a href=\"/\">Back to the inbox</a></p>",
-                            status_code=500)
+            return JSONResponse({"error": message}, status_code=status)
+        return HTMLResponse(f"<!doctype html><meta charset=utf-8><title>Error {status} · chargewatch</title>"
+                            f"<h1>Error</h1><p>{html.escape(message)}.</p><p><a href=\"/\">Back to the inbox</a></p>",
+                            status_code=status)
 
     @contextlib.asynccontextmanager
     async def lifespan(app):
