@@ -1,4 +1,4 @@
-"""python -m benchmarks [ingest] [extraction] [trafilatura] [tagging] [stories] [web] [--strict]: run and print the figures.
+"""python -m benchmarks [ingest] [extraction] [trafilatura] [tagging] [realtext] [stories] [web] [--strict]: run and print the figures.
 
 Kept light at import time: spawned worker processes import this module as ``__mp_main__``.
 """
@@ -21,6 +21,7 @@ BENCHMARKS = {  # name -> module; the order they run in
     "extraction": "benchmarks.extraction",
     "trafilatura": "benchmarks.trafilatura_cli",
     "tagging": "benchmarks.tagging",
+    "realtext": "benchmarks.realtext",
     "stories": "benchmarks.stories",
     "web": "benchmarks.web",
 }
@@ -33,6 +34,9 @@ def _missed(results: dict) -> list[str]:
         missed += [f"ingest {k}" for k, ok in ingest.items() if not ok]
     if results.get("extraction", {}).get("met") is False:
         missed.append("extraction F1")
+    realtext = results.get("realtext", {}).get("met")
+    if isinstance(realtext, dict):
+        missed += [f"realtext held-out {k}" for k, ok in realtext.items() if not ok]
     return missed
 
 

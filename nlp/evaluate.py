@@ -1,4 +1,6 @@
-"""Micro precision and recall of the tagger on a labelled set (tests/data/tagging/passages.jsonl)."""
+"""Micro precision and recall of the tagger on a labelled set: the project's own
+(tests/data/tagging/passages.jsonl, ``evaluate``) and the real passages of
+../shared/data/real-passages (``evaluate_real``, with the dev/held-out split ``real_split``)."""
 
 from __future__ import annotations
 
@@ -84,3 +86,218 @@ def label_counts(passages: list[dict]) -> Counter:
         c.update(f"automaker:{a}" for a in p["automakers"])
         c.update(f"topic:{t}" for t in p["topics"])
     return c
+
+
+# -- real passages (../shared/data/real-passages/passages.jsonl) -------------------------------
+#
+# 300 passages of published text labelled by hand (see that folder's README.md). Their `brands`
+# are surface forms as written; they name groups through the registry, lower-cased and without a
+# trailing 's. Optional labels are neither a hit nor a false positive when predicted, and not a
+# miss when absent. A third of the set is held out (``real_split``): nothing is tuned on it, and
+# its errors are never printed, only its figures.
+
+DEV, HELDOUT = "dev", "heldout"
+ROLE_SUBJECT = "subject"
+
+
+def real_split(passage_id: str) -> str:
+    """``"heldout"`` when sha256(id) mod 3 == 0 (about a third of the ids), else ``"dev"``.
+
+    Decided by the id alone, so adding passages never moves an old one between the parts."""
+    import hashlib
+
+    digest = hashlib.sha256(str(passage_id).encode("utf-8")).digest()
+    return HELDOUT if int.from_bytes(digest, "big") % 3 == 0 else DEV
+
+
+def real_part(passages: list[dict], part: str | None) -> list[dict]:
+    """The passages of one part (``"dev"``, ``"heldout"``), or all of them for ``None``."""
+    if part not in (None, DEV, HELDOUT):
+        raise ValueError(f"unknown part {part!r} (dev, heldout or None)")
+    return [p for p in passages if part is None or real_split(p["id"]) == part]
+
+
+def brand_key(surface: str) -> str:
+    """How a written brand label is looked up: lower-cased, a trailing 's (or ’s) dropped."""
+    key = " ".join(str(surface).split()).lower()
+    for suffix in ("'s", "\u2019s"):
+        if key.endswith(suffix):
+            return key[: -len(suffix)].rstrip()
+    return key
+
+
+def brand_table(registry=None) -> dict[str, str]:
+    """Lower-cased names -> group id: every surface form of the registry, each brand's name
+    (Haval, Tank, Jaguar Land Rover) and each group's name. A name claimed by two groups is an
+    error in the registry and raises ``ValueError``."""
+    if registry is None:
+        from .registry import load_registry
+
+        registry = load_registry()
+    table: dict[str, str] = {}
+    clashes: list[str] = []
+
+    def add(name: str, group: str) -> None:
+        key = brand_key(name)
+        if table.setdefault(key, group) != group:
+            clashes.append(f"{name!r} ({table[key]}, {group})")
+
+    for form in registry.forms:
+        add(form.text, form.automaker)
+    for automaker in registry.automakers:
+        for brand in automaker.brands:
+            add(brand, automaker.id)
+        add(automaker.name, automaker.id)
+    if clashes:
+        raise ValueError("the registry gives one name to two groups: " + ", ".join(sorted(set(clashes))))
+    return table
+
+
+@dataclass
+class RealLabels:
+    automakers: set[str]
+    optional_automakers: set[str]  # only those not also required
+    topics: set[str]
+    optional_topics: set[str]
+    about: set[str]
+    unknown: list[str]  # brand labels that name no group of the registry
+
+
+def real_labels(passage: dict, table: dict[str, str]) -> RealLabels:
+    unknown: list[str] = []
+
+    def groups(names) -> set[str]:
+        out = set()
+        for name in names or ():
+            group = table.get(brand_key(name))
+            if group is None:
+                unknown.append(name)
+            else:
+                out.add(group)
+        return out
+
+    automakers = groups(passage.get("brands"))
+    optional = groups(passage.get("optional_brands")) - automakers
+    topics = set(passage.get("topics") or ())
+    return RealLabels(automakers, optional, topics, set(passage.get("optional_topics") or ()) - topics,
+                      set(passage.get("about") or ()), unknown)
+
+
+def unmapped_brands(passages: list[dict], table: dict[str, str] | None = None) -> list[tuple[str, str]]:
+    """(passage id, written name) for every brand label (required or optional) the registry does
+    not know: such a label cannot be scored (it is left out of the counts)."""
+    table = brand_table() if table is None else table
+    return [(p["id"], name) for p in passages for name in real_labels(p, table).unknown]
+
+
+@dataclass
+class RoleScore:
+    """``about`` roles: for every labelled automaker of a passage (its required brand groups and
+    its ``about`` groups), is the tag's role "subject" exactly when the group is in ``about``?
+    A labelled automaker the tagger did not find has no role, so it is right only when it is not
+    in ``about``; ``untagged`` counts those."""
+
+    correct: int = 0
+    total: int = 0
+    untagged: int = 0
+    subject: Score = field(default_factory=Score)  # "subject" against `about`, over labelled groups
+
+    @property
+    def accuracy(self) -> float:
+        return self.correct / self.total if self.total else 1.0
+
+
+@dataclass
+class RealReport(Report):
+    part: str = "all"
+    role: RoleScore | None = None  # None: the tags carry no role yet
+    role_errors: list[dict] = field(default_factory=list)
+    unmapped: list[tuple[str, str]] = field(default_factory=list)
+
+
+def tags_have_role(tags_list) -> bool:
+    """Whether the tagger gives automaker tags a ``role`` ("subject" | "mention")."""
+    from .tags import AutomakerTag
+
+    if "role" in getattr(AutomakerTag, "__dataclass_fields__", {}) or hasattr(AutomakerTag, "role"):
+        return True
+    return any(hasattr(a, "role") for tags in tags_list for a in tags.automakers)
+
+
+def tag_passages(tagger, passages: list[dict]) -> list:
+    """The tagger's Tags for each passage, in order (the passages have no title)."""
+    return list(tagger.pipe((p["text"], p.get("title")) for p in passages))
+
+
+def score_real(passages: list[dict], tags_list: list, part: str | None = None,
+               table: dict[str, str] | None = None) -> RealReport:
+    """Score ``tags_list`` (one Tags per passage, as from ``tag_passages``) on one part."""
+    if len(tags_list) != len(passages):
+        raise ValueError(f"{len(passages)} passages but {len(tags_list)} tags")
+    table = brand_table() if table is None else table
+    with_role = tags_have_role(tags_list)
+    report = RealReport(part=part or "all", role=RoleScore() if with_role else None)
+    for p, tags in zip(passages, tags_list):
+        if part is not None and real_split(p["id"]) != part:
+            continue
+        report.passages += 1
+        labels = real_labels(p, table)
+        report.unmapped.extend((p["id"], name) for name in labels.unknown)
+        found = {a.id: a for a in tags.automakers}
+        topics = {t.id: t for t in tags.topics}
+        for kind, tagged, want, optional in (("automaker", found, labels.automakers, labels.optional_automakers),
+                                             ("topic", topics, labels.topics, labels.optional_topics)):
+            got = set(tagged)
+            total = report.automakers if kind == "automaker" else report.topics
+            extra, missing = [], []
+            for label in sorted(got | want):
+                if label in optional:  # neither a hit nor a false positive, nor a miss
+                    continue
+                s = report.per_label.setdefault(f"{kind}:{label}", Score())
+                if label in got and label in want:
+                    s.tp += 1
+                    total.tp += 1
+                elif label in got:
+                    s.fp += 1
+                    total.fp += 1
+                    extra.append(label)
+                else:
+                    s.fn += 1
+                    total.fn += 1
+                    missing.append(label)
+            if extra or missing:
+                report.errors.append({"id": p["id"], "kind": kind, "extra": extra, "missing": missing,
+                                      "evidence": {label: tagged[label].evidence for label in extra},
+                                      "cues": {label: _cues(tagged[label]) for label in extra},
+                                      "text": p["text"]})
+        if report.role is not None:
+            role = report.role
+            for group in sorted(labels.automakers | labels.about):
+                tag = found.get(group)
+                said = getattr(tag, "role", None) if tag is not None else None
+                subject, truth = said == ROLE_SUBJECT, group in labels.about
+                role.total += 1
+                role.untagged += tag is None
+                role.correct += subject == truth
+                if subject and truth:
+                    role.subject.tp += 1
+                elif subject:
+                    role.subject.fp += 1
+                elif truth:
+                    role.subject.fn += 1
+                if subject != truth:
+                    report.role_errors.append({"id": p["id"], "automaker": group, "role": said,
+                                               "about": sorted(labels.about), "text": p["text"]})
+    return report
+
+
+def _cues(tag) -> list[str]:
+    """What a tag was found by: a topic's terms, an automaker's brands (as far as the tag says)."""
+    return [str(x) for x in (getattr(tag, "terms", None) or getattr(tag, "brands", None) or ())]
+
+
+def evaluate_real(tagger, passages: list[dict], part: str | None = None,
+                  table: dict[str, str] | None = None) -> RealReport:
+    """Tag and score one part of the real passages (``None``: all of them)."""
+    chosen = real_part(passages, part)
+    return score_real(chosen, tag_passages(tagger, chosen), part, table)
