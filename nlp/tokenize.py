@@ -28,7 +28,7 @@ TOKEN_AND_SPACE = re.compile(f"(?:{TOKEN}) ?")
 
 
 # A run of words that no pattern uses becomes one placeholder token (lower-case or not, like the
-# word it stands for, so the sentence splitter can still see "a lower-case word follows").
+# word it stands for; the sentence rules look at the word itself, classified with its chunk).
 PLACEHOLDER_LOWER, PLACEHOLDER_UPPER = "zqxj", "Zqxj"
 
 
@@ -44,6 +44,104 @@ _CACHE_LIMIT = 20_000
 # Longer chunks (a URL, a run of text with no spaces) are rarely seen twice, and a hostile page
 # full of them would otherwise fill the cache with megabytes.
 _CACHE_CHUNK = 40
+
+
+# -- Sentence rules (issue 15): abbreviations, quotes ----------------------------------------------
+# A word's level says which sentence ends it can follow as the first word of a new sentence, and
+# an end mark's level what it needs of that word: a sentence starts when level >= need.
+NO_START, CAN_START, CAPITAL, LETTER_STARTER, STARTER = 0, 1, 2, 3, 4
+HARD, AFTER_SEMI, AFTER_ABBREVIATION, AFTER_INITIAL = 1, 2, 3, 4
+# Words that clearly start a sentence and are rarely part of a name: after "in the U.S." or
+# "Tesla Inc." a sentence ends only before one of these ("in the U.S. The company said").
+STARTERS = frozenset((
+    "The", "An", "This", "That", "These", "Those", "It", "Its", "He", "She", "We", "They", "You",
+    "His", "Her", "Our", "Their", "There", "Here", "In", "On", "At", "By", "For", "From", "With",
+    "Without", "After", "Before", "During", "Since", "Until", "While", "When", "Where", "Whether",
+    "What", "Which", "Who", "Why", "How", "But", "And", "Or", "So", "Yet", "If", "As", "Although",
+    "Though", "Because", "However", "Meanwhile", "Also", "Still", "Instead", "Despite",
+    "According", "Last", "Next", "Now", "Then", "Today", "Yesterday", "Earlier", "Later", "Some",
+    "Many", "Most", "Several", "Both", "Each", "All", "Such", "Other", "Another", "Under", "Over",
+    "Among", "Between", "Through", "Overall", "Separately", "Similarly", "Moreover", "Furthermore",
+    "Additionally", "Nevertheless", "Thus", "Therefore", "Indeed", "Even", "Only", "Currently",
+    "Yes", "Given", "Beyond", "Once", "Unlike", "More", "Not",
+))
+LETTER_STARTERS = frozenset(("A", "I"))  # "in the U.S. A spokesman..." but "J. A. Smith"
+# punctuation that goes on with a sentence: never the start of the next one ("Jeopardy!, the")
+CONTINUERS = frozenset((",", ";", ":"))
+# The end a full stop right after one of these words is (no space between):
+# - never: titles, months, "Vol.", "e.g."-like words, followed by a name or a number ("Mr. ",
+#   "No. " and the like before a space are single tokens, TOKEN above, that end nothing; "No."
+#   before a quote or a bracket is the answer, an end);
+NEVER_END = frozenset((
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Capt", "Sgt", "Cpl",
+    "Pfc", "Adm", "Cmdr", "Maj", "Rev", "Hon", "Pres", "Supt", "Insp", "Det", "Atty", "Amb", "Mme",
+    "Mt", "Ft", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
+    "Dec", "Nos", "Vol", "Fig", "fig", "vs", "cf", "ca", "viz", "eg", "ie", "est",
+))
+# - a soft end: company suffixes, "etc.", "et al.", US and Canadian state and province names,
+#   streets, "Jr."; a sentence ends there only before a clear sentence starter (STARTERS);
+ABBREVIATIONS = frozenset((
+    "Inc", "Corp", "Co", "Ltd", "Plc", "Pty", "Bros", "Cos", "Mfg", "Intl", "Assn", "Dept", "Univ",
+    "INC", "CORP", "CO", "LTD", "PLC", "etc", "al", "Jr", "Sr", "St", "Ave", "Rd", "Blvd", "ft",
+    "Ala", "Ariz", "Ark", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan", "Ky", "La",
+    "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa", "Tenn",
+    "Vt", "Va", "Wash", "Wis", "Wyo", "Ont", "Que", "Alta", "Sask",
+))
+# - semi: a word ending in four lower-case letters: the tagger cuts long texts at
+#   "[a-z]{4}. [A-Z]" (tagger._SENTENCE_BREAK), so after these a sentence must end before any
+#   capitalised word, never before a number ("approx. 5,000");
+SEMI_ABBREVIATIONS = frozenset(("approx", "Calif"))
+# - an initial (one letter, "J. D. Power", "p. 12"): before a clear starter that is no single
+#   letter ("Plan B. The...", not "J. A. Smith");
+# Dotted tokens ("U.S.", one token) that may end a sentence, as soft ends; they are never shrunk
+# into a placeholder (added to ``keep``), so that a sentence can start right after them. Other
+# dotted tokens ("e.g.", "i.e.") never end one.
+DOTTED_ENDS = frozenset((
+    "u.s.", "u.k.", "e.u.", "u.n.", "u.s.a.", "u.a.e.", "d.c.", "l.a.", "n.y.", "n.j.", "a.m.",
+    "p.m.", "b.c.", "s.a.", "n.v.", "a.g.", "b.v.", "s.p.a.", "s.d.", "n.d.", "n.c.", "s.c.",
+    "n.h.", "n.m.", "r.i.", "p.r.c.",
+))
+QUOTES = frozenset(('"', "'"))  # straight quotes: closing after a word, opening before one
+
+
+# the words whose start level is not just that of their case (see start_level)
+_LEVELS = {**dict.fromkeys(STARTERS, STARTER), **dict.fromkeys(LETTER_STARTERS, LETTER_STARTER),
+           **dict.fromkeys(CLOSERS | CONTINUERS, NO_START)}
+
+
+def start_level(word: str) -> int:
+    """What sentence ends ``word`` can start a new sentence after (a token, no space): none when
+    it is lower-case, a closing mark or , ; : (the tokenizer inlines this: it runs on every new
+    chunk of text)."""
+    level = _LEVELS.get(word)
+    if level is None:
+        level = NO_START if word.islower() or word.isspace() else CAPITAL if word[0].isupper() else CAN_START
+    return level
+
+
+def end_level(word: str) -> int:
+    """The end ``word`` is on its own (a full stop's depends on the word before: period_after)."""
+    if word in ENDS:
+        return HARD
+    return AFTER_ABBREVIATION if word[-1] == "." and word.lower() in DOTTED_ENDS else 0
+
+
+def is_code(word: str) -> bool:
+    """A one- or two-letter capital code: a full stop glued between a word and one ends nothing
+    (the tickers "MIELY.PK", "7203.T")."""
+    return len(word) <= 2 and word.isascii() and word.isalpha() and word.isupper()
+
+
+_PERIODS = {**dict.fromkeys(NEVER_END, 0), **dict.fromkeys(ABBREVIATIONS, AFTER_ABBREVIATION),
+            **dict.fromkeys(SEMI_ABBREVIATIONS, AFTER_SEMI)}
+
+
+def period_after(word: str) -> int:
+    """The end that a full stop written right after ``word`` is: 0 (none) or what it needs."""
+    level = _PERIODS.get(word)
+    if level is None:
+        level = AFTER_INITIAL if len(word) == 1 and word.isalpha() else HARD
+    return level
 
 
 class FastTokenizer:
@@ -74,23 +172,64 @@ class FastTokenizer:
 
     @keep.setter
     def keep(self, words: frozenset[str] | None) -> None:
-        self._keep = words
+        # dotted abbreviations that can end a sentence are never shrunk (see DOTTED_ENDS)
+        self._keep = None if words is None else frozenset(words) | DOTTED_ENDS
         self._cache = {}
         self._dropped = {}
 
     def _classify(self, t: str) -> tuple:
-        """(kind, word's id in the StringStore, space after, can start a sentence, ends a
-        sentence, closer, length). Doc() takes ids four times faster than strings, which it
-        would hash one by one."""
+        """(kind, word's id in the StringStore, space after, start level, end level, closer,
+        length); see start_level and end_level. Doc() takes ids four times faster than strings,
+        which it would hash one by one."""
         add = self.vocab.strings.add
         if t[0].isspace():
-            return (_NEWLINE if "\n" in t else _SPACE, add(t), False, False, False, False, len(t))
+            return (_NEWLINE if "\n" in t else _SPACE, add(t), False, NO_START, 0, False, len(t))
         w, sp = (t[:-1], True) if t[-1] == " " else (t, False)
-        if t[0].isalnum() and w.lower() not in self._keep:
-            lower = t[0].islower()
-            return (_DROP, add(PLACEHOLDER_LOWER if lower else PLACEHOLDER_UPPER), True, not lower, False, False, len(t))
-        closer = w in CLOSERS
-        return (_EMIT, add(w), sp, not (closer or w.islower()), w in ENDS, closer, len(t))
+        c = t[0]
+        if c.isalnum():  # a word: no end mark (but "U.S."), no closer
+            # start_level(w), inlined: the words of _LEVELS start with a capital
+            if c.islower():
+                level = NO_START if w.islower() else CAN_START
+            else:
+                level = _LEVELS.get(w) or (CAPITAL if c.isupper() else NO_START if w.islower() else CAN_START)
+            if w.lower() not in self._keep:
+                return (_DROP, add(PLACEHOLDER_LOWER if c.islower() else PLACEHOLDER_UPPER), True, level, 0, False, len(t))
+            end = AFTER_ABBREVIATION if w[-1] == "." and w.lower() in DOTTED_ENDS else 0
+            return (_EMIT, add(w), sp, level, end, False, len(t))
+        level = _LEVELS.get(w)
+        if level is None:
+            level = NO_START if w.islower() else CAN_START  # "’s"
+        return (_EMIT, add(w), sp, level, HARD if w in ENDS else 0, w in CLOSERS, len(t))
+
+    def _in_context(self, tokens: list[str], infos: tuple) -> tuple:
+        """The classified tokens (``infos``) of a chunk of text between spaces, with what only the
+        chunk shows: a full stop right after an abbreviation or an initial ("Inc.", "Sept.", "J.")
+        is a weaker end or none (period_after), and none between a word and a code ("MIELY.PK");
+        a straight quote after whitespace and right before a word opens a quotation ('over." "We'):
+        it can start the next sentence, and closes nothing."""
+        last = len(tokens) - 1
+        if last == 1 and tokens[1][0] == "." and len(tokens[0]) > 1 and tokens[0] not in _PERIODS:
+            return infos  # "said.": the commonest, a plain end
+        patched = None
+        for i, t in enumerate(tokens):
+            c = t[0]
+            if c == "." and i:
+                before = tokens[i - 1]
+                if before[0].isspace():
+                    continue
+                level = _PERIODS.get(before)  # period_after(before), inlined
+                if level is None:
+                    level = AFTER_INITIAL if len(before) == 1 and before.isalpha() else HARD
+                if i < last and is_code(tokens[i + 1].rstrip(" ")):
+                    level = 0
+                if level != HARD:
+                    patched = patched or list(infos)
+                    patched[i] = infos[i][:4] + (level,) + infos[i][5:]
+            elif (c == '"' or c == "'") and len(t) == 1 and i < last and not tokens[i + 1][0].isspace() \
+                    and (i == 0 or tokens[i - 1][0].isspace()):
+                patched = patched or list(infos)
+                patched[i] = infos[i][:3] + (CAN_START, 0, False) + infos[i][6:]
+        return infos if patched is None else tuple(patched)
 
     def _chunk(self, chunk: str) -> tuple:
         """The tokens of a space-free chunk followed by a space, classified; cached.
@@ -100,14 +239,23 @@ class FastTokenizer:
         cost a set lookup and share one classified token per shape."""
         if chunk.isalnum():  # a plain word or number: the regular expression would take it whole
             if chunk.lower() not in self._keep:
-                shape = (chunk[0].islower(), len(chunk) + 1)
+                # (lower-case placeholder, length, start_level(chunk) inlined)
+                if chunk[0].islower():
+                    shape = (True, len(chunk) + 1, NO_START if chunk.islower() else CAN_START)
+                elif chunk[0].isupper():
+                    shape = (False, len(chunk) + 1, _LEVELS.get(chunk, CAPITAL))
+                else:
+                    shape = (False, len(chunk) + 1, NO_START if chunk.islower() else CAN_START)
                 infos = self._dropped.get(shape)
                 if infos is None:
                     infos = self._dropped[shape] = (self._classify(chunk + " "),)
             else:
                 infos = (self._classify(chunk + " "),)
         else:
-            infos = tuple(map(self._classify, TOKEN_AND_SPACE.findall(chunk + " ")))
+            tokens = TOKEN_AND_SPACE.findall(chunk + " ")
+            infos = tuple(map(self._classify, tokens))
+            if len(tokens) > 1 and ("." in chunk or '"' in chunk or "'" in chunk):
+                infos = self._in_context(tokens, infos)
         if len(chunk) <= _CACHE_CHUNK and len(self._cache) < self._cache_limit:
             self._cache[chunk] = infos
         return infos
@@ -128,7 +276,8 @@ class FastTokenizer:
         last = chunks.pop()
         get, chunk = cache.get, self._chunk
         sequence = [get(c) or chunk(c) for c in chunks]
-        sequence.append(tuple(map(self._classify, TOKEN_AND_SPACE.findall(last))))
+        tokens = TOKEN_AND_SPACE.findall(last)
+        sequence.append(self._in_context(tokens, tuple(map(self._classify, tokens))))
         words: list[int] = []
         spaces: list[bool] = []
         offsets: list[int] = []
@@ -138,6 +287,7 @@ class FastTokenizer:
         dropping = False
         after_newline = True  # the first token starts a sentence
         carry = -1  # -1, or the closing marks since a sentence end (0 at the end mark itself)
+        need = HARD  # what the last end mark needs of the next word's start level
         for infos in sequence:
             for info in infos:
                 kind = info[0]
@@ -158,10 +308,11 @@ class FastTokenizer:
                 add_word(info[1])
                 add_space(info[2])
                 add_offset(pos)
-                if after_newline or (carry >= 0 and info[3]):
+                if after_newline or (carry >= 0 and info[3] >= need):
                     starts.append(n)
                 if info[4]:
                     carry = 0
+                    need = info[4]
                 elif info[5] and 0 <= carry < 2:
                     carry += 1
                 else:
