@@ -18,12 +18,14 @@ _third = itemgetter(2)
 class Cues:
     """Everything the matchers found in one text, sorted by what it can prove."""
 
-    __slots__ = ("forms", "context", "strict", "blocked", "voided", "topic")
+    __slots__ = ("blocked", "car", "context", "forms", "other", "strict", "topic", "voided")
 
     def __init__(self):
         self.forms: list = []
         self.context: set[int] = set()
         self.strict: set[int] = set()
+        self.other: dict[str, set[int]] = {}  # another industry's words (trucks, steelworks): sentences
+        self.car: set[int] = set()  # sentences with a car word, which keeps a name among those
         self.blocked: list[tuple[int, int]] = []
         self.voided: set[int] = set()
         self.topic: dict[int, dict[str, list]] = defaultdict(lambda: defaultdict(list))
@@ -50,6 +52,10 @@ def sort_cues(by_key: dict[int, list], plans: dict[int, tuple], forms) -> Cues:
             elif kind == "strict":
                 cues.strict.update(map(_third, found))
                 cues.context.update(map(_third, found))
+            elif kind == "other":
+                cues.other.setdefault(role[1], set()).update(map(_third, found))
+            elif kind == "car":
+                cues.car.update(map(_third, found))
             elif kind == "blocked":
                 cues.blocked.extend([(s, e) for s, e, _ in found])
             elif kind == "not":

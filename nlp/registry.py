@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import yaml
 from .patterns import expand_all
 
 DATA = Path(__file__).with_name("data")
+_ACRONYM = re.compile(r"[A-Z][A-Z&]{1,4}")
 
 
 @dataclass(frozen=True)
@@ -25,7 +27,25 @@ class SurfaceForm:
     strict_context: bool = False
     not_before: frozenset[str] = frozenset()
     not_after: frozenset[str] = frozenset()
-    surname: bool = False  # also a family name: refused right after a given name (first_names)
+    surname: bool = False  # also a person's name: refused right after a given name (first_names) or a title
+    # words right before or after it (exact case) that make it doubtful: then it counts only with
+    # plainly automotive words or another automaker in its sentence ("hired her as GM")
+    doubt_before: frozenset[str] = frozenset()
+    doubt_after: frozenset[str] = frozenset()
+    unit: bool = False  # also a unit of measure: doubtful right after a number ("a 1.5 Tesla magnet")
+    not_in: tuple[str, ...] = ()  # names of `other_context` lists: refused in a sentence with one of
+    # their words and no car word ("Volvo delivered 1,442 electric trucks")
+    conglomerate: bool = False  # a name shared with other companies: refused before a `siblings` word
+    founded: int = 0  # the automaker's name only since this year: a sentence dated only before is history
+    # (automaker, lower-cased text): "Tesla" and "TESLA" are one name, "Volvo" and "Volvo Cars" two
+    key: tuple[str, str] = field(default=("", ""), init=False, compare=False, repr=False)
+    # written in capitals, 2 to 5 letters (GM, KIA, SAIC, M&M): may stand for another name in
+    # brackets after it ("Kachin Independence Army (KIA)")
+    acronym: bool = field(default=False, init=False, compare=False, repr=False)
+
+    def __post_init__(self):
+        object.__setattr__(self, "key", (self.automaker, self.text.lower()))
+        object.__setattr__(self, "acronym", _ACRONYM.fullmatch(self.text) is not None)
 
 
 @dataclass(frozen=True)
@@ -47,6 +67,12 @@ class Registry:
     context_words: tuple[str, ...]
     strict_context_words: tuple[str, ...]
     blocked: tuple[str, ...]
+    other_context: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (name, phrases): another industry's words
+    car_words: tuple[str, ...] = ()  # a car word keeps a name in a sentence of another industry's words
+    siblings_next: frozenset[str] = frozenset()  # right after a conglomerate's name: Hyundai Steel
+    siblings_far: frozenset[str] = frozenset()  # or after one more name: Hyundai Samho Heavy Industries
+    titles: frozenset[str] = frozenset()  # before a surname form: a person (COO Ford, Mr. Honda)
+    places: frozenset[str] = frozenset()  # after a name and a comma: a town (Lincoln, Neb.)
 
     def get(self, automaker_id: str) -> Automaker:
         for a in self.automakers:
@@ -58,7 +84,8 @@ class Registry:
 def _form(entry, automaker: str, brand: str) -> SurfaceForm:
     if isinstance(entry, str):
         return SurfaceForm(entry, automaker, brand)
-    unknown = set(entry) - {"form", "case", "context", "not_before", "not_after", "surname"}
+    unknown = set(entry) - {"form", "case", "context", "not_before", "not_after", "surname", "doubt_before",
+                            "doubt_after", "unit", "not_in", "conglomerate", "founded", "upper"}
     if unknown or "form" not in entry:
         raise ValueError(f"automakers.yaml: {automaker}/{brand}: bad surface form {entry!r}")
     context = entry.get("context")
@@ -68,7 +95,23 @@ def _form(entry, automaker: str, brand: str) -> SurfaceForm:
                        needs_context=bool(context), strict_context=context == "strict",
                        not_before=frozenset(str(w).lower() for w in entry.get("not_before", ())),
                        not_after=frozenset(str(w).lower() for w in entry.get("not_after", ())),
-                       surname=bool(entry.get("surname")))
+                       surname=bool(entry.get("surname")),
+                       doubt_before=frozenset(str(w) for w in entry.get("doubt_before", ())),
+                       doubt_after=frozenset(str(w) for w in entry.get("doubt_after", ())),
+                       unit=bool(entry.get("unit")), not_in=tuple(str(n) for n in entry.get("not_in", ())),
+                       conglomerate=bool(entry.get("conglomerate")), founded=int(entry.get("founded") or 0))
+
+
+def _upper_twin(entry, form: SurfaceForm) -> SurfaceForm | None:
+    """A name that must match its exact case ("Kia", "Honda") is also written in capitals, in
+    tables, datelines and shouted headlines ("KIA", "HONDA"): the same form in capitals, with the
+    same rules, unless `upper: false` (RAM is memory) or the capitals are listed as a form of
+    their own (KIA, with its own rules: killed in action)."""
+    if not form.exact_case or form.text.upper() == form.text:
+        return None
+    if isinstance(entry, dict) and entry.get("upper") is False:
+        return None
+    return replace(form, text=form.text.upper())
 
 
 @lru_cache(maxsize=1)
@@ -90,7 +133,25 @@ def load_registry(path: Path = DATA / "automakers.yaml") -> Registry:
             id=aid, name=entry["name"], ranked=bool(entry.get("ranked")), brands=tuple(brands),
             handles=tuple(sorted((entry.get("handles") or {}).items()))))
         for brand, surface in brands.items():
-            for item in surface:
-                forms.append(_form(item, aid, str(brand)))
+            listed = [_form(item, aid, str(brand)) for item in surface]
+            exact = {f.text for f in listed if f.exact_case}
+            for item, form in zip(surface, listed):
+                forms.append(form)
+                twin = _upper_twin(item, form)
+                if twin is not None and twin.text not in exact:
+                    forms.append(twin)
+    other = data.get("other_context") or {}
+    for form in forms:
+        if set(form.not_in) - set(other):
+            raise ValueError(f"automakers.yaml: {form.automaker}/{form.brand}: unknown not_in {form.not_in!r}")
+    siblings = data.get("siblings") or {}
     return Registry(tuple(automakers), tuple(forms), tuple(expand_all(data.get("automaker_context"))),
-                    tuple(expand_all(data.get("strict_context"))), tuple(expand_all(data.get("blocked"))))
+                    tuple(expand_all(data.get("strict_context"))), tuple(expand_all(data.get("blocked"))),
+                    other_context=tuple((str(name), tuple(expand_all(words))) for name, words in other.items()),
+                    car_words=tuple(expand_all(data.get("car_words"))),
+                    siblings_next=_lower_set(siblings.get("next")), siblings_far=_lower_set(siblings.get("far")),
+                    titles=_lower_set(data.get("titles")), places=_lower_set(data.get("places")))
+
+
+def _lower_set(words) -> frozenset[str]:
+    return frozenset(str(w).lower() for w in words or ())
