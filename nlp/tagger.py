@@ -25,7 +25,7 @@ import spacy
 from spacy.attrs import IDX, SENT_START
 from spacy.matcher import PhraseMatcher
 
-from . import sentences  # noqa: F401  (registers the chargewatch_sentences component)
+from . import aboutness, sentences  # sentences registers the chargewatch_sentences component
 from .cues import Cues, TopicRules, sort_cues
 from .registry import Registry, SurfaceForm, first_names, load_registry
 from .tags import AutomakerTag, Tags, TopicTag
@@ -312,45 +312,56 @@ class Tagger:
 
     def _decide(self, text: str, weights: list[float], chars: list[tuple[int, int]], cues: Cues,
                 candidates: list, namesakes: dict[tuple[str, str], tuple[int, bool]], span_text) -> Tags:
-        """What the cues prove: the automaker and topic tags, with evidence and salience."""
+        """What the cues prove: the automaker and topic tags, with evidence, salience and role
+        (``aboutness``: whether the text is about the automaker or topic, or names it in passing)."""
         topic_hits, topic_spans = self.topic_rules.prove(cues, len(weights))
         mentions = self._mentions(candidates, namesakes, cues, weights)
+        roles = aboutness.automaker_roles(text, chars, weights, {aid: [(f[0], f[2], f[3]) for f in found]
+                                                                 for aid, found in mentions.items()},
+                                          title_weight=TITLE_WEIGHT, lead_weight=LEAD_WEIGHT)
+        topic_roles = aboutness.topic_roles(weights, {ti: hits for ti, hits in topic_hits.items() if hits},
+                                            title_weight=TITLE_WEIGHT, lead_weight=LEAD_WEIGHT)
 
         topic_sents: dict[int, int] = defaultdict(int)  # sentence -> topics it proves
         for hits in topic_hits.values():
             for i in hits:
                 topic_sents[i] += 1
         headings = sentences.Headings(text, chars)  # a subheading is evidence only if nothing else is
+        # A body sentence proves a tag, the headline only when the body has none; nor a "sentence"
+        # that carries the headline again (a PDF's cover: "REPORT | NOVEMBER 2026 <title> <authors>
+        # EXECUTIVE SUMMARY ...", a page whose text repeats its title)
+        body = _BodySentences(text, chars, weights)
         automakers = []
         for aid, found in mentions.items():
-            best = headings.best(found, lambda f: (topic_sents.get(f[0], 0), weights[f[0]], -f[0]),
+            best = headings.best(found, lambda f: (body(f[0]), topic_sents.get(f[0], 0), weights[f[0]], -f[0]),
                                  lambda f: f[0])[0]
             a = self.automakers[aid]
             automakers.append(AutomakerTag(
-                id=aid, name=a.name, brands=tuple(dict.fromkeys(form.brand for _, form in found)),
+                id=aid, name=a.name, brands=tuple(dict.fromkeys(f[1].brand for f in found)),
                 evidence=_clip(text, chars[best]), mentions=len(found),
-                salience=_salience(weights[i] for i, _ in found), ranked=a.ranked))
+                salience=_salience(weights[f[0]] for f in found), ranked=a.ranked, role=roles[aid]))
         topics = []
         for ti, hits in topic_hits.items():
             if not hits:
                 continue
             topic = self.topics[ti]
-            best = headings.best(hits, lambda i: (hits[i], weights[i], -i))
+            best = headings.best(hits, lambda i: (body(i), hits[i], weights[i], -i))
             terms = sorted({span_text(s, e).lower() for s, e in topic_spans[ti][:24]})[:12]
             topics.append(TopicTag(id=topic.id, name=topic.name, evidence=_clip(text, chars[best]),
                                    mentions=sum(hits.values()),
                                    salience=_salience(weights[i] * n for i, n in hits.items()),
-                                   terms=tuple(terms)))
+                                   terms=tuple(terms), role=topic_roles[ti]))
         automakers.sort(key=lambda t: (-t.salience, -t.mentions, t.id))
         topics.sort(key=lambda t: (-t.salience, -t.mentions, t.id))
         return Tags(tuple(automakers), tuple(topics))
 
     def _candidates(self, doc, cues: Cues, text: str, offsets: list[int], chars: list[tuple[int, int]],
                     after: str = "") -> tuple[list, dict[tuple[str, str], tuple[int, bool]]]:
-        """The automaker forms found, less those the words around them refuse, each with whether
-        it is doubtful (see ``_mentions``); and the namesakes: the names (form keys) the text also
-        gives to someone or something else, a person, a place or another company, each with the
-        first token where it does so and whether it is a person.
+        """The automaker forms found, less those the words around them refuse, each as (first
+        token, end token, form, sentence, doubtful (see ``_mentions``), first character, end
+        character; the characters in the whole text, for ``aboutness``); and the namesakes: the
+        names (form keys) the text also gives to someone or something else, a person, a place or
+        another company, each with the first token where it does so and whether it is a person.
 
         ``text`` is the whole text, ``offsets`` the Doc's tokens' characters in it, ``chars`` its
         sentences', and ``after`` the first word after the Doc when it is a piece of a longer
@@ -414,7 +425,7 @@ class Tagger:
             doubtful = ((prev is not None and prev.text in form.doubt_before)
                         or (form.doubt_after and e < n and doc[e].text in form.doubt_after)
                         or (form.unit and _after_number(text, start)))
-            candidates.append((s, e, form, i, doubtful))
+            candidates.append((s, e, form, i, doubtful, start, end))
         return candidates, namesakes
 
     def _person(self, text: str, start: int, end: int) -> bool:
@@ -464,7 +475,7 @@ class Tagger:
         body, for the carmaker: a mention before the namesake, not doubtful, with the context it
         needs."""
         first_plain: dict[tuple[str, str], int] = {}
-        for s, _, f, i, doubtful in kept:
+        for s, _, f, i, doubtful, _, _ in kept:
             named = namesakes.get(f.key)
             if (named is None or named[1] or doubtful or s >= named[0] or weights[i] == TITLE_WEIGHT
                     or f.key in first_plain):
@@ -499,13 +510,14 @@ class Tagger:
 
     def _mentions(self, candidates: list, namesakes: dict[tuple[str, str], tuple[int, bool]], cues: Cues,
                   weights: list[float]) -> dict[str, list]:
-        """Each automaker's mentions (sentence, form), decided on the whole text's candidates."""
+        """Each automaker's mentions (sentence, form, first character, end character; the
+        characters in the whole text), decided on the whole text's candidates."""
         # the longest form wins where forms of one automaker overlap: in order of start, a form
         # overlaps one kept before it if it starts before the furthest end kept so far (on a
         # tie, the form listed first in the registry)
         rank = self._form_rank
         candidates.sort(key=lambda c: (c[0], c[0] - c[1], rank[id(c[2])]))
-        kept: list[tuple[int, int, SurfaceForm, int, bool]] = []
+        kept: list[tuple[int, int, SurfaceForm, int, bool, int, int]] = []
         reach: dict[str, int] = {}
         for c in candidates:
             if c[0] < reach.get(c[2].automaker, -1):
@@ -538,7 +550,7 @@ class Tagger:
         strong_ids: set[str] = set()
         strong_sents: dict[int, set[str]] = defaultdict(set)
         anchored: set[str] = set()
-        for s, _, f, i, doubtful in kept:
+        for s, _, f, i, doubtful, _, _ in kept:
             if not f.needs_context and not doubtful and not (namesakes and namesake(f, s, i)):
                 strong_ids.add(f.automaker)
                 strong_sents[i].add(f.automaker)
@@ -554,7 +566,7 @@ class Tagger:
         # another automaker in its sentence.
         found: dict[str, list] = defaultdict(list)
         strict = cues.strict
-        for s, e, form, i, doubtful in kept:
+        for s, _, form, i, doubtful, start, end in kept:
             others = strong_sents.get(i, set()) - {form.automaker}
             if namesakes and namesake(form, s, i) and not (
                     others or (form.automaker in anchored and (i in strict or not namesakes[form.key][1]))):
@@ -564,7 +576,32 @@ class Tagger:
             context = strict if form.strict_context else cues.context
             if form.needs_context and not (i in context or form.automaker in strong_ids or others):
                 continue
-            found[form.automaker].append((i, form))
+            found[form.automaker].append((i, form, start, end))
+        return found
+
+
+class _BodySentences:
+    """Whether sentence ``i`` is of the body proper: neither the title nor a sentence that
+    repeats it (only a title of 20 characters or more is looked for), worked out once per
+    sentence asked about."""
+
+    __slots__ = ("chars", "known", "text", "title", "weights")
+
+    def __init__(self, text: str, chars: list[tuple[int, int]], weights: list[float]):
+        self.text, self.chars, self.weights, self.known = text, chars, weights, {}
+        title = [c for c, w in zip(chars, weights) if w == TITLE_WEIGHT]
+        heading = " ".join(text[title[0][0]:title[-1][1]].split()).lower() if title else ""
+        self.title = heading if len(heading) >= 20 else ""
+
+    def __call__(self, i: int) -> bool:
+        if self.weights[i] == TITLE_WEIGHT:
+            return False
+        if not self.title:
+            return True
+        found = self.known.get(i)
+        if found is None:
+            start, end = self.chars[i]
+            found = self.known[i] = self.title not in " ".join(self.text[start:end].split()).lower()
         return found
 
 
@@ -630,9 +667,10 @@ def _after_number(text: str, start: int) -> bool:
 
 def _shift_into(cues: Cues, candidates: list, local: Cues, found: list, first_token: int, first_sentence: int) -> None:
     """Add a piece's cues and automaker candidates to the whole text's, numbered as the whole
-    text's tokens and sentences (the piece starts at token ``first_token``, sentence ``first_sentence``)."""
-    candidates.extend([(s + first_token, e + first_token, form, i + first_sentence, doubtful)
-                       for s, e, form, i, doubtful in found])
+    text's tokens and sentences (the piece starts at token ``first_token``, sentence ``first_sentence``);
+    the candidates' characters are the whole text's already."""
+    candidates.extend([(s + first_token, e + first_token, form, i + first_sentence, doubtful, start, end)
+                       for s, e, form, i, doubtful, start, end in found])
     cues.context.update([i + first_sentence for i in local.context])
     cues.strict.update([i + first_sentence for i in local.strict])
     cues.car.update([i + first_sentence for i in local.car])

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
+ROLES = ("subject", "mention")
+
 
 @dataclass(frozen=True)
 class AutomakerTag:
@@ -14,6 +16,7 @@ class AutomakerTag:
     mentions: int
     salience: float
     ranked: bool = False
+    role: str = "mention"  # subject: the story is about it; mention: named in passing (see nlp.aboutness)
 
 
 @dataclass(frozen=True)
@@ -24,6 +27,7 @@ class TopicTag:
     mentions: int
     salience: float
     terms: tuple[str, ...] = ()
+    role: str = "mention"  # subject | mention, as for automakers
 
 
 @dataclass(frozen=True)

@@ -213,7 +213,26 @@ def test_a_subheading_is_no_evidence_when_a_sentence_proves_the_tag():
     assert next(a for a in alone.automakers if a.id == "tesla").evidence == "Tesla and cobalt mining in Kolwezi"
 
 
-def test_the_title_is_still_evidence():
-    tags = tag("Kia said it would buy green steel from Hyundai Steel for its Georgia plant.",
-               title="Kia to buy green steel")
-    assert [a.evidence for a in tags.automakers] == ["Kia to buy green steel"]
+def test_a_body_sentence_is_evidence_before_the_headline():
+    """The headline is what staff read already: evidence is the body sentence that proves the tag,
+    the headline only when the body has none."""
+    body = "Kia said it would buy green steel from Hyundai Steel for its Georgia plant."
+    tags = tag(body, title="Kia to buy green steel")
+    assert [a.evidence for a in tags.automakers] == [body]
+    assert [t.evidence for t in tags.topics] == [body]
+    alone = tag("The steelmaker said the first shipment would leave in March.", title="Kia to buy green steel")
+    assert [a.evidence for a in alone.automakers] == ["Kia to buy green steel"]
+
+
+def test_a_sentence_that_repeats_the_headline_is_not_evidence_while_the_body_has_another():
+    """A PDF's cover runs into its first sentence ("REPORT | NOVEMBER 2026 <title> <authors>
+    EXECUTIVE SUMMARY ..."), and pages often repeat their title as the text's first line."""
+    title = "Battery recycling capacity in Europe to 2035"
+    cover = (f"COUNCIL REPORT | NOVEMBER 2026 {title} Ana Lima, Jo Park EXECUTIVE SUMMARY Europe's fleet of "
+             "electric cars passed 12 million vehicles in 2026.")
+    body = "Volkswagen said its battery recycling plant in Salzgitter will take 3,600 packs a year."
+    tags = tag(f"{cover} {body} The plant opened in 2021.", title=title)
+    assert next(t for t in tags.topics if t.id == "battery-recycling").evidence == body
+    assert tags.automakers[0].evidence == body
+    repeated = tag(f"{title}\n\n{body}", title=title)
+    assert next(t for t in repeated.topics if t.id == "battery-recycling").evidence == body

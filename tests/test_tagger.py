@@ -109,7 +109,8 @@ def test_evidence_is_the_telling_sentence_and_salience_separates_about_from_pass
     by_id = {a.id: a for a in tags.automakers}
     assert by_id["tesla"].salience > 0.6 and by_id["ford"].salience < 0.4
     assert by_id["tesla"].mentions == 4 and by_id["tesla"].brands == ("Tesla",)
-    assert by_id["tesla"].evidence == "Tesla opens lithium refinery"
+    assert by_id["tesla"].evidence == "Tesla will open a lithium refinery in Texas next year."  # the body's
+    assert (by_id["tesla"].role, by_id["ford"].role) == ("subject", "mention")
     lithium = next(t for t in tags.topics if t.id == "lithium")
     assert "lithium refinery" in lithium.evidence and lithium.mentions >= 2
 
