@@ -7,6 +7,7 @@ from sqlite_utils import Database
 
 from .clock import now_iso
 from .review import STATUSES, TAG_KINDS
+from .tags import ROLES
 
 
 def story_exists(db: Database, story_id: int) -> bool:
@@ -33,21 +34,53 @@ def set_note(db: Database, story_id: int, note: str, by: str | None) -> None:
 
 
 def correct_tag(db: Database, article_id: int, kind: str, tag_id: str, action: str, by: str | None,
-                name: str | None = None) -> None:
-    """Remove a wrong tag or add a missing one. The correction is kept in its own table, so
-    ``retag`` never puts a removed tag back nor drops an added one."""
-    if kind not in TAG_KINDS or action not in ("add", "remove"):
-        raise ValueError("kind must be automaker or topic, action add or remove")
+                name: str | None = None, *, role: str = "mention", evidence: str | None = None) -> None:
+    """Remove a wrong tag, add a missing one, or set whether the article is about a tag
+    (``action="role"``, ``role`` subject or mention). The correction is kept in its own table,
+    so ``retag`` never puts a removed tag back, drops an added one or undoes a role.
+
+    An added tag is a mention at salience 0 unless staff make it the subject: it never outranks
+    what the tagger found otherwise. Its evidence is a sentence staff picked from the article
+    (``evidence``, which must occur in its title or text; ValueError if not) or none."""
+    if kind not in TAG_KINDS or action not in ("add", "remove", "role"):
+        raise ValueError("kind must be automaker or topic, action add, remove or role")
+    if role not in ROLES:
+        raise ValueError(f"role must be one of {', '.join(ROLES)}")
+    evidence = " ".join((evidence or "").split()) or None
     with db.atomic():
-        db.execute("INSERT INTO tag_corrections (article_id, kind, tag_id, action, by, at) VALUES (?, ?, ?, ?, ?, ?) "
-                   "ON CONFLICT(article_id, kind, tag_id) DO UPDATE SET action = excluded.action, by = excluded.by, "
-                   "at = excluded.at", [article_id, kind, tag_id, action, by, now_iso()])
-        db.execute("DELETE FROM tags WHERE article_id = ? AND kind = ? AND tag_id = ?", [article_id, kind, tag_id])
+        if action == "role":
+            cur = db.execute("UPDATE tags SET role = ? WHERE article_id = ? AND kind = ? AND tag_id = ?",
+                             [role, article_id, kind, tag_id])
+            if not cur.rowcount:
+                raise ValueError(f"article {article_id} has no {kind} tag {tag_id!r}")
+            staff = db.execute("SELECT 1 FROM tag_corrections WHERE article_id = ? AND kind = ? AND tag_id = ? "
+                               "AND action = 'add'", [article_id, kind, tag_id]).fetchone()
+            if staff:  # an added tag keeps being the staff's, with its new role
+                db.execute("UPDATE tag_corrections SET role = ?, by = ?, at = ? WHERE article_id = ? AND kind = ? "
+                           "AND tag_id = ?", [role, by, now_iso(), article_id, kind, tag_id])
+                db.execute("UPDATE tags SET salience = ? WHERE article_id = ? AND kind = ? AND tag_id = ?",
+                           [1.0 if role == "subject" else 0.0, article_id, kind, tag_id])
+        else:
+            if action == "add" and evidence is not None:
+                found = db.execute("SELECT coalesce(title, '') || ' ' || coalesce(text, '') FROM articles "
+                                   "WHERE id = ?", [article_id]).fetchone()
+                if found is None or evidence not in " ".join(found[0].split()):
+                    raise ValueError("the evidence must be a sentence of the article's text")
+            staff = None
+        if action != "role" or not staff:
+            db.execute("INSERT INTO tag_corrections (article_id, kind, tag_id, action, by, at, role) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(article_id, kind, tag_id) DO UPDATE SET "
+                       "action = excluded.action, by = excluded.by, at = excluded.at, role = excluded.role",
+                       [article_id, kind, tag_id, action, by, now_iso(), None if action == "remove" else role])
+        if action != "role":
+            db.execute("DELETE FROM tags WHERE article_id = ? AND kind = ? AND tag_id = ?", [article_id, kind, tag_id])
         if action == "add":  # a staff row, which the tagger's replace_tags leaves alone
-            db.execute("INSERT INTO tags (article_id, kind, tag_id, name, evidence, mentions, salience, matched, origin) "
-                       "VALUES (?, ?, ?, ?, NULL, 0, 1.0, '[]', 'staff')", [article_id, kind, tag_id, name or tag_id])
+            db.execute("INSERT INTO tags (article_id, kind, tag_id, name, evidence, mentions, salience, matched, origin, "
+                       "role) VALUES (?, ?, ?, ?, ?, 0, ?, '[]', 'staff', ?)",
+                       [article_id, kind, tag_id, name or tag_id, evidence, 1.0 if role == "subject" else 0.0, role])
         story = db.execute("SELECT story_id FROM articles WHERE id = ?", [article_id]).fetchone()
-        log_action(db, by, f"tag-{action}", f"{kind}:{tag_id}", story_id=story[0] if story else None, article_id=article_id)
+        log_action(db, by, f"tag-{action}", f"{kind}:{tag_id}" + (f":{role}" if action == "role" else ""),
+                   story_id=story[0] if story else None, article_id=article_id)
 
 
 def log_action(db: Database, by: str | None, action: str, value: str | None, *, story_id: int | None = None,

@@ -9,6 +9,7 @@ from sqlite_utils import Database
 
 from . import clock
 from .review import Filters, InboxStory, inbox
+from .tags import role_counts
 
 
 @dataclass(frozen=True)
@@ -18,31 +19,38 @@ class Coverage:
     weeks: list[tuple[str, int]]  # (Monday, stories that week), oldest first
     related: list[tuple[str, str, int]]  # (tag_id, name, stories) of the other kind
     latest: list[InboxStory] = field(default_factory=list)
+    about: int = 0  # stories about the tag (its subject in at least one copy), all time
+    mentioning: int = 0  # stories that only mention it
+    mentions: bool = False  # whether weeks, related and latest count the mentions too
 
 
 RELATED_SAMPLE = 2000  # co-occurring tags are counted over this many of the newest tagged articles
 
 
 def coverage(db: Database, kind: str, tag_id: str, *, weeks: int = 52, now: datetime | None = None,
-             latest: int = 15) -> Coverage:
+             latest: int = 15, mentions: bool = False) -> Coverage:
     """Stories per week over the last ``weeks`` weeks (Mondays, oldest first), the most frequent
     tags of the other kind on the same articles (among the newest RELATED_SAMPLE, so the page
-    stays fast on a large archive), and the latest stories."""
+    stays fast on a large archive), and the latest stories: those about the tag, or with
+    ``mentions`` those that name it in passing too; and how many stories are about it and how
+    many only mention it ("Tesla: 2 stories about, 13 mentioning")."""
     now = now or clock.now()
+    role = "" if mentions else " AND t.role = 'subject'"
     this_monday = now.date() - timedelta(days=now.weekday())
     first = this_monday - timedelta(weeks=weeks - 1)
     counts = dict(db.execute(
         "SELECT CAST((julianday(substr(coalesce(a.published, a.fetched), 1, 10)) - julianday(?)) / 7 AS INTEGER) "
         "AS week, count(DISTINCT a.story_id) FROM tags t JOIN articles a ON a.id = t.article_id "
-        "WHERE t.tag_id = ? AND t.kind = ? AND coalesce(a.published, a.fetched) >= ? GROUP BY week",
+        f"WHERE t.tag_id = ? AND t.kind = ?{role} AND coalesce(a.published, a.fetched) >= ? GROUP BY week",
         [first.isoformat(), tag_id, kind, first.isoformat()]).fetchall())
     series = [((first + timedelta(weeks=i)).isoformat(), counts.get(i, 0)) for i in range(weeks)]
     other = "topic" if kind == "automaker" else "automaker"
     related = [tuple(r) for r in db.execute(
         "SELECT o.tag_id, max(o.name), count(DISTINCT x.story_id) AS n FROM "
         "(SELECT a.id, a.story_id FROM tags t JOIN articles a ON a.id = t.article_id "
-        " WHERE t.tag_id = ? AND t.kind = ? ORDER BY t.article_id DESC LIMIT ?) AS x "
+        f" WHERE t.tag_id = ? AND t.kind = ?{role} ORDER BY t.article_id DESC LIMIT ?) AS x "
         "JOIN tags o ON o.article_id = x.id AND o.kind = ? GROUP BY o.tag_id ORDER BY n DESC, o.tag_id LIMIT 8",
         [tag_id, kind, RELATED_SAMPLE, other])]
-    page = inbox(db, Filters(status=None, **{kind: tag_id}), limit=latest)
-    return Coverage(kind, tag_id, series, related, page.stories)
+    page = inbox(db, Filters(status=None, mentions=mentions, **{kind: tag_id}), limit=latest)
+    about, mentioning = role_counts(db, kind, tag_id=tag_id).get(tag_id, (0, 0))
+    return Coverage(kind, tag_id, series, related, page.stories, about, mentioning, mentions)

@@ -8,6 +8,7 @@ from sqlite_utils import Database
 
 from .clock import now_iso
 from .stories import REPRESENTATIVE_ORDER
+from .tags import StoryTag, story_tags
 
 
 @dataclass(frozen=True)
@@ -28,16 +29,6 @@ class DigestRecord:
     def pending(self) -> bool:
         """A mailed digest not yet delivered: the next ``digest --send`` retries it."""
         return self.delivery == "mail" and self.sent_at is None
-
-
-@dataclass(frozen=True)
-class StoryTag:
-    kind: str
-    tag_id: str
-    name: str
-    evidence: str | None
-    salience: float
-    origin: str
 
 
 @dataclass(frozen=True)
@@ -103,19 +94,13 @@ def digest_stories(db: Database, story_ids: list[int]) -> list[DigestStory]:
         return []
     ids = [r[0] for r in rows]
     members: dict[int, list[tuple]] = {}
-    tags: dict[int, dict[tuple[str, str], StoryTag]] = {}
     for chunk in range(0, len(ids), 500):
         part = ids[chunk:chunk + 500]
         marks = ",".join("?" * len(part))
         for row in db.execute(f"SELECT story_id, id, url, source, kind FROM articles WHERE story_id IN ({marks}) "
                               f"ORDER BY {REPRESENTATIVE_ORDER}", part):
             members.setdefault(row[0], []).append(row[1:])
-        for sid, kind, tag_id, name, evidence, salience, origin in db.execute(
-                f"SELECT a.story_id, t.kind, t.tag_id, t.name, t.evidence, t.salience, t.origin FROM tags t "
-                f"JOIN articles a ON a.id = t.article_id WHERE a.story_id IN ({marks}) "
-                "ORDER BY t.salience DESC, t.tag_id", part):
-            tags.setdefault(sid, {}).setdefault((kind, tag_id), StoryTag(kind, tag_id, name or tag_id, evidence,
-                                                                         salience or 0.0, origin))
+    tags = story_tags(db, ids)
     out = []
     for sid, title, first_seen, rep_id in rows:
         copies = members.get(sid)
@@ -124,7 +109,7 @@ def digest_stories(db: Database, story_ids: list[int]) -> list[DigestStory]:
         rep = next((c for c in copies if c[0] == rep_id), copies[0])
         also = tuple(dict.fromkeys(c[2] for c in copies if c[2] != rep[2]))
         out.append(DigestStory(sid, title, first_seen, rep[0], rep[1], rep[2], rep[3], also, 1 + len(also),
-                               tuple(tags.get(sid, {}).values())))
+                               tags.get(sid, ())))
     return out
 
 

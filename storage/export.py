@@ -7,6 +7,7 @@ from dataclasses import asdict
 from sqlite_utils import Database
 
 from .review import Filters, _article_filter_sql, article_view, inbox
+from .tags import TAG_ORDER, StoryTag, story_evidence
 
 
 def corrections_export(db: Database) -> list[dict]:
@@ -22,6 +23,7 @@ def corrections_export(db: Database) -> list[dict]:
                     "title": view.title, "text": view.text,
                     "automakers": sorted(t.tag_id for t in view.tags if t.kind == "automaker"),
                     "topics": sorted(t.tag_id for t in view.tags if t.kind == "topic"),
+                    "about": sorted(t.tag_id for t in view.tags if t.kind == "automaker" and t.role == "subject"),
                     "corrections": [asdict(c) for c in view.corrections]})
     return out
 
@@ -37,8 +39,8 @@ def export_stories(db: Database, filters: Filters) -> list[dict]:
                         "url": s.url, "source": s.source, "also_in": list(s.also_in), "kind": s.kind,
                         "automakers": [c.id for c in s.automakers], "topics": [c.id for c in s.topics],
                         "evidence": s.evidence, "evidence_tag": s.evidence_tag, "status": s.status, "note": s.note,
-                        "tags": [{"kind": c.kind, "id": c.id, "name": c.name, "salience": c.salience,
-                                  "origin": c.origin} for c in (*s.automakers, *s.topics)]})
+                        "subjects": [c.id for c in (*s.automakers, *s.topics) if c.subject],
+                        "tags": [c.as_dict() for c in (*s.automakers, *s.topics)]})
         if not page.next_cursor:
             return out
         before = page.next_cursor
@@ -55,18 +57,21 @@ def export_articles(db: Database, filters: Filters) -> list[dict]:
     ids = [r[0] for r in rows]
     for chunk in range(0, len(ids), 500):
         part = ids[chunk:chunk + 500]
-        for row in db.execute(f"SELECT article_id, kind, tag_id, name, evidence, mentions, salience, origin FROM tags "
-                              f"WHERE article_id IN ({','.join('?' * len(part))}) ORDER BY salience DESC, tag_id", part):
+        for row in db.execute(f"SELECT article_id, kind, tag_id, name, evidence, mentions, salience, origin, role "
+                              f"FROM tags WHERE article_id IN ({','.join('?' * len(part))}) ORDER BY {TAG_ORDER}",
+                              part):
             tags.setdefault(row[0], []).append(row[1:])
     out = []
     for r in rows:
         mine = tags.get(r[0], [])
-        best = next((t for t in mine if t[3]), None)
+        best = story_evidence([StoryTag(t[0], t[1], t[2] or t[1], t[3], t[5], t[6], t[7]) for t in mine], r[4],
+                              filters.tag)
         out.append({"article_id": r[0], "story_id": r[1], "published": r[2], "fetched": r[3], "title": r[4],
                     "url": r[5], "source": r[6], "kind": r[7], "language": r[8],
                     "automakers": [t[1] for t in mine if t[0] == "automaker"],
                     "topics": [t[1] for t in mine if t[0] == "topic"],
-                    "evidence": best[3] if best else None, "evidence_tag": best[2] if best else None,
-                    "tags": [{"kind": t[0], "id": t[1], "name": t[2], "evidence": t[3], "mentions": t[4],
+                    "subjects": [t[1] for t in mine if t[7] == "subject"],
+                    "evidence": best.evidence if best else None, "evidence_tag": best.name if best else None,
+                    "tags": [{"kind": t[0], "id": t[1], "name": t[2], "role": t[7], "evidence": t[3], "mentions": t[4],
                               "salience": t[5], "origin": t[6]} for t in mine]})
     return out

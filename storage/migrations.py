@@ -313,3 +313,40 @@ def m013_source_leases(db: Database) -> None:
             proc_start TEXT,
             taken TEXT NOT NULL
         )""")
+
+
+@migrations()
+def m014_tag_roles(db: Database) -> None:
+    # Issue 15: a tag says whether the article is about its automaker or topic ("subject") or
+    # names it in passing ("mention"); filters, counts, the digest and posts go by subjects.
+    # Rows tagged before roles existed get a provisional role: each article's most salient
+    # tagger tag of each kind (salience of at least 0.3: more than one passing mention) is its
+    # subject; `chargewatch retag` gives the tagger's own roles. A tag staff added had salience 1.0
+    # and so outranked everything the tagger found: it becomes a mention at salience 0.
+    db.execute("ALTER TABLE tags ADD COLUMN role TEXT NOT NULL DEFAULT 'mention' "
+               "CHECK (role IN ('subject', 'mention'))")
+    db.execute("""
+        UPDATE tags SET role = 'subject' WHERE origin = 'tagger' AND salience >= 0.3 AND salience = (
+            SELECT max(o.salience) FROM tags o WHERE o.article_id = tags.article_id AND o.kind = tags.kind
+            AND o.origin = 'tagger')""")
+    db.execute("UPDATE tags SET salience = 0 WHERE origin != 'tagger'")
+    db.execute("DROP INDEX IF EXISTS idx_tags_kind_tag")
+    db.execute("CREATE INDEX idx_tags_kind_tag_role ON tags (kind, tag_id, role, article_id)")
+    # A correction can now also set the role of a tag the tagger found (action 'role'), and an
+    # added tag keeps the role staff gave it.
+    db.execute("""
+        CREATE TABLE tag_corrections_new (
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL CHECK (kind IN ('automaker', 'topic')),
+            tag_id TEXT NOT NULL,
+            action TEXT NOT NULL CHECK (action IN ('add', 'remove', 'role')),
+            by TEXT,
+            at TEXT NOT NULL,
+            role TEXT CHECK (role IN ('subject', 'mention')),
+            PRIMARY KEY (article_id, kind, tag_id)
+        )""")
+    db.execute("INSERT INTO tag_corrections_new (article_id, kind, tag_id, action, by, at, role) "
+               "SELECT article_id, kind, tag_id, action, by, at, CASE action WHEN 'add' THEN 'mention' END "
+               "FROM tag_corrections")
+    db.execute("DROP TABLE tag_corrections")
+    db.execute("ALTER TABLE tag_corrections_new RENAME TO tag_corrections")

@@ -18,6 +18,7 @@ from sqlite_utils import Database
 from .dates import bounds_sql
 from .search_query import QueryError, TooBroad, to_fts5
 from .stories import REPRESENTATIVE_ORDER
+from .tags import TAG_ORDER, StoryTag, story_evidence, story_tags
 
 STATUSES = ("new", "starred", "reviewed", "dismissed")
 # what the status filter takes: a status, or "inbox" (new and starred: not yet dealt with)
@@ -47,6 +48,9 @@ class Filters:
     since: str | None = None  # YYYY-MM-DD or an ISO UTC date and time, inclusive (storage.dates)
     until: str | None = None  # the same; a day is inclusive to its end
     status: str | None = "inbox"  # None: every status
+    # the automaker and topic filters take the stories about the tag; with mentions, also those
+    # that name it in passing
+    mentions: bool = False
 
     def __post_init__(self):
         if self.kind is not None and self.kind not in KINDS:
@@ -62,16 +66,15 @@ class Filters:
                     raise ValueError(f"{name} must be a date like 2026-11-25, not {value!r}") from None
 
     def as_dict(self) -> dict:
-        return {k: v for k, v in asdict(self).items() if v is not None}
+        return {k: v for k, v in asdict(self).items() if v is not None and v is not False}
 
-
-@dataclass(frozen=True)
-class Chip:
-    kind: str  # automaker | topic
-    id: str
-    name: str
-    salience: float = 0.0
-    origin: str = "tagger"
+    @property
+    def tag(self) -> tuple[str, str] | None:
+        """The (kind, id) the stories are filtered by, the automaker first: the tag whose
+        evidence a row shows."""
+        if self.automaker:
+            return ("automaker", self.automaker)
+        return ("topic", self.topic) if self.topic else None
 
 
 @dataclass(frozen=True)
@@ -85,9 +88,9 @@ class InboxStory:
     kind: str
     also_in: tuple[str, ...]
     articles: int
-    automakers: tuple[Chip, ...]
-    topics: tuple[Chip, ...]
-    evidence: str | None  # the evidence sentence of the strongest tag
+    automakers: tuple[StoryTag, ...]  # subjects first (storage.tags.story_tags)
+    topics: tuple[StoryTag, ...]
+    evidence: str | None  # the filtered tag's evidence sentence, else the strongest tag's
     evidence_tag: str | None
     status: str
     note: str | None
@@ -95,8 +98,8 @@ class InboxStory:
     def as_dict(self) -> dict:
         d = asdict(self)
         d["also_in"] = list(self.also_in)
-        d["automakers"] = [asdict(c) for c in self.automakers]
-        d["topics"] = [asdict(c) for c in self.topics]
+        d["automakers"] = [c.as_dict() for c in self.automakers]
+        d["topics"] = [c.as_dict() for c in self.topics]
         return d
 
 
@@ -144,6 +147,7 @@ class TagView:
     salience: float
     matched: tuple[str, ...]
     origin: str  # tagger | staff
+    role: str = "mention"  # subject | mention
 
 
 @dataclass(frozen=True)
@@ -151,9 +155,10 @@ class Correction:
     article_id: int
     kind: str
     tag_id: str
-    action: str  # add | remove
+    action: str  # add | remove | role
     by: str | None
     at: str
+    role: str | None = None  # the role an added tag was given, or the role set
 
 
 @dataclass(frozen=True)
@@ -185,9 +190,12 @@ class ArticleView:
     copies: tuple[CopyView, ...]
     status: str
     note: str | None
+    # its story's tags (storage.tags.story_tags): what the inbox, the digest and posts show
+    story_tags: tuple[StoryTag, ...] = ()
 
     def as_dict(self) -> dict:
         d = asdict(self)
+        d["story_tags"] = [t.as_dict() for t in self.story_tags]
         for key in ("tags", "corrections", "copies"):
             d[key] = [asdict(x) for x in getattr(self, key)]
         for t in d["tags"]:
@@ -208,17 +216,18 @@ def _filter_sql(db: Database, f: Filters, story: str = "s.id") -> tuple[list[str
     is cheapest as the short list of its stories (IN). Which one a tag is, an index count
     capped at RARE_TAG tells in well under a millisecond."""
     where, params = [], []
+    role = "" if f.mentions else " AND t.role = 'subject'"
     for kind, value in (("automaker", f.automaker), ("topic", f.topic)):
         if not value:
             continue
-        common = db.execute("SELECT count(*) FROM (SELECT 1 FROM tags WHERE tag_id = ? AND kind = ? LIMIT ?)",
-                            [value, kind, RARE_TAG]).fetchone()[0] >= RARE_TAG
+        common = db.execute(f"SELECT count(*) FROM (SELECT 1 FROM tags t WHERE t.tag_id = ? AND t.kind = ?{role} "
+                            "LIMIT ?)", [value, kind, RARE_TAG]).fetchone()[0] >= RARE_TAG
         if common:
             where.append(f"EXISTS (SELECT 1 FROM articles a2 JOIN tags t ON t.article_id = a2.id "
-                         f"WHERE a2.story_id = {story} AND t.tag_id = ? AND t.kind = ?)")
+                         f"WHERE a2.story_id = {story} AND t.tag_id = ? AND t.kind = ?{role})")
         else:
             where.append(f"{story} IN (SELECT a2.story_id FROM tags t JOIN articles a2 ON a2.id = t.article_id "
-                         "WHERE t.tag_id = ? AND t.kind = ?)")
+                         f"WHERE t.tag_id = ? AND t.kind = ?{role})")
         params += [value, kind]
     if f.source:
         where.append(f"EXISTS (SELECT 1 FROM articles a2 WHERE a2.story_id = {story} AND a2.source = ?)")
@@ -261,13 +270,14 @@ def inbox(db: Database, filters: Filters = Filters(), *, before: str | None = No
     rows = db.execute(sql, [*params, limit + 1]).fetchall()
     more = len(rows) > limit
     rows = rows[:limit]
-    stories = story_rows(db, [r[0] for r in rows])
+    stories = story_rows(db, [r[0] for r in rows], prefer=filters.tag)
     cursor = f"{rows[-1][1]}|{rows[-1][0]}" if more and rows else None
     return InboxPage(stories, cursor)
 
 
-def story_rows(db: Database, story_ids: list[int]) -> list[InboxStory]:
-    """The inbox rows of these stories, in the order given: a few batched queries for a page."""
+def story_rows(db: Database, story_ids: list[int], prefer: tuple[str, str] | None = None) -> list[InboxStory]:
+    """The inbox rows of these stories, in the order given: a few batched queries for a page.
+    A row's evidence is ``prefer``'s (the tag the page is filtered by) when it has one."""
     if not story_ids:
         return []
     marks = ",".join("?" * len(story_ids))
@@ -278,13 +288,7 @@ def story_rows(db: Database, story_ids: list[int]) -> list[InboxStory]:
     for row in db.execute(f"SELECT story_id, id, url, source, kind, title FROM articles WHERE story_id IN ({marks}) "
                           f"ORDER BY {REPRESENTATIVE_ORDER}", story_ids):
         members.setdefault(row[0], []).append(row[1:])
-    tags: dict[int, dict[tuple[str, str], tuple]] = {}
-    for sid, kind, tag_id, name, evidence, salience, origin in db.execute(
-            f"SELECT a.story_id, t.kind, t.tag_id, t.name, t.evidence, t.salience, t.origin FROM tags t "
-            f"JOIN articles a ON a.id = t.article_id WHERE a.story_id IN ({marks}) "
-            "ORDER BY t.salience DESC, t.tag_id", story_ids):
-        per = tags.setdefault(sid, {})
-        per.setdefault((kind, tag_id), (name or tag_id, evidence, salience or 0.0, origin))
+    tags = story_tags(db, story_ids)
     out = []
     for sid in story_ids:
         s = stories.get(sid)
@@ -292,15 +296,15 @@ def story_rows(db: Database, story_ids: list[int]) -> list[InboxStory]:
         if s is None or not copies:
             continue
         rep = next((c for c in copies if c[0] == s[4]), copies[0])
-        per = tags.get(sid, {})
-        chips = {k: tuple(Chip(k, tid, v[0], v[2], v[3]) for (kk, tid), v in per.items() if kk == k)
-                 for k in TAG_KINDS}
-        strongest = max(per.items(), key=lambda kv: kv[1][2], default=None)
+        mine = tags.get(sid, ())
+        title = s[1] or rep[4]
+        shown = story_evidence(mine, title, prefer)
         out.append(InboxStory(
-            id=sid, title=s[1] or rep[4], first_seen=s[2], article_id=rep[0], url=rep[1], source=rep[2],
+            id=sid, title=title, first_seen=s[2], article_id=rep[0], url=rep[1], source=rep[2],
             kind=rep[3], also_in=tuple(dict.fromkeys(c[2] for c in copies if c[2] != rep[2])), articles=s[3],
-            automakers=chips["automaker"], topics=chips["topic"],
-            evidence=strongest[1][1] if strongest else None, evidence_tag=strongest[1][0] if strongest else None,
+            automakers=tuple(t for t in mine if t.kind == "automaker"),
+            topics=tuple(t for t in mine if t.kind == "topic"),
+            evidence=shown.evidence if shown else None, evidence_tag=shown.name if shown else None,
             status=s[5] or "new", note=s[6]))
     return out
 
@@ -409,20 +413,22 @@ def article_view(db: Database, article_id: int) -> ArticleView | None:
         "LEFT JOIN story_reviews r ON r.story_id = a.story_id WHERE a.id = ?", [article_id]).fetchone()
     if row is None:
         return None
-    tags = tuple(TagView(r[0], r[1], r[2] or r[1], r[3], r[4], r[5], tuple(json.loads(r[6] or "[]")), r[7])
-                 for r in db.execute("SELECT kind, tag_id, name, evidence, mentions, salience, matched, origin "
-                                     "FROM tags WHERE article_id = ? ORDER BY kind, salience DESC, tag_id",
-                                     [article_id]))
+    tags = tuple(TagView(r[0], r[1], r[2] or r[1], r[3], r[4], r[5], tuple(json.loads(r[6] or "[]")), r[7], r[8])
+                 for r in db.execute("SELECT kind, tag_id, name, evidence, mentions, salience, matched, origin, role "
+                                     f"FROM tags WHERE article_id = ? ORDER BY kind, {TAG_ORDER}", [article_id]))
     corrections = tuple(Correction(*r) for r in db.execute(
-        "SELECT article_id, kind, tag_id, action, by, at FROM tag_corrections WHERE article_id = ? ORDER BY at",
+        "SELECT article_id, kind, tag_id, action, by, at, role FROM tag_corrections WHERE article_id = ? ORDER BY at",
         [article_id]))
     copies = ()
     if row[11] is not None:
         copies = tuple(CopyView(*r) for r in db.execute(
             "SELECT id, url, title, source, published FROM articles WHERE story_id = ? AND id != ? "
             f"ORDER BY {REPRESENTATIVE_ORDER}", [row[11], article_id]))
+    shared = story_tags(db, [row[11]]).get(row[11], ()) if row[11] is not None else ()
+    if not shared:  # not in a story (yet): its own tags are its story's
+        shared = tuple(StoryTag(t.kind, t.tag_id, t.name, t.evidence, t.salience, t.origin, t.role) for t in tags)
     return ArticleView(*row[:13], tags=tags, corrections=corrections, copies=copies,
-                       status=row[13] or "new", note=row[14])
+                       status=row[13] or "new", note=row[14], story_tags=shared)
 
 
 def source_names(db: Database) -> list[str]:

@@ -1,4 +1,7 @@
-"""Tags on articles: automakers and topics, each with its evidence sentence."""
+"""Tags on articles: automakers and topics, each with its evidence sentence and its role
+(``subject``: the article is about it; ``mention``: named in passing); and the one view of a
+story's tags that every page, the digest, the API, the export and the posts read (``story_tags``,
+``story_evidence``), so a story shows the same tags, roles and evidence wherever staff look."""
 
 from __future__ import annotations
 
@@ -18,25 +21,131 @@ class TagRow:
     salience: float
     matched: tuple[str, ...] = ()  # brands named (automakers) or terms matched (topics)
     origin: str = "tagger"
+    role: str = "mention"  # subject | mention (nlp.tags.ROLES)
+
+
+ROLES = ("subject", "mention")
 
 
 def replace_tags(db: Database, article_id: int, rows) -> None:
     """Replace the tagger's tags on an article. Staff corrections win: a tag they added stays (its
-    row is not the tagger's), and a tag they removed is not put back."""
+    row is not the tagger's), a tag they removed is not put back, and a role they set is kept."""
     db.execute("DELETE FROM tags WHERE article_id = ? AND origin = 'tagger'", [article_id])
     db.conn.executemany(
-        "INSERT OR IGNORE INTO tags (article_id, kind, tag_id, name, evidence, mentions, salience, matched, origin) "
-        "SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'tagger' WHERE NOT EXISTS (SELECT 1 FROM tag_corrections c "
+        "INSERT OR IGNORE INTO tags (article_id, kind, tag_id, name, evidence, mentions, salience, matched, origin, "
+        "role) SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'tagger', coalesce((SELECT c.role FROM tag_corrections c "
+        "WHERE c.article_id = ?1 AND c.kind = ?2 AND c.tag_id = ?3 AND c.action = 'role'), ?9) "
+        "WHERE NOT EXISTS (SELECT 1 FROM tag_corrections c "
         "WHERE c.article_id = ?1 AND c.kind = ?2 AND c.tag_id = ?3 AND c.action = 'remove')",
         [(article_id, r.kind, r.tag_id, r.name, r.evidence, r.mentions, r.salience,
-          json.dumps(list(r.matched), ensure_ascii=False)) for r in rows])
+          json.dumps(list(r.matched), ensure_ascii=False), r.role if r.role in ROLES else "mention")
+         for r in rows])
 
 
 def tags_for(db: Database, article_id: int) -> list[TagRow]:
     rows = db.execute(
-        "SELECT kind, tag_id, name, evidence, mentions, salience, matched, origin FROM tags "
-        "WHERE article_id = ? ORDER BY kind, salience DESC, tag_id", [article_id]).fetchall()
-    return [TagRow(r[0], r[1], r[2], r[3], r[4], r[5], tuple(json.loads(r[6] or "[]")), r[7]) for r in rows]
+        "SELECT kind, tag_id, name, evidence, mentions, salience, matched, origin, role FROM tags "
+        f"WHERE article_id = ? ORDER BY kind, {TAG_ORDER}", [article_id]).fetchall()
+    return [TagRow(r[0], r[1], r[2], r[3], r[4], r[5], tuple(json.loads(r[6] or "[]")), r[7], r[8]) for r in rows]
+
+
+# How a story's or an article's tags are ordered everywhere: subjects first, then by salience.
+TAG_ORDER = "(role = 'subject') DESC, salience DESC, tag_id"
+
+
+@dataclass(frozen=True)
+class StoryTag:
+    """A tag on a story: one per story and tag, whichever of its copies carry it.
+
+    Its role is ``subject`` when any copy is about it; its evidence is the representative
+    copy's sentence when that copy has one, else that of the copy where the tag is most salient
+    (copies of one story say the same thing; the representative is the one staff read)."""
+
+    kind: str  # automaker | topic
+    tag_id: str
+    name: str
+    evidence: str | None
+    salience: float
+    origin: str = "tagger"  # tagger | staff
+    role: str = "mention"  # subject | mention
+
+    @property
+    def id(self) -> str:
+        return self.tag_id
+
+    @property
+    def subject(self) -> bool:
+        return self.role == "subject"
+
+    def as_dict(self) -> dict:
+        """The API's and the export's shape of a tag on a story (``id``, as on the inbox's chips)."""
+        return {"kind": self.kind, "id": self.tag_id, "name": self.name, "role": self.role,
+                "salience": self.salience, "origin": self.origin, "evidence": self.evidence}
+
+
+def story_tags(db: Database, story_ids) -> dict[int, tuple[StoryTag, ...]]:
+    """Each story's tags (see ``StoryTag``), subjects first, then by salience: one query for any
+    number of stories (the ids go in as one JSON parameter)."""
+    ids = json.dumps([int(i) for i in story_ids])
+    found: dict[int, dict[tuple[str, str], list]] = {}
+    for sid, kind, tag_id, name, evidence, salience, origin, role, rep in db.execute(
+            "SELECT a.story_id, t.kind, t.tag_id, t.name, t.evidence, t.salience, t.origin, t.role, "
+            "a.id = s.representative FROM tags t JOIN articles a ON a.id = t.article_id "
+            "JOIN stories s ON s.id = a.story_id WHERE a.story_id IN (SELECT value FROM json_each(?)) "
+            "ORDER BY a.story_id, t.kind, t.tag_id, t.evidence IS NULL, a.id = s.representative DESC, "
+            "t.salience DESC, a.id", [ids]):
+        per = found.setdefault(sid, {})
+        got = per.get((kind, tag_id))
+        if got is None:  # the best row of this tag: with evidence, on the representative, most salient
+            per[(kind, tag_id)] = [kind, tag_id, name or tag_id, evidence, salience or 0.0, origin, role]
+        else:  # the story's salience and role: the strongest of its copies'
+            got[4] = max(got[4], salience or 0.0)
+            if role == "subject":
+                got[6] = "subject"
+    out = {}
+    for sid, per in found.items():
+        tags = [StoryTag(*row) for row in per.values()]
+        tags.sort(key=lambda t: (not t.subject, -t.salience, t.kind, t.tag_id))
+        out[sid] = tuple(tags)
+    return out
+
+
+def story_evidence(tags, title: str | None = None, prefer: tuple[str, str] | None = None) -> StoryTag | None:
+    """The tag whose evidence a story's row shows: the tag ``prefer`` ((kind, id): the one the
+    page is filtered by) when it has evidence; else the first tag, subjects first, whose
+    evidence is more than the headline again; else the first with any evidence. A tag with
+    no evidence (one staff added without picking a sentence) never empties the line."""
+    with_evidence = [t for t in tags if t.evidence]
+    if prefer is not None:
+        chosen = next((t for t in with_evidence if (t.kind, t.tag_id) == prefer), None)
+        if chosen is not None:
+            return chosen
+    headline = " ".join((title or "").split())
+    return next((t for t in with_evidence if " ".join(t.evidence.split()) != headline),
+                with_evidence[0] if with_evidence else None)
+
+
+def role_counts(db: Database, kind: str, *, since: str | None = None, tag_id: str | None = None,
+                story_ids=None) -> dict[str, tuple[int, int]]:
+    """For each tag of ``kind`` (or just ``tag_id``): (stories about it, stories that only
+    mention it), a story counted once, about it when any copy is; among the stories first seen
+    at or after ``since``, or among ``story_ids``, when given."""
+    where, params = ["t.kind = ?"], [kind]
+    if tag_id is not None:
+        where.append("t.tag_id = ?")
+        params.append(tag_id)
+    if since:
+        where.append("a.story_id IN (SELECT id FROM stories WHERE first_seen >= ?)")
+        params.append(since)
+    if story_ids is not None:
+        where.append("a.story_id IN (SELECT value FROM json_each(?))")
+        params.append(json.dumps([int(i) for i in story_ids]))
+    rows = db.execute(
+        "SELECT tag_id, sum(subject), sum(1 - subject) FROM (SELECT t.tag_id, a.story_id, "
+        "max(t.role = 'subject') AS subject FROM tags t JOIN articles a ON a.id = t.article_id "
+        "WHERE " + " AND ".join(where) + " AND a.story_id IS NOT NULL GROUP BY t.tag_id, a.story_id) "
+        "GROUP BY tag_id", params).fetchall()
+    return {r[0]: (r[1], r[2]) for r in rows}
 
 
 def articles_to_tag(db: Database, after_id: int = 0, limit: int = 1000) -> list[tuple[int, str, str | None]]:
