@@ -96,13 +96,7 @@ class TopicRules:
             tc = tc or {}
             counts: dict[int, int] = {}
             if topic.requires:
-                near = tc.get("near", ())
-                near_sents = {i for _, _, i in near}
-                for i in hits.get(topic_index[topic.requires], {}):
-                    if any(abs(i - j) <= topic.window for j in near_sents):
-                        counts[i] = counts.get(i, 0) + 1
-                spans[ti] = [(s, e) for s, e, j in near][:24]
-                hits[ti] = counts
+                hits[ti] = _prove_compound(topic, tc, hits.get(topic_index[topic.requires], {}), spans[ti])
                 continue
             found = spans[ti]
             for s, e, i in tc.get("term", ()):
@@ -110,8 +104,10 @@ class TopicRules:
                     continue
                 counts[i] = counts.get(i, 0) + 1
                 found.append((s, e))
-            if topic.pairs or topic.generic:
-                blocked_sents = {i for _, _, i in tc.get("veto", ())}
+            vetoed = None
+            if topic.generic or any(p.kind == "pair" for p in topic.pairs):
+                vetoed = {i for _, _, i in tc.get("veto", ())}
+                blocked_sents = set(vetoed)
                 for other in topic.suppressed_by:
                     other_hits = hits.get(topic_index[other], {})
                     if topic.suppressed_in_document and other_hits:
@@ -122,16 +118,31 @@ class TopicRules:
                         continue
                     counts[i] = 1
                     found.append((s, e))
-                for pi in range(len(topic.pairs)):
-                    _prove_pair(tc.get(f"a{pi}"), tc.get(f"b{pi}", ()), voided, blocked_sents, counts, found)
+                for pi, pair in enumerate(topic.pairs):
+                    if pair.kind == "pair":
+                        _prove_pair(tc.get(f"a{pi}"), tc.get(f"b{pi}", ()), voided, blocked_sents, counts, found,
+                                    pair.window)
+            if vetoed is None:
+                vetoed = {i for _, _, i in tc.get("veto", ())}
+            for pi, pair in enumerate(topic.pairs):
+                if pair.kind == "weak":  # alone, unless vetoed: whatever other topics say
+                    # a group with its own "unless" words answers to those, not to the topic's veto
+                    cancel = {i for _, _, i in tc.get(f"b{pi}", ())} if pair[1] else vetoed
+                    for s, e, i in tc.get(f"a{pi}", ()):
+                        if i in cancel or i in counts or _voided(s, e, voided):
+                            continue
+                        counts[i] = 1
+                        found.append((s, e))
             hits[ti] = counts
         return hits, spans
 
 
 def _prove_pair(a_found, b_found, voided: set[int], blocked_sents: set[int], counts: dict[int, int],
-                found: list[tuple[int, int]]) -> None:
+                found: list[tuple[int, int]], window: int = 0) -> None:
     """A pair proves its topic in a sentence with a word of each list that do not overlap; one
-    proof a sentence, in sentences no veto or other topic blocked."""
+    proof a sentence, in sentences no veto or other topic blocked. With a ``window``, the ``b``
+    word may be up to that many sentences from the ``a`` word, and the proof is the ``a`` word's
+    sentence (a veto in either sentence blocks it)."""
     if not a_found:
         return
     a_by_sent: dict[int, list] = {}
@@ -139,13 +150,43 @@ def _prove_pair(a_found, b_found, voided: set[int], blocked_sents: set[int], cou
         if not _voided(s, e, voided):
             a_by_sent.setdefault(i, []).append((s, e))
     for s, e, i in b_found:
-        partners = a_by_sent.get(i)
-        if partners is None or i in counts or i in blocked_sents or _voided(s, e, voided):
+        if i in blocked_sents or _voided(s, e, voided):
             continue
-        partner = next((a for a in partners if not (a[0] < e and s < a[1])), None)
-        if partner is not None:
-            counts[i] = 1
-            found += [partner, (s, e)]
+        for j in (range(i - window, i + window + 1) if window else (i,)):
+            partners = a_by_sent.get(j)
+            if partners is None or j in counts or j in blocked_sents:
+                continue
+            partner = next((a for a in partners if not (a[0] < e and s < a[1])), None)
+            if partner is not None:
+                counts[j] = 1
+                found += [partner, (s, e)]
+
+
+def _prove_compound(topic: Topic, tc: dict, required: dict[int, int], found: list[tuple[int, int]]) -> dict[int, int]:
+    """A compound topic (lithium-water) in the sentences of the topic it requires that have one of
+    its near words in them or ``window`` sentences away; with context words (extraction, for
+    lithium-water), the required sentence or the near word's must have one too, and a near word
+    with a context word in its sentence may be up to ``context_window`` sentences away."""
+    near = tc.get("near", ())
+    near_sents = {i for _, _, i in near}
+    context = None
+    for pi, pair in enumerate(topic.pairs):
+        if pair.kind == "context":
+            context = {i for _, _, i in tc.get(f"a{pi}", ())}
+    counts: dict[int, int] = {}
+    for i in required:
+        for j in near_sents:
+            d = abs(i - j)
+            if context is None:
+                ok = d <= topic.window
+            else:
+                ok = (d <= topic.window and (i in context or j in context)) or (
+                    d <= topic.context_window and j in context)
+            if ok:
+                counts[i] = counts.get(i, 0) + 1
+                break
+    found += [(s, e) for s, e, j in near][:24]
+    return counts
 
 
 def _voided(start: int, end: int, voided: set[int]) -> bool:

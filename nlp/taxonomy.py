@@ -13,6 +13,30 @@ from .patterns import expand_all
 DATA = Path(__file__).with_name("data")
 
 
+class Pair(tuple):
+    """Two cue lists ``(a, b)`` of a topic: a word of each, in the same sentence or, with
+    ``window``, up to that many sentences apart, proves the topic (in the sentence of its ``a``
+    word). A tuple of two, so that whoever reads ``topic.pairs`` as (a, b) needs nothing more.
+
+    Two kinds use the lists otherwise, so that the tagger finds their words as it finds a pair's:
+    ``weak`` words (``a``) prove the topic alone, unless the topic's veto words are in their
+    sentence, or, for a group with ``unless`` words of its own (``b``), those instead (and, unlike
+    ``generic`` words, whatever other topics say); a compound topic's ``context`` words (``a``)
+    are what its sentences must show (see ``Topic.requires``)."""
+
+    kind: str
+    window: int
+
+    def __new__(cls, a, b=(), kind: str = "pair", window: int = 0):
+        self = super().__new__(cls, (tuple(a), tuple(b)))
+        self.kind = kind
+        self.window = window
+        return self
+
+    def __reduce__(self):
+        return (Pair, (self[0], self[1], self.kind, self.window))
+
+
 @dataclass(frozen=True)
 class Topic:
     id: str
@@ -21,7 +45,7 @@ class Topic:
     hashtags: tuple[str, ...]
     terms: tuple[str, ...] = ()
     generic: tuple[str, ...] = ()  # count like pairs: vetoed and suppressed like them
-    pairs: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()
+    pairs: tuple[Pair, ...] = ()  # also the weak words and a compound's context words (Pair.kind)
     not_phrases: tuple[str, ...] = ()
     veto: tuple[str, ...] = ()
     suppressed_by: tuple[str, ...] = ()
@@ -29,26 +53,80 @@ class Topic:
     requires: str | None = None  # compound topics: the topic whose sentences they build on
     near: tuple[str, ...] = ()
     window: int = 1
+    context_window: int = 0  # compound: how far a near word with a context word beside it may be
+
+    @property
+    def weak(self) -> tuple[str, ...]:
+        return tuple(w for p in self.pairs if p.kind == "weak" for w in p[0])
+
+    def unless(self, word: str) -> tuple[str, ...]:
+        """The words that cancel a weak word in its sentence instead of the topic's veto (none:
+        the veto does)."""
+        return next((p[1] for p in self.pairs if p.kind == "weak" and word in p[0]), ())
+
+    @property
+    def context(self) -> tuple[str, ...]:
+        return tuple(w for p in self.pairs if p.kind == "context" for w in p[0])
+
+
+def _pair(spec, where: str) -> Pair:
+    """``[[a...], [b...]]``, or ``[[a...], [b...], {window: n}]``, or ``{a: [...], b: [...], window: n}``."""
+    if isinstance(spec, dict):
+        if set(spec) - {"a", "b", "window"}:
+            raise ValueError(f"topics.yaml: {where}: unknown pair keys {sorted(set(spec) - {'a', 'b', 'window'})}")
+        a, b, options = spec.get("a"), spec.get("b"), spec
+    elif isinstance(spec, (list, tuple)) and len(spec) in (2, 3):
+        a, b = spec[0], spec[1]
+        options = spec[2] if len(spec) == 3 else {}
+        if not isinstance(options, dict) or set(options) - {"window"}:
+            raise ValueError(f"topics.yaml: {where}: a pair's third item is {{window: n}}")
+    else:
+        raise ValueError(f"topics.yaml: {where}: a pair is two lists of words")
+    a, b = tuple(expand_all(a)), tuple(expand_all(b))
+    if not a or not b:
+        raise ValueError(f"topics.yaml: {where}: a pair needs words in both lists")
+    return Pair(a, b, window=int(options.get("window", 0)))
+
+
+def _weak_groups(spec, where) -> list[Pair]:
+    """``weak:`` is a list of words (cancelled by the topic's veto), or of groups ``{words: [...],
+    unless: [...]}`` cancelled by their own ``unless`` words instead; plain words and groups mix."""
+    plain, groups = [], []
+    for item in spec or ():
+        if isinstance(item, dict):
+            if set(item) - {"words", "unless"} or not item.get("words"):
+                raise ValueError(f"topics.yaml: {where}: a weak group is {{words: [...], unless: [...]}}")
+            groups.append(Pair(expand_all(item["words"]), expand_all(item.get("unless")), kind="weak"))
+        else:
+            plain.append(item)
+    return ([Pair(expand_all(plain), kind="weak")] if plain else []) + groups
 
 
 @lru_cache(maxsize=4)
 def load_taxonomy(path: Path = DATA / "topics.yaml") -> tuple[Topic, ...]:
     data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     topics = []
-    allowed = {"id", "name", "description", "hashtags", "terms", "generic", "pairs", "not", "veto",
+    allowed = {"id", "name", "description", "hashtags", "terms", "generic", "weak", "pairs", "not", "veto",
                "suppressed_by", "suppressed_in_document", "compound"}
     for t in data["topics"]:
         if set(t) - allowed:
             raise ValueError(f"topics.yaml: {t.get('id')}: unknown keys {sorted(set(t) - allowed)}")
         compound = t.get("compound") or {}
+        if set(compound) - {"requires", "near", "window", "context", "context_window"}:
+            raise ValueError(f"topics.yaml: {t.get('id')}: unknown compound keys")
+        pairs = [_pair(p, f"{t.get('id')} pair {n}") for n, p in enumerate(t.get("pairs") or ())]
+        pairs.extend(_weak_groups(t.get("weak"), t.get("id")))
+        if compound.get("context"):
+            pairs.append(Pair(expand_all(compound["context"]), kind="context"))
         topics.append(Topic(
             id=t["id"], name=t["name"], description=t["description"], hashtags=tuple(t.get("hashtags", ())),
             terms=tuple(expand_all(t.get("terms"))), generic=tuple(expand_all(t.get("generic"))),
-            pairs=tuple((tuple(expand_all(a)), tuple(expand_all(b))) for a, b in t.get("pairs", ())),
+            pairs=tuple(pairs),
             not_phrases=tuple(expand_all(t.get("not"))), veto=tuple(expand_all(t.get("veto"))),
             suppressed_by=tuple(t.get("suppressed_by", ())),
             suppressed_in_document=bool(t.get("suppressed_in_document")), requires=compound.get("requires"),
-            near=tuple(expand_all(compound.get("near"))), window=int(compound.get("window", 1))))
+            near=tuple(expand_all(compound.get("near"))), window=int(compound.get("window", 1)),
+            context_window=int(compound.get("context_window", 0))))
     ids = [t.id for t in topics]
     for t in topics:
         for ref in (*t.suppressed_by, *([t.requires] if t.requires else [])):
