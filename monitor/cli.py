@@ -343,29 +343,52 @@ def stories_cmd(since: str | None, source: str | None, limit: int | None, as_jso
 
 @main.command("tags")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
-def tags_cmd(as_json: bool) -> None:
+@click.option("--counts", is_flag=True, help="Also count the stories in the database (--db) about each automaker and "
+              "topic, and those that only mention it in passing.")
+@click.option("--since", type=WHEN, help="With --counts: only stories first published on or after WHEN: 2026-11-01, "
+              "2026-11-01T08:00Z, 7d, 24h, today, yesterday.")
+@db_option
+@handle_errors
+def tags_cmd(as_json: bool, counts: bool, since: str | None, db_path: str) -> None:
     """List the automaker and topic ids that --automaker, --topic and the review page take.
+
+    With --counts, each has the number of stories about it ("about": it is their subject) and of
+    those that only mention it in passing ("mentioning"); --automaker and --topic take the
+    former, with --mentions (where a command has it) also the latter.
 
     \b
     Example:
         chargewatch tags
         chargewatch tags --json | jq '.topics[].id'
+        chargewatch tags --counts --since 30d --db chargewatch.db
     """
     from nlp.registry import load_registry
     from nlp.taxonomy import load_taxonomy
 
     automakers = [{"id": a.id, "name": a.name, "ranked": a.ranked} for a in load_registry().automakers]
     topics = [{"id": t.id, "name": t.name} for t in load_taxonomy()]
+    if since and not counts:
+        raise click.BadParameter("only counts are dated: use it with --counts", param_hint="--since")
+    if counts:
+        from storage.tags import role_counts
+
+        db = _readonly_db(db_path)
+        for kind, rows in (("automaker", automakers), ("topic", topics)):
+            found = role_counts(db, kind, since=since)
+            for row in rows:
+                row["about"], row["mentioning"] = found.get(row["id"], (0, 0))
     if as_json:
         click.echo(json_text({"automakers": automakers, "topics": topics}, indent=2))
         return
-    table = Table(title="tags")
-    for col in ("kind", "id", "name"):
-        table.add_column(col)
-    for a in automakers:
-        table.add_row("automaker", term(a["id"]), term(a["name"] + ("" if a["ranked"] else " (not ranked)")))
-    for t in topics:
-        table.add_row("topic", term(t["id"]), term(t["name"]))
+    table = Table(title="tags" + (f": stories about each, or only mentioning it{f' (since {since})' if since else ''}"
+                                  if counts else ""))
+    for col in ("kind", "id", "name", *(("about", "mentioning") if counts else ())):
+        table.add_column(col, justify="right" if col in ("about", "mentioning") else "left")
+    for kind, rows in (("automaker", automakers), ("topic", topics)):
+        for r in rows:
+            name = r["name"] + ("" if r.get("ranked", True) else " (not ranked)")
+            table.add_row(kind, term(r["id"]), term(name),
+                          *((str(r["about"]), str(r["mentioning"])) if counts else ()))
     _console().print(table)
 
 
@@ -374,8 +397,9 @@ def tags_cmd(as_json: bool) -> None:
 def tag_cmd(files: tuple[str, ...]) -> None:
     """Tag texts: one JSON object per input (standard input when no file), one per line.
 
-    Each object has "automakers" and "topics", lists of tags with id, name, evidence, mentions
-    and salience (automakers also list the brands named). An empty input gives empty lists; a
+    Each object has "automakers" and "topics", lists of tags with id, name, evidence, mentions,
+    salience and role ("subject" when the text is about it, "mention" when it only names it in
+    passing); automakers also list the brands named. An empty input gives empty lists; a
     binary or unreadable input gives empty lists, an "error" key and a message on stderr.
 
     \b

@@ -44,7 +44,9 @@ class ItemRef(click.ParamType):
 def digest(db_path: str, feeds_path: str, since: str | None, fmt: str, out_path: str | None, send: bool) -> None:
     """The digest of the stories chargewatch found since the last digest (whatever their
     publication dates): ranked, grouped by automaker and topic, each story once, reports in
-    their own section.
+    their own section. A story goes under the automaker (or topic) it is about, never under one
+    it only mentions in passing; its item names those apart ("also mentions: ..."), and the
+    header counts the stories about each automaker and topic with those mentioning it beside.
 
     Every digest is recorded: the next one starts where it ended (unless --since is given, which
     makes a one-off digest that moves nothing). With --send it is mailed as HTML with a plain-text
@@ -91,15 +93,15 @@ def digest(db_path: str, feeds_path: str, since: str | None, fmt: str, out_path:
 @click.option("--platform", type=click.Choice(["x", "bluesky", "mastodon", "linkedin", "threads"]), required=True,
               help="Whose length rule and handles to use.")
 @click.option("--use", type=click.Choice(["headline", "evidence"]), default="headline", show_default=True,
-              help="Start from the headline or from the strongest evidence sentence.")
+              help="Start from the headline or from the evidence sentence the inbox shows for the story.")
 @db_option
 @handle_errors
 def post(item: tuple[str, int], platform: str, use: str, db_path: str) -> None:
     """Draft a social post for an article or a story (ITEM: an article id, or story:ID).
 
-    The draft has the headline (or evidence sentence), the automaker's handle on that platform
-    from the registry (none is invented), the topics' hashtags and the link, within the
-    platform's length rule. It is printed, its length goes to standard error, and it is saved
+    The draft has the headline (or evidence sentence), the handles on that platform (from the
+    registry; none is invented) of the automakers the story is about (never of one it only
+    mentions in passing), the topics' hashtags and the link, within the platform's length rule. It is printed, its length goes to standard error, and it is saved
     (the review page's article view lists and edits the drafts).
 
     \b
@@ -133,8 +135,10 @@ def post(item: tuple[str, int], platform: str, use: str, db_path: str) -> None:
 @click.option("--format", "fmt", type=click.Choice(["csv", "jsonl"]), default="csv", show_default=True)
 @click.option("--per", type=click.Choice(["story", "article"]), default="story", show_default=True,
               help="One row per story (its copies' sources in also_in) or per article.")
-@click.option("--automaker", help="Only stories tagged with this automaker id.")
-@click.option("--topic", help="Only stories tagged with this topic id.")
+@click.option("--automaker", help="Only stories about this automaker id (see --mentions).")
+@click.option("--topic", help="Only stories about this topic id (see --mentions).")
+@click.option("--mentions", is_flag=True, help="With --automaker or --topic: also the stories that only mention it "
+              "in passing.")
 @click.option("--source", help="Only stories with a copy from this source.")
 @click.option("--since", type=WHEN, help="Only stories first published on or after WHEN (--per article: articles "
               "published then): 2026-01-01, 2026-01-01T08:00Z, 7d, 24h, today, yesterday.")
@@ -142,14 +146,17 @@ def post(item: tuple[str, int], platform: str, use: str, db_path: str) -> None:
 @click.option("--out", "out_path", type=click.Path(dir_okay=False), help="Write here instead of standard output.")
 @db_option
 @handle_errors
-def export_cmd(fmt: str, per: str, automaker: str | None, topic: str | None, source: str | None, since: str | None,
-               until: str | None, out_path: str | None, db_path: str) -> None:
+def export_cmd(fmt: str, per: str, automaker: str | None, topic: str | None, mentions: bool, source: str | None,
+               since: str | None, until: str | None, out_path: str | None, db_path: str) -> None:
     """Export tagged coverage for a spreadsheet (CSV) or a script (JSON Lines), tags and
-    evidence included.
+    evidence included; "subjects" lists the tags each story is about (the others it only
+    mentions in passing). --automaker and --topic take the stories about the tag; with
+    --mentions also those that only mention it.
 
     \b
     Example:
         chargewatch export --format csv --automaker tesla --since 2026-01-01 > tesla.csv
+        chargewatch export --format csv --automaker tesla --mentions > tesla-all.csv
         chargewatch export --format jsonl --per article --topic deep-sea-mining
     """
     from storage.export import export_articles, export_stories
@@ -161,7 +168,8 @@ def export_cmd(fmt: str, per: str, automaker: str | None, topic: str | None, sou
     for option, value in (("--automaker", automaker), ("--topic", topic), ("--source", source)):
         check_choice(db, option, value)
     try:
-        filters = Filters(automaker=automaker, topic=topic, source=source, since=since, until=until, status=None)
+        filters = Filters(automaker=automaker, topic=topic, source=source, since=since, until=until, status=None,
+                          mentions=mentions)
     except ValueError as exc:
         raise click.BadParameter(str(exc)) from None
     rows = export_stories(db, filters) if per == "story" else export_articles(db, filters)

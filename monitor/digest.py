@@ -17,11 +17,11 @@ from markupsafe import Markup
 from storage import digests as store
 from storage import clock
 from storage.articles import clean_text
+from storage.tags import story_evidence
 
 from .links import safe_url
 
 TEMPLATES = Path(__file__).with_name("digest_templates")
-CENTRAL = 0.3  # an automaker with at least this salience is what the story is about
 FORMATS = ("html", "md", "text")
 
 
@@ -32,8 +32,15 @@ class Item:
     evidence: str | None
     evidence_tag: str | None
     link: str | None  # http(s) only
-    automakers: tuple[str, ...]
-    topics: tuple[str, ...]
+    automakers: tuple[str, ...]  # every automaker's name, those the story is about first
+    topics: tuple[str, ...]  # every topic's name, those the story is about first
+    subjects: tuple[str, ...] = ()  # what the story is about: automakers (ranked first), then topics
+    mentions: tuple[str, ...] = ()  # what it names only in passing: automakers, then topics
+
+    @property
+    def mentions_label(self) -> str:
+        """How an item introduces what its story names in passing."""
+        return "also mentions" if self.subjects else "mentions"
 
 
 @dataclass
@@ -48,8 +55,9 @@ class Digest:
     since: str
     until: str
     sections: tuple[Section, ...]
-    automaker_counts: tuple[tuple[str, int], ...]
-    topic_counts: tuple[tuple[str, int], ...]
+    # (name, stories about it, stories that only mention it), most stories about it first
+    automaker_counts: tuple[tuple[str, int, int], ...]
+    topic_counts: tuple[tuple[str, int, int], ...]
     total: int
     subject: str
     intro: str  # what the digest covers: found (stored) by chargewatch in its window
@@ -57,45 +65,74 @@ class Digest:
 
 
 def score(story: store.DigestStory, ranked: set[str]) -> float:
-    """How much a story matters: a ranked automaker at its centre, the weight of its strongest
-    topic, and how many sources carried it."""
-    automaker = max((t.salience * (1.0 if t.tag_id in ranked else 0.5) for t in story.tags if t.kind == "automaker"),
-                    default=0.0)
+    """How much a story matters: a ranked automaker it is about (one it only mentions in passing
+    adds nothing), the weight of its strongest topic, and how many sources carried it."""
+    automaker = max((t.salience * (1.0 if t.tag_id in ranked else 0.5) for t in story.tags
+                     if t.kind == "automaker" and t.subject), default=0.0)
     topic = max((t.salience for t in story.tags if t.kind == "topic"), default=0.0)
     return round(2 * automaker + topic + 0.5 * math.log2(story.sources) + (0.2 if story.kind == "report" else 0), 4)
 
 
+def _subject_automakers(story: store.DigestStory, ranked: set[str]) -> list:
+    """The automakers the story is about, ranked ones first, then by salience."""
+    return sorted((t for t in story.tags if t.kind == "automaker" and t.subject),
+                  key=lambda t: (t.tag_id not in ranked, -t.salience))
+
+
+def section_of(story: store.DigestStory, ranked: set[str]) -> tuple[str, str]:
+    """(key, title) of the one section a story goes in: reports in their own; otherwise the
+    automaker it is about (ranked first, then salience), else the topic it is about, else its
+    strongest topic, else "Other stories". An automaker named only in passing never gives a
+    story its section."""
+    if story.kind == "report":
+        return "reports", "Reports"
+    automakers = _subject_automakers(story, ranked)
+    if automakers:
+        return f"automaker:{automakers[0].tag_id}", automakers[0].name
+    topics = sorted((t for t in story.tags if t.kind == "topic"), key=lambda t: (not t.subject, -t.salience))
+    if topics:
+        return f"topic:{topics[0].tag_id}", topics[0].name
+    return "other", "Other stories"
+
+
+def _item(story: store.DigestStory, ranked: set[str]) -> Item:
+    shown = story_evidence(story.tags, story.title)  # the inbox's rule: a story shows the same evidence
+    automakers = _subject_automakers(story, ranked)
+    topics = [t for t in story.tags if t.kind == "topic" and t.subject]
+    passing = [t for kind in ("automaker", "topic") for t in story.tags if t.kind == kind and not t.subject]
+    return Item(story, score(story, ranked), shown.evidence if shown else None, shown.name if shown else None,
+                safe_url(story.url), tuple(t.name for t in story.tags if t.kind == "automaker"),
+                tuple(t.name for t in story.tags if t.kind == "topic"),
+                tuple(t.name for t in automakers + topics), tuple(t.name for t in passing))
+
+
+def tag_counts(stories: list[store.DigestStory], kind: str) -> tuple[tuple[str, int, int], ...]:
+    """(name, stories about it, stories that only mention it) for each tag of ``kind`` on these
+    stories, as storage.tags.role_counts counts them: most stories about it first."""
+    counts: dict[str, list[int]] = {}
+    for s in stories:
+        for t in s.tags:
+            if t.kind == kind:
+                counts.setdefault(t.name, [0, 0])[0 if t.subject else 1] += 1
+    return tuple(sorted(((name, about, passing) for name, (about, passing) in counts.items()),
+                        key=lambda c: (-c[1], -c[2], c[0])))
+
+
+def count_text(count: tuple[str, int, int]) -> str:
+    """One tag's count in a digest's header: "BMW Group: 1 about, 12 mentioning"."""
+    name, about, passing = count
+    return f"{name}: {about} about" + (f", {passing} mentioning" if passing else "")
+
+
 def build_digest(stories: list[store.DigestStory], *, since: str, until: str, ranked: set[str],
                  title: str = "chargewatch digest", scope: str = "regular") -> Digest:
-    """Stories ranked, then each put in its first section: reports in their own; otherwise the
-    ranked automaker it is about, else its strongest topic, else "Other stories"."""
-    items = []
-    for s in stories:
-        # the strongest tag's evidence, unless it only repeats the headline
-        headline = " ".join((s.title or "").split())
-        proofs = sorted((t for t in s.tags if t.evidence), key=lambda t: -t.salience)
-        strongest = next((t for t in proofs if " ".join(t.evidence.split()) != headline), None)
-        items.append(Item(s, score(s, ranked), strongest.evidence if strongest else None,
-                          strongest.name if strongest else None, safe_url(s.url),
-                          tuple(t.name for t in s.tags if t.kind == "automaker"),
-                          tuple(t.name for t in s.tags if t.kind == "topic")))
-    items.sort(key=lambda i: (-i.score, i.story.first_seen, i.story.id))
+    """Stories ranked, then each put in its section (``section_of``). The header counts the
+    stories about each automaker and topic, with those that only mention it beside; the subject
+    line names the automakers and topics most stories are about."""
+    items = sorted((_item(s, ranked) for s in stories), key=lambda i: (-i.score, i.story.first_seen, i.story.id))
     sections: dict[str, Section] = {}
     for item in items:
-        s = item.story
-        automakers = sorted((t for t in s.tags if t.kind == "automaker"),
-                            key=lambda t: (t.tag_id not in ranked, -t.salience))
-        topics = sorted((t for t in s.tags if t.kind == "topic"), key=lambda t: -t.salience)
-        if s.kind == "report":
-            key, name = "reports", "Reports"
-        elif automakers and automakers[0].salience >= CENTRAL:
-            key, name = f"automaker:{automakers[0].tag_id}", automakers[0].name
-        elif topics:
-            key, name = f"topic:{topics[0].tag_id}", topics[0].name
-        elif automakers:
-            key, name = f"automaker:{automakers[0].tag_id}", automakers[0].name
-        else:
-            key, name = "other", "Other stories"
+        key, name = section_of(item.story, ranked)
         sections.setdefault(key, Section(key, name)).items.append(item)
 
     def order(sec: Section):
@@ -103,14 +140,11 @@ def build_digest(stories: list[store.DigestStory], *, since: str, until: str, ra
             2 if sec.key == "reports" else 3
         return (kind, -max(i.score for i in sec.items), sec.title)
 
-    counts: dict[str, dict[str, int]] = {"automaker": {}, "topic": {}}
-    for s in stories:
-        for t in s.tags:
-            counts[t.kind][t.name] = counts[t.kind].get(t.name, 0) + 1
-    automaker_counts = tuple(sorted(counts["automaker"].items(), key=lambda kv: (-kv[1], kv[0])))
-    topic_counts = tuple(sorted(counts["topic"].items(), key=lambda kv: (-kv[1], kv[0])))
+    automaker_counts = tag_counts(stories, "automaker")
+    topic_counts = tag_counts(stories, "topic")
     day = until[:10]
-    top = ", ".join(f"{n} {c}" for n, c in (automaker_counts[:2] + topic_counts[:2]))
+    top = ", ".join(f"{name} {about}" for name, about, _ in
+                    [c for c in automaker_counts if c[1]][:2] + [c for c in topic_counts if c[1]][:2])
     subject = f"{title}, {day}: {len(stories)} {'story' if len(stories) == 1 else 'stories'}" + \
         (f" ({top})" if top else "")
     intro, empty = _WORDING[scope]
@@ -154,6 +188,7 @@ _env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=select_au
                    trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, finalize=_finalize)
 _env.filters["md"] = _md_escape
 _env.filters["day"] = lambda v: (v or "")[:10]
+_env.filters["counts"] = lambda counts: "; ".join(count_text(c) for c in counts)
 
 
 def render(digest: Digest, fmt: str) -> str:

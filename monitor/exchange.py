@@ -185,9 +185,9 @@ def append_sources(feeds_text: str, filename: str, entries: tuple[dict, ...]) ->
 
 
 EXPORT_STORY_COLUMNS = ("story_id", "article_id", "first_seen", "title", "url", "source", "also_in", "kind",
-                        "automakers", "topics", "evidence", "evidence_tag", "status", "note")
+                        "automakers", "topics", "subjects", "evidence", "evidence_tag", "status", "note")
 EXPORT_ARTICLE_COLUMNS = ("article_id", "story_id", "published", "fetched", "title", "url", "source", "kind",
-                          "language", "automakers", "topics", "evidence", "evidence_tag")
+                          "language", "automakers", "topics", "subjects", "evidence", "evidence_tag")
 
 
 # A spreadsheet runs a cell that starts with = + - or @ as a formula (OWASP "CSV injection"; ASVS

@@ -20,9 +20,15 @@ def _when(value: str | None) -> datetime:
     return when if when.tzinfo else when.replace(tzinfo=timezone.utc)
 
 
+def _subject(chip) -> bool:
+    return getattr(chip, "role", "subject") == "subject"
+
+
 def atom(title: str, base: str, path: str, stories, subtitle: str | None = None) -> bytes:
     """An Atom 1.0 document: one entry per story (InboxStory), newest first, linking to the
-    original article (http(s) only) and to its page on the review site. Every string goes through
+    original article (http(s) only) and to its page on the review site; its summary is the story's
+    evidence sentence; its categories are its tags, the subjects first, a tag it only mentions
+    labelled "<name> (mentioned)" (the term stays kind:id). Every string goes through
     clean_text (``_x``): lxml refuses what XML cannot carry (a NUL or ESC in one stored title made
     every feed with that story fail), so a row stored before titles were cleaned cannot either."""
     fg = FeedGenerator()
@@ -50,6 +56,8 @@ def atom(title: str, base: str, path: str, stories, subtitle: str | None = None)
         if s.also_in:
             summary += f" (also in {', '.join(s.also_in)})"
         entry.summary(_x(summary).strip() or title)
-        for chip in (*s.automakers, *s.topics):
-            entry.category(term=_x(f"{chip.kind}:{chip.id}"), label=_x(chip.name))
+        chips = (*s.automakers, *s.topics)
+        for chip in (*(c for c in chips if _subject(c)), *(c for c in chips if not _subject(c))):
+            label = chip.name if _subject(chip) else f"{chip.name} (mentioned)"
+            entry.category(term=_x(f"{chip.kind}:{chip.id}"), label=_x(label))
     return fg.atom_str(pretty=True)

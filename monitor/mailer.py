@@ -14,6 +14,7 @@ import smtplib
 import socket
 import ssl
 import threading
+import email.policy
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 
@@ -36,10 +37,16 @@ def _one_line(text: str) -> str:
     return " ".join(_HEADER_BREAKS.sub(" ", text).split())
 
 
+_POLICY = email.policy.SMTP.clone(max_line_length=998)
+
+
 def build_message(mail: MailSettings, subject: str, text: str, html: str) -> EmailMessage:
     """The message: the subject on one line, the text and HTML parts without what XML cannot
-    carry (clean_text), so a title stored with a NUL or ESC cannot break the mail or its reader."""
-    msg = EmailMessage()
+    carry (clean_text), so a title stored with a NUL or ESC cannot break the mail or its reader.
+    Headers are folded at RFC 5322's hard limit of 998 characters, not its advised 78: the email
+    package folds a 70-78 character subject by moving all of it to a continuation line, which
+    some readers show with a leading space."""
+    msg = EmailMessage(policy=_POLICY)
     msg["Subject"] = _one_line(f"{mail.subject_prefix}{subject}")
     msg["From"] = mail.sender
     msg["To"] = ", ".join(mail.recipients)

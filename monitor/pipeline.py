@@ -382,9 +382,10 @@ def _internal(exc: BaseException, url: str | None = None) -> str:
 
 def tag_rows(tags) -> list[TagRow]:
     """nlp's Tags -> storage's rows."""
-    rows = [TagRow("automaker", a.id, a.name, a.evidence, a.mentions, a.salience, a.brands)
+    rows = [TagRow("automaker", a.id, a.name, a.evidence, a.mentions, a.salience, a.brands, role=a.role)
             for a in tags.automakers]
-    rows += [TagRow("topic", t.id, t.name, t.evidence, t.mentions, t.salience, t.terms) for t in tags.topics]
+    rows += [TagRow("topic", t.id, t.name, t.evidence, t.mentions, t.salience, t.terms, role=t.role)
+             for t in tags.topics]
     return rows
 
 

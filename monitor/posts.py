@@ -1,5 +1,6 @@
-"""Social-post drafts: a headline or evidence sentence, the automaker's handle on the platform,
-the topics' hashtags and the link, within the platform's length rule.
+"""Social-post drafts: a headline or evidence sentence, the handles on the platform of the
+automakers the story is about (never of one it names in passing), the topics' hashtags and the
+link, within the platform's length rule.
 
 Lengths are counted as a person sees the text: one grapheme cluster (an emoji with its skin tone
 or family joiners, a letter with its combining accents) is one character. Per platform:
@@ -149,22 +150,37 @@ def mention(platform: str, handle: str, name: str) -> str:
 
 def draft_for(view, platform: str, *, registry, topics, use: str = "headline") -> Draft:
     """A draft for an article (``storage.review.ArticleView``): its headline (or, with
-    use="evidence", its strongest evidence sentence), the handles on ``platform`` of the ranked
-    automakers it is about (none invented: an automaker without a known handle is not
-    mentioned), one hashtag for each of its strongest topics, and its link (http(s) only)."""
+    use="evidence", the evidence sentence its story shows in the inbox, ``storage.tags.
+    story_evidence``), the handles on ``platform`` of the automakers the story is about (ranked
+    ones first; none invented: an automaker without a known handle is not mentioned, and one the
+    story only names in passing never is), one hashtag for each of its topics (those it is
+    about first), and its link (http(s) only).
+
+    The tags are the story's (``view.story_tags``, as the inbox and the digest show them), or
+    the article's own when the view has none."""
+    from storage.tags import story_evidence
+
     from .links import safe_url
 
-    tags = sorted(view.tags, key=lambda t: -t.salience)
+    tags = sorted(getattr(view, "story_tags", None) or view.tags,
+                  key=lambda t: (t.role != "subject", -t.salience))  # (stable: as the story lists them)
+    shown = story_evidence(tags, view.title)
     if use == "evidence":
-        sentence = next((t.evidence for t in tags if t.evidence), None) or view.title or ""
+        sentence = (shown.evidence if shown else None) or view.title or ""
     else:
-        sentence = view.title or next((t.evidence for t in tags if t.evidence), "")
-    makers = [t for t in tags if t.kind == "automaker"]
-    central = [t for t in makers if t.salience >= 0.3] or makers[:1]
-    central.sort(key=lambda t: (not (registry.get(t.tag_id) and registry.get(t.tag_id).ranked), -t.salience))
+        sentence = view.title or (shown.evidence if shown else None) or ""
+
+    def known(tag_id: str):  # the registry's automaker, or None for an id it does not have
+        try:
+            return registry.get(tag_id)
+        except KeyError:
+            return None
+
+    about = sorted((t for t in tags if t.kind == "automaker" and t.role == "subject"),
+                   key=lambda t: (not (known(t.tag_id) and known(t.tag_id).ranked), -t.salience))
     mentions = []
-    for t in central:
-        automaker = registry.get(t.tag_id)
+    for t in about:
+        automaker = known(t.tag_id)
         handle = automaker.handle(platform) if automaker else None
         if handle:
             mentions.append(mention(platform, handle, automaker.name))
@@ -172,7 +188,7 @@ def draft_for(view, platform: str, *, registry, topics, use: str = "headline") -
             break
     by_id = {topic.id: topic for topic in topics}
     hashtags = []
-    for t in tags:
+    for t in tags:  # subjects first
         topic = by_id.get(t.tag_id) if t.kind == "topic" else None
         if topic and topic.hashtags:
             hashtags.append(hashtag(topic.hashtags[0]))

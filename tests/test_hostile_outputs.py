@@ -44,13 +44,13 @@ def run(*args: str):
 
 
 def hostile_story(db_path, *, error: str | None = None) -> int:
-    """Give a Tesla story (and its representative article, and that article's tags' evidence)
+    """Give a story about Tesla (and its representative article, and that article's tags' evidence)
     the hostile title, written straight into the database: a row stored before titles were
     cleaned. Returns the story id."""
     db = open_db(db_path)
     story_id, article_id = db.execute(
         "SELECT s.id, s.representative FROM stories s JOIN tags t ON t.article_id = s.representative "
-        "WHERE t.kind = 'automaker' AND t.tag_id = 'tesla' ORDER BY s.id LIMIT 1").fetchone()
+        "WHERE t.kind = 'automaker' AND t.tag_id = 'tesla' AND t.role = 'subject' ORDER BY s.id LIMIT 1").fetchone()
     db.execute("UPDATE stories SET title = ? WHERE id = ?", [HOSTILE, story_id])
     db.execute("UPDATE articles SET title = ?, author = ? WHERE id = ?", [HOSTILE, HOSTILE, article_id])
     db.execute("UPDATE tags SET evidence = ? WHERE article_id = ?", [HOSTILE + " evidence", article_id])

@@ -16,6 +16,7 @@ from monitor.config import load_settings
 from monitor.exchange import append_sources, opml_to_sources, sources_to_opml
 from monitor.posts import PLATFORMS, compose, length
 from storage import open_db
+from storage.actions import correct_tag
 
 URL_RX = regex.compile(r"https?://\S+")
 HEADLINES = [
@@ -80,6 +81,9 @@ def test_cli_post_uses_the_registry_handle_and_topic_hashtags(demo_db):
     db = open_db(demo_db)
     article_id = db.execute("SELECT article_id FROM tags WHERE kind = 'automaker' AND tag_id = 'tesla' "
                             "ORDER BY salience DESC LIMIT 1").fetchone()[0]
+    # a handle is only for an automaker the story is about (issue 15): made so here, whatever
+    # roles the tagger gave
+    correct_tag(db, article_id, "automaker", "tesla", "role", "test", role="subject")
     result = CliRunner().invoke(main, ["post", str(article_id), "--platform", "x", "--db", str(demo_db)])
     assert result.exit_code == 0, result.output
     assert "@Tesla" in result.output and "#" in result.output and "http://127.0.0.1" in result.output
@@ -118,7 +122,8 @@ def test_export_csv_opens_with_the_csv_module(demo_db, tmp_path):
     assert result.exit_code == 0, result.output
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
     assert rows and list(rows[0]) == ["story_id", "article_id", "first_seen", "title", "url", "source", "also_in",
-                                      "kind", "automakers", "topics", "evidence", "evidence_tag", "status", "note"]
+                                      "kind", "automakers", "topics", "subjects", "evidence", "evidence_tag", "status",
+                                      "note"]
     assert all("tesla" in r["automakers"].split("; ") for r in rows)
     articles = CliRunner().invoke(main, ["export", "--format", "jsonl", "--per", "article", "--db", str(demo_db)])
     lines = [json.loads(line) for line in articles.output.splitlines()]

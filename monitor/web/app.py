@@ -44,11 +44,12 @@ from storage.coverage import coverage
 from storage.export import corrections_export
 from storage.sources import last_runs, list_sources
 from storage.sources import resume as resume_source
+from storage.tags import ROLES, role_counts, story_tags
 
 from ..links import safe_url
 from .auth import LoginThrottle, address_key, check_login, dummy_hash, new_token, os_user, token_hash
 from .charts import weekly_bars
-from .highlight import Evidence, highlight
+from .highlight import Evidence, highlight, sentences
 from .security import (
     Frontier,
     Guard,
@@ -152,10 +153,30 @@ def snippet_parts(snippet: str | None) -> list[tuple[str, bool]]:
     return [p for p in out if p[0]]
 
 
+_YES, _NO = ("1", "true", "on", "yes"), ("", "0", "false", "off", "no")
+
+
+def flag(params, name: str) -> bool:
+    """A yes/no query parameter (a checkbox sends "on"): 1, true, on, yes or 0, false, off, no,
+    or absent (no); anything else a ValueError (400)."""
+    value = (params.get(name) or "").strip().lower()
+    if value in _YES:
+        return True
+    if value in _NO:
+        return False
+    raise ValueError(f"{name} must be 1 or 0, not {value[:20]!r}")
+
+
 def _filters(params, default_status: str | None = "inbox") -> review.Filters:
+    """The filters of a page, the API or a feed. ``mentions``: the automaker and topic filters
+    take the stories that only mention the tag too (else only the stories about it)."""
     status = params.get("status", default_status or "all") or "all"
     values = {k: (params.get(k) or None) for k in ("automaker", "topic", "source", "kind", "since", "until")}
-    return review.Filters(status=None if status == "all" else status, **values)
+    return review.Filters(status=None if status == "all" else status, mentions=flag(params, "mentions"), **values)
+
+
+def role_label(role: str | None) -> str:
+    return "the subject" if role == "subject" else "a mention"
 
 
 def _printable(value):
@@ -247,8 +268,12 @@ def create_app(db_path: str | Path, *, require_login: bool = False, local_user: 
         next_url = None
         if page.next_cursor:
             next_url = "/?" + urlencode({**{k: v for k, v in params.items() if k != "before"}, "before": page.next_cursor})
+        with_mentions = None  # the same filters with the stories that only mention the tag
+        if filters.tag and not filters.mentions:
+            with_mentions = "/?" + urlencode({**{k: v for k, v in params.items() if k not in ("before", "token")},
+                                              "mentions": "1"})
         return render(request, "inbox.html", page=page, filters=filters, status=params.get("status", "inbox"),
-                      sources=sources, next_url=next_url, here=str(request.url.path) +
+                      sources=sources, next_url=next_url, with_mentions=with_mentions, here=str(request.url.path) +
                       (f"?{request.url.query}" if request.url.query else ""))
 
     async def search_page(request: Request):
@@ -263,6 +288,9 @@ def create_app(db_path: str | Path, *, require_login: bool = False, local_user: 
         except (review.QueryError, ValueError) as exc:
             message = str(exc)
             filters = review.Filters(status=None)
+        hit_tags = {}
+        if result and result.hits:
+            hit_tags = await call(story_tags, {h.story_id for h in result.hits if h.story_id is not None})
         pages = {}
         if result:
             keep = {k: v for k, v in params.items() if k != "page"}
@@ -272,7 +300,7 @@ def create_app(db_path: str | Path, *, require_login: bool = False, local_user: 
                 pages["next"] = "/search?" + urlencode({**keep, "page": page_no + 1})
         return render(request, "search.html", status_code=400 if message else 200, query=query, result=result,
                       message=message, filters=filters, status=params.get("status", "all"),
-                      sources=await call(review.source_names), pages=pages)
+                      sources=await call(review.source_names), pages=pages, hit_tags=hit_tags)
 
     async def article_page(request: Request):
         article_id = request.path_params["article_id"]
@@ -287,23 +315,37 @@ def create_app(db_path: str | Path, *, require_login: bool = False, local_user: 
         evidence = [Evidence(t.name, t.evidence) for t in view.tags if t.evidence]
         paras, found = highlight(view.text, evidence)
         title, _ = highlight(view.title or "", evidence)  # the title is often a tag's best evidence
+        present = {(t.kind, t.tag_id) for t in view.tags}
         return render(request, "article.html", a=view, paragraphs=paras, found=found, title=title[0] if title else [],
-                      drafts=drafts, here=str(request.url.path))
+                      drafts=drafts, here=str(request.url.path), present=present,
+                      sentences=sentences(view.text, view.title), role_label=role_label)
 
     async def facet_page(request: Request):
         kind = request.path_params["kind"]
         tag_id = request.path_params["tag_id"]
         if (kind, tag_id) not in names:
             return error_page(request, 404, f"no {kind} {tag_id!r}")
-        cov = await call(coverage, kind, tag_id)
+        try:
+            mentions = flag(request.query_params, "mentions")
+        except ValueError as exc:
+            return error_page(request, 400, str(exc))
+        cov = await call(coverage, kind, tag_id, mentions=mentions)
         name = names[(kind, tag_id)]
-        chart = weekly_bars(f"{name}: stories per week, last 12 months", cov.weeks)
+        which = f"about or mentioning {name}" if mentions else f"about {name}"
+        chart = weekly_bars(f"{name}: stories per week, last 12 months ({which})", cov.weeks)
         info = registry.get(tag_id) if kind == "automaker" else next(t for t in taxonomy if t.id == tag_id)
-        return render(request, "facet.html", kind=kind, tag_id=tag_id, name=name, cov=cov, chart=chart, info=info)
+        return render(request, "facet.html", kind=kind, tag_id=tag_id, name=name, cov=cov, chart=chart, info=info,
+                      mentions=mentions)
 
     async def facet_index(request: Request):
         kind = request.path_params["kind"]
-        return render(request, "facets.html", kind=kind, items=automakers if kind == "automaker" else topics)
+        try:
+            mentions = flag(request.query_params, "mentions")
+        except ValueError as exc:
+            return error_page(request, 400, str(exc))
+        counts = await call(role_counts, kind)
+        return render(request, "facets.html", kind=kind, items=automakers if kind == "automaker" else topics,
+                      counts=counts, mentions=mentions)
 
     async def post_page(request: Request):
         """GET: a new draft for a platform (or a saved one, ?draft=ID); POST: save the edited text."""
@@ -348,15 +390,26 @@ def create_app(db_path: str | Path, *, require_login: bool = False, local_user: 
         kind = request.path_params.get("kind")
         tag_id = request.path_params.get("tag_id")
         base = f"{request.url.scheme}://{request.headers.get('host', 'localhost')}"  # a Host Frontier allowed
+        subtitle = None
         if kind is None:
             page = await call(review.inbox, review.Filters(status="starred"), limit=100)
             title, path = "chargewatch: starred stories", "/feeds/starred.atom"
         else:
             if (kind, tag_id) not in names:
                 return error_page(request, 404, f"no {kind} {tag_id!r}")
-            page = await call(review.inbox, review.Filters(status=None, **{kind: tag_id}), limit=100)
-            title, path = f"chargewatch: {names[(kind, tag_id)]}", f"/feeds/{kind}s/{tag_id}.atom"
-        return Response(atom(title, base, path, page.stories), media_type="application/atom+xml; charset=utf-8")
+            try:
+                mentions = flag(request.query_params, "mentions")
+            except ValueError as exc:
+                return error_page(request, 400, str(exc))
+            # the stories about the tag; with ?mentions=1 also those naming it in passing
+            page = await call(review.inbox, review.Filters(status=None, mentions=mentions, **{kind: tag_id}),
+                              limit=100)
+            name = names[(kind, tag_id)]
+            title = f"chargewatch: {name}" + (" (mentions included)" if mentions else "")
+            path = f"/feeds/{kind}s/{tag_id}.atom" + ("?mentions=1" if mentions else "")
+            subtitle = f"Stories about {name}" + (" and stories that mention it in passing" if mentions else "")
+        return Response(atom(title, base, path, page.stories, subtitle),
+                        media_type="application/atom+xml; charset=utf-8")
 
     async def digests_page(request: Request):
         return render(request, "digests.html", digests=await call(digest_store.list_digests))
@@ -435,17 +488,44 @@ def create_app(db_path: str | Path, *, require_login: bool = False, local_user: 
         return done(request, form, {"story": story_id})
 
     async def article_tags(request: Request):
+        """Correct an article's tags: action=remove (tag=kind:id), action=role (tag, role=subject
+        or mention), or action=add: one or more tag fields (the page's automaker and topic lists;
+        empty ones are ignored), role (mention unless subject) and evidence (a sentence of the
+        article, or empty for none)."""
         form = await checked_form(request)
         article_id = request.path_params["article_id"]
-        kind, _, tag_id = str(form.get("tag", "")).partition(":")
         action, user = str(form.get("action", "")), request.state.user
+        chosen = [str(v) for v in form.getlist("tag") if str(v)] if action == "add" else [str(form.get("tag", ""))]
+        role = str(form.get("role") or ("mention" if action == "add" else ""))
+        evidence = str(form.get("evidence") or "").strip() or None
 
         def act(db):
             if resolve_item(db, f"article:{article_id}") is None:
                 return 404, "no such article"
-            if (kind, tag_id) not in names:
-                return 400, f"unknown tag {form.get('tag')!r}"
-            actions.correct_tag(db, article_id, kind, tag_id, action, user, names[(kind, tag_id)])
+            if not chosen:
+                return 400, "choose an automaker or a topic to add"
+            tags = [tuple(tag.partition(":")[::2]) for tag in chosen]
+            for (kind, tag_id), tag in zip(tags, chosen):
+                if (kind, tag_id) not in names:
+                    return 400, f"unknown tag {tag[:100]!r}"
+            if action in ("add", "role") and role not in ROLES:
+                return 400, f"role must be {' or '.join(ROLES)}, not {role[:20]!r}"
+            present = {(k, t) for k, t in db.execute("SELECT kind, tag_id FROM tags WHERE article_id = ?",
+                                                     [article_id])}
+            for kind, tag_id in tags:
+                if action == "add" and (kind, tag_id) in present:
+                    return 400, (f"{names[(kind, tag_id)]} is already a tag of this article: set its role "
+                                 "or remove it instead")
+                if action == "role" and (kind, tag_id) not in present:
+                    return 400, f"{names[(kind, tag_id)]} is not a tag of this article: add it first"
+            for kind, tag_id in dict.fromkeys(tags):
+                if action == "add":
+                    actions.correct_tag(db, article_id, kind, tag_id, action, user, names[(kind, tag_id)],
+                                        role=role, evidence=evidence)
+                elif action == "role":
+                    actions.correct_tag(db, article_id, kind, tag_id, action, user, names[(kind, tag_id)], role=role)
+                else:
+                    actions.correct_tag(db, article_id, kind, tag_id, action, user, names[(kind, tag_id)])
             return None
 
         try:
