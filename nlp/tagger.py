@@ -333,7 +333,10 @@ class Tagger:
         body = _BodySentences(text, chars, weights)
         automakers = []
         for aid, found in mentions.items():
-            best = headings.best(found, lambda f: (body(f[0]), topic_sents.get(f[0], 0), weights[f[0]], -f[0]),
+            # and the lead's sentence before a later one (the lede says what the company did; a
+            # later sentence proving more topics is often background: "Ford is one of the leaders
+            # in the leaderboard's human rights section"), then the sentence proving most topics
+            best = headings.best(found, lambda f: (body(f[0]), weights[f[0]], topic_sents.get(f[0], 0), -f[0]),
                                  lambda f: f[0])[0]
             a = self.automakers[aid]
             automakers.append(AutomakerTag(
@@ -345,7 +348,9 @@ class Tagger:
             if not hits:
                 continue
             topic = self.topics[ti]
-            best = headings.best(hits, lambda i: (body(i), hits[i], weights[i], -i))
+            # a sentence with two cues or more before one with a single cue (a dateline and a
+            # place name), then the lead's before a later one, then the most cues
+            best = headings.best(hits, lambda i: (body(i), min(hits[i], 2), weights[i], hits[i], -i))
             terms = sorted({span_text(s, e).lower() for s, e in topic_spans[ti][:24]})[:12]
             topics.append(TopicTag(id=topic.id, name=topic.name, evidence=_clip(text, chars[best]),
                                    mentions=sum(hits.values()),

@@ -86,6 +86,7 @@ ABBREVIATIONS = frozenset((
     "Ala", "Ariz", "Ark", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan", "Ky", "La",
     "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa", "Tenn",
     "Vt", "Va", "Wash", "Wis", "Wyo", "Ont", "Que", "Alta", "Sask",
+    "ID",  # Volkswagen's "ID. Polo", "ID. Buzz"; "show your ID. The guard..." still ends
 ))
 # - semi: a word ending in four lower-case letters: the tagger cuts long texts at
 #   "[a-z]{4}. [A-Z]" (tagger._SENTENCE_BREAK), so after these a sentence must end before any

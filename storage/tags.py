@@ -112,17 +112,27 @@ def story_tags(db: Database, story_ids) -> dict[int, tuple[StoryTag, ...]]:
 
 def story_evidence(tags, title: str | None = None, prefer: tuple[str, str] | None = None) -> StoryTag | None:
     """The tag whose evidence a story's row shows: the tag ``prefer`` ((kind, id): the one the
-    page is filtered by) when it has evidence; else the first tag, subjects first, whose
-    evidence is more than the headline again; else the first with any evidence. A tag with
-    no evidence (one staff added without picking a sentence) never empties the line."""
+    page is filtered by) when it has evidence; else a tag whose evidence is more than the
+    headline again; else the first with any evidence. A tag with
+    no evidence (one staff added without picking a sentence) never empties the line. Among the
+    tags, the sentence the most subjects share wins (first in tag order on a tie)."""
     with_evidence = [t for t in tags if t.evidence]
     if prefer is not None:
         chosen = next((t for t in with_evidence if (t.kind, t.tag_id) == prefer), None)
         if chosen is not None:
             return chosen
     headline = " ".join((title or "").split())
-    return next((t for t in with_evidence if " ".join(t.evidence.split()) != headline),
-                with_evidence[0] if with_evidence else None)
+    body = [t for t in with_evidence if " ".join(t.evidence.split()) != headline]
+    if not body:
+        return with_evidence[0] if with_evidence else None
+    # the sentence that proves most of what the story is about ("Kia and Nissan have joined the
+    # call for a moratorium on deep-sea mining" proves three subjects), else the first tag's
+    shared: dict[str, int] = {}
+    for t in body:
+        if t.subject:
+            shared[t.evidence] = shared.get(t.evidence, 0) + 1
+    most = max(shared.values(), default=0)
+    return next((t for t in body if shared.get(t.evidence, 0) == most), body[0])
 
 
 def role_counts(db: Database, kind: str, *, since: str | None = None, tag_id: str | None = None,

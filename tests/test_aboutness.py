@@ -226,3 +226,26 @@ def test_the_labelled_passages_roles(tagger):
         if subjects != sorted(p["about"]):
             wrong.append((p["id"], subjects, p["about"]))
     assert not wrong
+
+
+def test_the_automakers_the_headline_names_acting_are_subjects_among_a_crowd(tagger):
+    """A text naming many automakers is about none of them (a roundup), unless its title names
+    some as what acts: "Kia and Nissan join call for a moratorium"."""
+    text = ("Two more carmakers have backed a pause on seabed mining, joining a list that already includes "
+            "BMW, Volvo Cars, Volkswagen, Renault and Rivian. Kia and Nissan signed the statement on Monday. "
+            "Toyota, Ford and GM have not signed it.")
+    assert set(automaker_roles(tagger, text).values()) == {"mention"}
+    roles = automaker_roles(tagger, text, "Kia and Nissan join call for a moratorium on deep-sea mining")
+    assert roles["kia"] == roles["nissan"] == "subject"
+    assert {r for a, r in roles.items() if a not in ("kia", "nissan")} == {"mention"}
+    # named in the title only as a comparison, it stays a mention
+    compared = automaker_roles(tagger, text, "Carmakers such as Kia back a seabed mining pause")
+    assert compared["kia"] == "mention"
+
+
+def test_an_automakers_evidence_is_its_lead_sentence_before_later_background(tagger):
+    lead = "Ford will buy low-carbon aluminium from a smelter in Quebec for its pickup trucks."
+    text = (f"{lead} Deliveries start next year.\n\n"
+            "Ford is one of the leaders on human rights due diligence and renewable energy in supplier rankings.")
+    ford = next(a for a in tagger.tag(text, title="Ford signs aluminium deal").automakers if a.id == "ford")
+    assert ford.evidence == lead

@@ -81,6 +81,9 @@ def test_no_end_at_abbreviations_initials_tickers(split, text):
     ("The recall covers cars sold in the U.S. A spokesman confirmed the figure.",
      ["The recall covers cars sold in the U.S.", "A spokesman confirmed the figure."]),
     ("They met at 9 a.m. The talks lasted an hour.", ["They met at 9 a.m.", "The talks lasted an hour."]),
+    # a model name with a full stop ("ID. Polo") goes on; "ID." before a clear starter ends
+    ("Small cars such as the ID. Polo and the Renault 5 helped. Guards checked his ID. The gate opened.",
+     ["Small cars such as the ID. Polo and the Renault 5 helped.", "Guards checked his ID.", "The gate opened."]),
     ("The new plant is near Fremont, Calif. Tesla said output would double.",
      ["The new plant is near Fremont, Calif.", "Tesla said output would double."]),
     ("Buyers lined up for the Model Y. He said demand was strong.",

@@ -89,6 +89,17 @@ def test_evidence_is_never_the_headline_again_when_the_body_proves_a_tag():
     assert story_evidence((), "x") is None
 
 
+def test_the_row_shows_the_sentence_that_proves_most_of_what_the_story_is_about():
+    lead = "Kia and Nissan have joined the call for a moratorium on deep-sea mining."
+    tags = (StoryTag("topic", "deep-sea-mining", "Deep-sea mining", "The pressure from miners is growing.", 0.8,
+                     role="subject"),
+            StoryTag("automaker", "kia", "Kia", lead, 0.6, role="subject"),
+            StoryTag("automaker", "nissan", "Nissan", lead, 0.6, role="subject"),
+            StoryTag("automaker", "bmw", "BMW", "BMW signed earlier.", 0.2))
+    assert story_evidence(tags, "Kia and Nissan join call").evidence == lead
+    assert story_evidence(tags, "t", prefer=("automaker", "bmw")).evidence == "BMW signed earlier."
+
+
 def test_one_evidence_per_story_and_tag_whichever_copy_carries_it(db):
     first = tagged(db, 1, source="a")
     copy = tagged(db, 1, source="b")  # the same text: a copy in the same story
