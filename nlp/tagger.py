@@ -554,17 +554,18 @@ class Tagger:
         # named unmistakably, by a name the text gives to nobody else (Ford Motor, Volvo Cars)
         strong_ids: set[str] = set()
         strong_sents: dict[int, set[str]] = defaultdict(set)
-        anchored: set[str] = set()
+        anchored: set[tuple[str, str]] = set()  # (automaker, brand) named unmistakably
         for s, _, f, i, doubtful, _, _ in kept:
             if not f.needs_context and not doubtful and not (namesakes and namesake(f, s, i)):
                 strong_ids.add(f.automaker)
                 strong_sents[i].add(f.automaker)
                 if not f.surname and f.key not in namesakes:
-                    anchored.add(f.automaker)
+                    anchored.add((f.automaker, f.brand))
         # Once a text names a person "Eleanor Ford", a place "Lincoln, Nebraska" or a sister
         # company "Volvo Group", "Tata Steel", a bare "Ford", "Lincoln", "Volvo" or "Tata" after
         # that is most likely that one again: it counts only beside another automaker, or when
-        # the text also names the automaker unmistakably (Ford Motor, Volvo Cars, Tata Motors);
+        # the text also names that brand unmistakably (Ford Motor, Volvo Cars, Tata Motors; the
+        # city "Lincoln, Nebraska" stays the city in a text that names Ford, another brand);
         # after a person, only with plainly automotive words too, since "Ford Motor will buy her
         # cells ... Ford added that..." is most likely her quote again.
         # A doubtful mention ("as GM", "1.5 Tesla") counts only with plainly automotive words or
@@ -574,7 +575,8 @@ class Tagger:
         for s, _, form, i, doubtful, start, end in kept:
             others = strong_sents.get(i, set()) - {form.automaker}
             if namesakes and namesake(form, s, i) and not (
-                    others or (form.automaker in anchored and (i in strict or not namesakes[form.key][1]))):
+                    others or ((form.automaker, form.brand) in anchored
+                               and (i in strict or not namesakes[form.key][1]))):
                 continue
             if doubtful and not (i in strict or others):
                 continue

@@ -257,3 +257,12 @@ def test_the_registry_refuses_an_unknown_not_in_list(tmp_path: Path):
                     "      X: [{form: Xeno, not_in: [ships]}]\n", encoding="utf-8")
     with pytest.raises(ValueError, match="unknown not_in"):
         load_registry(path)
+
+
+def test_a_place_stays_the_place_when_the_text_names_another_brand_of_its_automaker():
+    """"Lincoln, Nebraska" then "the black mass from Lincoln" in a story that names Ford: the
+    bare name is still the city (naming Ford unmistakably revives "Ford", not "Lincoln")."""
+    text = ("A recycler in Lincoln, Nebraska, takes packs from Ford Motor and Tesla. "
+            "The black mass from Lincoln is sent to a refiner that recovers lithium and nickel for battery makers.")
+    [ford] = [a for a in tag(text).automakers if a.id == "ford"]
+    assert ford.brands == ("Ford",) and ford.mentions == 1
