@@ -31,9 +31,12 @@ class Cues:
         self.topic: dict[int, dict[str, list]] = defaultdict(lambda: defaultdict(list))
 
 
-def sort_cues(by_key: dict[int, list], plans: dict[int, tuple], forms) -> Cues:
+def sort_cues(by_key: dict[int, list], plans: dict[int, tuple], forms, every_pair_word: bool = False) -> Cues:
     """Sort the matches, grouped by match key, by what they can prove. ``plans`` gives each
-    key's roles, and apart its pair words as (topic, a bucket, b bucket)."""
+    key's roles, and apart its pair words as (topic, a bucket, b bucket). A pair's second word
+    is kept only where its first was seen, unless ``every_pair_word``: a piece of a longer
+    text keeps them all, since the first word may be in another piece (a pair may span
+    sentences, and so the cut between two pieces)."""
     cues = Cues()
     topic, pair_words = cues.topic, []
     for key, found in by_key.items():
@@ -64,7 +67,9 @@ def sort_cues(by_key: dict[int, list], plans: dict[int, tuple], forms) -> Cues:
     for pairs, found in pair_words:
         for ti, a_bucket, b_bucket in pairs:
             tc = topic.get(ti)
-            if tc is not None and a_bucket in tc:
+            if every_pair_word:
+                topic[ti][b_bucket].extend(found)
+            elif tc is not None and a_bucket in tc:
                 tc[b_bucket].extend(found)
     for buckets in topic.values():  # in text order, as the matcher gave them
         for found in buckets.values():

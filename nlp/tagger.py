@@ -270,7 +270,7 @@ class Tagger:
             layout.base = start
             sents = self._sentences(doc, piece, layout)
             if sents.starts:
-                local = self._cues(doc, sents)
+                local = self._cues(doc, sents, every_pair_word=True)
                 if local is not None:
                     after = _first_word(text, end) if k + 1 < len(bounds) else ""
                     offsets = [start + o for o in sents.offsets]  # in the whole text
@@ -294,7 +294,7 @@ class Tagger:
 
         return self._decide(text, weights, chars, cues, candidates, namesakes, span_text)
 
-    def _cues(self, doc, sents: _Sentences) -> Cues | None:
+    def _cues(self, doc, sents: _Sentences, every_pair_word: bool = False) -> Cues | None:
         """Both matchers over the Doc, each match numbered with its sentence, sorted by what it
         can prove; None when nothing matched."""
         raw = self.lower(doc) + self.orth(doc)
@@ -308,7 +308,7 @@ class Tagger:
                 by_key[match_id] = [(s, e, i)]
             else:
                 found.append((s, e, i))
-        return sort_cues(by_key, self._plans, self.forms)
+        return sort_cues(by_key, self._plans, self.forms, every_pair_word)
 
     def _decide(self, text: str, weights: list[float], chars: list[tuple[int, int]], cues: Cues,
                 candidates: list, namesakes: dict[tuple[str, str], tuple[int, bool]], span_text) -> Tags:

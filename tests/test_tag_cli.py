@@ -26,9 +26,10 @@ def test_tag_prints_one_json_object_per_input(tmp_path):
     first, second = [json.loads(line) for line in result.output.splitlines()]
     [bmw] = first["automakers"]
     assert {"id", "name", "brands", "evidence", "mentions", "salience"} <= set(bmw)
-    assert bmw["id"] == "bmw" and bmw["brands"] == ["BMW"]
+    assert bmw["id"] == "bmw" and bmw["brands"] == ["BMW"] and bmw["role"] == "subject"
     assert [t["id"] for t in first["topics"]] == ["aluminium"]
-    assert {"id", "name", "evidence", "mentions", "salience"} <= set(first["topics"][0])
+    assert {"id", "name", "evidence", "mentions", "salience", "role"} <= set(first["topics"][0])
+    assert first["topics"][0]["role"] == "subject"
     assert second == {"automakers": [], "topics": []}
 
 

@@ -379,3 +379,16 @@ def test_pipe_tags_long_texts_in_their_turn():
     items = [("Tesla buys lithium.", None), (long, "Report"), ("Kia will buy green steel.", "Kia")]
     got = list(t.pipe(items))
     assert got == [t.tag(*i) for i in items] and "kia" in got[1].automaker_ids()
+
+
+def test_a_pair_that_spans_two_pieces_of_a_long_text_proves_as_in_the_whole():
+    """A pair may span sentences ({window: n}), so also the cut between two pieces of a long text:
+    each piece keeps every pair word, since the other word may be in the piece before."""
+    whole = Tagger()
+    whole.chunk_chars = 10**8
+    small = Tagger(chunk_chars=300)
+    filler = "The weather was mild and the harbour was calm that week. " * 4
+    text = (filler + "\n\nThe new policy cuts import taxes for firms that build locally.\n\n"
+            "Tata wants to bring in electric vehicles from its British unit. " + filler)
+    got, want = small.tag(text), whole.tag(text)
+    assert "ev-policy" in want.topic_ids() and got == want
