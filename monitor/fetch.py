@@ -1,8 +1,15 @@
 """Polite, safe HTTP: conditional GET, size caps, redirects re-checked hop by hop, retries.
 
 One ``Fetcher`` lives for a run (or for the scheduler's lifetime): it owns the httpx client with
-the address guard underneath, the per-host gate and the robots.txt cache. ``fetch`` returns a
-frozen ``FetchResult`` or raises one of the ``FetchError`` kinds from ``errors.py``.
+the address guard underneath, the per-host gate and the robots.txt cache. ``chargewatch run``
+keeps one for the whole process and hands it to every job's pipeline, so the gate's per-host
+limits hold across sources and robots.txt is read once a day per host, not once per run.
+
+``fetch`` returns a frozen ``FetchResult`` or raises one of the ``FetchError`` kinds from
+``errors.py``. Either way the HTTP attempts it made (retries, redirect hops and the robots.txt
+it had to read included) come back to the caller: ``FetchResult.attempts``, or ``attempts_of``
+the error. The Fetcher is shared, so it does not know whose fetch it is running; the caller,
+which does, records them (the ``fetches`` table, the source's byte count).
 """
 
 from __future__ import annotations
@@ -14,7 +21,7 @@ import ssl
 import time
 import zlib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
 import httpcore
@@ -51,6 +58,7 @@ class FetchResult:
     body: bytes = b""
     wire_bytes: int = 0
     elapsed_ms: int = 0
+    attempts: tuple[FetchRecord, ...] = field(default=(), repr=False, compare=False)
 
     @property
     def not_modified(self) -> bool:
@@ -66,6 +74,12 @@ class FetchRecord:
     bytes: int
     duration_ms: int
     error: str | None
+
+
+def attempts_of(exc: BaseException) -> tuple[FetchRecord, ...]:
+    """The HTTP attempts a failed ``Fetcher.fetch`` made before it raised ``exc`` (none for an
+    error raised before any request, e.g. a refused URL)."""
+    return tuple(getattr(exc, "attempts", ()))
 
 
 def user_agent(contact: str) -> str:
@@ -157,11 +171,17 @@ def map_exception(exc: Exception, url: str) -> FetchError:
 
 
 class Fetcher:
-    """Everything a run needs to fetch politely and safely. Thread-safe."""
+    """Everything a run needs to fetch politely and safely. Thread-safe, and shared: it holds no
+    caller's state (which source, which report), so one instance serves every job of a process.
+
+    ``on_record`` sees every attempt, whoever asked for it: for logging or a test, not for
+    recording attempts against a source (``FetchResult.attempts`` and ``attempts_of`` do that).
+    ``max_connections`` bounds the connection pool; the runner, sharing one Fetcher between jobs
+    that run side by side, asks for more than one pass needs."""
 
     def __init__(self, net: NetworkSettings, *, resolver: Resolver | None = None,
                  on_record: Callable[[FetchRecord], None] | None = None,
-                 sleep: Callable[[float], None] = time.sleep):
+                 sleep: Callable[[float], None] = time.sleep, max_connections: int | None = None):
         self.net = net
         self.sleep = sleep
         self.on_record = on_record
@@ -170,7 +190,7 @@ class Fetcher:
         transport = httpx.HTTPTransport(trust_env=False)
         transport._pool = httpcore.ConnectionPool(  # our backend; httpx exposes no parameter for it
             ssl_context=httpx.create_ssl_context(trust_env=False),
-            max_connections=max(20, net.workers * 2), max_keepalive_connections=20,
+            max_connections=max_connections or max(20, net.workers * 2), max_keepalive_connections=20,
             network_backend=self.guard)
         self.client = httpx.Client(
             transport=transport, follow_redirects=False, trust_env=False,
@@ -196,7 +216,9 @@ class Fetcher:
         """GET url politely; 304 comes back as a result with ``not_modified``; errors raise.
 
         With ``truncate``, a body over ``max_bytes`` is cut there instead of raising TooLarge.
-        Each attempt, connect, headers and body together, has ``network.total_timeout``."""
+        Each attempt, connect, headers and body together, has ``network.total_timeout``.
+
+        The attempts made come back as ``result.attempts``; on an error, as ``attempts_of(error)``."""
         cap = max_bytes or self.net.max_bytes
         started = time.monotonic()
         headers = {}
@@ -204,22 +226,27 @@ class Fetcher:
             headers["If-None-Match"] = etag
         if last_modified:
             headers["If-Modified-Since"] = last_modified
+        attempts: list[FetchRecord] = []  # this call's own: the Fetcher is shared between threads
         try:
-            return self._follow(url, headers, cap, check_robots, started, truncate)
-        except FetchError as exc:
-            if exc.url and exc.url != url and url not in str(exc):
+            return self._follow(url, headers, cap, check_robots, started, truncate, attempts)
+        except Exception as exc:
+            if isinstance(exc, FetchError) and exc.url and exc.url != url and url not in str(exc):
                 exc.args = (f"{super(FetchError, exc).__str__()} ({exc.url}, redirected from {url})",)
                 exc.url = url
+            try:
+                exc.attempts = tuple(attempts)  # type: ignore[attr-defined]
+            except AttributeError:  # an exception type without attributes: its attempts go unrecorded
+                pass
             raise
 
     def _follow(self, url: str, headers: dict, cap: int, check_robots: bool, started: float,
-                truncate: bool = False) -> FetchResult:
+                truncate: bool, attempts: list[FetchRecord]) -> FetchResult:
         current, seen = url, {url}
         for _hop in range(self.net.max_redirects + 1):
             self._check_url(current)
-            if check_robots and not self._robots_allow(current):
+            if check_robots and not self._robots_allow(current, attempts):
                 raise RobotsDisallowed("disallowed by robots.txt", current)
-            status, resp_headers, body, wire = self._get_with_retries(current, headers, cap, truncate)
+            status, resp_headers, body, wire = self._get_with_retries(current, headers, cap, truncate, attempts)
             if status in REDIRECTS and resp_headers.get("location"):
                 target = urljoin(current, resp_headers["location"].strip())
                 target = target.split("#", 1)[0]
@@ -243,7 +270,7 @@ class Fetcher:
                 url=url, final_url=current, status=status, content_type=mime.strip().lower(),
                 charset=charset, etag=resp_headers.get("etag"),
                 last_modified=resp_headers.get("last-modified"), body=body, wire_bytes=wire,
-                elapsed_ms=int((time.monotonic() - started) * 1000))
+                elapsed_ms=int((time.monotonic() - started) * 1000), attempts=tuple(attempts))
         raise TooManyRedirects(f"more than {self.net.max_redirects} redirects", url)
 
     # -- internals ---------------------------------------------------------------------------
@@ -256,34 +283,40 @@ class Fetcher:
         if parts.username or parts.password:
             raise BlockedAddress("URLs with credentials are not fetched", url)
 
-    def _robots_allow(self, url: str) -> bool:
+    def _robots_allow(self, url: str, attempts: list[FetchRecord]) -> bool:
         try:
-            return self.robots.allowed(url)
+            return self.robots.allowed(url, attempts)
         except BlockedAddress as exc:  # about the host, not robots.txt
             raise BlockedAddress(super(FetchError, exc).__str__(), url) from None
         except FetchError as exc:  # report it against the page we wanted, not robots.txt
             message = super(FetchError, exc).__str__()
             raise type(exc)(f"{message} (reading robots.txt)", url, status=exc.status) from None
 
-    def _fetch_robots(self, robots_url: str) -> tuple[int, bytes]:
+    def _fetch_robots(self, robots_url: str, attempts: list[FetchRecord] | None) -> tuple[int, bytes]:
         """RFC 9309: the first 500 KiB are parsed (a longer file is cut, never ignored); a 4xx
         means no rules, except 408, 425 and 429, which, like a 5xx, a timeout or a network error,
-        raise, so the page waits for a later run ("complete disallow" meanwhile)."""
+        raise, so the page waits for a later run ("complete disallow" meanwhile).
+
+        Its attempts join ``attempts``, those of the page fetch that needed robots.txt."""
         try:
             result = self.fetch(robots_url, max_bytes=ROBOTS_MAX_BYTES, check_robots=False, truncate=True)
-            return result.status, result.body
-        except HTTPStatusError as exc:
-            if exc.permanent:  # 4xx other than 408, 425, 429: "unavailable", no rules
+        except Exception as exc:
+            if attempts is not None:
+                attempts.extend(attempts_of(exc))
+            if isinstance(exc, HTTPStatusError) and exc.permanent:  # 4xx but 408, 425, 429: no rules
                 return exc.status or 404, b""
+            if isinstance(exc, TooManyRedirects):  # RFC 9309 2.3.1.2: past the redirects it follows,
+                return 404, b""                    # "unavailable"
             raise
-        except TooManyRedirects:
-            return 404, b""  # RFC 9309 2.3.1.2: past the redirects it follows, "unavailable"
+        if attempts is not None:
+            attempts.extend(result.attempts)
+        return result.status, result.body
 
-    def _get_with_retries(self, url: str, headers: dict, cap: int, truncate: bool = False):
+    def _get_with_retries(self, url: str, headers: dict, cap: int, truncate: bool, attempts: list[FetchRecord]):
         attempt = 0
         while True:
             try:
-                status, resp_headers, body, wire = self._get_once(url, headers, cap, truncate)
+                status, resp_headers, body, wire = self._get_once(url, headers, cap, truncate, attempts)
             except FetchTimeout:
                 if attempt >= self.net.retries:
                     raise
@@ -304,7 +337,7 @@ class Fetcher:
         base = self.net.backoff * (2 ** attempt)
         return base + random.uniform(0, base / 4) if base else 0.0
 
-    def _get_once(self, url: str, headers: dict, cap: int, truncate: bool = False):
+    def _get_once(self, url: str, headers: dict, cap: int, truncate: bool, attempts: list[FetchRecord]):
         started = time.monotonic()
         status: int | None = None
         wire = 0
@@ -331,14 +364,16 @@ class Fetcher:
                         body = bytes(dec.out)
         except Exception as exc:
             err = map_exception(exc, url)
-            self._record(url, status, wire, started, str(err))
+            self._record(attempts, url, status, wire, started, str(err))
             raise err from None
-        self._record(url, status, wire, started, None)
+        self._record(attempts, url, status, wire, started, None)
         return status, resp_headers, body, wire
 
-    def _record(self, url, status, wire, started, error) -> None:
+    def _record(self, attempts: list[FetchRecord], url, status, wire, started, error) -> None:
         ms = int((time.monotonic() - started) * 1000)
         log.info("fetch url=%s status=%s bytes=%d ms=%d%s", url, status, wire, ms,
                  f" error={error!r}" if error else "")
+        record = FetchRecord(url, status, wire, ms, error)
+        attempts.append(record)
         if self.on_record is not None:
-            self.on_record(FetchRecord(url, status, wire, ms, error))
+            self.on_record(record)

@@ -3,6 +3,11 @@
 ``chargewatch fetch`` (and later the scheduler and the page's "fetch now") call ``run_pass``.
 Links are queued durably before articles are fetched; each article is stored in one
 transaction; so a kill at any moment loses nothing and the next run completes the set.
+
+A pipeline lives for one pass. The ``Fetcher`` (and the ``ExtractPool``) may outlive it: the
+runner passes the one it keeps for the process, so politeness is per host across every job; a
+pipeline given none builds its own for the pass and closes it. Either way the pipeline records
+each fetch's attempts itself, against the source it is running, from what ``fetch`` returns.
 """
 
 from __future__ import annotations
@@ -27,7 +32,7 @@ from .charset import scrub
 from .config import Settings, SourceSpec
 from .dedupe import canonical_url, content_hash, same_site
 from .errors import ChargewatchError, FetchError, HTTPStatusError, ParseError
-from .fetch import Fetcher, FetchRecord, FetchResult, gunzip_capped
+from .fetch import Fetcher, FetchRecord, FetchResult, attempts_of, gunzip_capped
 from .netguard import Resolver
 from .parse import Discovery, FeedItem, filter_items, parse_feed, parse_listing, parse_sitemap, pdf_links
 from .stories import StorySettings, assign_story, reindex_updated
@@ -75,7 +80,8 @@ Progress = Callable[[str, int], None]  # ("queued", n) or ("done", n)
 class Pipeline:
     def __init__(self, settings: Settings, db: Database, *, resolver: Resolver | None = None,
                  progress: Progress | None = None, sleep: Callable[[float], None] = time.sleep,
-                 extractor: ExtractPool | None = None, stop: threading.Event | None = None):
+                 extractor: ExtractPool | None = None, stop: threading.Event | None = None,
+                 fetcher: Fetcher | None = None):
         self.settings = settings
         self.stop = stop or threading.Event()  # set: start no new article; the queue keeps the rest
         self.db = db
@@ -83,9 +89,9 @@ class Pipeline:
                                             containment=settings.stories.containment)
         self.lock = threading.RLock()
         self.progress = progress or (lambda event, n: None)
-        self._ctx = threading.local()
         self._reports: dict[str, SourceReport] = {}
-        self.fetcher = Fetcher(settings.network, resolver=resolver, on_record=self._on_record, sleep=sleep)
+        self._own_fetcher = fetcher is None  # given: the runner's, shared, closed by the runner
+        self.fetcher = fetcher or Fetcher(settings.network, resolver=resolver, sleep=sleep)
         self._own_extractor = extractor is None
         self.extractor = extractor or ExtractPool(settings.network.extract_workers)
         self.threads = ThreadPoolExecutor(settings.network.workers, thread_name_prefix="fetch")
@@ -95,7 +101,8 @@ class Pipeline:
         self.threads.shutdown(wait=True, cancel_futures=True)
         if self._own_extractor:
             self.extractor.close()
-        self.fetcher.close()
+        if self._own_fetcher:
+            self.fetcher.close()
 
     def __enter__(self) -> "Pipeline":
         return self
@@ -132,7 +139,6 @@ class Pipeline:
     def run_source(self, spec: SourceSpec) -> SourceReport:
         report = SourceReport(spec.name)
         self._reports[spec.name] = report
-        self._ctx.source = spec.name
         started = time.monotonic()
         holder = self._locked(source_store.take_lease, self.db, spec.name, self.lease_owner)
         if holder is not None:  # another process is fetching this source right now
@@ -195,7 +201,7 @@ class Pipeline:
 
     def _fetch_document(self, spec: SourceSpec, url: str, report: SourceReport):
         etag, last_modified = self._locked(source_store.get_validators, self.db, url)
-        result = self.fetcher.fetch(url, etag=etag, last_modified=last_modified)
+        result = self._fetch(spec, report, url, etag=etag, last_modified=last_modified)
         report.documents += 1
         if result.not_modified:
             report.unchanged += 1
@@ -263,7 +269,6 @@ class Pipeline:
     # -- articles ------------------------------------------------------------------------------
 
     def _process_item(self, spec: SourceSpec, item: queue.ItemRow, report: SourceReport) -> None:
-        self._ctx.source = spec.name
         if self.stop.is_set():  # stopping: the item stays pending in the queue for the next run
             self.progress("done", 1)
             return
@@ -293,7 +298,7 @@ class Pipeline:
         net = self.settings.network
         expect_pdf = item.kind == "report"
         existing = self._locked(article_store.article_for_url, self.db, item.url)  # set: a refresh
-        result = self.fetcher.fetch(item.url, max_bytes=net.max_pdf_bytes if expect_pdf else net.max_bytes)
+        result = self._fetch(spec, report, item.url, max_bytes=net.max_pdf_bytes if expect_pdf else net.max_bytes)
         final = canonical_url(result.final_url)
         if existing is None and final != item.url and self._already_stored(final, item):
             return
@@ -360,13 +365,25 @@ class Pipeline:
 
     # -- bookkeeping ---------------------------------------------------------------------------
 
-    def _on_record(self, record: FetchRecord) -> None:
-        source = getattr(self._ctx, "source", None)
+    def _fetch(self, spec: SourceSpec, report: SourceReport, url: str, **options) -> FetchResult:
+        """fetcher.fetch, with every attempt it made (robots.txt, retries, redirect hops)
+        recorded against this source, whether it succeeded or raised."""
+        try:
+            result = self.fetcher.fetch(url, **options)
+        except Exception as exc:
+            self._record_attempts(spec.name, report, attempts_of(exc))
+            raise
+        self._record_attempts(spec.name, report, result.attempts)
+        return result
+
+    def _record_attempts(self, source: str, report: SourceReport, attempts: tuple[FetchRecord, ...]) -> None:
+        if not attempts:
+            return
         with self.lock:
-            fetch_log.record_fetch(self.db, source, record.url, record.status, record.bytes,
-                                   record.duration_ms, record.error)
-            if source in self._reports:
-                self._reports[source].bytes += record.bytes
+            for record in attempts:
+                fetch_log.record_fetch(self.db, source, record.url, record.status, record.bytes,
+                                       record.duration_ms, record.error)
+                report.bytes += record.bytes
 
     def _locked(self, fn, *args, **kwargs):
         with self.lock:
@@ -392,8 +409,12 @@ def tag_rows(tags) -> list[TagRow]:
 def run_pass(settings: Settings, db: Database, *, only: str | None = None,
              resolver: Resolver | None = None, progress: Progress | None = None,
              extractor: ExtractPool | None = None, stop: threading.Event | None = None,
-             names: list[str] | None = None) -> list[SourceReport]:
-    """Fetch every enabled source (or just ``only``, or the sources ``names``) once."""
+             names: list[str] | None = None, fetcher: Fetcher | None = None) -> list[SourceReport]:
+    """Fetch every enabled source (or just ``only``, or the sources ``names``) once.
+
+    With ``fetcher`` (the runner's, kept for the process) the pass uses it and leaves it open;
+    without, the pass builds its own and closes it at the end."""
     specs = [settings.source(only)] if only else [settings.source(n) for n in names] if names is not None else None
-    with Pipeline(settings, db, resolver=resolver, progress=progress, extractor=extractor, stop=stop) as pipeline:
+    with Pipeline(settings, db, resolver=resolver, progress=progress, extractor=extractor, stop=stop,
+                  fetcher=fetcher) as pipeline:
         return pipeline.run(specs)

@@ -1,7 +1,10 @@
 """Be polite to each host: at most N requests in flight and a pause between requests.
 
 ``HostGate`` is pure bookkeeping with the clock and sleep passed in, so tests need no real waiting.
-robots.txt (protego) is read once per host and cached; its Crawl-delay raises that host's pause.
+robots.txt (protego) is read once per host and cached for a day; its Crawl-delay raises that
+host's pause. Both are per host, not per source: they live in the one ``Fetcher`` that
+``chargewatch run`` keeps for its lifetime, so a feed and a sitemap of one site share the host's
+slots, its pause and its robots.txt, and robots.txt is not read again on every run.
 """
 
 from __future__ import annotations
@@ -15,6 +18,8 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from protego import Protego
+
+from storage import clock as wall_clock
 
 from .errors import RobotsUnreadable
 
@@ -48,7 +53,8 @@ class HostGate:
             return st
 
     def set_delay(self, host: str, seconds: float) -> None:
-        """Raise (never lower) the pause for host, e.g. from robots.txt Crawl-delay."""
+        """Set the pause for host from robots.txt Crawl-delay: never below the configured pause
+        (a refreshed robots.txt without Crawl-delay puts it back there), never above 60 s."""
         st = self._state(host)
         with st.lock:
             st.delay = max(self.delay, min(seconds, 60.0))
@@ -110,18 +116,33 @@ def host_key(url: str) -> str:
     return f"{parts.scheme}://{parts.netloc.lower()}"
 
 
+def _wall_seconds() -> float:
+    return wall_clock.now().timestamp()
+
+
 class RobotsCache:
     """robots.txt per scheme://host:port, fetched on first use and kept for ``ttl`` seconds.
 
+    The default ``ttl`` is a day: RFC 9309 2.4 has crawlers not use a cached copy for more than
+    24 hours. The age is read from chargewatch's one clock (``storage.clock``), so a test can move
+    a day ahead without waiting; with the process living for weeks under ``chargewatch run``, a
+    site's changed rules are seen the next day.
+
     RFC 9309: a 4xx robots.txt means no rules (allow). A 5xx or an unreachable host raises the
     fetch error (not cached), so the page waits for a later run instead of being fetched blind
-    ("complete disallow"); so does a robots.txt protego cannot parse (``RobotsUnreadable``).
+    ("complete disallow"); so does a robots.txt protego cannot parse (``RobotsUnreadable``). This
+    holds for a refresh too: an expired copy is not used once a fresh one cannot be had (the RFC
+    would allow it; waiting is the stricter choice, and the one this cache always made).
     ``fetch_robots`` gives at most the first ``ROBOTS_MAX_BYTES`` of a longer file.
+
+    ``allowed(url, sink)`` passes ``sink`` on to ``fetch_robots``: the fetcher collects there the
+    HTTP attempts made for robots.txt, so they are recorded against the caller that caused them
+    (the cache is shared by every source; it keeps no caller of its own).
     """
 
-    def __init__(self, user_agent_token: str, fetch_robots: Callable[[str], tuple[int, bytes]],
+    def __init__(self, user_agent_token: str, fetch_robots: Callable[[str, list | None], tuple[int, bytes]],
                  gate: HostGate | None = None, ttl: float = 86400.0,
-                 clock: Callable[[], float] = time.monotonic):
+                 clock: Callable[[], float] = _wall_seconds):
         self.token = user_agent_token
         self.fetch_robots = fetch_robots
         self.gate = gate
@@ -131,14 +152,14 @@ class RobotsCache:
         self._locks: dict[str, threading.Lock] = {}
         self._lock = threading.Lock()
 
-    def _rules(self, base: str) -> Protego | None:
+    def _rules(self, base: str, sink: list | None = None) -> Protego | None:
         with self._lock:
             lock = self._locks.setdefault(base, threading.Lock())
         with lock:
             hit = self._cache.get(base)
-            if hit and self.clock() - hit[0] < self.ttl:
+            if hit and 0 <= self.clock() - hit[0] < self.ttl:
                 return hit[1]
-            status, body = self.fetch_robots(base + "/robots.txt")  # raises FetchError
+            status, body = self.fetch_robots(base + "/robots.txt", sink)  # raises FetchError
             rules: Protego | None = None
             if 200 <= status < 300:
                 try:
@@ -146,13 +167,16 @@ class RobotsCache:
                 except Exception as exc:  # protego is lenient: never read a crash as "no rules"
                     raise RobotsUnreadable(f"robots.txt could not be parsed ({type(exc).__name__}: {exc});"
                                            " waiting for a later run", base + "/robots.txt") from None
-            if rules is not None and self.gate is not None:
-                delay = rules.crawl_delay(self.token)
-                if delay:
-                    self.gate.set_delay(base, float(delay))
-            self._cache[base] = (self.clock(), rules)
+            if self.gate is not None:  # every read, so a refresh can also lower it again
+                delay = rules.crawl_delay(self.token) if rules is not None else None
+                self.gate.set_delay(base, float(delay or 0))
+            now = self.clock()
+            with self._lock:  # a long-lived cache: drop the copies that have expired
+                for key in [k for k, (at, _) in self._cache.items() if not 0 <= now - at < self.ttl]:
+                    del self._cache[key]
+                self._cache[base] = (now, rules)
             return rules
 
-    def allowed(self, url: str) -> bool:
-        rules = self._rules(host_key(url))
+    def allowed(self, url: str, sink: list | None = None) -> bool:
+        rules = self._rules(host_key(url), sink)
         return True if rules is None else rules.can_fetch(url, self.token)

@@ -3,6 +3,11 @@
 APScheduler 3 runs the jobs; the decisions (when next, back off, pause, is the digest due) are
 ``monitor.schedule``'s pure functions; the state they need (each source's next run, failures,
 pause) lives in the sources table, so a restart continues the schedule.
+
+The runner owns what must outlive a job: one ``Fetcher`` and one ``ExtractPool`` for the whole
+process, handed to every job's pipeline. A fetcher per job would give each source its own
+per-host gate (a feed and a sitemap of one site would each get ``max_per_host``), its own
+robots.txt cache (robots.txt read again on every run) and its own connection pool.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ import threading
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+from apscheduler.executors.pool import ThreadPoolExecutor as JobThreads
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.date import DateTrigger
 from apscheduler.triggers.interval import IntervalTrigger
@@ -24,24 +30,31 @@ from storage import sources as source_store
 
 from . import schedule
 from .config import Settings
+from .fetch import Fetcher
 from .pipeline import run_pass
 from .workers import ExtractPool
 
 log = logging.getLogger("chargewatch.runner")
 WATCH_SECONDS = 60  # how often the runner looks for sources resumed from the page or the CLI
+JOB_THREADS = 10  # jobs that may run at once (APScheduler's default); they share the one Fetcher
 
 
 class Runner:
     def __init__(self, settings: Settings, db_path: str | Path, *, rng: random.Random | None = None,
-                 extractor: ExtractPool | None = None):
+                 extractor: ExtractPool | None = None, fetcher: Fetcher | None = None):
         self.settings = settings
         self.db_path = str(db_path)
         self.rng = rng or random.Random()
         self.stop = threading.Event()
         self._own_extractor = extractor is None
         self.extractor = extractor or ExtractPool(settings.network.extract_workers)
-        self.scheduler = BackgroundScheduler(timezone=timezone.utc, job_defaults={
-            "coalesce": True, "max_instances": 1, "misfire_grace_time": 3600})
+        self._own_fetcher = fetcher is None
+        net = settings.network
+        # jobs share its connection pool: room for each to fetch as a pass of its own would
+        self.fetcher = fetcher or Fetcher(net, max_connections=max(20, net.workers * 2) * JOB_THREADS)
+        self.scheduler = BackgroundScheduler(timezone=timezone.utc, executors={"default": JobThreads(JOB_THREADS)},
+                                             job_defaults={"coalesce": True, "max_instances": 1,
+                                                           "misfire_grace_time": 3600})
         self.specs = {s.name: s for s in settings.sources if s.enabled}
         self.digests_made = 0
         self.fatal: str | None = None  # why the database became unusable (disk full, damaged): we stop
@@ -109,7 +122,8 @@ class Runner:
             return {}
         with open_db(self.db_path) as db:
             try:
-                run_pass(self.settings, db, names=names, extractor=self.extractor, stop=self.stop)
+                run_pass(self.settings, db, names=names, extractor=self.extractor, fetcher=self.fetcher,
+                         stop=self.stop)
             except Exception as exc:
                 log.exception("the pass over %s failed unexpectedly", ", ".join(names))
                 error = f"internal error: {type(exc).__name__}: {exc}"
@@ -252,4 +266,6 @@ class Runner:
                 self.extractor.close()
             else:
                 self.extractor.kill()  # a fetch is stuck on the network: the process exits now
+        if self._own_fetcher and finished:  # unfinished: a job still uses it; the process exits now
+            self.fetcher.close()
         return finished
