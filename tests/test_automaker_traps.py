@@ -266,3 +266,12 @@ def test_a_place_stays_the_place_when_the_text_names_another_brand_of_its_automa
             "The black mass from Lincoln is sent to a refiner that recovers lithium and nickel for battery makers.")
     [ford] = [a for a in tag(text).automakers if a.id == "ford"]
     assert ford.brands == ("Ford",) and ford.mentions == 1
+
+
+@pytest.mark.parametrize("text", [
+    "October 9 - Irving, TX @ Toyota Music Factory",
+    "The Lions play at Ford Field on Sunday; the Ducks host them at Honda Center.",
+    "The final is at Mercedes-Benz Stadium in Atlanta, after a concert at the Kia Forum.",
+])
+def test_venues_and_events_named_for_a_sponsor_are_not_the_automaker(text):
+    assert tag(text).automaker_ids() == []
