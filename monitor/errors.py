@@ -6,17 +6,14 @@ against a source or an article and decide whether a retry could ever help (``per
 
 from __future__ import annotations
 
-
-class ChargewatchError(Exception):
-    """Base of every error chargewatch raises on purpose."""
+# The root of the tree and the database's error are storage's (storage imports nothing from
+# monitor); they are re-exported here, so ``from monitor.errors import DatabaseError`` still works.
+from storage.errors import ChargewatchError
+from storage.errors import DatabaseError as DatabaseError  # a re-export
 
 
 class ConfigError(ChargewatchError):
     """feeds.yaml (or another setting) is invalid; the message names the file, line and key."""
-
-
-class DatabaseError(ChargewatchError):
-    """The database file cannot be opened or is not a chargewatch database."""
 
 
 class PortInUse(ChargewatchError):

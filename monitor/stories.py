@@ -71,6 +71,6 @@ def reindex_updated(db: Database, article_id: int, text: str, settings: StorySet
     old = story_store.signature_of(db, article_id)
     old_keys = band_keys(Signature(*old), settings.bands) if old else []
     story_store.index_signature(db, article_id, sig.values, sig.shingles, band_keys(sig, settings.bands), old_keys)
-    row = db.execute("SELECT story_id FROM articles WHERE id = ?", [article_id]).fetchone()
-    if row and row[0] is not None:
-        story_store.refresh(db, row[0])
+    story_id = story_store.story_of_article(db, article_id)
+    if story_id is not None:
+        story_store.refresh(db, story_id)

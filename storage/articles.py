@@ -9,8 +9,9 @@ from sqlite_utils import Database
 
 from .clock import now_iso
 from .dates import bounds_sql
-from .items import _insert_items, mark_done
-from .stories import REPRESENTATIVE_ORDER
+from .items import insert_items, mark_done
+from .rows import dicts
+from .stories import story_members
 from .tags import replace_tags
 
 
@@ -113,7 +114,7 @@ def save_article(db: Database, article: NewArticle, *, aliases=(), item_url: str
         if item_url:
             mark_done(db, item_url)
         if new_items:
-            _insert_items(db, new_items_source or article.source, new_items)
+            insert_items(db, new_items_source or article.source, new_items)
     return article_id, created
 
 
@@ -159,26 +160,17 @@ def list_articles(db: Database, *, source: str | None = None, since: str | None 
                             date=STORY_DATE if per_story else ARTICLE_DATE)
     if not per_story:
         return rows
-    story_ids = sorted({r.story_id for r in rows if r.story_id is not None})
-    reps: dict[int, int] = {}
-    sources: dict[int, list[tuple[int, str]]] = {}
-    for chunk in range(0, len(story_ids), 500):
-        part = story_ids[chunk:chunk + 500]
-        marks = ",".join("?" * len(part))
-        reps.update(db.execute(f"SELECT id, representative FROM stories WHERE id IN ({marks})", part).fetchall())
-        for sid, aid, src in db.execute(f"SELECT story_id, id, source FROM articles WHERE story_id IN ({marks}) "
-                                        f"ORDER BY {REPRESENTATIVE_ORDER}", part):
-            sources.setdefault(sid, []).append((aid, src))
+    members = story_members(db, {r.story_id for r in rows if r.story_id is not None})
     chosen: dict[object, ArticleRow] = {}
     for r in rows:
         key = r.story_id if r.story_id is not None else ("article", r.id)
         best = chosen.get(key)
-        if best is None or (r.story_id is not None and reps.get(r.story_id) == r.id):
+        if best is None or (r.story_id in members and members[r.story_id].representative_id == r.id):
             chosen[key] = r
     out = []
     for key, r in chosen.items():
-        others = tuple(dict.fromkeys(src for aid, src in sources.get(r.story_id, ()) if aid != r.id and src != r.source))
-        out.append(replace(r, also_in=others))
+        story = members.get(r.story_id)
+        out.append(replace(r, also_in=story.also_in(r.source) if story else ()))
     out.sort(key=lambda r: (r.published or r.fetched, r.id), reverse=True)
     return out[:limit] if limit else out
 
@@ -201,7 +193,7 @@ def _select_articles(db: Database, *, source: str | None, since: str | None, lim
     sql += " ORDER BY coalesce(published, fetched) DESC, id DESC"
     if limit:
         sql += f" LIMIT {int(limit)}"
-    return [ArticleRow(*r) for r in db.execute(sql, params).fetchall()]
+    return [ArticleRow(**r) for r in dicts(db, sql, params)]
 
 
 def get_article_text(db: Database, article_id: int) -> str | None:

@@ -8,8 +8,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from monitor.errors import DatabaseError
-
+from .errors import DatabaseError
 from .migrations import migrations
 
 # SQLite's primary result codes that say the file itself cannot be used, whatever the statement:

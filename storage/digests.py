@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 from sqlite_utils import Database
 
 from .clock import now_iso
-from .stories import REPRESENTATIVE_ORDER
+from .rows import dicts, one
+from .stories import story_members
 from .tags import StoryTag, story_tags
 
 
@@ -48,8 +50,8 @@ class DigestStory:
 _COLUMNS = "id, created, since, until, ad_hoc, stories, subject, delivery, sent_at, attempts, last_error"
 
 
-def _record(row) -> DigestRecord:
-    return DigestRecord(row[0], row[1], row[2], row[3], bool(row[4]), *row[5:])
+def _record(row: dict) -> DigestRecord:
+    return DigestRecord(**{**row, "ad_hoc": bool(row["ad_hoc"])})
 
 
 def last_until(db: Database) -> str | None:
@@ -74,42 +76,30 @@ def stored_between(db: Database, since: str, until: str) -> list[int]:
 
 def stored_before(db: Database, story_ids: list[int], before: str) -> set[int]:
     """Those of story_ids stored before ``before``."""
-    out: set[int] = set()
-    for chunk in range(0, len(story_ids), 500):
-        part = story_ids[chunk:chunk + 500]
-        out.update(r[0] for r in db.execute(
-            f"SELECT id FROM stories WHERE id IN ({','.join('?' * len(part))}) AND stored < ?", [*part, before]))
-    return out
+    return {r[0] for r in db.execute(
+        "SELECT id FROM stories WHERE id IN (SELECT value FROM json_each(?)) AND stored < ?",
+        [json.dumps([int(i) for i in story_ids]), before])}
 
 
 def digest_stories(db: Database, story_ids: list[int]) -> list[DigestStory]:
     """The stories, with their copies' sources and their articles' tags, ordered by publication."""
-    rows = []
-    for chunk in range(0, len(story_ids), 500):
-        part = story_ids[chunk:chunk + 500]
-        rows += db.execute(f"SELECT s.id, s.title, s.first_seen, s.representative FROM stories s "
-                           f"WHERE s.id IN ({','.join('?' * len(part))})", part).fetchall()
-    rows.sort(key=lambda r: (r[2] or "", r[0]))
+    rows = dicts(db, "SELECT id, title, first_seen FROM stories WHERE id IN (SELECT value FROM json_each(?))",
+                 [json.dumps([int(i) for i in story_ids])])
+    rows.sort(key=lambda r: (r["first_seen"] or "", r["id"]))
     if not rows:
         return []
-    ids = [r[0] for r in rows]
-    members: dict[int, list[tuple]] = {}
-    for chunk in range(0, len(ids), 500):
-        part = ids[chunk:chunk + 500]
-        marks = ",".join("?" * len(part))
-        for row in db.execute(f"SELECT story_id, id, url, source, kind FROM articles WHERE story_id IN ({marks}) "
-                              f"ORDER BY {REPRESENTATIVE_ORDER}", part):
-            members.setdefault(row[0], []).append(row[1:])
+    ids = [r["id"] for r in rows]
+    members = story_members(db, ids)
     tags = story_tags(db, ids)
     out = []
-    for sid, title, first_seen, rep_id in rows:
-        copies = members.get(sid)
-        if not copies:
+    for r in rows:
+        story = members.get(r["id"])
+        if story is None:
             continue
-        rep = next((c for c in copies if c[0] == rep_id), copies[0])
-        also = tuple(dict.fromkeys(c[2] for c in copies if c[2] != rep[2]))
-        out.append(DigestStory(sid, title, first_seen, rep[0], rep[1], rep[2], rep[3], also, 1 + len(also),
-                               tags.get(sid, ())))
+        rep, also = story.representative, story.also_in()
+        out.append(DigestStory(id=r["id"], title=r["title"], first_seen=r["first_seen"], article_id=rep.id,
+                               url=rep.url, source=rep.source, kind=rep.kind, also_in=also, sources=1 + len(also),
+                               tags=tags.get(r["id"], ())))
     return out
 
 
@@ -139,19 +129,20 @@ def record_failure(db: Database, digest_id: int, error: str) -> None:
 
 
 def pending(db: Database) -> list[DigestRecord]:
-    return [_record(r) for r in db.execute(
-        f"SELECT {_COLUMNS} FROM digests WHERE delivery = 'mail' AND sent_at IS NULL ORDER BY id")]
+    return [_record(r) for r in dicts(
+        db, f"SELECT {_COLUMNS} FROM digests WHERE delivery = 'mail' AND sent_at IS NULL ORDER BY id")]
 
 
 def list_digests(db: Database, limit: int = 100) -> list[DigestRecord]:
-    return [_record(r) for r in db.execute(f"SELECT {_COLUMNS} FROM digests ORDER BY id DESC LIMIT ?", [limit])]
+    return [_record(r) for r in dicts(db, f"SELECT {_COLUMNS} FROM digests ORDER BY id DESC LIMIT ?", [limit])]
 
 
 def get_digest(db: Database, digest_id: int) -> tuple[DigestRecord, dict[str, str]] | None:
-    row = db.execute(f"SELECT {_COLUMNS}, text, html, markdown FROM digests WHERE id = ?", [digest_id]).fetchone()
+    row = one(db, f"SELECT {_COLUMNS}, text, html, markdown FROM digests WHERE id = ?", [digest_id])
     if row is None:
         return None
-    return _record(row[:11]), {"text": row[11], "html": row[12], "md": row[13]}
+    bodies = {"text": row.pop("text"), "html": row.pop("html"), "md": row.pop("markdown")}
+    return _record(row), bodies
 
 
 def save_draft(db: Database, article_id: int, platform: str, text: str, by: str | None,

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import asdict
 
 from sqlite_utils import Database
 
-from .review import Filters, _article_filter_sql, article_view, inbox
+from .review import Filters, article_filter_sql, article_view, inbox
+from .rows import dicts
 from .tags import TAG_ORDER, StoryTag, story_evidence
 
 
@@ -48,30 +50,28 @@ def export_stories(db: Database, filters: Filters) -> list[dict]:
 
 def export_articles(db: Database, filters: Filters) -> list[dict]:
     """Every article the filters select, newest first, with all its tags and their evidence."""
-    where, params = _article_filter_sql(db, filters)
-    rows = db.execute(
-        "SELECT a.id, a.story_id, a.published, a.fetched, a.title, a.url, a.source, a.kind, a.language FROM articles a"
-        + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY coalesce(a.published, a.fetched) DESC, a.id DESC",
-        params).fetchall()
-    tags: dict[int, list[tuple]] = {}
-    ids = [r[0] for r in rows]
-    for chunk in range(0, len(ids), 500):
-        part = ids[chunk:chunk + 500]
-        for row in db.execute(f"SELECT article_id, kind, tag_id, name, evidence, mentions, salience, origin, role "
-                              f"FROM tags WHERE article_id IN ({','.join('?' * len(part))}) ORDER BY {TAG_ORDER}",
-                              part):
-            tags.setdefault(row[0], []).append(row[1:])
+    where, params = article_filter_sql(db, filters)
+    rows = dicts(
+        db, "SELECT a.id AS article_id, a.story_id, a.published, a.fetched, a.title, a.url, a.source, a.kind, "
+        "a.language FROM articles a" + (" WHERE " + " AND ".join(where) if where else "")
+        + " ORDER BY coalesce(a.published, a.fetched) DESC, a.id DESC", params)
+    tags: dict[int, list[dict]] = {}
+    for t in dicts(db, "SELECT article_id, kind, tag_id, name, evidence, mentions, salience, origin, role FROM tags "
+                       f"WHERE article_id IN (SELECT value FROM json_each(?)) ORDER BY {TAG_ORDER}",
+                   [json.dumps([r["article_id"] for r in rows])]):
+        tags.setdefault(t["article_id"], []).append(t)
     out = []
     for r in rows:
-        mine = tags.get(r[0], [])
-        best = story_evidence([StoryTag(t[0], t[1], t[2] or t[1], t[3], t[5], t[6], t[7]) for t in mine], r[4],
-                              filters.tag)
-        out.append({"article_id": r[0], "story_id": r[1], "published": r[2], "fetched": r[3], "title": r[4],
-                    "url": r[5], "source": r[6], "kind": r[7], "language": r[8],
-                    "automakers": [t[1] for t in mine if t[0] == "automaker"],
-                    "topics": [t[1] for t in mine if t[0] == "topic"],
-                    "subjects": [t[1] for t in mine if t[7] == "subject"],
+        mine = tags.get(r["article_id"], [])
+        best = story_evidence([StoryTag(kind=t["kind"], tag_id=t["tag_id"], name=t["name"] or t["tag_id"],
+                                        evidence=t["evidence"], salience=t["salience"], origin=t["origin"],
+                                        role=t["role"]) for t in mine], r["title"], filters.tag)
+        out.append({**r,
+                    "automakers": [t["tag_id"] for t in mine if t["kind"] == "automaker"],
+                    "topics": [t["tag_id"] for t in mine if t["kind"] == "topic"],
+                    "subjects": [t["tag_id"] for t in mine if t["role"] == "subject"],
                     "evidence": best.evidence if best else None, "evidence_tag": best.name if best else None,
-                    "tags": [{"kind": t[0], "id": t[1], "name": t[2], "role": t[7], "evidence": t[3], "mentions": t[4],
-                              "salience": t[5], "origin": t[6]} for t in mine]})
+                    "tags": [{"kind": t["kind"], "id": t["tag_id"], "name": t["name"], "role": t["role"],
+                              "evidence": t["evidence"], "mentions": t["mentions"], "salience": t["salience"],
+                              "origin": t["origin"]} for t in mine]})
     return out

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from .clock import now_iso
+from .rows import dicts
 from .sources import save_validators, storable_text
 
 
@@ -34,8 +35,11 @@ def is_known(db: Database, url: str) -> bool:
                       [url, url]).fetchone() is not None
 
 
-def _insert_items(db: Database, source: str, items) -> int:
-    """Queue links not seen before; re-queue a stored one whose source says it changed since."""
+def insert_items(db: Database, source: str, items) -> int:
+    """Queue links not seen before; re-queue a stored one whose source says it changed since.
+    Returns how many were queued or re-queued. Runs in the caller's transaction: ``enqueue``
+    (a listing's links with its validators) and ``storage.articles.save_article`` (the links a
+    stored page gave, such as its PDFs) call it inside theirs."""
     new = 0
     at = now_iso()
     for it in items:
@@ -61,18 +65,17 @@ def _insert_items(db: Database, source: str, items) -> int:
 def enqueue(db: Database, source: str, items, validators: list[tuple[str, str | None, str | None]] = ()) -> int:
     """Queue new links and save the listing's validators together. Returns how many were new."""
     with db.atomic():
-        new = _insert_items(db, source, items)
+        new = insert_items(db, source, items)
         for url, etag, last_modified in validators:
             save_validators(db, url, source, etag, last_modified)
     return new
 
 
 def pending(db: Database, source: str, limit: int = 10_000) -> list[ItemRow]:
-    rows = db.execute(
-        "SELECT url, source, attempts, title, published, author, summary, kind, via FROM items "
-        "WHERE source = ? AND state = 'pending' ORDER BY kind = 'report', discovered, url LIMIT ?",
-        [source, limit]).fetchall()
-    return [ItemRow(*r) for r in rows]
+    rows = dicts(db, "SELECT url, source, attempts, title, published, author, summary, kind, via FROM items "
+                     "WHERE source = ? AND state = 'pending' ORDER BY kind = 'report', discovered, url LIMIT ?",
+                     [source, limit])
+    return [ItemRow(**r) for r in rows]
 
 
 def mark_failed(db: Database, url: str, error: str, *, permanent: bool, max_attempts: int = 3) -> str:

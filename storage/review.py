@@ -16,8 +16,9 @@ from datetime import date, datetime
 from sqlite_utils import Database
 
 from .dates import bounds_sql
+from .rows import dicts, one
 from .search_query import QueryError, TooBroad, to_fts5
-from .stories import REPRESENTATIVE_ORDER
+from .stories import story_members
 from .tags import TAG_ORDER, StoryTag, story_evidence, story_tags
 
 STATUSES = ("new", "starred", "reviewed", "dismissed")
@@ -245,8 +246,9 @@ def _filter_sql(db: Database, f: Filters, story: str = "s.id") -> tuple[list[str
     return where, params
 
 
-def _article_filter_sql(db: Database, f: Filters) -> tuple[list[str], list]:
-    """The filters on an article ``a``: its story's tags, sources, kinds and status, its date."""
+def article_filter_sql(db: Database, f: Filters) -> tuple[list[str], list]:
+    """The filters on an article ``a``: its story's tags, sources, kinds and status, its date, as
+    (WHERE clauses, parameters). The search uses it, and so does the export (storage.export)."""
     where, params = _filter_sql(db, f, story="a.story_id")
     dates, date_params = bounds_sql("coalesce(a.published, a.fetched)", f.since, f.until)
     return where + dates, params + date_params
@@ -280,32 +282,29 @@ def story_rows(db: Database, story_ids: list[int], prefer: tuple[str, str] | Non
     A row's evidence is ``prefer``'s (the tag the page is filtered by) when it has one."""
     if not story_ids:
         return []
-    marks = ",".join("?" * len(story_ids))
-    stories = {r[0]: r for r in db.execute(
-        f"SELECT s.id, s.title, s.first_seen, s.articles, s.representative, r.status, r.note FROM stories s "
-        f"LEFT JOIN story_reviews r ON r.story_id = s.id WHERE s.id IN ({marks})", story_ids)}
-    members: dict[int, list[tuple]] = {}
-    for row in db.execute(f"SELECT story_id, id, url, source, kind, title FROM articles WHERE story_id IN ({marks}) "
-                          f"ORDER BY {REPRESENTATIVE_ORDER}", story_ids):
-        members.setdefault(row[0], []).append(row[1:])
+    stories = {r["id"]: r for r in dicts(
+        db, "SELECT s.id, s.title, s.first_seen, s.articles, r.status, r.note FROM stories s "
+        "LEFT JOIN story_reviews r ON r.story_id = s.id WHERE s.id IN (SELECT value FROM json_each(?))",
+        [json.dumps([int(i) for i in story_ids])])}
+    members = story_members(db, story_ids)
     tags = story_tags(db, story_ids)
     out = []
     for sid in story_ids:
         s = stories.get(sid)
-        copies = members.get(sid)
-        if s is None or not copies:
+        story = members.get(sid)
+        if s is None or story is None:
             continue
-        rep = next((c for c in copies if c[0] == s[4]), copies[0])
+        rep = story.representative
         mine = tags.get(sid, ())
-        title = s[1] or rep[4]
+        title = s["title"] or rep.title
         shown = story_evidence(mine, title, prefer)
         out.append(InboxStory(
-            id=sid, title=title, first_seen=s[2], article_id=rep[0], url=rep[1], source=rep[2],
-            kind=rep[3], also_in=tuple(dict.fromkeys(c[2] for c in copies if c[2] != rep[2])), articles=s[3],
+            id=sid, title=title, first_seen=s["first_seen"], article_id=rep.id, url=rep.url, source=rep.source,
+            kind=rep.kind, also_in=story.also_in(), articles=s["articles"],
             automakers=tuple(t for t in mine if t.kind == "automaker"),
             topics=tuple(t for t in mine if t.kind == "topic"),
             evidence=shown.evidence if shown else None, evidence_tag=shown.name if shown else None,
-            status=s[5] or "new", note=s[6]))
+            status=s["status"] or "new", note=s["note"]))
     return out
 
 
@@ -349,7 +348,7 @@ def search(db: Database, query: str, filters: Filters = Filters(status=None), *,
         raise QueryError(f"cannot search for {_shown(query)}. {exc}.") from None
     if not match:  # only punctuation: nothing can match
         return SearchPage(query, 0, [], max(page, 1), per_page)
-    where, params = _article_filter_sql(db, filters)
+    where, params = article_filter_sql(db, filters)
     extra = "".join(f" AND {w}" for w in where)
     base = f"FROM articles_fts f JOIN articles a ON a.id = f.rowid WHERE articles_fts MATCH ?{extra}"
     deadline = _monotonic() + SEARCH_BUDGET
@@ -375,10 +374,10 @@ def search(db: Database, query: str, filters: Filters = Filters(status=None), *,
                                [match, *params, SEARCH_WINDOW - 1]).fetchone()
             if floor:
                 window, window_params = " AND f.rowid >= ?", [floor[0]]
-        rows = db.execute(
-            f"SELECT a.id, a.story_id, a.title, a.url, a.source, a.published, a.kind, "
-            f"snippet(articles_fts, -1, char(2), char(3), '…', 24) {base}{window} ORDER BY f.rank LIMIT ? OFFSET ?",
-            [match, *params, *window_params, per_page, (max(page, 1) - 1) * per_page]).fetchall()
+        rows = dicts(
+            db, f"SELECT a.id AS article_id, a.story_id, a.title, a.url, a.source, a.published, a.kind, "
+            f"snippet(articles_fts, -1, char(2), char(3), '…', 24) AS snippet {base}{window} ORDER BY f.rank "
+            "LIMIT ? OFFSET ?", [match, *params, *window_params, per_page, (max(page, 1) - 1) * per_page])
     except sqlite3.OperationalError as exc:
         if stopped:
             raise TooBroad(f"this search is too broad: it was stopped after {SEARCH_BUDGET:g} seconds. Narrow it "
@@ -386,7 +385,7 @@ def search(db: Database, query: str, filters: Filters = Filters(status=None), *,
         raise QueryError(_explain_query_error(query, str(exc))) from None
     finally:
         db.conn.set_progress_handler(None, 0)
-    return SearchPage(query, total, [SearchHit(*r) for r in rows], max(page, 1), per_page,
+    return SearchPage(query, total, [SearchHit(**r) for r in rows], max(page, 1), per_page,
                       capped=bool(where) and total >= COUNT_CAP, ranked_among=SEARCH_WINDOW if window else None)
 
 
@@ -407,28 +406,30 @@ def _shown(query: str, limit: int = 80) -> str:
 def article_view(db: Database, article_id: int) -> ArticleView | None:
     if not 0 <= article_id <= MAX_ID:
         return None
-    row = db.execute(
-        "SELECT a.id, a.url, a.title, coalesce(a.text, ''), a.author, a.published, a.fetched, a.source, a.kind, "
-        "a.language, a.via, a.story_id, a.version, r.status, r.note FROM articles a "
-        "LEFT JOIN story_reviews r ON r.story_id = a.story_id WHERE a.id = ?", [article_id]).fetchone()
+    row = one(
+        db, "SELECT a.id, a.url, a.title, coalesce(a.text, '') AS text, a.author, a.published, a.fetched, a.source, "
+        "a.kind, a.language, a.via, a.story_id, a.version, r.status, r.note FROM articles a "
+        "LEFT JOIN story_reviews r ON r.story_id = a.story_id WHERE a.id = ?", [article_id])
     if row is None:
         return None
-    tags = tuple(TagView(r[0], r[1], r[2] or r[1], r[3], r[4], r[5], tuple(json.loads(r[6] or "[]")), r[7], r[8])
-                 for r in db.execute("SELECT kind, tag_id, name, evidence, mentions, salience, matched, origin, role "
-                                     f"FROM tags WHERE article_id = ? ORDER BY kind, {TAG_ORDER}", [article_id]))
-    corrections = tuple(Correction(*r) for r in db.execute(
-        "SELECT article_id, kind, tag_id, action, by, at, role FROM tag_corrections WHERE article_id = ? ORDER BY at",
-        [article_id]))
+    tags = tuple(TagView(**{**r, "name": r["name"] or r["tag_id"], "matched": tuple(json.loads(r["matched"] or "[]"))})
+                 for r in dicts(db, "SELECT kind, tag_id, name, evidence, mentions, salience, matched, origin, role "
+                                    f"FROM tags WHERE article_id = ? ORDER BY kind, {TAG_ORDER}", [article_id]))
+    corrections = tuple(Correction(**r) for r in dicts(
+        db, "SELECT article_id, kind, tag_id, action, by, at, role FROM tag_corrections WHERE article_id = ? "
+        "ORDER BY at", [article_id]))
+    story_id = row["story_id"]
     copies = ()
-    if row[11] is not None:
-        copies = tuple(CopyView(*r) for r in db.execute(
-            "SELECT id, url, title, source, published FROM articles WHERE story_id = ? AND id != ? "
-            f"ORDER BY {REPRESENTATIVE_ORDER}", [row[11], article_id]))
-    shared = story_tags(db, [row[11]]).get(row[11], ()) if row[11] is not None else ()
+    if story_id is not None:
+        story = story_members(db, [story_id]).get(story_id)
+        copies = tuple(CopyView(id=c.id, url=c.url, title=c.title, source=c.source, published=c.published)
+                       for c in (story.others(article_id) if story else ()))
+    shared = story_tags(db, [story_id]).get(story_id, ()) if story_id is not None else ()
     if not shared:  # not in a story (yet): its own tags are its story's
         shared = tuple(StoryTag(t.kind, t.tag_id, t.name, t.evidence, t.salience, t.origin, t.role) for t in tags)
-    return ArticleView(*row[:13], tags=tags, corrections=corrections, copies=copies,
-                       status=row[13] or "new", note=row[14], story_tags=shared)
+    status, note = row.pop("status"), row.pop("note")
+    return ArticleView(**row, tags=tags, corrections=corrections, copies=copies, status=status or "new", note=note,
+                       story_tags=shared)
 
 
 def source_names(db: Database) -> list[str]:

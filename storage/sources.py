@@ -12,6 +12,7 @@ from sqlite_utils import Database
 
 from . import clock
 from .clock import now_iso
+from .rows import dicts, one
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,9 @@ def with_configured(rows: list[SourceRow], specs) -> list[SourceRow]:
     for s in specs:
         row = by_name.get(s.name)
         by_name[s.name] = replace(row, kind=s.kind, url=s.url, enabled=s.enabled) if row else \
-            SourceRow(s.name, s.kind, s.url, s.enabled, None, None, None, None, 0, 0, 0, 0)
+            SourceRow(name=s.name, kind=s.kind, url=s.url, enabled=s.enabled, last_run=None, last_success=None,
+                      last_error=None, last_error_at=None, consecutive_failures=0, error_count=0, articles=0,
+                      articles_7d=0)
     return [by_name[name] for name in sorted(by_name)]
 
 
@@ -103,15 +106,16 @@ def record_failure(db: Database, name: str, error: str, at: str | None = None) -
 def list_sources(db: Database, now: datetime | None = None) -> list[SourceRow]:
     now = now or clock.now()
     week_ago = (now - timedelta(days=7)).strftime("%Y-%m-%dT%H:%M:%SZ")
-    rows = db.execute(
-        "SELECT s.name, s.kind, s.url, s.enabled, s.last_run, s.last_success, s.last_error, "
+    rows = dicts(
+        db, "SELECT s.name, s.kind, s.url, s.enabled, s.last_run, s.last_success, s.last_error, "
         "s.last_error_at, s.consecutive_failures, s.error_count, "
-        "(SELECT count(*) FROM articles a WHERE a.source = s.name), "
-        "(SELECT count(*) FROM articles a WHERE a.source = s.name AND a.fetched >= ?), "
+        "(SELECT count(*) FROM articles a WHERE a.source = s.name) AS articles, "
+        "(SELECT count(*) FROM articles a WHERE a.source = s.name AND a.fetched >= ?) AS articles_7d, "
         "s.paused, s.next_run, s.last_new, s.created "
-        "FROM sources s ORDER BY s.name", [week_ago]).fetchall()
-    return [SourceRow(r[0], r[1], r[2], bool(r[3]), r[4], r[5], r[6], r[7], r[8] or 0, r[9] or 0,
-                      r[10], r[11], bool(r[12]), r[13], r[14], r[15]) for r in rows]
+        "FROM sources s ORDER BY s.name", [week_ago])
+    return [SourceRow(**{**r, "enabled": bool(r["enabled"]), "paused": bool(r["paused"]),
+                         "consecutive_failures": r["consecutive_failures"] or 0, "error_count": r["error_count"] or 0})
+            for r in rows]
 
 
 def get_validators(db: Database, url: str) -> tuple[str | None, str | None]:
@@ -159,9 +163,9 @@ class ScheduleRow:
 
 
 def schedule_rows(db: Database) -> dict[str, ScheduleRow]:
-    rows = db.execute("SELECT name, last_run, next_run, consecutive_failures, paused, last_new, created "
-                      "FROM sources").fetchall()
-    return {r[0]: ScheduleRow(r[0], r[1], r[2], r[3] or 0, bool(r[4]), r[5], r[6]) for r in rows}
+    rows = dicts(db, "SELECT name, last_run, next_run, consecutive_failures, paused, last_new, created FROM sources")
+    return {r["name"]: ScheduleRow(**{**r, "consecutive_failures": r["consecutive_failures"] or 0,
+                                      "paused": bool(r["paused"])}) for r in rows}
 
 
 def set_next_run(db: Database, name: str, when: str | None) -> None:
@@ -295,8 +299,8 @@ def new_lease_owner() -> str:
 
 
 def leases(db: Database) -> dict[str, Lease]:
-    rows = db.execute("SELECT source, owner, host, pid, proc_start, taken FROM source_leases").fetchall()
-    return {r[0]: Lease(*r) for r in rows}
+    rows = dicts(db, "SELECT source, owner, host, pid, proc_start, taken FROM source_leases")
+    return {r["source"]: Lease(**r) for r in rows}
 
 
 def take_lease(db: Database, name: str, owner: str) -> Lease | None:
@@ -305,10 +309,10 @@ def take_lease(db: Database, name: str, owner: str) -> Lease | None:
     case the caller leaves the source alone: another process is fetching it now."""
     pid = os.getpid()
     with db.atomic():
-        row = db.execute("SELECT source, owner, host, pid, proc_start, taken FROM source_leases WHERE source = ?",
-                         [name]).fetchone()
+        row = one(db, "SELECT source, owner, host, pid, proc_start, taken FROM source_leases WHERE source = ?",
+                  [name])
         if row is not None:
-            held = Lease(*row)
+            held = Lease(**row)
             if held.owner != owner and held.alive():
                 return held
         db.execute(

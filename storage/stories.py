@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
 from .dates import bounds_sql
+from .rows import dicts
 
 
 @dataclass(frozen=True)
@@ -45,17 +47,77 @@ class StoryRow:
                 "copies": [c.__dict__ for c in self.copies]}
 
 
+@dataclass(frozen=True)
+class Member:
+    """One article of a story, as the lists of stories show it."""
+
+    id: int
+    url: str
+    title: str | None
+    source: str
+    published: str | None
+    kind: str
+    fetched: str
+
+
+@dataclass(frozen=True)
+class StoryMembers:
+    """A story's articles in REPRESENTATIVE_ORDER, with the one that stands for it."""
+
+    story_id: int
+    representative_id: int | None  # as stored on the story's row
+    members: tuple[Member, ...]  # never empty
+
+    @property
+    def representative(self) -> Member:
+        """The stored representative, or the first member should the row not name one of them."""
+        return next((m for m in self.members if m.id == self.representative_id), self.members[0])
+
+    def others(self, article_id: int | None = None) -> tuple[Member, ...]:
+        """The members but ``article_id`` (by default the representative), in order."""
+        skip = self.representative.id if article_id is None else article_id
+        return tuple(m for m in self.members if m.id != skip)
+
+    def also_in(self, source: str | None = None) -> tuple[str, ...]:
+        """The other sources of the story, each once, in order: every member's source but
+        ``source`` (by default the representative's)."""
+        skip = self.representative.source if source is None else source
+        return tuple(dict.fromkeys(m.source for m in self.members if m.source != skip))
+
+
+def story_members(db: Database, story_ids) -> dict[int, StoryMembers]:
+    """Each story's members and representative: one query for any number of stories (the ids go
+    in as one JSON parameter). A story with no articles is left out."""
+    ids = json.dumps([int(i) for i in story_ids])
+    grouped: dict[int, list[dict]] = {}
+    for row in dicts(db, "SELECT story_id, (SELECT s.representative FROM stories s WHERE s.id = articles.story_id) "
+                         "AS representative_id, id, url, title, source, published, kind, fetched FROM articles "
+                         "WHERE story_id IN (SELECT value FROM json_each(?)) "
+                         f"ORDER BY story_id, {REPRESENTATIVE_ORDER}", [ids]):
+        grouped.setdefault(row["story_id"], []).append(row)
+    return {sid: StoryMembers(sid, rows[0]["representative_id"],
+                              tuple(Member(**{k: v for k, v in r.items() if k not in ("story_id", "representative_id")})
+                                    for r in rows))
+            for sid, rows in grouped.items()}
+
+
+def story_of_article(db: Database, article_id: int) -> int | None:
+    """The story the article is in (None when it is in none yet, or is not stored)."""
+    row = db.execute("SELECT story_id FROM articles WHERE id = ?", [article_id]).fetchone()
+    return row[0] if row else None
+
+
 def candidates(db: Database, keys: list[int], exclude: int | None = None) -> list[Candidate]:
     """Articles sharing at least one LSH band key, with their signatures."""
     if not keys:
         return []
     marks = ",".join("?" * len(keys))
-    rows = db.execute(
-        f"SELECT a.id, a.story_id, s.minhash, s.shingles FROM "
+    rows = dicts(
+        db, f"SELECT a.id AS article_id, a.story_id, s.minhash, s.shingles FROM "
         f"(SELECT DISTINCT article_id FROM lsh WHERE key IN ({marks})) AS l "
         f"JOIN signatures s ON s.article_id = l.article_id JOIN articles a ON a.id = l.article_id "
-        f"WHERE a.id != ?", [*keys, exclude if exclude is not None else -1]).fetchall()
-    return [Candidate(*r) for r in rows]
+        f"WHERE a.id != ?", [*keys, exclude if exclude is not None else -1])
+    return [Candidate(**r) for r in rows]
 
 
 def article_text(db: Database, article_id: int) -> str | None:
@@ -130,9 +192,6 @@ def refresh(db: Database, story_id: int) -> None:
         [rep[0], rep[1], story_id, story_id, story_id, story_id, story_id])
 
 
-_COPY_COLUMNS = "id, url, title, source, published, kind"
-
-
 def list_stories(db: Database, *, since: str | None = None, limit: int | None = None,
                  source: str | None = None) -> list[StoryRow]:
     """Newest first, each with its representative and the other copies; ``since`` is on the
@@ -141,26 +200,21 @@ def list_stories(db: Database, *, since: str | None = None, limit: int | None = 
     if source:
         where.append("s.id IN (SELECT story_id FROM articles WHERE source = ?)")
         params.append(source)
-    sql = ("SELECT s.id, s.title, s.first_seen, s.last_seen, s.articles, s.sources, s.representative "
+    sql = ("SELECT s.id, s.title, s.first_seen, s.last_seen, s.articles, s.sources "
            "FROM stories s" + (" WHERE " + " AND ".join(where) if where else "") +
            " ORDER BY s.first_seen DESC, s.id DESC" + (f" LIMIT {int(limit)}" if limit else ""))
-    stories = db.execute(sql, params).fetchall()
+    stories = dicts(db, sql, params)
     if not stories:
         return []
-    ids = [r[0] for r in stories]
-    copies: dict[int, list[Copy]] = {}
-    for chunk in range(0, len(ids), 500):
-        part = ids[chunk:chunk + 500]
-        for row in db.execute(f"SELECT story_id, {_COPY_COLUMNS} FROM articles WHERE story_id IN "
-                              f"({','.join('?' * len(part))}) ORDER BY {REPRESENTATIVE_ORDER}",
-                              part):
-            copies.setdefault(row[0], []).append(Copy(*row[1:]))
+    members = story_members(db, [s["id"] for s in stories])
     out = []
-    for sid, title, first, last, n, sources, rep_id in stories:
-        members = copies.get(sid, [])
-        rep = next((c for c in members if c.id == rep_id), members[0] if members else None)
-        if rep is None:
+    for s in stories:
+        m = members.get(s["id"])
+        if m is None:
             continue
-        out.append(StoryRow(sid, title, first, last, n, sources, rep,
-                            tuple(c for c in members if c.id != rep.id)))
+        out.append(StoryRow(**s, representative=_copy(m.representative), copies=tuple(_copy(c) for c in m.others())))
     return out
+
+
+def _copy(m: Member) -> Copy:
+    return Copy(id=m.id, url=m.url, title=m.title, source=m.source, published=m.published, kind=m.kind)

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
+from .rows import dicts
+
 
 @dataclass(frozen=True)
 class TagRow:
@@ -43,10 +45,9 @@ def replace_tags(db: Database, article_id: int, rows) -> None:
 
 
 def tags_for(db: Database, article_id: int) -> list[TagRow]:
-    rows = db.execute(
-        "SELECT kind, tag_id, name, evidence, mentions, salience, matched, origin, role FROM tags "
-        f"WHERE article_id = ? ORDER BY kind, {TAG_ORDER}", [article_id]).fetchall()
-    return [TagRow(r[0], r[1], r[2], r[3], r[4], r[5], tuple(json.loads(r[6] or "[]")), r[7], r[8]) for r in rows]
+    rows = dicts(db, "SELECT kind, tag_id, name, evidence, mentions, salience, matched, origin, role FROM tags "
+                     f"WHERE article_id = ? ORDER BY kind, {TAG_ORDER}", [article_id])
+    return [TagRow(**{**r, "matched": tuple(json.loads(r["matched"] or "[]"))}) for r in rows]
 
 
 # How a story's or an article's tags are ordered everywhere: subjects first, then by salience.
