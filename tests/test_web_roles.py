@@ -13,7 +13,7 @@ import pytest
 
 from monitor.dedupe import content_hash
 from monitor.stories import assign_story
-from monitor.web import app as web_app
+from monitor.web import common as web_common
 from monitor.web.highlight import MAX_EVIDENCE, sentences
 from storage import open_db
 from storage.tags import TagRow, replace_tags
@@ -119,7 +119,7 @@ def test_filters_take_stories_about_the_tag_and_mentions_on_request(roles_db, mo
     page = c.get("/search?q=tesla&automaker=tesla&mentions=1")
     assert page.text.count('<li class="hit">') == 3 and 'name="mentions" value="1" checked' in page.text
     # links keep the toggle: the next page, the chips
-    monkeypatch.setattr(web_app, "PER_PAGE", 1)
+    monkeypatch.setattr(web_common, "PER_PAGE", 1)
     page = c.get("/?automaker=tesla&mentions=1")
     older = re.search(r'<a rel="next" href="([^"]+)"', page.text).group(1).replace("&amp;", "&")
     assert "mentions=1" in older and "automaker=tesla" in older

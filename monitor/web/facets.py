@@ -1,0 +1,44 @@
+"""Automakers and topics: the list of one kind with its story counts, and one tag's coverage
+(GET /automakers, /topics, /automakers/{id}, /topics/{id}). The route tells the handler its
+kind (``request.path_params["kind"]``)."""
+
+from __future__ import annotations
+
+from starlette.requests import Request
+
+from storage.coverage import coverage
+from storage.tags import role_counts
+
+from .charts import weekly_bars
+from .common import call, error_page, flag, render
+
+
+async def facet_page(request: Request):
+    state = request.app.state
+    kind = request.path_params["kind"]
+    tag_id = request.path_params["tag_id"]
+    if (kind, tag_id) not in state.names:
+        return error_page(request, 404, f"no {kind} {tag_id!r}")
+    try:
+        mentions = flag(request.query_params, "mentions")
+    except ValueError as exc:
+        return error_page(request, 400, str(exc))
+    cov = await call(request, coverage, kind, tag_id, mentions=mentions)
+    name = state.names[(kind, tag_id)]
+    which = f"about or mentioning {name}" if mentions else f"about {name}"
+    chart = weekly_bars(f"{name}: stories per week, last 12 months ({which})", cov.weeks)
+    info = state.registry.get(tag_id) if kind == "automaker" else next(t for t in state.taxonomy if t.id == tag_id)
+    return render(request, "facet.html", kind=kind, tag_id=tag_id, name=name, cov=cov, chart=chart, info=info,
+                  mentions=mentions)
+
+
+async def facet_index(request: Request):
+    state = request.app.state
+    kind = request.path_params["kind"]
+    try:
+        mentions = flag(request.query_params, "mentions")
+    except ValueError as exc:
+        return error_page(request, 400, str(exc))
+    counts = await call(request, role_counts, kind)
+    return render(request, "facets.html", kind=kind, items=state.automakers if kind == "automaker" else state.topics,
+                  counts=counts, mentions=mentions)
