@@ -200,10 +200,10 @@ def capture_serve(monkeypatch) -> dict:
     """Runs `chargewatch serve` without a socket or a server: returns what it would serve."""
     import uvicorn
 
-    from monitor import cli_review
+    from monitor.cli import serving
 
     served: dict = {}
-    monkeypatch.setattr(cli_review, "listen", lambda host, port: None)
+    monkeypatch.setattr(serving, "listen", lambda host, port: None)
     monkeypatch.setattr(uvicorn.Server, "run", lambda self, sockets=None: served.update(config=self.config))
     return served
 

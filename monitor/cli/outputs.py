@@ -1,4 +1,4 @@
-"""chargewatch digest, post, export and sources import/export: what goes out of chargewatch."""
+"""chargewatch digest, post and export: what goes out of chargewatch."""
 
 from __future__ import annotations
 
@@ -7,10 +7,11 @@ from pathlib import Path
 
 import click
 
-from .cli import (WHEN, _existing_db, _readonly_db, check_choice, db_option, feeds_option, handle_errors, main,
-                  printable, sources_cmd)
-from .config import load_settings
-from .errors import ConfigError
+from ..config import load_settings
+from ..errors import ConfigError
+from ..terminal import printable
+from .group import main
+from .options import WHEN, check_choice, db_option, existing_db, feeds_option, readonly_db
 
 
 class ItemRef(click.ParamType):
@@ -30,7 +31,7 @@ class ItemRef(click.ParamType):
         return parsed
 
 
-@main.command()
+@click.command()
 @db_option
 @feeds_option
 @click.option("--since", "since", type=WHEN,
@@ -40,7 +41,6 @@ class ItemRef(click.ParamType):
               help="What to print or write.")
 @click.option("--out", "out_path", type=click.Path(dir_okay=False), help="Write to this file instead of standard output.")
 @click.option("--send", is_flag=True, help="Mail it (the 'mail' section of the feeds file); retry any digest a failed send left pending.")
-@handle_errors
 def digest(db_path: str, feeds_path: str, since: str | None, fmt: str, out_path: str | None, send: bool) -> None:
     """The digest of the stories chargewatch found since the last digest (whatever their
     publication dates): ranked, grouped by automaker and topic, each story once, reports in
@@ -58,10 +58,10 @@ def digest(db_path: str, feeds_path: str, since: str | None, fmt: str, out_path:
         chargewatch digest --since 7d --format html --out week.html
         CHARGEWATCH_SMTP_PASSWORD=... chargewatch digest --send
     """
-    from .dates import as_datetime
-    from .digest import make_digest, send_digests
+    from ..dates import as_datetime
+    from ..digest import make_digest, send_digests
 
-    db = _existing_db(db_path)
+    db = existing_db(db_path)
     start = as_datetime(since) if since else None
     failed = False
     if send:
@@ -88,14 +88,13 @@ def digest(db_path: str, feeds_path: str, since: str | None, fmt: str, out_path:
         sys.exit(1)
 
 
-@main.command()
+@click.command()
 @click.argument("item", type=ItemRef())
 @click.option("--platform", type=click.Choice(["x", "bluesky", "mastodon", "linkedin", "threads"]), required=True,
               help="Whose length rule and handles to use.")
 @click.option("--use", type=click.Choice(["headline", "evidence"]), default="headline", show_default=True,
               help="Start from the headline or from the evidence sentence the inbox shows for the story.")
 @db_option
-@handle_errors
 def post(item: tuple[str, int], platform: str, use: str, db_path: str) -> None:
     """Draft a social post for an article or a story (ITEM: an article id, or story:ID).
 
@@ -115,10 +114,10 @@ def post(item: tuple[str, int], platform: str, use: str, db_path: str) -> None:
     from storage.articles import resolve_item
     from storage.review import article_view
 
-    from .posts import draft_for
-    from .web.auth import os_user
+    from ..posts import draft_for
+    from ..web.auth import os_user
 
-    db = _existing_db(db_path)
+    db = existing_db(db_path)
     kind, number = item
     written = f"{kind}:{number}" if kind else str(number)
     article_id = resolve_item(db, written)
@@ -131,7 +130,7 @@ def post(item: tuple[str, int], platform: str, use: str, db_path: str) -> None:
     click.echo(f"{platform}: {draft.length} of {draft.limit}" + (" (trimmed)" if draft.trimmed else ""), err=True)
 
 
-@main.command("export")
+@click.command("export")
 @click.option("--format", "fmt", type=click.Choice(["csv", "jsonl"]), default="csv", show_default=True)
 @click.option("--per", type=click.Choice(["story", "article"]), default="story", show_default=True,
               help="One row per story (its copies' sources in also_in) or per article.")
@@ -145,7 +144,6 @@ def post(item: tuple[str, int], platform: str, use: str, db_path: str) -> None:
 @click.option("--until", type=WHEN, help="Only up to WHEN, inclusive (a date: to its end).")
 @click.option("--out", "out_path", type=click.Path(dir_okay=False), help="Write here instead of standard output.")
 @db_option
-@handle_errors
 def export_cmd(fmt: str, per: str, automaker: str | None, topic: str | None, mentions: bool, source: str | None,
                since: str | None, until: str | None, out_path: str | None, db_path: str) -> None:
     """Export tagged coverage for a spreadsheet (CSV) or a script (JSON Lines), tags and
@@ -162,9 +160,9 @@ def export_cmd(fmt: str, per: str, automaker: str | None, topic: str | None, men
     from storage.export import export_articles, export_stories
     from storage.review import Filters
 
-    from .exchange import EXPORT_ARTICLE_COLUMNS, EXPORT_STORY_COLUMNS, to_csv, to_jsonl
+    from ..exchange import EXPORT_ARTICLE_COLUMNS, EXPORT_STORY_COLUMNS, to_csv, to_jsonl
 
-    db = _readonly_db(db_path)
+    db = readonly_db(db_path)
     for option, value in (("--automaker", automaker), ("--topic", topic), ("--source", source)):
         check_choice(db, option, value)
     try:
@@ -182,47 +180,5 @@ def export_cmd(fmt: str, per: str, automaker: str | None, topic: str | None, men
         click.echo(text, nl=False)
 
 
-@sources_cmd.command("export")
-@feeds_option
-@handle_errors
-def sources_export(feeds_path: str) -> None:
-    """Print the sources of the feeds file as OPML 2.0 (feed readers import it; every
-    chargewatch setting rides along, so importing it back gives the same sources).
-
-    \b
-    Example:
-        chargewatch sources export --feeds feeds.yaml > sources.opml
-    """
-    from .exchange import sources_to_opml
-
-    click.echo(sources_to_opml(load_settings(feeds_path).sources), nl=False)
-
-
-@sources_cmd.command("import")
-@click.argument("opml_file", type=click.Path(exists=True, dir_okay=False))
-@feeds_option
-@click.option("--dry-run", is_flag=True, help="Show what would be added; change nothing.")
-@handle_errors
-def sources_import(opml_file: str, feeds_path: str, dry_run: bool) -> None:
-    """Add the feeds of an OPML file (a feed reader's export) to the feeds file. Sources already
-    there (same name or URL) are skipped; the file keeps its comments and is validated first.
-
-    \b
-    Example:
-        chargewatch sources import reader-export.opml --feeds feeds.yaml
-    """
-    from .exchange import append_sources, opml_to_sources
-
-    path = Path(feeds_path)
-    text = path.read_text(encoding="utf-8") if path.exists() else "sources:\n"
-    existing = load_settings(feeds_path).sources if path.exists() else ()
-    imported = opml_to_sources(Path(opml_file).read_bytes(), opml_file, existing)
-    new_text = append_sources(text, feeds_path, imported.sources)
-    for entry in imported.sources:  # an OPML file is from anywhere: its text reaches the terminal as text
-        click.echo(f"add {printable(entry['name'])} ({printable(entry['kind'])}): {printable(entry['url'])}")
-    for reason in imported.skipped:
-        click.echo(f"skip {printable(reason)}")
-    if not dry_run and imported.sources:
-        path.write_text(new_text, encoding="utf-8")
-    click.echo(f"{len(imported.sources)} added, {len(imported.skipped)} skipped" + (" (dry run)" if dry_run else "")
-               + ("" if dry_run or not imported.sources else f": {printable(feeds_path)} updated"), err=True)
+for _command in (digest, post, export_cmd):
+    main.add_command(_command)
