@@ -122,7 +122,7 @@ def test_rules_tables_keep_long_texts_cut_in_pieces_exact():
     """The tagger cuts a long text at "[a-z]{4}. [A-Z]" and starts a sentence there; an abbreviation
     that could match must end a sentence before every capital (SEMI_ABBREVIATIONS), the others
     must not match."""
-    from nlp.tagger import _SENTENCE_BREAK
+    from nlp.pieces import SENTENCE_BREAK as _SENTENCE_BREAK
 
     for word in NEVER_END | ABBREVIATIONS:
         assert not _SENTENCE_BREAK.search(f"near {word}. Tesla"), word

@@ -1,0 +1,323 @@
+"""Which of the automaker names the matchers found are the automakers: the words around each name,
+and the rest of the text, tell a carmaker from its namesakes.
+
+"Ford" is a carmaker, and also Harrison Ford, the Ford Foundation and a Mrs. Ford; "Lincoln" is
+a town in Nebraska, "Volvo Penta" a sister company, "KIA" the Kachin Independence Army. Every
+check here is made on the text itself (its characters around a name, its other names), so it
+works the same on a short text and on a long one tagged a piece at a time: ``Names.candidates``
+reads the words around each name while its Doc exists (for a long text, once per piece), and
+``Names.mentions`` decides on the whole text's candidates at once (which name a text gives to
+someone else, and from where; which sense it used first). Kept apart from the tagger's flow
+(``nlp.tagger``) because this is where the namesake rules live and change, with their patterns.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from .cues import Cues
+from .layout import TITLE_WEIGHT
+from .registry import Registry, SurfaceForm, first_names
+
+
+class Names:
+    """The automaker names of a registry, and how to tell them from their namesakes; built once
+    with the ``Tagger`` (``make_doc`` tokenizes as the tagger does)."""
+
+    def __init__(self, registry: Registry, forms: list[SurfaceForm], make_doc):
+        self.registry = registry
+        self._form_rank = {id(form): n for n, form in enumerate(forms)}  # ties between forms
+        self._names_of: dict[str, tuple[str, ...]] = {}  # automaker -> its forms' texts, lower-cased
+        for form in forms:
+            self._names_of[form.automaker] = (*self._names_of.get(form.automaker, ()), form.text.lower())
+        self.given_names = first_names() if any(f.surname for f in forms) else frozenset()
+        # each form's last token's length: where a match ends in the text, without asking the Doc
+        self._last_len = {id(f): len(make_doc(f.text)[-1].text) for f in forms}
+
+    def candidates(self, doc, cues: Cues, text: str, offsets: list[int], chars: list[tuple[int, int]],
+                    after: str = "") -> tuple[list, dict[tuple[str, str], tuple[int, bool]]]:
+        """The automaker forms found, less those the words around them refuse, each as (first
+        token, end token, form, sentence, doubtful (see ``mentions``), first character, end
+        character; the characters in the whole text, for ``aboutness``); and the namesakes: the
+        names (form keys) the text also gives to someone or something else, a person, a place or
+        another company, each with the first token where it does so and whether it is a person.
+
+        ``text`` is the whole text, ``offsets`` the Doc's tokens' characters in it, ``chars`` its
+        sentences', and ``after`` the first word after the Doc when it is a piece of a longer
+        text. Refused, and a namesake from there on:
+        - a form inside a blocked name: "Nikola Tesla", "Volvo Group", "Tata Steel";
+        - a surname form right after a given name or a title, or named as a person otherwise
+          (``_person``): "Eleanor Ford", "COO Ford", 'Marcus "Chevy" Reyes', "Honda, 32,";
+        - a word of not_before or not_after that is itself a name: "Harrison Ford" (surname forms),
+          "Ford Foundation", "Lincoln, Nebraska" (other such words refuse that mention only: "in
+          Lincoln", "GM crops");
+        - an exact-case form followed by a comma and a state: "Lincoln, Neb.", "Cadillac, Mich.";
+        - a conglomerate's name before a sister company's word: "Hyundai Samho Heavy Industries";
+        - an acronym in brackets after another name it stands for: "Kachin Independence Army (KIA)".
+        Refused for that mention only: a form in a sentence of another industry (``not_in``) with
+        no car word in it ("the Volvo brands delivered 1,442 electric trucks"), and a form with a
+        founding year in a sentence dated only before it ("In 1887 Tesla designed...").
+        Doubtful: a form after or before one of its doubt words ("as GM") or, for a unit, after
+        a number ("a 1.5 Tesla magnet")."""
+        candidates = []
+        blocked = cues.blocked
+        namesakes: dict[tuple[str, str], tuple[int, bool]] = {}
+        given = self.given_names
+        last_len = self._last_len
+        n = len(doc)
+        historic: dict[int, int] = {}  # sentence -> its latest year (0: none), for founded forms
+        for s, e, form, i in cues.forms:
+            if blocked:
+                inside = next((bs for bs, be in blocked if bs < e and s < be), None)
+                if inside is not None:  # "Nikola Tesla" is a person, "Volvo Group" a company
+                    first_namesake(namesakes, form.key, s, form.surname and inside < s)
+                    continue
+            start = offsets[s]
+            end = offsets[e - 1] + last_len[id(form)]
+            if ((form.exact_case and self._place(text, end))  # "in Lincoln, Neb." is the town
+                    or (form.conglomerate and self._sibling(text, end))
+                    or (form.acronym and self._acronym_of_another(text, start, end, form))):
+                first_namesake(namesakes, form.key, s, False)
+                continue
+            prev = doc[s - 1] if s > 0 and (form.not_before or form.surname or form.doubt_before) else None
+            if form.not_before and prev is not None and prev.lower_ in form.not_before:
+                if form.surname and _is_name(prev.text):
+                    first_namesake(namesakes, form.key, s, True)
+                continue
+            if form.surname and ((prev is not None and prev.text in given) or self._person(text, start, end)):
+                first_namesake(namesakes, form.key, s, True)
+                continue
+            if form.not_after:
+                k = _next_index(doc, e)
+                if (doc[k].lower_ if k < n else after) in form.not_after:
+                    if k < n and _is_name(doc[k].text):
+                        first_namesake(namesakes, form.key, s, False)
+                    continue
+            if form.not_in and i not in cues.car and any(i in cues.other.get(w, ()) for w in form.not_in):
+                continue
+            if form.founded:
+                latest = historic.get(i)
+                if latest is None:
+                    latest = historic[i] = max(map(int, _YEAR.findall(text, *chars[i])), default=0)
+                if 0 < latest < form.founded:
+                    continue
+            doubtful = ((prev is not None and prev.text in form.doubt_before)
+                        or (form.doubt_after and e < n and doc[e].text in form.doubt_after)
+                        or (form.unit and _after_number(text, start)))
+            candidates.append((s, e, form, i, doubtful, start, end))
+        return candidates, namesakes
+
+    def _person(self, text: str, start: int, end: int) -> bool:
+        """Whether a surname form at text[start:end] is written as a person's name: after a title
+        ("COO Ford", "Mr. Honda"), a given name and initials ("Renee J. Ford"), as a quoted
+        nickname ('Marcus "Chevy" Reyes'), or with an age ("Honda, 32, has played...")."""
+        before = text[max(0, start - 40):start].rstrip()
+        words = before.rsplit(None, 1)
+        if words:
+            word = words[-1]
+            if word.endswith("."):  # with a full stop, only an abbreviation: "Mr." but not "coach."
+                if word[:-1].lower() in _ABBREVIATED_TITLES:
+                    return True
+                m = _INITIALS_BEFORE.search(before)
+                if m and m.group(1) in self.given_names:
+                    return True
+            elif word.lower() in self.registry.titles:
+                return True
+            elif word[-1] in _QUOTES:
+                m = _QUOTE_BEFORE.search(before)
+                if m and _is_name(m.group(1)) and _QUOTE_AFTER.match(text, end):  # not 'The "Tesla" Model Y'
+                    return True
+        return text.startswith(",", end) and _AGE_AFTER.match(text, end) is not None
+
+    def _acronym_of_another(self, text: str, start: int, end: int, form: SurfaceForm) -> bool:
+        """Whether an acronym is written in brackets right after the name it stands for, and
+        that name is not the automaker's: "Kachin Independence Army (KIA)", "Science
+        Applications International Corp (SAIC)", "killed in action (KIA)"; but not "General
+        Motors (GM)" or "Fiat Chrysler Automobiles (FCA)"."""
+        if not (text.startswith(")", end) and text[max(0, start - 3):start].rstrip().endswith("(")):
+            return False
+        m = _WORDS_BEFORE.search(text, max(0, start - 120), start)
+        if m is None:
+            return False
+        words = m.group(1).split()
+        letters = form.text.replace("&", "").upper()
+        for j in range(len(words)):
+            tail = words[j:]
+            if _initials(tail) == letters or _initials([w for w in tail if w.lower() not in _MINOR]) == letters:
+                expansion = " ".join(tail).lower()
+                return not any(name in expansion for name in self._names_of[form.automaker])
+        return False
+
+    @staticmethod
+    def _first_sense(kept: list, namesakes: dict, cues: Cues, weights: list[float]) -> dict:
+        """The namesakes less the companies' and places' names that the text first used, in its
+        body, for the carmaker: a mention before the namesake, not doubtful, with the context it
+        needs."""
+        first_plain: dict[tuple[str, str], int] = {}
+        for s, _, f, i, doubtful, _, _ in kept:
+            named = namesakes.get(f.key)
+            if (named is None or named[1] or doubtful or s >= named[0] or weights[i] == TITLE_WEIGHT
+                    or f.key in first_plain):
+                continue
+            if f.needs_context and i not in (cues.strict if f.strict_context else cues.context):
+                continue
+            first_plain[f.key] = s
+        return {k: v for k, v in namesakes.items() if k not in first_plain} if first_plain else namesakes
+
+    def _place(self, text: str, end: int) -> bool:
+        """Whether the name ending at ``end`` is followed by a comma and a state or county: a
+        town ("Lincoln, Neb.", "Cadillac, Michigan"; not "Ford, Michigan's largest employer")."""
+        m = _PLACE_AFTER.match(text, end) if text.startswith(",", end) else None
+        if m is None:
+            return False
+        places = self.registry.places
+        one = m.group(1).lower()
+        if m.group(3) and f"{one} {m.group(3).lower()}" in places:  # "New York", "North Carolina"
+            return True
+        return one in places and m.group(2) is None  # "Michigan's largest employer" is no address
+
+    def _sibling(self, text: str, end: int) -> bool:
+        """Whether a conglomerate's name ending at ``end`` names a sister company: a sibling
+        word right after it (Hyundai Steel, Tata Power, Volvo Penta) or after one more name
+        (Hyundai Samho Heavy Industries, Hyundai Mipo Dockyard)."""
+        m = _NAMES_AFTER.match(text, end) if text[end + 1:end + 2].isupper() else None
+        if m is None:
+            return False
+        reg = self.registry
+        return m.group(1).lower() in reg.siblings_next or (
+            m.group(2) is not None and m.group(2).lower() in reg.siblings_far)
+
+    def mentions(self, candidates: list, namesakes: dict[tuple[str, str], tuple[int, bool]], cues: Cues,
+                  weights: list[float]) -> dict[str, list]:
+        """Each automaker's mentions (sentence, form, first character, end character; the
+        characters in the whole text), decided on the whole text's candidates."""
+        # the longest form wins where forms of one automaker overlap: in order of start, a form
+        # overlaps one kept before it if it starts before the furthest end kept so far (on a
+        # tie, the form listed first in the registry)
+        rank = self._form_rank
+        candidates.sort(key=lambda c: (c[0], c[0] - c[1], rank[id(c[2])]))
+        kept: list[tuple[int, int, SurfaceForm, int, bool, int, int]] = []
+        reach: dict[str, int] = {}
+        for c in candidates:
+            if c[0] < reach.get(c[2].automaker, -1):
+                continue
+            kept.append(c)
+            reach[c[2].automaker] = max(c[1], reach.get(c[2].automaker, -1))
+        # A name the text also gives to someone or something else is that one again from where the
+        # text first does so, and in the title (written knowing the story): "Volvo ... its sister
+        # company Volvo Penta" and "Tesla, named after Nikola Tesla" are still the carmakers,
+        # "Volvo Buses ... Volvo said" is not.
+        # A car word in its sentence makes it the carmaker again, unless the namesake is a person
+        # ("Hyundai Steel ... Hyundai's new SUV plant"; but "Eleanor Ford ... Ford estimates that
+        # scrap will come from cell plants, not cars").
+        # And the first sense wins: a text that used the bare name for the carmaker before naming a
+        # sister company or a place ("Hyundai's chief executive said... Hyundai Steel will supply
+        # ... Hyundai said") goes on meaning the carmaker (not for a person: "Ford said...
+        # Eleanor Ford, an analyst... Ford estimates" is her). The title sets no sense.
+        car = cues.car
+        if namesakes:
+            namesakes = self._first_sense(kept, namesakes, cues, weights)
+
+        def namesake(f: SurfaceForm, s: int, i: int) -> bool:
+            named = namesakes.get(f.key)
+            if named is None or not (s >= named[0] or weights[i] == TITLE_WEIGHT):
+                return False
+            return named[1] or i not in car
+
+        # plain mentions: need no context, neither doubtful nor a namesake; and the automakers
+        # named unmistakably, by a name the text gives to nobody else (Ford Motor, Volvo Cars)
+        strong_ids: set[str] = set()
+        strong_sents: dict[int, set[str]] = defaultdict(set)
+        anchored: set[tuple[str, str]] = set()  # (automaker, brand) named unmistakably
+        for s, _, f, i, doubtful, _, _ in kept:
+            if not f.needs_context and not doubtful and not (namesakes and namesake(f, s, i)):
+                strong_ids.add(f.automaker)
+                strong_sents[i].add(f.automaker)
+                if not f.surname and f.key not in namesakes:
+                    anchored.add((f.automaker, f.brand))
+        # Once a text names a person "Eleanor Ford", a place "Lincoln, Nebraska" or a sister
+        # company "Volvo Group", "Tata Steel", a bare "Ford", "Lincoln", "Volvo" or "Tata" after
+        # that is most likely that one again: it counts only beside another automaker, or when
+        # the text also names that brand unmistakably (Ford Motor, Volvo Cars, Tata Motors; the
+        # city "Lincoln, Nebraska" stays the city in a text that names Ford, another brand);
+        # after a person, only with plainly automotive words too, since "Ford Motor will buy her
+        # cells ... Ford added that..." is most likely her quote again.
+        # A doubtful mention ("as GM", "1.5 Tesla") counts only with plainly automotive words or
+        # another automaker in its sentence.
+        found: dict[str, list] = defaultdict(list)
+        strict = cues.strict
+        for s, _, form, i, doubtful, start, end in kept:
+            others = strong_sents.get(i, set()) - {form.automaker}
+            if namesakes and namesake(form, s, i) and not (
+                    others or ((form.automaker, form.brand) in anchored
+                               and (i in strict or not namesakes[form.key][1]))):
+                continue
+            if doubtful and not (i in strict or others):
+                continue
+            context = strict if form.strict_context else cues.context
+            if form.needs_context and not (i in context or form.automaker in strong_ids or others):
+                continue
+            found[form.automaker].append((i, form, start, end))
+        return found
+
+
+def first_namesake(namesakes: dict, key: tuple[str, str], token: int, person: bool) -> None:
+    """Keep the first token where the text names ``key`` as someone or something else (the
+    matches come grouped by pattern, not in text order), and whether it was ever a person."""
+    first, was_person = namesakes.get(key, (token, False))
+    namesakes[key] = (min(first, token), was_person or person)
+
+
+_MINOR = frozenset(("of", "and", "for", "the", "de", "&", "in", "on", "at"))
+_WORDS_BEFORE = re.compile(r"(?<![\w&.'’-])((?:[\w&][\w&.'’-]*\s+){1,8})\(\s*$")  # up to 8 words and "("
+
+
+def _initials(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w[0] != "&").upper()
+
+
+def _next_index(doc, end: int) -> int:
+    """The next token after a match, stepping over one punctuation mark (Lincoln, Nebraska);
+    ``len(doc)`` past the Doc's end."""
+    if end < len(doc) and doc[end].is_punct and doc[end].text not in ("-", "'s"):
+        end += 1
+    return end
+
+
+# a word that names something ("Foundation", "Nebraska", "Harrison"), not one that starts a sentence
+_NOT_NAMES = frozenset(("the", "a", "an", "in", "of", "on", "at", "near", "for", "from", "by", "to", "with", "and",
+                        "or", "as"))
+
+
+def _is_name(word: str) -> bool:
+    return word[:1].isupper() and word.lower() not in _NOT_NAMES
+
+
+# Around a name, in the original text (the Doc holds placeholders for words no pattern uses):
+# the titles that can be written with a full stop ("Mr. Honda"; but "his coach. Ford said")
+_ABBREVIATED_TITLES = frozenset(("mr", "mrs", "ms", "mx", "dr", "prof", "sen", "rep", "gov", "capt", "sgt", "pfc",
+                                 "cpl", "lt", "col", "maj", "rev"))
+_INITIALS_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+(?:[A-Z]\.\s*){1,3}$")  # "Renee J."
+_QUOTES = frozenset("\"“‘'")
+_QUOTE_BEFORE = re.compile(r"\b([A-Z][\w.]*)\s+[\"“‘']$")  # 'Marcus "'
+_QUOTE_AFTER = re.compile(r"[\"”’']\s+[A-Z]")  # '" Reyes'
+_AGE_AFTER = re.compile(r",\s*\d{1,3},")  # ", 32,"
+_PLACE_AFTER = re.compile(r",\s+([A-Z][A-Za-z]*)\.?(?:(['’]s\b)|\s+([A-Z][a-z]+))?")
+_NAMES_AFTER = re.compile(r"\s+([A-Z][\w&]*)(?:\s+([A-Z][\w&]*))?")  # "Samho Heavy"
+# a year as dates are written: "in 1887", "since 1956", "May 1901" (not "by 1500 cars")
+_YEAR = re.compile(r"(?:\b(?:[Ii]n|[Ss]ince|[Ff]rom|[Uu]ntil|[Bb]efore|[Aa]fter|[Aa]round|[Cc]irca|"
+                   r"[Ee]arly|[Ll]ate|mid-|January|February|March|April|May|June|July|August|"
+                   r"September|October|November|December)\s*)(1[5-9]\d\d|20\d\d)\b")
+# a number right before a name that is also a unit ("1.5 Tesla", "3-Tesla"), but not a year
+_NUMBER_BEFORE = re.compile(r"(?:(?<![\w.,])(\d+(?:[.,]\d+)*)|\b(?:one|two|three|four|five|six|seven|eight|"
+                            r"nine|ten|half))\s*-?\s*$", re.IGNORECASE)
+
+
+def _after_number(text: str, start: int) -> bool:
+    m = _NUMBER_BEFORE.search(text, max(0, start - 24), start)
+    if m is None:
+        return False
+    number = m.group(1)
+    return not (number and len(number) == 4 and number[:2] in ("19", "20"))
+
