@@ -143,7 +143,7 @@ def _rule_inputs(docs) -> list[dict]:
     from trafilatura.utils import load_html
 
     from monitor import extract
-    from monitor.charset import decode_text
+    from monitor.fetch.charset import decode_text
 
     rows = []
     for doc_id, url, body, truth in docs:

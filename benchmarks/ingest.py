@@ -1,7 +1,7 @@
 """End-to-end ingest: one feed of N generated article pages through ``run_pass``.
 
 The site (about 50 KB of WordPress-style HTML per page, about 800 words of prose each, and an
-RSS 2.0 feed listing them all) is served by ``monitor.sitesrv.SiteServer`` in its own process.
+RSS 2.0 feed listing them all) is served by ``monitor.demo.sitesrv.SiteServer`` in its own process.
 Measured here: the wall time of the whole pass (pool start-up included), articles stored per
 second, and the peak RSS of the pipeline process plus its extraction workers (sampled every
 50 ms). A sample of the stored texts is scored against the generated article bodies as a sanity

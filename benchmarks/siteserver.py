@@ -26,7 +26,7 @@ def stock_server() -> bool:
 
 def serve_site(seed: int, total: int, conn, nodelay: bool = True) -> None:
     """Child process: build the site, serve it on a free loopback port until told to stop."""
-    from monitor.sitesrv import SiteServer
+    from monitor.demo.sitesrv import SiteServer
 
     from .sitepages import FEED_PATH, build_site
 

@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .charset import decode_text
 from .errors import ExtractError
+from .fetch.charset import decode_text
 
 MAX_TEXT_CHARS = 2_000_000
 _HTML_SNIFF = re.compile(rb"^\s*(<!doctype\s+html|<html|<head|<body|<!--)", re.I)

@@ -20,9 +20,9 @@ from feedparser.datetimes import _parse_date as _parse_feed_date
 from bs4 import BeautifulSoup, XMLParsedAsHTMLWarning
 from lxml import etree
 
-from .charset import decode_text, scrub, text_codec
 from .dedupe import same_site
 from .errors import ParseError
+from .fetch.charset import decode_text, scrub, text_codec
 
 MAX_ITEMS = 5000
 _ENTITY_DECL = re.compile(rb"<!ENTITY", re.I)
@@ -247,7 +247,7 @@ def _feed_entry(entry, url: str) -> list[FeedItem]:
 def _feed_input(body: bytes, content_type: str | None) -> tuple[bytes, str, str | None]:
     """What feedparser is given: a content type naming a real text encoding or none, character
     references to no character replaced, and a document whose declaration names no real
-    encoding decoded honestly (charset.py) and handed over as UTF-8."""
+    encoding decoded honestly (fetch/charset.py) and handed over as UTF-8."""
     media, _, params = (content_type or "application/xml").partition(";")
     charset = None
     for param in params.split(";"):

@@ -28,12 +28,12 @@ from storage import items as queue
 from storage import sources as source_store
 from storage.tags import TagRow
 
-from .charset import scrub
 from .config import Settings, SourceSpec
 from .dedupe import canonical_url, content_hash, same_site
 from .errors import ChargewatchError, FetchError, HTTPStatusError, ParseError
 from .fetch import Fetcher, FetchRecord, FetchResult, attempts_of, gunzip_capped
-from .netguard import Resolver
+from .fetch.charset import scrub
+from .fetch.netguard import Resolver
 from .parse import Discovery, FeedItem, filter_items, parse_feed, parse_listing, parse_sitemap, pdf_links
 from .stories import StorySettings, assign_story, reindex_updated
 from .workers import ExtractPool

@@ -184,7 +184,7 @@ class Runner:
 
     def run_digest(self) -> int | None:
         """Make the digest and send it (mail configured) or write it to digest.dir."""
-        from .digest import make_digest, send_digests
+        from .outputs.digest import make_digest, send_digests
 
         if self.stop.is_set():
             return None

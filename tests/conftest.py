@@ -164,8 +164,8 @@ def demo_db_file(tmp_path_factory, extractor) -> Path:
     """The bundled sample site fetched once (three passes, like `make demo`) into a database file
     that tests copy before they change anything."""
     from monitor.demo import demo_settings
+    from monitor.demo.sitesrv import SiteServer
     from monitor.pipeline import run_pass
-    from monitor.sitesrv import SiteServer
 
     path = tmp_path_factory.mktemp("demo") / "demo.db"
     previous = product_clock.set_clock(lambda: DEMO_FETCHED)  # every row stamped at a known time

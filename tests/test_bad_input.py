@@ -10,9 +10,9 @@ import threading
 import pytest
 from click.testing import CliRunner
 
-from monitor.netguard import system_resolver
+from monitor.demo.sitesrv import SiteServer
+from monitor.fetch.netguard import system_resolver
 from monitor.pipeline import run_pass
-from monitor.sitesrv import SiteServer
 from storage.sources import list_sources
 from tests.conftest import make_settings, respond
 

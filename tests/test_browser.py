@@ -243,7 +243,7 @@ def test_hostile_title_and_link_render_inert(site, page):
 
 
 def test_post_draft_counter_counts_like_the_server_and_saves(site, page):
-    from monitor.posts import length
+    from monitor.outputs.posts import length
 
     url, db_path = site
     db = open_db(db_path)

@@ -100,7 +100,7 @@ def damage_mid_file(path) -> int:
 
 def test_a_database_damaged_mid_file_is_a_clear_error_for_every_command(demo_db, tmp_path):
     from monitor.demo import DEMO_FEEDS
-    from monitor.sitesrv import SiteServer
+    from monitor.demo.sitesrv import SiteServer
 
     assert damage_mid_file(demo_db) > 100
     db = str(demo_db)
@@ -128,7 +128,7 @@ def test_a_full_disk_stops_fetch_with_exit_3_and_no_traceback(tmp_path):
     import sys
 
     from monitor.demo import DEMO_FEEDS
-    from monitor.sitesrv import SiteServer
+    from monitor.demo.sitesrv import SiteServer
 
     capped = tmp_path / "capped.py"  # chargewatch, its databases capped at their size when opened
     capped.write_text("import storage\n\nreal = storage.open_db\n\n\ndef open_db(*args, **kwargs):\n"

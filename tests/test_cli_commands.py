@@ -16,7 +16,7 @@ import pytest
 from click.testing import CliRunner
 
 from monitor.cli import main
-from monitor.exchange import opml_to_sources
+from monitor.outputs.exchange import opml_to_sources
 
 ROOT = Path(__file__).resolve().parents[1]
 CHARGEWATCH = str(Path(sys.executable).with_name("chargewatch"))

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from monitor.cli import main
 from monitor.config import MailSettings
-from monitor.digest import build_digest, make_digest, render, send_digests
+from monitor.outputs.digest import build_digest, make_digest, render, send_digests
 from storage import digests as store
 from storage import open_db
 from storage.actions import correct_tag
@@ -135,8 +135,8 @@ def _article(title: str, sentence: str, published_meta: str | None = None) -> by
 def test_every_story_stored_since_the_last_digest_is_in_the_next_one_once(tmp_path, extractor, clock):
     """Back-dated, date-only and normal items fetched after a digest are all in the next one;
     the one after that has none of them."""
+    from monitor.demo.sitesrv import SiteServer
     from monitor.pipeline import run_pass
-    from monitor.sitesrv import SiteServer
     from tests.conftest import make_settings, respond
 
     items = []  # (path, RSS pubDate or None)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from monitor.charset import decode_text
 from monitor.errors import ExtractError
 from monitor.extract import drop_inline_furniture, extract_html, extract_page, sniff_kind
+from monitor.fetch.charset import decode_text
 from tests.conftest import ROOT
 
 PARAGRAPH = ("Volkswagen said on Monday that it would buy low-carbon steel made with hydrogen from a "
@@ -46,7 +46,7 @@ def test_mislabelled_charset_and_invalid_utf8():
 
 
 def test_sample_pdf_report():
-    pdfs = sorted((ROOT / "monitor" / "sample_site").rglob("*.pdf"))
+    pdfs = sorted((ROOT / "monitor" / "demo" / "sample_site").rglob("*.pdf"))
     assert len(pdfs) == 2
     for path in pdfs:
         p = extract_page(path.read_bytes(), "https://example.org/r.pdf", expect_pdf=True)

@@ -9,11 +9,11 @@ import threading
 import pytest
 
 from monitor.config import NetworkSettings
+from monitor.demo.sitesrv import SiteServer
 from monitor.errors import (BlockedAddress, FetchTimeout, HTTPStatusError, NetworkError,
                             RobotsDisallowed, TooLarge, TooManyRedirects)
 from monitor.fetch import Fetcher, gunzip_capped
-from monitor.netguard import is_public_address, system_resolver
-from monitor.sitesrv import SiteServer
+from monitor.fetch.netguard import is_public_address, system_resolver
 from tests.conftest import respond
 
 BOMB = gzip.compress(b"\0" * 60_000_000, compresslevel=9)  # ~60 KB on the wire, 60 MB unpacked

@@ -14,10 +14,10 @@ from contextlib import contextmanager
 import pytest
 
 from monitor.config import NetworkSettings
+from monitor.demo.sitesrv import SiteServer
 from monitor.errors import HTTPStatusError, RobotsDisallowed
 from monitor.fetch import Fetcher
 from monitor.runner import Runner
-from monitor.sitesrv import SiteServer
 from storage import open_db
 from tests.conftest import make_settings, respond
 

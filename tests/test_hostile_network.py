@@ -12,11 +12,11 @@ import pytest
 
 from monitor import workers
 from monitor.config import NetworkSettings
+from monitor.demo.sitesrv import SiteServer
 from monitor.errors import (BlockedAddress, ExtractError, ExtractTimeout, FetchTimeout, HTTPStatusError,
                             RobotsDisallowed, RobotsUnreadable, WorkerLost)
 from monitor.fetch import Fetcher
-from monitor.netguard import is_public_address, system_resolver
-from monitor.sitesrv import SiteServer
+from monitor.fetch.netguard import is_public_address, system_resolver
 from monitor.workers import ExtractPool, extract_and_tag
 from tests.conftest import respond
 from tests.tools.make_pdf import make_pdf
@@ -189,7 +189,7 @@ def test_robots_txt_answering_429_or_5xx_means_wait_not_allow(site):
 
 
 def test_a_robots_txt_that_cannot_be_parsed_means_wait_not_allow(site, monkeypatch):
-    from monitor import politeness
+    from monitor.fetch import politeness
 
     def broken(text):
         raise UnicodeError("something protego did not expect")

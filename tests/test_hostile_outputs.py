@@ -115,7 +115,7 @@ def test_every_listing_prints_hostile_titles_urls_and_errors_as_text(demo_db):
 def test_fetch_prints_markup_in_redirect_urls_and_errors_as_text(tmp_path):
     """A redirect to a URL with ``[/x]`` in it made the fetch summary end in a MarkupError (after
     the pass was stored)."""
-    from monitor.sitesrv import SiteServer
+    from monitor.demo.sitesrv import SiteServer
 
     def feed(h):
         respond(h, 200, (f"<?xml version='1.0'?><rss version='2.0'><channel><title>t</title><item>"
@@ -170,7 +170,7 @@ def test_titles_text_author_and_evidence_are_stored_without_what_xml_cannot_carr
 
 
 def test_atom_feed_of_a_story_with_control_characters_is_valid_xml(demo_db):
-    from monitor.feedsout import atom
+    from monitor.outputs.atom import atom
     from storage.review import Filters, inbox
 
     hostile_story(demo_db)
@@ -205,14 +205,14 @@ def test_opml_csv_and_json_lines_carry_no_control_characters(demo_db, tmp_path):
     rows = [json.loads(line) for line in lines.output.splitlines()]
     assert clean_text(HOSTILE) in {r["title"] for r in rows}
     assert any(t["evidence"] == clean_text(HOSTILE) + " evidence" for r in rows for t in r["tags"])
-    from monitor.exchange import to_jsonl
+    from monitor.outputs.exchange import to_jsonl
 
     assert json.loads(to_jsonl([{"title": "lone \ud800 surrogate\x00"}])) == {"title": "lone  surrogate"}
 
 
 def test_digest_in_every_format_and_its_mail_carry_no_control_characters(demo_db):
-    from monitor.digest import make_digest
-    from monitor.mailer import build_message
+    from monitor.outputs.digest import make_digest
+    from monitor.outputs.mailer import build_message
 
     hostile_story(demo_db)
     _, _, out = make_digest(open_db(demo_db), since="2000-01-01T00:00:00Z")
@@ -240,7 +240,7 @@ FORMULAS = ["Costs;=1+1;+2+3", "=HYPERLINK(\"http://evil\")", "Q3|@SUM(A1:A9)", 
 
 
 def test_csv_cells_are_never_formulas_whatever_separator_the_spreadsheet_uses():
-    from monitor.exchange import to_csv
+    from monitor.outputs.exchange import to_csv
 
     rows = [{"title": f, "note": f"{i}"} for i, f in enumerate(FORMULAS)]
     text = to_csv(rows, ("title", "note"))
@@ -320,7 +320,7 @@ def test_the_send_deadline_is_send_timeout_or_three_times_the_timeout():
 
 
 def test_a_trickling_smtp_server_cannot_hold_a_send_and_the_digest_stays_pending(demo_db, trickling):
-    from monitor.digest import send_digests
+    from monitor.outputs.digest import send_digests
 
     db = open_db(demo_db)
     mail = MailSettings(host="127.0.0.1", port=trickling.port, security="none", sender="d@example.org",

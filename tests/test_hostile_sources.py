@@ -18,9 +18,9 @@ from click.testing import CliRunner
 
 from monitor import pipeline
 from monitor.config import DigestSettings, ScheduleSettings
+from monitor.demo.sitesrv import SiteServer
 from monitor.pipeline import run_pass
 from monitor.runner import Runner
-from monitor.sitesrv import SiteServer
 from storage import open_db
 from storage.sources import last_runs, list_sources, schedule_rows
 from tests.conftest import make_settings

@@ -13,7 +13,7 @@ import sys
 import time
 
 
-from monitor.sitesrv import SAMPLE_SITE, SiteServer
+from monitor.demo.sitesrv import SAMPLE_SITE, SiteServer
 from tests.conftest import ROOT
 
 EXPECTED = json.loads((SAMPLE_SITE / "expected.json").read_text(encoding="utf-8"))

@@ -13,8 +13,8 @@ from click.testing import CliRunner
 
 from monitor.cli import main
 from monitor.config import load_settings
-from monitor.exchange import append_sources, opml_to_sources, sources_to_opml
-from monitor.posts import PLATFORMS, compose, length
+from monitor.outputs.exchange import append_sources, opml_to_sources, sources_to_opml
+from monitor.outputs.posts import PLATFORMS, compose, length
 from storage import open_db
 from storage.actions import correct_tag
 

@@ -244,7 +244,7 @@ BOGUS_CHARSETS = ["punycode", "undefined", "unicode_escape", "raw_unicode_escape
 
 @pytest.mark.parametrize("charset", BOGUS_CHARSETS)
 def test_a_charset_that_is_no_text_encoding_falls_back_to_detection(charset):
-    from monitor.charset import decode_text, text_codec
+    from monitor.fetch.charset import decode_text, text_codec
 
     assert text_codec(charset) is None and text_codec("windows-1252") == "cp1252"
     page = (b"<html><head><meta charset='" + charset.encode() + b"'></head><body>"

@@ -13,8 +13,8 @@ from click.testing import CliRunner
 
 from monitor.cli import main
 from monitor.dedupe import content_hash
-from monitor.digest import build_digest, make_digest, render
-from monitor.posts import draft_for
+from monitor.outputs.digest import build_digest, make_digest, render
+from monitor.outputs.posts import draft_for
 from monitor.stories import assign_story
 from nlp.registry import load_registry
 from nlp.taxonomy import load_taxonomy

@@ -8,8 +8,8 @@ import json
 import pytest
 
 from monitor.demo import demo_settings
+from monitor.demo.sitesrv import SAMPLE_SITE, SiteServer
 from monitor.pipeline import run_pass
-from monitor.sitesrv import SAMPLE_SITE, SiteServer
 from storage.sources import list_sources
 
 EXPECTED = json.loads((SAMPLE_SITE / "expected.json").read_text(encoding="utf-8"))

@@ -21,8 +21,8 @@ from click.testing import CliRunner
 from monitor import schedule
 from monitor.cli import main
 from monitor.config import DigestSettings, ScheduleSettings, settings_from_yaml
+from monitor.demo.sitesrv import SiteServer
 from monitor.runner import Runner
-from monitor.sitesrv import SiteServer
 from storage import open_db
 from storage.sources import schedule_rows
 from tests.conftest import make_settings, respond

@@ -13,7 +13,7 @@ from markupsafe import escape
 from storage import open_db, review
 from storage.search_query import MAX_DEPTH, MAX_TERMS, QueryError, to_fts5
 
-# The demo articles, each by a piece of its URL (the sample site under monitor/sample_site).
+# The demo articles, each by a piece of its URL (the sample site under monitor/demo/sample_site).
 ARTICLES = {
     "recycling": "icct/publication/battery-recycling-capacity-europe",
     "recycling_pdf": "ID-519-battery-recycling",

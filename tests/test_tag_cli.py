@@ -9,9 +9,9 @@ import sys
 from click.testing import CliRunner
 
 from monitor.cli import main
+from monitor.demo.sitesrv import SiteServer
 from monitor.pipeline import run_pass
 from monitor.retag import retag
-from monitor.sitesrv import SiteServer
 from storage.tags import tags_for
 from tests.conftest import ROOT, make_settings
 

@@ -59,7 +59,7 @@ def digest(db_path: str, feeds_path: str, since: str | None, fmt: str, out_path:
         CHARGEWATCH_SMTP_PASSWORD=... chargewatch digest --send
     """
     from ..dates import as_datetime
-    from ..digest import make_digest, send_digests
+    from ..outputs.digest import make_digest, send_digests
 
     db = existing_db(db_path)
     start = as_datetime(since) if since else None
@@ -114,7 +114,7 @@ def post(item: tuple[str, int], platform: str, use: str, db_path: str) -> None:
     from storage.articles import resolve_item
     from storage.review import article_view
 
-    from ..posts import draft_for
+    from ..outputs.posts import draft_for
     from ..web.auth import os_user
 
     db = existing_db(db_path)
@@ -160,7 +160,7 @@ def export_cmd(fmt: str, per: str, automaker: str | None, topic: str | None, men
     from storage.export import export_articles, export_stories
     from storage.review import Filters
 
-    from ..exchange import EXPORT_ARTICLE_COLUMNS, EXPORT_STORY_COLUMNS, to_csv, to_jsonl
+    from ..outputs.exchange import EXPORT_ARTICLE_COLUMNS, EXPORT_STORY_COLUMNS, to_csv, to_jsonl
 
     db = readonly_db(db_path)
     for option, value in (("--automaker", automaker), ("--topic", topic), ("--source", source)):

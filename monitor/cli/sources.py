@@ -68,7 +68,7 @@ def sources_export(feeds_path: str) -> None:
     Example:
         chargewatch sources export --feeds feeds.yaml > sources.opml
     """
-    from ..exchange import sources_to_opml
+    from ..outputs.exchange import sources_to_opml
 
     click.echo(sources_to_opml(load_settings(feeds_path).sources), nl=False)
 
@@ -85,7 +85,7 @@ def sources_import(opml_file: str, feeds_path: str, dry_run: bool) -> None:
     Example:
         chargewatch sources import reader-export.opml --feeds feeds.yaml
     """
-    from ..exchange import append_sources, opml_to_sources
+    from ..outputs.exchange import append_sources, opml_to_sources
 
     path = Path(feeds_path)
     text = path.read_text(encoding="utf-8") if path.exists() else "sources:\n"

@@ -83,7 +83,7 @@ def tag(files: tuple[str, ...]) -> None:
     """
     from nlp import default_tagger
 
-    from ..charset import decode_text
+    from ..fetch.charset import decode_text
 
     failed = False
     for name in files or ("-",):

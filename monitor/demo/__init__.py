@@ -1,4 +1,8 @@
-"""``make demo``: the whole pipeline offline, on the bundled sample site served on loopback."""
+"""``make demo``: the whole pipeline offline, on the bundled sample site served on loopback.
+
+The site is ``sample_site/`` (five made-up news sources, see its README.md); ``sitesrv.py``
+serves it, for the demo, the tests and the benchmarks.
+"""
 
 from __future__ import annotations
 
@@ -9,8 +13,8 @@ from pathlib import Path
 from storage import open_db
 from storage.db import in_use
 
-from .config import Settings, settings_from_yaml
-from .errors import ConfigError, DatabaseError
+from ..config import Settings, settings_from_yaml
+from ..errors import ConfigError, DatabaseError
 from .sitesrv import SAMPLE_SITE, SiteServer
 
 DEMO_FEEDS = SAMPLE_SITE / "feeds.yaml"
@@ -26,7 +30,7 @@ def demo_settings(base: str) -> Settings:
 def run_demo(db_path: str, port: int = 8765, runs: int = 3) -> Iterator[tuple[str, list]]:
     """Pass 1 stores the site; pass 2 finds it unchanged (304s); before pass 3 the site updates one
     article (its Atom entry's <updated> moves on), which is fetched again and updated in place."""
-    from .pipeline import run_pass
+    from ..pipeline import run_pass
 
     if in_use(db_path):
         raise DatabaseError(f"{db_path} is open in another chargewatch process (serve or run): stop it first, "

@@ -19,7 +19,6 @@ import logging
 import random
 import ssl
 import time
-import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
@@ -29,14 +28,15 @@ import httpx
 
 from storage import clock
 
-from . import __version__
-from .config import NetworkSettings
-from .errors import (BlockedAddress, FetchError, FetchTimeout, HTTPStatusError, NetworkError,
+from .. import __version__
+from ..config import NetworkSettings
+from ..errors import (BlockedAddress, FetchError, FetchTimeout, HTTPStatusError, NetworkError,
                      RobotsDisallowed, TLSError, TooLarge, TooManyRedirects)
+from .decoding import CappedDecoder
 from .netguard import GuardedBackend, Resolver
 from .politeness import ROBOTS_MAX_BYTES, HostGate, RobotsCache, host_key
 
-log = logging.getLogger(__name__)
+log = logging.getLogger("monitor.fetch")
 
 REDIRECTS = (301, 302, 303, 307, 308)
 RETRY_STATUSES = (429, 500, 502, 503, 504)
@@ -84,57 +84,6 @@ def attempts_of(exc: BaseException) -> tuple[FetchRecord, ...]:
 
 def user_agent(contact: str) -> str:
     return f"chargewatch/{__version__} (news monitor; +{contact})"
-
-
-class _Decoder:
-    """Content-Encoding decoding with a hard cap on the decoded size (stops gzip bombs early).
-
-    Over the cap it raises TooLarge, or with ``truncate`` keeps the first ``cap`` bytes and sets
-    ``full`` (robots.txt: RFC 9309 has crawlers parse the first 500 KiB, not give up)."""
-
-    def __init__(self, encoding: str, cap: int, url: str, truncate: bool = False):
-        self.cap, self.url, self.truncate = cap, url, truncate
-        self.full = False
-        enc = encoding.strip().lower()
-        if enc in ("", "identity"):
-            self.z = None
-        elif enc in ("gzip", "x-gzip"):
-            self.z = zlib.decompressobj(16 + zlib.MAX_WBITS)
-        elif enc == "deflate":
-            self.z = zlib.decompressobj(32 + zlib.MAX_WBITS)  # zlib or gzip header, detected
-        else:
-            raise FetchError(f"unsupported Content-Encoding {encoding!r}", url)
-        self.out = bytearray()
-
-    def feed(self, chunk: bytes) -> None:
-        if self.z is None:
-            self.out += chunk
-        else:
-            data = chunk
-            while data:
-                try:
-                    piece = self.z.decompress(data, self.cap + 1 - len(self.out))
-                except zlib.error as exc:
-                    raise FetchError(f"corrupt compressed body: {exc}", self.url) from None
-                self.out += piece
-                if len(self.out) > self.cap:
-                    break
-                data = self.z.unconsumed_tail
-                if not piece and data:
-                    break  # cannot make progress; avoid spinning
-        if len(self.out) > self.cap:
-            if self.truncate:
-                del self.out[self.cap:]
-                self.full = True
-                return
-            raise TooLarge(f"body over the cap of {self.cap:,} bytes (decompressed)", self.url)
-
-
-def gunzip_capped(data: bytes, cap: int, url: str = "") -> bytes:
-    """Decompress a gzip file body (e.g. sitemap.xml.gz) without ever holding more than cap bytes."""
-    dec = _Decoder("gzip", cap, url)
-    dec.feed(data)
-    return bytes(dec.out)
 
 
 def _parse_retry_after(value: str | None, now: float) -> float | None:
@@ -355,7 +304,7 @@ class Fetcher:
                         length = resp_headers.get("content-length", "")
                         if length.isdigit() and int(length) > cap and not truncate:
                             raise TooLarge(f"Content-Length {int(length):,} over the cap of {cap:,} bytes", url)
-                        dec = _Decoder(resp_headers.get("content-encoding", ""), cap, url, truncate)
+                        dec = CappedDecoder(resp_headers.get("content-encoding", ""), cap, url, truncate)
                         for chunk in resp.iter_raw(65536):
                             wire += len(chunk)
                             dec.feed(chunk)

@@ -22,7 +22,7 @@ from contextlib import contextmanager
 
 import httpcore
 
-from .errors import BlockedAddress, FetchTimeout, NetworkError
+from ..errors import BlockedAddress, FetchTimeout, NetworkError
 
 Resolver = Callable[[str, int], list[str]]
 

@@ -21,7 +21,7 @@ from protego import Protego
 
 from storage import clock as wall_clock
 
-from .errors import RobotsUnreadable
+from ..errors import RobotsUnreadable
 
 ROBOTS_MAX_BYTES = 500 * 1024  # RFC 9309 2.5: crawlers must parse at least the first 500 KiB
 

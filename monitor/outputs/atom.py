@@ -9,7 +9,7 @@ from feedgen.feed import FeedGenerator
 from storage import clock
 from storage.articles import clean_text as _x
 
-from .links import safe_url
+from ..links import safe_url
 
 
 def _when(value: str | None) -> datetime:

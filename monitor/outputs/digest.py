@@ -19,7 +19,7 @@ from storage import clock
 from storage.articles import clean_text
 from storage.tags import story_evidence
 
-from .links import safe_url
+from ..links import safe_url
 
 TEMPLATES = Path(__file__).with_name("digest_templates")
 FORMATS = ("html", "md", "text")

@@ -19,8 +19,8 @@ from pydantic import ValidationError
 from storage import clock
 from storage.articles import clean_text
 
-from .config import SourceSpec, compose_yaml, settings_from_yaml
-from .errors import ConfigError
+from ..config import SourceSpec, compose_yaml, settings_from_yaml
+from ..errors import ConfigError
 
 # chargewatch's own settings ride on each outline as attributes readers ignore
 _EXTRA = ("kind", "interval", "selector", "include", "exclude", "follow_pdfs", "enabled", "max_items")
@@ -96,8 +96,8 @@ class Imported:
 def opml_to_sources(data: bytes, filename: str, existing: tuple[SourceSpec, ...] = ()) -> Imported:
     """Read an OPML file (entities off, no network) into source entries, skipping those whose
     name or URL is already configured. Nested outlines (folders) are flattened."""
-    from .errors import ParseError
-    from .parse import refuse_entities
+    from ..errors import ParseError
+    from ..parse import refuse_entities
 
     try:
         refuse_entities(data, filename)  # a billion laughs is refused before parsing

@@ -21,8 +21,8 @@ from email.utils import formatdate, make_msgid
 from storage import clock
 from storage.articles import clean_text
 
-from .config import MailSettings
-from .errors import ChargewatchError
+from ..config import MailSettings
+from ..errors import ChargewatchError
 
 
 class MailError(ChargewatchError):

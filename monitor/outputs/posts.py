@@ -160,7 +160,7 @@ def draft_for(view, platform: str, *, registry, topics, use: str = "headline") -
     the article's own when the view has none."""
     from storage.tags import story_evidence
 
-    from .links import safe_url
+    from ..links import safe_url
 
     tags = sorted(getattr(view, "story_tags", None) or view.tags,
                   key=lambda t: (t.role != "subject", -t.salience))  # (stable: as the story lists them)

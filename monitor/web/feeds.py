@@ -12,7 +12,7 @@ from .common import call, error_page, flag
 
 
 async def feed(request: Request):
-    from ..feedsout import atom
+    from ..outputs.atom import atom
 
     names = request.app.state.names
     kind = request.path_params.get("kind")

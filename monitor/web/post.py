@@ -16,7 +16,7 @@ from .csrf import form_post
 @form_post
 async def post_page(request: Request):
     """GET: a new draft for a platform (or a saved one, ?draft=ID); POST: save the edited text."""
-    from ..posts import PLATFORMS, draft_for, length
+    from ..outputs.posts import PLATFORMS, draft_for, length
 
     article_id = request.path_params["article_id"]
     view = await call(request, review.article_view, article_id)

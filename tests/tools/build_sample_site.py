@@ -1,9 +1,9 @@
-"""Regenerate the static fixture site in monitor/sample_site/ from tests/tools/sample_site_content/.
+"""Regenerate the static fixture site in monitor/demo/sample_site/ from tests/tools/sample_site_content/.
 
     .venv/bin/python tests/tools/build_sample_site.py      # write every file, then run make_pdf
     .venv/bin/python tests/tools/check_sample_site.py      # verify the result
 
-The site imitates five news sources (see monitor/sample_site/README.md). All
+The site imitates five news sources (see monitor/demo/sample_site/README.md). All
 absolute URLs are written as "{BASE}/..." and the test server substitutes its own
 address. The article texts are fictional and live in sample_site_content/*.py;
 this module only holds the page templates, the feeds, the sitemaps and
@@ -24,7 +24,7 @@ from urllib.parse import quote
 
 HERE = Path(__file__).resolve().parent
 CONTENT = HERE / "sample_site_content"
-SITE = HERE.parent.parent / "monitor" / "sample_site"
+SITE = HERE.parent.parent / "monitor" / "demo" / "sample_site"
 B = "{BASE}"  # placeholder replaced by the test server
 FIXTURE_NOTE = "<!-- chargewatch sample site: fictional content written for tests; not a real article -->"
 

@@ -1,4 +1,4 @@
-"""Check the fixture site in monitor/sample_site/ (run after build_sample_site.py).
+"""Check the fixture site in monitor/demo/sample_site/ (run after build_sample_site.py).
 
     .venv/bin/python tests/tools/check_sample_site.py
 
@@ -27,7 +27,7 @@ import lxml.etree as ET
 import lxml.html
 import pypdf
 
-SITE = Path(__file__).resolve().parent.parent.parent / "monitor" / "sample_site"
+SITE = Path(__file__).resolve().parent.parent.parent / "monitor" / "demo" / "sample_site"
 BASE = "http://127.0.0.1:1"
 # Absolute URLs that are identifiers, not links: XML namespaces, JSON-LD context, JSON Feed version.
 IDENTIFIERS = ("http://purl.org/", "http://www.w3.org/", "http://www.sitemaps.org/schemas/",

@@ -7,7 +7,7 @@ Used to (re)generate the ICCT sample reports of the fixture site:
 
 The text of each report lives in tests/tools/sample_pdfs/<name>.txt: a few
 "Key: value" header lines (Title, Author, Subject, Keywords, CreationDate as ISO
-8601, Output relative to monitor/sample_site/), a blank line, then the body.
+8601, Output relative to monitor/demo/sample_site/), a blank line, then the body.
 Body lines are paragraphs (wrapped at ~90 characters); a blank line is kept as a
 blank line; a line starting with "# " is set in bold; a line "=== page ===" starts
 a new page. Pages that overflow continue on a new page.
@@ -34,7 +34,7 @@ PAGE_BREAK = "=== page ==="
 
 HERE = Path(__file__).resolve().parent
 SOURCE_DIR = HERE / "sample_pdfs"
-SITE_DIR = HERE.parent.parent / "monitor" / "sample_site"
+SITE_DIR = HERE.parent.parent / "monitor" / "demo" / "sample_site"
 
 
 # --- strings -----------------------------------------------------------------
