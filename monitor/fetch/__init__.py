@@ -10,9 +10,21 @@
 ``from monitor.fetch import Fetcher, ...`` gives what ``monitor/fetch.py`` did before the split.
 """
 
-from .client import (ACCEPT, REDIRECTS, RETRY_STATUSES, FetchRecord, Fetcher, FetchResult, attempts_of,
-                     map_exception, user_agent)
-from .decoding import gunzip_capped
+# Lazy (PEP 562): the extraction workers import ``monitor.fetch.charset`` and must not pay for
+# httpx and the client they never use (about 15 MB a worker).
+_EXPORTS = {"ACCEPT": "client", "REDIRECTS": "client", "RETRY_STATUSES": "client", "FetchRecord": "client",
+            "FetchResult": "client", "Fetcher": "client", "attempts_of": "client", "map_exception": "client",
+            "user_agent": "client", "gunzip_capped": "decoding"}
 
-__all__ = ["ACCEPT", "REDIRECTS", "RETRY_STATUSES", "FetchRecord", "FetchResult", "Fetcher", "attempts_of",
-           "gunzip_capped", "map_exception", "user_agent"]
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str):
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'monitor.fetch' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
