@@ -17,7 +17,7 @@ import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor, wait
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from urllib.parse import urljoin
 
 from sqlite_utils import Database
@@ -35,6 +35,7 @@ from .fetch import Fetcher, FetchRecord, FetchResult, attempts_of, gunzip_capped
 from .fetch.charset import scrub
 from .fetch.netguard import Resolver
 from .parse import Discovery, FeedItem, filter_items, parse_feed, parse_listing, parse_sitemap, pdf_links
+from .source_report import SourceReport, internal_error
 from .stories import StorySettings, assign_story, reindex_updated
 from .workers import ExtractPool
 
@@ -42,36 +43,6 @@ log = logging.getLogger(__name__)
 
 MAX_CHILD_SITEMAPS = 20
 MAX_ATTEMPTS = 3
-
-
-@dataclass
-class SourceReport:
-    """What one pass did for one source (the summary table's row)."""
-
-    name: str
-    new: int = 0
-    updated: int = 0  # stored articles whose text changed (updated in place)
-    unchanged: int = 0  # documents (feed, sitemap, listing) answered with 304
-    documents: int = 0
-    failed: int = 0
-    bytes: int = 0
-    seconds: float = 0.0
-    error: str | None = None
-    warning: str | None = None
-    errors: list[str] = field(default_factory=list)
-    busy: str | None = None  # another process held the source's lease: left alone this time
-
-    @property
-    def status(self) -> str:
-        if self.busy:
-            return "busy"
-        if self.error:
-            return "failed"
-        if self.warning:
-            return "partial"
-        if self.documents and self.unchanged == self.documents and not self.new:
-            return "unchanged"
-        return "ok"
 
 
 Progress = Callable[[str, int], None]  # ("queued", n) or ("done", n)
@@ -129,7 +100,7 @@ class Pipeline:
         except Exception as exc:
             log.exception("source=%s: the run failed unexpectedly", spec.name)
             report = self._reports.get(spec.name) or SourceReport(spec.name)
-            report.error = _internal(exc)
+            report.error = internal_error(exc)
             try:
                 self._locked(source_store.record_failure, self.db, spec.name, report.error)
             except Exception:
@@ -163,12 +134,12 @@ class Pipeline:
             log.warning("source=%s error=%r", spec.name, report.error)
         except Exception as exc:  # a bug or input nobody foresaw: this source's failure, not the run's
             log.exception("source=%s: discovery failed unexpectedly", spec.name)
-            report.error = _internal(exc, spec.url)
+            report.error = internal_error(exc, spec.url)
         try:
             self._fetch_queued(spec, report)
         except Exception as exc:
             log.exception("source=%s: fetching its queue failed unexpectedly", spec.name)
-            report.error = report.error or _internal(exc, spec.url)
+            report.error = report.error or internal_error(exc, spec.url)
         with self.lock:
             if report.error:
                 source_store.record_failure(self.db, spec.name, report.error)
@@ -241,7 +212,7 @@ class Pipeline:
                 child_errors.append(scrub(str(exc)))
             except Exception as exc:  # one child sitemap's surprise is that child's error
                 log.exception("source=%s: child sitemap %s failed unexpectedly", spec.name, child)
-                child_errors.append(_internal(exc, child))
+                child_errors.append(internal_error(exc, child))
         if children and len(child_errors) == len(children):
             raise ParseError(f"every child sitemap failed: {child_errors[0]}", spec.url)
         report.errors.extend(child_errors)
@@ -261,7 +232,7 @@ class Pipeline:
                     canon[url] = replace(item, url=url)
             except Exception as exc:  # a link that cannot be canonicalised is that link's error
                 if report is not None:
-                    report.errors.append(f"link skipped: {_internal(exc, item.url)}")
+                    report.errors.append(f"link skipped: {internal_error(exc, item.url)}")
         kept = list(filter_items(canon.values(), spec.include, spec.exclude))
         kept.sort(key=lambda i: i.published or "", reverse=True)
         return kept[: spec.max_items]
@@ -286,11 +257,11 @@ class Pipeline:
             log.warning("source=%s url=%s error=%r", spec.name, item.url, message)
         except Exception as exc:  # a bug, not bad input: record it against the item and go on
             log.exception("source=%s url=%s internal error", spec.name, item.url)
-            self._locked(queue.mark_failed, self.db, item.url, _internal(exc),
+            self._locked(queue.mark_failed, self.db, item.url, internal_error(exc),
                          permanent=False, max_attempts=MAX_ATTEMPTS)
             with self.lock:
                 report.failed += 1
-                report.errors.append(_internal(exc, item.url))
+                report.errors.append(internal_error(exc, item.url))
         finally:
             self.progress("done", 1)
 
@@ -388,13 +359,6 @@ class Pipeline:
     def _locked(self, fn, *args, **kwargs):
         with self.lock:
             return fn(*args, **kwargs)
-
-
-def _internal(exc: BaseException, url: str | None = None) -> str:
-    """An unexpected error as recorded on the source or item row: its type, its message (which
-    may quote the web, so scrubbed), and the URL it happened on."""
-    where = f" ({url})" if url else ""
-    return scrub(f"internal error: {type(exc).__name__}: {exc}"[:1000]) + where
 
 
 def tag_rows(tags) -> list[TagRow]:

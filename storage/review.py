@@ -1,30 +1,36 @@
-"""What the review page reads and writes: the inbox of stories, search, an article with its tags,
+"""What the review page reads and writes: the inbox of stories, an article with its tags,
 review actions and tag corrections, coverage of one automaker or topic.
 
 Every function takes the Database and returns dataclasses; the web handlers only render them.
+The filters live in storage.filters and the full-text search in storage.search; both are
+re-exported here, so ``from storage.review import Filters, search, SearchPage, ...`` keeps working.
 """
 
 from __future__ import annotations
 
 import json
 import re
-import sqlite3
-import time
 from dataclasses import asdict, dataclass
-from datetime import date, datetime
 
 from sqlite_utils import Database
 
 from .dates import bounds_sql
+from .filters import KINDS, RARE_TAG, STATUS_FILTERS, STATUSES, Filters, article_filter_sql, story_filter_sql
 from .rows import dicts, one
-from .search_query import QueryError, TooBroad, to_fts5
+from .search import (COUNT_CAP, MAX_PAGE, PROGRESS_STEPS, SEARCH_BUDGET, SEARCH_WINDOW, SearchHit, SearchPage,
+                     search)
+from .search_query import QueryError, TooBroad
 from .stories import story_members
 from .tags import TAG_ORDER, StoryTag, story_evidence, story_tags
 
-STATUSES = ("new", "starred", "reviewed", "dismissed")
-# what the status filter takes: a status, or "inbox" (new and starred: not yet dealt with)
-STATUS_FILTERS = ("inbox", *STATUSES)
-KINDS = ("article", "report")
+__all__ = [
+    "KINDS", "RARE_TAG", "STATUS_FILTERS", "STATUSES", "Filters", "article_filter_sql",
+    "COUNT_CAP", "MAX_PAGE", "PROGRESS_STEPS", "SEARCH_BUDGET", "SEARCH_WINDOW", "SearchHit", "SearchPage", "search",
+    "QueryError", "TooBroad",
+    "TAG_KINDS", "MAX_ID", "parse_id", "InboxStory", "InboxPage", "TagView", "Correction", "CopyView", "ArticleView",
+    "inbox", "story_rows", "article_view", "source_names",
+]
+
 TAG_KINDS = ("automaker", "topic")
 MAX_ID = 2 ** 63 - 1  # SQLite's largest integer: a larger id names nothing (and cannot be bound)
 _ID = re.compile(r"[0-9]{1,18}")  # ASCII digits of an id that fits (isdigit() also takes '²' and '١')
@@ -36,46 +42,6 @@ def parse_id(value: str | None, name: str = "id") -> int:
     if value is None or not _ID.fullmatch(str(value)):
         raise ValueError(f"{name} must be a whole number of at most 18 digits")
     return int(value)
-
-
-@dataclass(frozen=True)
-class Filters:
-    """The inbox's and the search's filters; empty fields filter nothing."""
-
-    automaker: str | None = None
-    topic: str | None = None
-    source: str | None = None
-    kind: str | None = None
-    since: str | None = None  # YYYY-MM-DD or an ISO UTC date and time, inclusive (storage.dates)
-    until: str | None = None  # the same; a day is inclusive to its end
-    status: str | None = "inbox"  # None: every status
-    # the automaker and topic filters take the stories about the tag; with mentions, also those
-    # that name it in passing
-    mentions: bool = False
-
-    def __post_init__(self):
-        if self.kind is not None and self.kind not in KINDS:
-            raise ValueError(f"kind must be one of {', '.join(KINDS)}")
-        if self.status is not None and self.status not in STATUS_FILTERS:
-            raise ValueError(f"status must be one of {', '.join(STATUS_FILTERS)} or all")
-        for name in ("since", "until"):
-            value = getattr(self, name)
-            if value is not None:
-                try:
-                    (date.fromisoformat if len(value) == 10 else datetime.fromisoformat)(value.replace("Z", "+00:00"))
-                except ValueError:
-                    raise ValueError(f"{name} must be a date like 2026-11-25, not {value!r}") from None
-
-    def as_dict(self) -> dict:
-        return {k: v for k, v in asdict(self).items() if v is not None and v is not False}
-
-    @property
-    def tag(self) -> tuple[str, str] | None:
-        """The (kind, id) the stories are filtered by, the automaker first: the tag whose
-        evidence a row shows."""
-        if self.automaker:
-            return ("automaker", self.automaker)
-        return ("topic", self.topic) if self.topic else None
 
 
 @dataclass(frozen=True)
@@ -109,33 +75,6 @@ class InboxPage:
     stories: list[InboxStory]
     next_cursor: str | None  # pass as ``before`` for the next page
 
-
-@dataclass(frozen=True)
-class SearchHit:
-    article_id: int
-    story_id: int | None
-    title: str | None
-    url: str
-    source: str
-    published: str | None
-    kind: str
-    snippet: str  # with \x02 ... \x03 around matched terms (the page turns them into <mark>)
-
-    def as_dict(self) -> dict:
-        d = asdict(self)
-        d["snippet"] = self.snippet.replace("\x02", "[").replace("\x03", "]")
-        return d
-
-
-@dataclass(frozen=True)
-class SearchPage:
-    query: str
-    total: int
-    hits: list[SearchHit]
-    page: int
-    per_page: int
-    capped: bool = False  # total is COUNT_CAP: there are at least that many
-    ranked_among: int | None = None  # ranked among the newest this many matches
 
 
 @dataclass(frozen=True)
@@ -206,59 +145,11 @@ class ArticleView:
 
 # -- the inbox -------------------------------------------------------------------------------------
 
-RARE_TAG = 2000  # a tag on fewer articles is filtered by its list of stories, a commoner one row by row
-
-
-def _filter_sql(db: Database, f: Filters, story: str = "s.id") -> tuple[list[str], list]:
-    """WHERE clauses on a story id expression, for every filter but the dates.
-
-    Pages are read newest first along an index, so a filter that most stories pass is cheapest
-    as a check on each row (EXISTS: two index lookups) until the page is full, while a rare one
-    is cheapest as the short list of its stories (IN). Which one a tag is, an index count
-    capped at RARE_TAG tells in well under a millisecond."""
-    where, params = [], []
-    role = "" if f.mentions else " AND t.role = 'subject'"
-    for kind, value in (("automaker", f.automaker), ("topic", f.topic)):
-        if not value:
-            continue
-        common = db.execute(f"SELECT count(*) FROM (SELECT 1 FROM tags t WHERE t.tag_id = ? AND t.kind = ?{role} "
-                            "LIMIT ?)", [value, kind, RARE_TAG]).fetchone()[0] >= RARE_TAG
-        if common:
-            where.append(f"EXISTS (SELECT 1 FROM articles a2 JOIN tags t ON t.article_id = a2.id "
-                         f"WHERE a2.story_id = {story} AND t.tag_id = ? AND t.kind = ?{role})")
-        else:
-            where.append(f"{story} IN (SELECT a2.story_id FROM tags t JOIN articles a2 ON a2.id = t.article_id "
-                         f"WHERE t.tag_id = ? AND t.kind = ?{role})")
-        params += [value, kind]
-    if f.source:
-        where.append(f"EXISTS (SELECT 1 FROM articles a2 WHERE a2.story_id = {story} AND a2.source = ?)")
-        params.append(f.source)
-    if f.kind:
-        where.append(f"EXISTS (SELECT 1 FROM articles a2 WHERE a2.story_id = {story} AND a2.kind = ?)")
-        params.append(f.kind)
-    if f.status == "inbox":
-        where.append(f"{story} NOT IN (SELECT story_id FROM story_reviews WHERE status IN ('reviewed', 'dismissed'))")
-    elif f.status == "new":
-        where.append(f"{story} NOT IN (SELECT story_id FROM story_reviews WHERE status != 'new')")
-    elif f.status:
-        where.append(f"{story} IN (SELECT story_id FROM story_reviews WHERE status = ?)")
-        params.append(f.status)
-    return where, params
-
-
-def article_filter_sql(db: Database, f: Filters) -> tuple[list[str], list]:
-    """The filters on an article ``a``: its story's tags, sources, kinds and status, its date, as
-    (WHERE clauses, parameters). The search uses it, and so does the export (storage.export)."""
-    where, params = _filter_sql(db, f, story="a.story_id")
-    dates, date_params = bounds_sql("coalesce(a.published, a.fetched)", f.since, f.until)
-    return where + dates, params + date_params
-
-
 def inbox(db: Database, filters: Filters = Filters(), *, before: str | None = None, limit: int = 50) -> InboxPage:
     """Stories newest first (by when they were first published), one row each, a page at a time.
     Keyset pagination (``before`` is the cursor of the previous page) keeps every page as fast as
     the first on a large archive."""
-    where, params = _filter_sql(db, filters)
+    where, params = story_filter_sql(db, filters)
     dates, date_params = bounds_sql("s.first_seen", filters.since, filters.until)
     where, params = where + dates, params + date_params
     if before:
@@ -307,98 +198,6 @@ def story_rows(db: Database, story_ids: list[int], prefer: tuple[str, str] | Non
             status=s["status"] or "new", note=s["note"]))
     return out
 
-
-# -- search ----------------------------------------------------------------------------------------
-
-SEARCH_WINDOW = 5000  # a query matching more is ranked among its newest SEARCH_WINDOW matches
-COUNT_CAP = 10_000  # with filters, counting stops here ("10,000 or more")
-MAX_PAGE = 10_000  # pages of results; past the matches a page is empty anyway
-# What one search may take. Searches answer in milliseconds (a quarter of a second at worst for a
-# common word on a large archive: see the ranking window); one that runs longer than this is
-# stopped by SQLite's progress handler, so no query can hold a connection (and a thread) for long.
-SEARCH_BUDGET = 2.0  # seconds
-PROGRESS_STEPS = 1000  # SQLite virtual machine steps between two looks at the clock
-_monotonic = time.monotonic  # durations only (never "now"); a test may replace it
-
-
-def search(db: Database, query: str, filters: Filters = Filters(status=None), *, page: int = 1,
-           per_page: int = 20) -> SearchPage:
-    """Full text over title and text, best first, with the inbox's filters applied to each
-    article's story. The query is what a person types (see storage.search_query: words, "phrases",
-    OR / NOT / AND, prefix*, parentheses); a broken use of the operators raises QueryError.
-
-    Ranking every match of a common word on a large archive costs a quarter of a second, so a
-    query with more than SEARCH_WINDOW matches is ranked among the newest SEARCH_WINDOW of them
-    (news: the newest matter most), and the page says so.
-
-    The cost is bounded twice: storage.search_query refuses prefixes that are too short or too
-    many, and whatever runs longer than SEARCH_BUDGET seconds is interrupted by SQLite's progress
-    handler; both raise TooBroad ("this search is too broad: ...", a QueryError). A page number
-    outside 1..MAX_PAGE is a ValueError."""
-    query = query.strip()
-    if not query:
-        raise QueryError("type something to search for")
-    if not 1 <= page <= MAX_PAGE:
-        raise ValueError(f"page must be a whole number from 1 to {MAX_PAGE:,}")
-    try:
-        match = to_fts5(query)
-    except TooBroad as exc:
-        raise TooBroad(f"this search is too broad: {exc}.") from None
-    except QueryError as exc:
-        raise QueryError(f"cannot search for {_shown(query)}. {exc}.") from None
-    if not match:  # only punctuation: nothing can match
-        return SearchPage(query, 0, [], max(page, 1), per_page)
-    where, params = article_filter_sql(db, filters)
-    extra = "".join(f" AND {w}" for w in where)
-    base = f"FROM articles_fts f JOIN articles a ON a.id = f.rowid WHERE articles_fts MATCH ?{extra}"
-    deadline = _monotonic() + SEARCH_BUDGET
-    stopped = []
-
-    def over_budget() -> bool:
-        if _monotonic() > deadline:
-            stopped.append(True)
-            return True
-        return False
-
-    db.conn.set_progress_handler(over_budget, PROGRESS_STEPS)
-    try:
-        if where:
-            total = db.execute(f"SELECT count(*) FROM (SELECT 1 {base} LIMIT ?)",
-                               [match, *params, COUNT_CAP]).fetchone()[0]
-        else:
-            total = db.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", [match]).fetchone()[0]
-        window = ""
-        window_params: list = []
-        if total > SEARCH_WINDOW:
-            floor = db.execute(f"SELECT f.rowid {base} ORDER BY f.rowid DESC LIMIT 1 OFFSET ?",
-                               [match, *params, SEARCH_WINDOW - 1]).fetchone()
-            if floor:
-                window, window_params = " AND f.rowid >= ?", [floor[0]]
-        rows = dicts(
-            db, f"SELECT a.id AS article_id, a.story_id, a.title, a.url, a.source, a.published, a.kind, "
-            f"snippet(articles_fts, -1, char(2), char(3), '…', 24) AS snippet {base}{window} ORDER BY f.rank "
-            "LIMIT ? OFFSET ?", [match, *params, *window_params, per_page, (max(page, 1) - 1) * per_page])
-    except sqlite3.OperationalError as exc:
-        if stopped:
-            raise TooBroad(f"this search is too broad: it was stopped after {SEARCH_BUDGET:g} seconds. Narrow it "
-                           "with more words, a \"phrase\" or a filter, or use fewer or longer words ending in *") from None
-        raise QueryError(_explain_query_error(query, str(exc))) from None
-    finally:
-        db.conn.set_progress_handler(None, 0)
-    return SearchPage(query, total, [SearchHit(**r) for r in rows], max(page, 1), per_page,
-                      capped=bool(where) and total >= COUNT_CAP, ranked_among=SEARCH_WINDOW if window else None)
-
-
-def _explain_query_error(query: str, message: str) -> str:
-    """What FTS5 said, should a translated query still fail (storage.search_query avoids that)."""
-    message = message.removeprefix("fts5: ")
-    return (f"cannot search for {_shown(query)}: {message}. Use words, \"a phrase\", OR / NOT between "
-            "terms, word* for a prefix and balanced parentheses.")
-
-
-def _shown(query: str, limit: int = 80) -> str:
-    """The query quoted for a message, shortened if long."""
-    return repr(query if len(query) <= limit else query[:limit] + "…")
 
 
 # -- one article -------------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ import pytest
 from markupsafe import escape
 
 from storage import open_db, review
+from storage import search as search_module
 from storage.search_query import MAX_DEPTH, MAX_TERMS, QueryError, to_fts5
 
 # The demo articles, each by a piece of its URL (the sample site under monitor/demo/sample_site).
@@ -253,7 +254,7 @@ def test_filters_and_the_newest_window_use_the_translated_query(demo_db, monkeyp
     web = client(demo_db)
     hits = web.get("/api/search", params={"q": "deep-sea mining", "source": "electrive"}).json()["hits"]
     assert urls_to_keys(h["url"] for h in hits) == {"kia_nissan"}
-    monkeypatch.setattr(review, "SEARCH_WINDOW", 3)
+    monkeypatch.setattr(search_module, "SEARCH_WINDOW", 3)
     result = review.search(open_db(demo_db), "lithium-ion OR Ford's OR recycl*", per_page=100)
     assert result.total > 3 and result.ranked_among == 3 and len(result.hits) == 3
 

@@ -20,6 +20,7 @@ from starlette.testclient import TestClient
 from monitor.cli import main
 from monitor.web.app import create_app
 from storage import open_db, review, search_query
+from storage import search as search_module
 from tests.webserver import LiveServer
 
 SECURITY_HEADERS = {
@@ -99,17 +100,17 @@ def test_a_search_over_its_time_budget_is_stopped_by_sqlite(demo_db, monkeypatch
         readings.append(True)
         return 0.0 if len(readings) == 1 else 10_000.0  # the start, then long after the budget
 
-    monkeypatch.setattr(review, "PROGRESS_STEPS", 10)  # look often: the demo database answers in few steps
-    monkeypatch.setattr(review, "_monotonic", clock)
+    monkeypatch.setattr(search_module, "PROGRESS_STEPS", 10)  # look often: the demo database answers in few steps
+    monkeypatch.setattr(search_module, "_monotonic", clock)
     with pytest.raises(search_query.QueryError, match="^this search is too broad: it was stopped after 2 seconds"):
         review.search(db, "lithium OR nickel OR cobalt")
     assert len(readings) == 2  # stopped at the first look inside SQLite, not after the statement
-    monkeypatch.setattr(review, "_monotonic", lambda: 0.0)
+    monkeypatch.setattr(search_module, "_monotonic", lambda: 0.0)
     assert review.search(db, "lithium").total > 0  # the connection is usable again
     db.execute("SELECT count(*) FROM articles").fetchone()  # and no handler is left on it
 
     readings.clear()
-    monkeypatch.setattr(review, "_monotonic", clock)
+    monkeypatch.setattr(search_module, "_monotonic", clock)
     api = client(create_app(demo_db)).get("/api/search", params={"q": "lithium OR nickel OR cobalt"})
     assert api.status_code == 400 and api.json()["error"].startswith("this search is too broad: it was stopped")
 
