@@ -44,6 +44,17 @@ class Report:
         return "\n".join(lines)
 
 
+def _count(label: Score, total: Score, got: bool, want: bool) -> None:
+    """One label of one passage, counted on its own score and on its kind's total."""
+    for score in (label, total):
+        if got and want:
+            score.tp += 1
+        elif got:
+            score.fp += 1
+        else:
+            score.fn += 1
+
+
 def load_passages(path: str | Path) -> list[dict]:
     out = []
     for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), start=1):
@@ -64,16 +75,7 @@ def evaluate(tagger, passages: list[dict], split: str | None = None) -> Report:
                                 ("topic", set(tags.topic_ids()), set(p["topics"]))):
             total = report.automakers if kind == "automaker" else report.topics
             for label in got | want:
-                s = report.per_label.setdefault(f"{kind}:{label}", Score())
-                if label in got and label in want:
-                    s.tp += 1
-                    total.tp += 1
-                elif label in got:
-                    s.fp += 1
-                    total.fp += 1
-                else:
-                    s.fn += 1
-                    total.fn += 1
+                _count(report.per_label.setdefault(f"{kind}:{label}", Score()), total, label in got, label in want)
             if got != want:
                 report.errors.append({"id": p["id"], "kind": kind, "extra": sorted(got - want),
                                       "missing": sorted(want - got), "text": p["text"][:300]})
@@ -253,17 +255,10 @@ def score_real(passages: list[dict], tags_list: list, part: str | None = None,
             for label in sorted(got | want):
                 if label in optional:  # neither a hit nor a false positive, nor a miss
                     continue
-                s = report.per_label.setdefault(f"{kind}:{label}", Score())
-                if label in got and label in want:
-                    s.tp += 1
-                    total.tp += 1
-                elif label in got:
-                    s.fp += 1
-                    total.fp += 1
+                _count(report.per_label.setdefault(f"{kind}:{label}", Score()), total, label in got, label in want)
+                if label not in want:
                     extra.append(label)
-                else:
-                    s.fn += 1
-                    total.fn += 1
+                elif label not in got:
                     missing.append(label)
             if extra or missing:
                 report.errors.append({"id": p["id"], "kind": kind, "extra": extra, "missing": missing,

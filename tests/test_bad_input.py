@@ -59,6 +59,9 @@ def hostile(tmp_path_factory):
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">
 <url><loc>{BASE}/walled/tesla-lithium-2026-11-20/</loc><news:news><news:publication_date>2026-11-20T10:00:00Z</news:publication_date>
 <news:title>Tesla starts lithium refinery in Texas</news:title></news:news></url></urlset>"""),
+        # links the guard must refuse before any connection: a literal private address, and names
+        # whose faked DNS answer (fake_dns) is one; conftest's autouse fixture fails the test
+        # should anything try to connect outside 127.0.0.0/8
         "/items/feed.xml": ("application/rss+xml", rss("http://10.0.0.1/admin", "http://metadata.test/latest",
                                                         "{BASE}/private/page.html")),
     }
