@@ -27,7 +27,8 @@ QUALITY_SAMPLE = 200
 def stored_text_quality(db_path: Path, seed: int, sample: int = QUALITY_SAMPLE) -> dict:
     """Score a sample of stored article texts against the generated bodies (synthetic truth)."""
     from storage import open_db
-    from storage.articles import get_article_text, list_articles
+    from storage.articles import list_articles
+    from storage.stories import article_text
 
     from .sitegen import index_from_path, make_article
 
@@ -42,7 +43,7 @@ def stored_text_quality(db_path: Path, seed: int, sample: int = QUALITY_SAMPLE) 
             if index is None:
                 continue
             article = make_article(seed, index)
-            scores.append(score_document(article.body_text, get_article_text(db, row.id) or ""))
+            scores.append(score_document(article.body_text, article_text(db, row.id) or ""))
             titles_ok += row.title == article.title
     finally:
         db.close()

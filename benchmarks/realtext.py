@@ -28,10 +28,9 @@ def _figures(r) -> dict:
                           "tp": r.automakers.tp, "fp": r.automakers.fp, "fn": r.automakers.fn},
            "topics": {"precision": round(r.topics.precision, 3), "recall": round(r.topics.recall, 3),
                       "tp": r.topics.tp, "fp": r.topics.fp, "fn": r.topics.fn}}
-    if r.role is not None:
-        out["role"] = {"accuracy": round(r.role.accuracy, 3), "correct": r.role.correct, "total": r.role.total,
-                       "untagged": r.role.untagged, "subject_precision": round(r.role.subject.precision, 3),
-                       "subject_recall": round(r.role.subject.recall, 3)}
+    out["role"] = {"accuracy": round(r.role.accuracy, 3), "correct": r.role.correct, "total": r.role.total,
+                   "untagged": r.role.untagged, "subject_precision": round(r.role.subject.precision, 3),
+                   "subject_recall": round(r.role.subject.recall, 3)}
     return out
 
 
@@ -70,10 +69,9 @@ def _print_dev_errors(dev) -> None:
     for e, label in misses:
         print(f"    {e['id']} -{e['kind']} {label}")
         print(_quote(e["text"]))
-    if dev.role is not None:
-        print(f"\n  dev role errors ({len(dev.role_errors)}; role given, and the passage's `about`):")
-        for e in dev.role_errors:
-            print(f"    {e['id']} {e['automaker']}: role {e['role'] or 'none (not tagged)'}, about {e['about']}")
+    print(f"\n  dev role errors ({len(dev.role_errors)}; role given, and the passage's `about`):")
+    for e in dev.role_errors:
+        print(f"    {e['id']} {e['automaker']}: role {e['role'] or 'none (not tagged)'}, about {e['about']}")
 
 
 def run() -> dict:
@@ -109,9 +107,6 @@ def run() -> dict:
               f"topics P {r.topics.precision:.3f} R {r.topics.recall:.3f}")
     for name in PARTS:
         role = reports[name].role
-        if role is None:
-            print("  role: not produced yet")
-            break
         print(f"  {name:8} role accuracy {role.accuracy:.3f} ({role.correct} of {role.total} labelled automakers; "
               f"{role.untagged} not tagged); subject P {role.subject.precision:.3f} R {role.subject.recall:.3f}")
 
@@ -120,8 +115,8 @@ def run() -> dict:
            "automakers_r": held.automakers.recall >= TARGETS["automakers_r"],
            "topics_p": held.topics.precision >= TARGETS["topics_p"],
            "topics_r": held.topics.recall >= TARGETS["topics_r"],
-           "role_accuracy": held.role is not None and held.role.accuracy >= TARGETS["role_accuracy"]}
-    role_mark = mark(met["role_accuracy"]) if held.role is not None else "MISSED (role not produced yet)"
+           "role_accuracy": held.role.accuracy >= TARGETS["role_accuracy"]}
+    role_mark = mark(met["role_accuracy"])
     print(f"  targets (held-out): automakers P >= 0.98: {mark(met['automakers_p'])}, R >= 0.97: "
           f"{mark(met['automakers_r'])}; topics P >= 0.93: {mark(met['topics_p'])}, R >= 0.90: "
           f"{mark(met['topics_r'])}; role accuracy >= 0.90: {role_mark}")
@@ -133,7 +128,6 @@ def run() -> dict:
     out["per_label"] = {name: {k: {"precision": round(v.precision, 3), "recall": round(v.recall, 3),
                                    "tp": v.tp, "fp": v.fp, "fn": v.fn}
                                for k, v in sorted(reports[name].per_label.items())} for name in PARTS}
-    out["role_produced"] = held.role is not None
     out["unmapped_brands"] = [f"{pid} {name}" for pid, name in unmapped]
     out["seconds"] = round(seconds, 2)
     out["targets"] = TARGETS

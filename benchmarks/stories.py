@@ -52,8 +52,7 @@ def _init_worker() -> None:
 
 def _make(i: int):
     """In a worker: article i's text (a copy of a recent one every tenth), its hash and signature."""
-    from monitor.dedupe import content_hash, signature, words_of
-    from monitor.stories import StorySettings
+    from monitor.dedupe import NUM_PERM, content_hash, signature, words_of
 
     if i % 10 == 0 and i > 10:
         original = _text(i - random.Random(i).randint(1, min(9, i - 1)), _BASES, _VOCAB)
@@ -64,7 +63,7 @@ def _make(i: int):
     else:
         text = _text(i, _BASES, _VOCAB)
     words = words_of(text)
-    return i, text, content_hash(text, words), signature(text, StorySettings().num_perm, words=words)
+    return i, text, content_hash(text, words), signature(text, NUM_PERM, words=words)
 
 
 def run() -> dict:

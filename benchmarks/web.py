@@ -28,7 +28,7 @@ QUERIES = ['"green steel"', "lithium AND water", "cobalt OR nickel", "recycl*", 
 
 
 def fill(path: Path, n: int) -> dict:
-    from monitor.pipeline import tag_rows
+    from storage.tags import rows_of
     from nlp import Tagger
     from storage import open_db
 
@@ -40,7 +40,7 @@ def fill(path: Path, n: int) -> dict:
         db.execute(f"DROP TRIGGER IF EXISTS {trigger}")
     distinct = [make_article(13, i) for i in range(min(n, 1000))]
     tagger = Tagger()
-    rows_of = [tag_rows(tagger.tag(a.body_text, a.title)) for a in distinct]
+    rows_of = [rows_of(tagger.tag(a.body_text, a.title)) for a in distinct]
     now = datetime.now(timezone.utc)
     step = timedelta(days=365) / n
 

@@ -10,7 +10,7 @@ chargewatch's one clock (storage.clock).
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta
 
 from storage import clock
 
@@ -31,18 +31,15 @@ def parse_when(value: str, option: str = "--since", now: datetime | None = None)
     found = _DURATION.match(text)
     if found:
         seconds = int(found.group(1)) * _UNIT[found.group(2).lower()]
-        return (now - timedelta(seconds=seconds)).strftime(clock.ISO)
+        return clock.to_iso(now - timedelta(seconds=seconds))
     try:
         return date.fromisoformat(text).isoformat()
     except ValueError:
         pass
-    try:
-        when = datetime.fromisoformat(text.replace("Z", "+00:00").replace("z", "+00:00"))
-    except ValueError:
-        raise ValueError(f"{option} {value!r}: use {FORMS}") from None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=timezone.utc)
-    return when.astimezone(timezone.utc).strftime(clock.ISO)
+    when = clock.from_iso(text)
+    if when is None:
+        raise ValueError(f"{option} {value!r}: use {FORMS}")
+    return clock.to_iso(when)
 
 
 def as_datetime(bound: str) -> str:

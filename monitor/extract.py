@@ -9,29 +9,27 @@ from __future__ import annotations
 import io
 import logging
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
+from .dedupe import same_site
 from .errors import ExtractError
 from .fetch.charset import decode_text
+from .links import http_url, is_pdf_url
+from .records import Page
 
 MAX_TEXT_CHARS = 2_000_000
 _HTML_SNIFF = re.compile(rb"^\s*(<!doctype\s+html|<html|<head|<body|<!--)", re.I)
 
 
-@dataclass(frozen=True)
-class Page:
-    """The extracted article or report."""
-
-    url: str
-    title: str | None
-    text: str
-    author: str | None
-    published: str | None
-    language: str | None
-    kind: str  # article | report
-    canonical: str | None = None
-    pdf_links: tuple[str, ...] = ()
+def pdf_links(html_links: list[str], page_url: str) -> list[str]:
+    """The PDF links of an article page: on the same site, resolved, without fragments, at most 20
+    (what ``Page.pdf_links`` holds: the pipeline queues them as reports)."""
+    out = []
+    for href in html_links:
+        link = http_url(href, page_url)
+        if link and is_pdf_url(link) and same_site(link, page_url) and link not in out:
+            out.append(link.split("#", 1)[0])
+    return out[:20]
 
 
 def sniff_kind(body: bytes) -> str:
@@ -75,7 +73,8 @@ def extract_html(body: bytes, url: str, *, charset: str | None = None, precise_o
     if tree is None:
         raise ExtractError("page is not parseable HTML", url)
     meta = page_metadata(tree)
-    links = tuple(str(h) for h in tree.xpath("//a/@href[contains(translate(., 'PDF', 'pdf'), '.pdf')]")[:200])
+    links = tuple(pdf_links([str(h) for h in tree.xpath("//a/@href[contains(translate(., 'PDF', 'pdf'), '.pdf')]")[:200]],
+                            url))
     doc = main_doc(tree, url, precise_only=precise_only)
     main_text = drop_inline_furniture(doc.text or "")[:MAX_TEXT_CHARS] if doc is not None else ""
     if not main_text.strip():  # nothing, or only teasers and sign-ups

@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import re
 
+from .links import is_pdf_url
 from .parse_feeds import parse_feed, parse_json_feed
-from .parse_html import parse_listing, pdf_links
-from .parse_items import MAX_ITEMS, Discovery, FeedItem, is_pdf_url, parse_date
+from .parse_html import parse_listing
+from .parse_items import MAX_ITEMS, parse_date
 from .parse_sitemaps import parse_sitemap
 from .parse_xml import refuse_entities
+from .records import Discovery, FeedItem
 
 __all__ = ["MAX_ITEMS", "Discovery", "FeedItem", "filter_items", "is_pdf_url", "parse_date", "parse_feed",
-           "parse_json_feed", "parse_listing", "parse_sitemap", "pdf_links", "refuse_entities"]
+           "parse_json_feed", "parse_listing", "parse_sitemap", "refuse_entities"]
 
 
 def filter_items(items, include: tuple[str, ...], exclude: tuple[str, ...]):

@@ -9,9 +9,21 @@ import feedparser
 
 from .errors import ParseError
 from .fetch.charset import decode_text, text_codec
-from .parse_items import (MAX_ITEMS, Discovery, FeedItem, as_str, clean, error_text, http_url, is_pdf_url,
-                          item_kind, join_warnings, parse_date, skipped_warning, strip_html, struct_iso)
+from .links import http_url, is_pdf_url
+from .parse_items import (
+    MAX_ITEMS,
+    as_str,
+    clean,
+    error_text,
+    item_kind,
+    join_warnings,
+    parse_date,
+    skipped_warning,
+    strip_html,
+    struct_iso,
+)
 from .parse_xml import refuse_entities, xml_declaration
+from .records import Discovery, FeedItem
 
 # A numeric character reference to no character (a lone surrogate, beyond U+10FFFF, NUL):
 # feedparser's loose parser turns it into chr(n).encode() and raises on the whole feed.

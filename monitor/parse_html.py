@@ -8,8 +8,9 @@ from bs4 import BeautifulSoup, XMLParsedAsHTMLWarning
 
 from .dedupe import same_site
 from .fetch.charset import decode_text
-from .parse_items import (MAX_ITEMS, Discovery, FeedItem, clean, error_text, http_url, is_pdf_url, item_kind,
-                          skipped_warning)
+from .links import http_url
+from .parse_items import MAX_ITEMS, clean, error_text, item_kind, skipped_warning
+from .records import Discovery, FeedItem
 
 # -- listing pages ------------------------------------------------------------------------------
 
@@ -37,13 +38,3 @@ def parse_listing(body: bytes, url: str, selector: str | None = None, charset: s
         except Exception as exc:  # one odd link never costs the others
             skipped.append(f"{type(exc).__name__}: {error_text(exc)}")
     return Discovery(items=tuple(items), warning=skipped_warning(skipped))
-
-
-def pdf_links(html_links: list[str], page_url: str) -> list[str]:
-    """PDF links found on an article page, on the same site, resolved."""
-    out = []
-    for href in html_links:
-        link = http_url(href, page_url)
-        if link and is_pdf_url(link) and same_site(link, page_url) and link not in out:
-            out.append(link.split("#", 1)[0])
-    return out[:20]

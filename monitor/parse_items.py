@@ -1,79 +1,20 @@
-"""What every parser gives (``FeedItem``, ``Discovery``) and the values it takes from web documents:
+"""The values every parser takes from web documents (its records, ``FeedItem`` and ``Discovery``, are in monitor/records.py):
 links, dates and lines of text, each made safe or dropped (never an error: they come from the web)."""
 
 from __future__ import annotations
 
 import calendar
-import re
-from dataclasses import dataclass
 from datetime import datetime, timezone
-from urllib.parse import urljoin, urlsplit
 
-from feedparser.datetimes import _parse_date as _parse_feed_date
 from bs4 import BeautifulSoup
+from feedparser.datetimes import _parse_date as _parse_feed_date
+
+from storage import clock
 
 from .fetch.charset import scrub
+from .links import is_pdf_url
 
 MAX_ITEMS = 5000
-_PDF_PATH = re.compile(r"\.pdf$", re.I)
-
-
-@dataclass(frozen=True)
-class FeedItem:
-    """A link found in a feed, sitemap or listing, with whatever metadata came with it."""
-
-    url: str
-    title: str | None = None
-    published: str | None = None  # ISO 8601, UTC
-    author: str | None = None
-    summary: str | None = None
-    kind: str = "article"  # "report" for PDFs
-    via: str | None = None  # the page a PDF was linked from
-    updated: str | None = None  # when the source says the item last changed (refetch if later)
-
-    def __post_init__(self) -> None:
-        # Every field comes from the web: whatever a parser took from a document, a FeedItem
-        # holds only text that can be stored and printed (no lone surrogate, no control
-        # character, no object where a string belongs).
-        for name in ("url", "title", "published", "author", "summary", "via", "updated"):
-            value = getattr(self, name)
-            clean = scrub(value)
-            if clean is not value:
-                object.__setattr__(self, name, clean)
-        if not self.url:
-            raise ValueError("a FeedItem needs a URL")
-        if self.kind not in ("article", "report"):
-            object.__setattr__(self, "kind", "article")
-
-
-@dataclass(frozen=True)
-class Discovery:
-    """What a source document gave: items, child sitemaps to read, and any recovered-from warning."""
-
-    items: tuple[FeedItem, ...] = ()
-    children: tuple[str, ...] = ()
-    warning: str | None = None
-
-
-def is_pdf_url(url: str) -> bool:
-    return bool(_PDF_PATH.search(urlsplit(url).path))
-
-
-def http_url(href, base: str) -> str | None:
-    href = scrub(href)
-    if not href:
-        return None
-    href = href.strip()
-    if not href or href.startswith("#"):
-        return None
-    try:
-        url = urljoin(base, href)
-        parts = urlsplit(url)
-        if parts.scheme not in ("http", "https") or not parts.hostname:
-            return None
-    except ValueError:  # e.g. a malformed IPv6 host
-        return None
-    return url
 
 
 def struct_iso(value) -> str | None:
@@ -84,11 +25,7 @@ def struct_iso(value) -> str | None:
 
 
 def _iso(value: datetime | None) -> str | None:
-    if value is None:
-        return None
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=timezone.utc)
-    return value.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return None if value is None else clock.to_iso(value)
 
 
 def parse_date(text: str | None) -> str | None:
@@ -98,8 +35,10 @@ def parse_date(text: str | None) -> str | None:
         return None
     text = text.strip()[:100]
     try:
-        return _iso(datetime.fromisoformat(text.replace("Z", "+00:00")))
-    except (ValueError, OverflowError):
+        when = clock.from_iso(text)
+        if when is not None:
+            return clock.to_iso(when)
+    except (ValueError, OverflowError):  # year 1 or 9999 moved across a day boundary
         pass
     try:
         parsed = _parse_feed_date(text)  # RFC 822, W3CDTF and the odd formats feeds use

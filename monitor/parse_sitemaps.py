@@ -7,9 +7,17 @@ from __future__ import annotations
 from lxml import etree
 
 from .errors import ParseError
-from .parse_items import (MAX_ITEMS, Discovery, FeedItem, clean, error_text, http_url, item_kind, parse_date,
-                          skipped_warning)
+from .links import http_url
+from .parse_items import (
+    MAX_ITEMS,
+    clean,
+    error_text,
+    item_kind,
+    parse_date,
+    skipped_warning,
+)
 from .parse_xml import refuse_entities
+from .records import Discovery, FeedItem
 
 # -- sitemaps -----------------------------------------------------------------------------------
 

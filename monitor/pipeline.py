@@ -26,17 +26,17 @@ from storage import articles as article_store
 from storage import fetches as fetch_log
 from storage import items as queue
 from storage import sources as source_store
-from storage.tags import TagRow
+from storage.tags import rows_of
 
 from .config import Settings, SourceSpec
-from .dedupe import canonical_url, content_hash, same_site
-from .errors import ChargewatchError, FetchError, HTTPStatusError, ParseError
-from .fetch import Fetcher, FetchRecord, FetchResult, attempts_of, gunzip_capped
+from .dedupe import NUM_PERM, canonical_url, content_hash, same_site
+from .errors import INTERNAL, ChargewatchError, FetchError, HTTPStatusError, ParseError
+from .fetch import Fetcher, FetchRecord, FetchResult, attempts_of
 from .fetch.charset import scrub
 from .fetch.netguard import Resolver
-from .parse import Discovery, FeedItem, filter_items, parse_feed, parse_listing, parse_sitemap, pdf_links
+from .parse import Discovery, FeedItem, filter_items, parse_feed, parse_listing, parse_sitemap
 from .source_report import SourceReport, internal_error
-from .stories import StorySettings, assign_story, reindex_updated
+from .stories import assign_story, reindex_updated
 from .workers import ExtractPool
 
 log = logging.getLogger(__name__)
@@ -56,8 +56,7 @@ class Pipeline:
         self.settings = settings
         self.stop = stop or threading.Event()  # set: start no new article; the queue keeps the rest
         self.db = db
-        self.story_settings = StorySettings(threshold=settings.stories.threshold,
-                                            containment=settings.stories.containment)
+        self.story_settings = settings.stories
         self.lock = threading.RLock()
         self.progress = progress or (lambda event, n: None)
         self._reports: dict[str, SourceReport] = {}
@@ -100,9 +99,9 @@ class Pipeline:
         except Exception as exc:
             log.exception("source=%s: the run failed unexpectedly", spec.name)
             report = self._reports.get(spec.name) or SourceReport(spec.name)
-            report.error = internal_error(exc)
+            report.error, report.error_kind = internal_error(exc), INTERNAL
             try:
-                self._locked(source_store.record_failure, self.db, spec.name, report.error)
+                self._locked(source_store.record_failure, self.db, spec.name, report.error, kind=INTERNAL)
             except Exception:
                 log.exception("source=%s: its failure could not be recorded", spec.name)
             return report
@@ -130,21 +129,22 @@ class Pipeline:
         try:
             self._discover(spec, report)
         except ChargewatchError as exc:
-            report.error = scrub(str(exc))
+            report.error, report.error_kind = scrub(str(exc)), exc.kind
             log.warning("source=%s error=%r", spec.name, report.error)
         except Exception as exc:  # a bug or input nobody foresaw: this source's failure, not the run's
             log.exception("source=%s: discovery failed unexpectedly", spec.name)
-            report.error = internal_error(exc, spec.url)
+            report.error, report.error_kind = internal_error(exc, spec.url), INTERNAL
         try:
             self._fetch_queued(spec, report)
         except Exception as exc:
             log.exception("source=%s: fetching its queue failed unexpectedly", spec.name)
-            report.error = report.error or internal_error(exc, spec.url)
+            if not report.error:
+                report.error, report.error_kind = internal_error(exc, spec.url), INTERNAL
         with self.lock:
             if report.error:
-                source_store.record_failure(self.db, spec.name, report.error)
-            elif report.warning:
-                source_store.record_partial(self.db, spec.name, report.warning)
+                source_store.record_failure(self.db, spec.name, report.error, kind=report.error_kind)
+            elif report.warning:  # a feed read despite its damage: a parse error, not a failure
+                source_store.record_partial(self.db, spec.name, report.warning, kind=ParseError.kind)
             else:
                 source_store.record_success(self.db, spec.name)
             source_store.record_run_end(self.db, run_id, status=report.status, new=report.new, updated=report.updated,
@@ -180,8 +180,6 @@ class Pipeline:
 
     def _parse(self, spec: SourceSpec, result: FetchResult, kind: str) -> Discovery:
         body = result.body
-        if body[:2] == b"\x1f\x8b":  # a gzipped file (sitemap.xml.gz), not transfer encoding
-            body = gunzip_capped(body, self.settings.network.max_bytes, result.final_url)
         if kind == "feed":
             return parse_feed(body, result.final_url, result.content_type)
         if kind == "sitemap":
@@ -250,7 +248,7 @@ class Pipeline:
                 return
             message = scrub(str(exc))
             state = self._locked(queue.mark_failed, self.db, item.url, message,
-                                 permanent=exc.permanent, max_attempts=MAX_ATTEMPTS)
+                                 permanent=exc.permanent, max_attempts=MAX_ATTEMPTS, kind=exc.kind)
             with self.lock:
                 report.failed += 1
                 report.errors.append(message + ("" if state == "failed" else " (will retry)"))
@@ -258,7 +256,7 @@ class Pipeline:
         except Exception as exc:  # a bug, not bad input: record it against the item and go on
             log.exception("source=%s url=%s internal error", spec.name, item.url)
             self._locked(queue.mark_failed, self.db, item.url, internal_error(exc),
-                         permanent=False, max_attempts=MAX_ATTEMPTS)
+                         permanent=False, max_attempts=MAX_ATTEMPTS, kind=INTERNAL)
             with self.lock:
                 report.failed += 1
                 report.errors.append(internal_error(exc, item.url))
@@ -274,7 +272,7 @@ class Pipeline:
         if existing is None and final != item.url and self._already_stored(final, item):
             return
         done = self.extractor.extract(result.body, final, charset=result.charset, expect_pdf=expect_pdf,
-                                      max_pdf_pages=net.max_pdf_pages, num_perm=self.story_settings.num_perm)
+                                      max_pdf_pages=net.max_pdf_pages, num_perm=NUM_PERM)
         page, tags, sig = done.page, done.tags, done.signature
         url = final
         if page.canonical:
@@ -285,7 +283,7 @@ class Pipeline:
             return
         new_items = []
         if spec.follow_pdfs and page.kind == "article":
-            links = [canonical_url(u) for u in pdf_links(list(page.pdf_links), final)]
+            links = [canonical_url(u) for u in page.pdf_links]
             new_items = [FeedItem(url=u, kind="report", via=url) for u in links]
             new_items = list(filter_items(new_items, (), spec.exclude))
         article = article_store.NewArticle(
@@ -295,7 +293,7 @@ class Pipeline:
             text_from="pdf" if page.kind == "report" else "page")
         with self.lock, self.db.atomic():
             if existing is not None:
-                changed = article_store.update_article(self.db, existing, article, tags=tag_rows(tags))
+                changed = article_store.update_article(self.db, existing, article, tags=rows_of(tags))
                 if changed:
                     reindex_updated(self.db, existing, page.text, self.story_settings, sig)
                 queue.mark_done(self.db, item.url)
@@ -303,7 +301,7 @@ class Pipeline:
                 return
             article_id, created = article_store.save_article(
                 self.db, article, aliases=[item.url, final], item_url=item.url, new_items=new_items,
-                tags=tag_rows(tags))
+                tags=rows_of(tags))
             if created:
                 assign_story(self.db, article_id, page.text, article.content_hash, self.story_settings, sig,
                              found_on=item.via if page.kind == "report" else None)
@@ -327,7 +325,7 @@ class Pipeline:
             via=item.via, text_from="listing")
         with self.lock, self.db.atomic():
             article_id, created = article_store.save_article(self.db, article, item_url=item.url,
-                                                             tags=tag_rows(tags))
+                                                             tags=rows_of(tags))
             if created:
                 assign_story(self.db, article_id, text or item.title, article.content_hash, self.story_settings)
             report.new += int(created)
@@ -359,15 +357,6 @@ class Pipeline:
     def _locked(self, fn, *args, **kwargs):
         with self.lock:
             return fn(*args, **kwargs)
-
-
-def tag_rows(tags) -> list[TagRow]:
-    """nlp's Tags -> storage's rows."""
-    rows = [TagRow("automaker", a.id, a.name, a.evidence, a.mentions, a.salience, a.brands, role=a.role)
-            for a in tags.automakers]
-    rows += [TagRow("topic", t.id, t.name, t.evidence, t.mentions, t.salience, t.terms, role=t.role)
-             for t in tags.topics]
-    return rows
 
 
 def run_pass(settings: Settings, db: Database, *, only: str | None = None,

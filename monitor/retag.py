@@ -11,7 +11,6 @@ from nlp.parallel import tag_many
 from storage import articles as article_store
 from storage import tags as tag_store
 
-from .pipeline import tag_rows
 
 
 def retag(db: Database, *, processes: int = 2, batch_size: int = 500,
@@ -32,7 +31,7 @@ def retag(db: Database, *, processes: int = 2, batch_size: int = 500,
 
     done, pending = 0, []
     for tags in tag_many(texts(), processes=processes):
-        pending.append((ids.popleft(), tag_rows(tags)))
+        pending.append((ids.popleft(), tag_store.rows_of(tags)))
         if len(pending) >= batch_size:
             tag_store.replace_many(db, pending)
             done += len(pending)

@@ -30,6 +30,7 @@ from storage import sources as source_store
 
 from . import schedule
 from .config import Settings
+from .errors import INTERNAL
 from .fetch import Fetcher
 from .pipeline import run_pass
 from .workers import ExtractPool
@@ -74,7 +75,7 @@ class Runner:
                 continue
             out[name] = schedule.first_run(now, next_run_at=row.next_run, last_run=row.last_run,
                                            interval=spec.interval, rng=self.rng, spread=self.settings.schedule.spread)
-            source_store.set_next_run(db, name, schedule.iso(out[name]))
+            source_store.set_next_run(db, name, clock.to_iso(out[name]))
         return out
 
     def due(self, db) -> list[str]:
@@ -88,9 +89,9 @@ class Runner:
             row = rows.get(name)
             if row is None or row.paused:
                 continue
-            planned = schedule.parse_iso(row.next_run)
+            planned = clock.from_iso(row.next_run)
             if planned is None and row.last_run:
-                last = schedule.parse_iso(row.last_run)
+                last = clock.from_iso(row.last_run)
                 planned = last + timedelta(seconds=spec.interval) if last else None
             if planned is None or planned <= now:
                 out.append(name)
@@ -107,7 +108,7 @@ class Runner:
             return None
         when = schedule.next_run(clock.now(), self.specs[name].interval, row.consecutive_failures,
                                  self.settings.schedule, self.rng)
-        source_store.set_next_run(db, name, schedule.iso(when))
+        source_store.set_next_run(db, name, clock.to_iso(when))
         return when
 
     # -- jobs ------------------------------------------------------------------------------------
@@ -129,7 +130,7 @@ class Runner:
                 error = f"internal error: {type(exc).__name__}: {exc}"
                 for name in names:
                     try:
-                        source_store.record_failure(db, name, error)
+                        source_store.record_failure(db, name, error, kind=INTERNAL)
                     except Exception:
                         log.exception("source=%s: its failure could not be recorded", name)
             if db.unusable:  # the disk is full or the file damaged: nothing more can be stored
@@ -178,9 +179,9 @@ class Runner:
                     when = schedule.first_run(clock.now(), next_run_at=None, last_run=None,
                                               interval=self.specs[name].interval, rng=self.rng,
                                               spread=self.settings.schedule.spread)
-                    source_store.set_next_run(db, name, schedule.iso(when))
+                    source_store.set_next_run(db, name, clock.to_iso(when))
                     self._schedule(name, when)
-                    log.info("source=%s resumed: next run %s", name, schedule.iso(when))
+                    log.info("source=%s resumed: next run %s", name, clock.to_iso(when))
 
     def run_digest(self) -> int | None:
         """Make the digest and send it (mail configured) or write it to digest.dir."""
@@ -231,7 +232,7 @@ class Runner:
         self.scheduler.add_job(self.watch, IntervalTrigger(seconds=WATCH_SECONDS), id="watch", name="watch")
         self.scheduler.start()
         for name, when in sorted(plan.items(), key=lambda kv: kv[1]):
-            log.info("planned source=%s next=%s", name, schedule.iso(when))
+            log.info("planned source=%s next=%s", name, clock.to_iso(when))
         return plan
 
     def run_once(self) -> tuple[list[str], int | None]:

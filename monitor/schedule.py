@@ -18,20 +18,6 @@ from .config import DigestSettings, ScheduleSettings
 
 
 
-def iso(when: datetime) -> str:
-    return when.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def parse_iso(value: str | None) -> datetime | None:
-    if not value:
-        return None
-    try:
-        when = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return when if when.tzinfo else when.replace(tzinfo=timezone.utc)
-
-
 def jittered(seconds: float, jitter: float, rng: random.Random) -> float:
     """``seconds`` varied by up to ``jitter`` (a fraction) either way, so sources drift apart."""
     return seconds * (1 + rng.uniform(-jitter, jitter))
@@ -55,9 +41,9 @@ def first_run(now: datetime, *, next_run_at: str | None, last_run: str | None, i
     """When a source first runs after a start: at its stored next run if that is ahead (a restart
     continues the schedule); a source that is due (overdue, or never run) at a random moment in
     the next ``spread`` seconds (at most one interval), so they do not all fire at once."""
-    planned = parse_iso(next_run_at)
+    planned = clock.from_iso(next_run_at)
     if planned is None and last_run:
-        last = parse_iso(last_run)
+        last = clock.from_iso(last_run)
         planned = last + timedelta(seconds=interval) if last else None
     if planned is not None and planned > now:
         return planned
@@ -71,7 +57,7 @@ def should_pause(consecutive_failures: int, settings: ScheduleSettings) -> bool:
 def is_stale(now: datetime, last_new: str | None, created: str | None, settings: ScheduleSettings) -> bool:
     """Nothing new for ``stale_after`` (counted from when the source was added, if it never gave
     anything): its feed may have moved."""
-    since = parse_iso(last_new) or parse_iso(created)
+    since = clock.from_iso(last_new) or clock.from_iso(created)
     return since is not None and (now - since).total_seconds() > settings.stale_after
 
 
@@ -103,7 +89,7 @@ def last_scheduled_digest(now: datetime, settings: DigestSettings) -> datetime:
 def digest_missed(now: datetime, last_digest_until: str | None, settings: DigestSettings) -> bool:
     """True when the most recent digest time has passed without a regular digest after it (the
     machine was off at that hour): the runner then makes it once, at start."""
-    last = parse_iso(last_digest_until)
+    last = clock.from_iso(last_digest_until)
     if last is None:  # no digest ever: nothing was missed, the first comes at the next digest time
         return False
     return last < last_scheduled_digest(now, settings)

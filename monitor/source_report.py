@@ -23,6 +23,7 @@ class SourceReport:
     bytes: int = 0
     seconds: float = 0.0
     error: str | None = None
+    error_kind: str | None = None  # the error's kind (monitor.errors), recorded with it
     warning: str | None = None
     errors: list[str] = field(default_factory=list)
     busy: str | None = None  # another process held the source's lease: left alone this time

@@ -8,32 +8,23 @@ recomputed for the rest of the archive, and the index is on disk, so memory stay
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from sqlite_utils import Database
 
 from storage import stories as story_store
 
-from .dedupe import Signature, band_keys, exact_similarity, looks_like_copy, same_story, signature, similarity
-
-
-@dataclass(frozen=True)
-class StorySettings:
-    threshold: float = 0.6  # Jaccard of word 5-shingles
-    containment: float = 0.8
-    num_perm: int = 64  # 63 used in 21 bands of 3: a pair at Jaccard 0.6 shares a band 99.4% of the time
-    bands: int = 21
+from .config_models import StoriesSettings
+from .dedupe import BANDS, NUM_PERM, Signature, band_keys, exact_similarity, looks_like_copy, same_story, signature, similarity
 
 
 def assign_story(db: Database, article_id: int, text: str, content_hash: str,
-                 settings: StorySettings = StorySettings(), sig: Signature | None = None,
+                 settings: StoriesSettings = StoriesSettings(), sig: Signature | None = None,
                  found_on: str | None = None) -> int:
     """Index the article and put it in its story. Call inside the article's transaction.
 
     A report found on a page (``found_on``: the page's URL) joins that page's story: the page
     and the PDF it publishes are one story, shown once, as the report."""
-    sig = sig or signature(text, settings.num_perm)
-    keys = band_keys(sig, settings.bands)
+    sig = sig or signature(text, NUM_PERM)
+    keys = band_keys(sig, BANDS)
     story_id = story_store.story_of_url(db, found_on) if found_on else None
     if story_id is None:
         story_id = story_store.story_with_hash(db, content_hash, article_id)
@@ -44,7 +35,7 @@ def assign_story(db: Database, article_id: int, text: str, content_hash: str,
 
 
 def best_match(db: Database, article_id: int, text: str, sig: Signature, keys: list[int],
-               settings: StorySettings) -> int | None:
+               settings: StoriesSettings) -> int | None:
     cands = [c for c in story_store.candidates(db, keys, exclude=article_id) if c.story_id is not None]
     best, best_score = None, 0.0
     for cand in cands:
@@ -64,13 +55,13 @@ def best_match(db: Database, article_id: int, text: str, sig: Signature, keys: l
     return best
 
 
-def reindex_updated(db: Database, article_id: int, text: str, settings: StorySettings = StorySettings(),
+def reindex_updated(db: Database, article_id: int, text: str, settings: StoriesSettings = StoriesSettings(),
                     sig: Signature | None = None) -> None:
     """An article's text changed in place: new signature and band keys, same story."""
-    sig = sig or signature(text, settings.num_perm)
+    sig = sig or signature(text, NUM_PERM)
     old = story_store.signature_of(db, article_id)
-    old_keys = band_keys(Signature(*old), settings.bands) if old else []
-    story_store.index_signature(db, article_id, sig.values, sig.shingles, band_keys(sig, settings.bands), old_keys)
+    old_keys = band_keys(Signature(*old), BANDS) if old else []
+    story_store.index_signature(db, article_id, sig.values, sig.shingles, band_keys(sig, BANDS), old_keys)
     story_id = story_store.story_of_article(db, article_id)
     if story_id is not None:
         story_store.refresh(db, story_id)

@@ -21,15 +21,10 @@ from concurrent.futures import CancelledError, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
-
-from .dedupe import Signature, content_hash, signature, words_of
+from .dedupe import NUM_PERM, content_hash, signature, words_of
 from .errors import ChargewatchError, ExtractError, ExtractTimeout, WorkerLost
-from .extract import Page, extract_page
-
-if TYPE_CHECKING:  # the pipeline process never imports spaCy: the workers tag
-    from nlp import Tags
+from .extract import extract_page
+from .records import Extracted
 
 _tagger = None
 
@@ -130,17 +125,7 @@ def _permanent(what: str, url: str, exc: BaseException) -> ExtractError:
     return ExtractError(f"{what} failed: {type(exc).__name__}: {message}", url)
 
 
-@dataclass(frozen=True)
-class Extracted:
-    """What a worker hands back for one page: every CPU-bound result at once."""
-
-    page: Page
-    tags: Tags
-    signature: Signature
-    content_hash: str
-
-
-def extract_and_tag(body: bytes, url: str, seconds: float, num_perm: int = 64, **kwargs) -> Extracted:
+def extract_and_tag(body: bytes, url: str, seconds: float, num_perm: int = NUM_PERM, **kwargs) -> Extracted:
     """Extract the page, tag it, hash and sign it for story grouping: one trip to the worker."""
     def work():
         page = extract_page(body, url, **kwargs)
@@ -190,7 +175,12 @@ class ExtractPool:
         """Start the workers now (they take a second to import), not at the first page; with
         ``wait``, return once every worker has answered (its imports and matchers are ready)."""
         pool = self._get()
-        probes = [_submit(pool, int) for _ in range(self.workers)]
+        try:
+            probes = [_submit(pool, int) for _ in range(self.workers)]
+        except (BrokenProcessPool, RuntimeError):  # a worker died since the last pass: start anew
+            self._reset(pool)
+            pool = self._get()
+            probes = [_submit(pool, int) for _ in range(self.workers)]
         if not wait:
             return
         # Each worker releases the semaphore once, when its initializer has run. A worker whose

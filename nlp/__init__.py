@@ -14,15 +14,15 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .tagger import AutomakerTag, Tagger, Tags, TopicTag
+    from .tagger import Tag, Tagger, Tags
 
-__all__ = ["AutomakerTag", "Tagger", "Tags", "TopicTag", "default_tagger", "tag"]
+__all__ = ["Tag", "Tagger", "Tags", "default_tagger", "tag"]
 
 
 def __getattr__(name: str):
     # spaCy is imported on first use, so that reading the registry or the taxonomy (the review
     # page does) costs neither its import time nor its memory
-    if name in ("AutomakerTag", "Tagger", "Tags", "TopicTag"):
+    if name in ("Tag", "Tagger", "Tags"):
         from . import tagger
         return getattr(tagger, name)
     raise AttributeError(f"module 'nlp' has no attribute {name!r}")

@@ -212,18 +212,9 @@ class RoleScore:
 @dataclass
 class RealReport(Report):
     part: str = "all"
-    role: RoleScore | None = None  # None: the tags carry no role yet
+    role: RoleScore = field(default_factory=RoleScore)  # the automaker tags' roles against `about`
     role_errors: list[dict] = field(default_factory=list)
     unmapped: list[tuple[str, str]] = field(default_factory=list)
-
-
-def tags_have_role(tags_list) -> bool:
-    """Whether the tagger gives automaker tags a ``role`` ("subject" | "mention")."""
-    from .tags import AutomakerTag
-
-    if "role" in getattr(AutomakerTag, "__dataclass_fields__", {}) or hasattr(AutomakerTag, "role"):
-        return True
-    return any(hasattr(a, "role") for tags in tags_list for a in tags.automakers)
 
 
 def tag_passages(tagger, passages: list[dict]) -> list:
@@ -237,8 +228,7 @@ def score_real(passages: list[dict], tags_list: list, part: str | None = None,
     if len(tags_list) != len(passages):
         raise ValueError(f"{len(passages)} passages but {len(tags_list)} tags")
     table = brand_table() if table is None else table
-    with_role = tags_have_role(tags_list)
-    report = RealReport(part=part or "all", role=RoleScore() if with_role else None)
+    report = RealReport(part=part or "all")
     for p, tags in zip(passages, tags_list):
         if part is not None and real_split(p["id"]) != part:
             continue
@@ -265,30 +255,29 @@ def score_real(passages: list[dict], tags_list: list, part: str | None = None,
                                       "evidence": {label: tagged[label].evidence for label in extra},
                                       "cues": {label: _cues(tagged[label]) for label in extra},
                                       "text": p["text"]})
-        if report.role is not None:
-            role = report.role
-            for group in sorted(labels.automakers | labels.about):
-                tag = found.get(group)
-                said = getattr(tag, "role", None) if tag is not None else None
-                subject, truth = said == ROLE_SUBJECT, group in labels.about
-                role.total += 1
-                role.untagged += tag is None
-                role.correct += subject == truth
-                if subject and truth:
-                    role.subject.tp += 1
-                elif subject:
-                    role.subject.fp += 1
-                elif truth:
-                    role.subject.fn += 1
-                if subject != truth:
-                    report.role_errors.append({"id": p["id"], "automaker": group, "role": said,
-                                               "about": sorted(labels.about), "text": p["text"]})
+        role = report.role
+        for group in sorted(labels.automakers | labels.about):
+            tag = found.get(group)
+            said = tag.role if tag is not None else None
+            subject, truth = said == ROLE_SUBJECT, group in labels.about
+            role.total += 1
+            role.untagged += tag is None
+            role.correct += subject == truth
+            if subject and truth:
+                role.subject.tp += 1
+            elif subject:
+                role.subject.fp += 1
+            elif truth:
+                role.subject.fn += 1
+            if subject != truth:
+                report.role_errors.append({"id": p["id"], "automaker": group, "role": said,
+                                           "about": sorted(labels.about), "text": p["text"]})
     return report
 
 
 def _cues(tag) -> list[str]:
-    """What a tag was found by: a topic's terms, an automaker's brands (as far as the tag says)."""
-    return [str(x) for x in (getattr(tag, "terms", None) or getattr(tag, "brands", None) or ())]
+    """What a tag was found by: a topic's terms, an automaker's brands."""
+    return [str(x) for x in tag.matched]
 
 
 def evaluate_real(tagger, passages: list[dict], part: str | None = None,

@@ -35,7 +35,7 @@ from .layout import LEAD_WEIGHT, TITLE_WEIGHT, Layout, Sentences, weigh_sentence
 from .mentions import Names, first_namesake
 from .pieces import CHUNK_CHARS, first_word, piece_bounds, shift_into
 from .registry import Registry, SurfaceForm, load_registry
-from .tags import AutomakerTag, Tags, TopicTag
+from .tags import Tag, Tags
 from .taxonomy import Topic, load_taxonomy
 from .tokenize import FastTokenizer
 
@@ -270,8 +270,8 @@ class Tagger:
             best = headings.best(found, lambda f: (body(f[0]), weights[f[0]], topic_sents.get(f[0], 0), -f[0]),
                                  lambda f: f[0])[0]
             a = self.automakers[aid]
-            automakers.append(AutomakerTag(
-                id=aid, name=a.name, brands=tuple(dict.fromkeys(f[1].brand for f in found)),
+            automakers.append(Tag(
+                "automaker", id=aid, name=a.name, matched=tuple(dict.fromkeys(f[1].brand for f in found)),
                 evidence=clip(text, chars[best]), mentions=len(found),
                 salience=salience(weights[f[0]] for f in found), ranked=a.ranked, role=roles[aid]))
         topics = []
@@ -283,10 +283,10 @@ class Tagger:
             # place name), then the lead's before a later one, then the most cues
             best = headings.best(hits, lambda i: (body(i), min(hits[i], 2), weights[i], hits[i], -i))
             terms = sorted({span_text(s, e).lower() for s, e in topic_spans[ti][:24]})[:12]
-            topics.append(TopicTag(id=topic.id, name=topic.name, evidence=clip(text, chars[best]),
-                                   mentions=sum(hits.values()),
-                                   salience=salience(weights[i] * n for i, n in hits.items()),
-                                   terms=tuple(terms), role=topic_roles[ti]))
+            topics.append(Tag("topic", id=topic.id, name=topic.name, evidence=clip(text, chars[best]),
+                              mentions=sum(hits.values()),
+                              salience=salience(weights[i] * n for i, n in hits.items()),
+                              matched=tuple(terms), role=topic_roles[ti]))
         automakers.sort(key=lambda t: (-t.salience, -t.mentions, t.id))
         topics.sort(key=lambda t: (-t.salience, -t.mentions, t.id))
         return Tags(tuple(automakers), tuple(topics))

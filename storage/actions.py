@@ -10,27 +10,29 @@ from .review import STATUSES, TAG_KINDS
 from .tags import ROLES
 
 
-def story_exists(db: Database, story_id: int) -> bool:
-    return db.execute("SELECT 1 FROM stories WHERE id = ?", [story_id]).fetchone() is not None
-
-
-def set_status(db: Database, story_id: int, status: str, by: str | None) -> None:
+def set_status(db: Database, story_id: int, status: str, by: str | None) -> bool:
+    """Set a story's review status; False when there is no such story (ValueError: no such status)."""
     if status not in STATUSES:
         raise ValueError(f"status must be one of {', '.join(STATUSES)}")
-    with db.atomic():
-        db.execute("INSERT INTO story_reviews (story_id, status, updated, by) VALUES (?, ?, ?, ?) "
-                   "ON CONFLICT(story_id) DO UPDATE SET status = excluded.status, updated = excluded.updated, "
-                   "by = excluded.by", [story_id, status, now_iso(), by])
-        log_action(db, by, "status", status, story_id=story_id)
+    return _review(db, story_id, "status", status, by)
 
 
-def set_note(db: Database, story_id: int, note: str, by: str | None) -> None:
-    note = note.strip()[:4000] or None
+def set_note(db: Database, story_id: int, note: str, by: str | None) -> bool:
+    """Set (or, with nothing but spaces, clear) a story's note; False when there is no such story."""
+    return _review(db, story_id, "note", note.strip()[:4000] or None, by)
+
+
+def _review(db: Database, story_id: int, column: str, value: str | None, by: str | None) -> bool:
+    """One field of a story's review row, with who set it and when, and the action logged."""
+    assert column in ("status", "note")
     with db.atomic():
-        db.execute("INSERT INTO story_reviews (story_id, note, updated, by) VALUES (?, ?, ?, ?) "
-                   "ON CONFLICT(story_id) DO UPDATE SET note = excluded.note, updated = excluded.updated, "
-                   "by = excluded.by", [story_id, note, now_iso(), by])
-        log_action(db, by, "note", note, story_id=story_id)
+        if db.execute("SELECT 1 FROM stories WHERE id = ?", [story_id]).fetchone() is None:
+            return False
+        db.execute(f"INSERT INTO story_reviews (story_id, {column}, updated, by) VALUES (?, ?, ?, ?) "
+                   f"ON CONFLICT(story_id) DO UPDATE SET {column} = excluded.{column}, updated = excluded.updated, "
+                   "by = excluded.by", [story_id, value, now_iso(), by])
+        log_action(db, by, column, value, story_id=story_id)
+    return True
 
 
 def correct_tag(db: Database, article_id: int, kind: str, tag_id: str, action: str, by: str | None,

@@ -196,9 +196,6 @@ def _select_articles(db: Database, *, source: str | None, since: str | None, lim
     return [ArticleRow(**r) for r in dicts(db, sql, params)]
 
 
-def get_article_text(db: Database, article_id: int) -> str | None:
-    row = db.execute("SELECT text FROM articles WHERE id = ?", [article_id]).fetchone()
-    return row[0] if row else None
 
 
 def count_articles(db: Database, source: str | None = None) -> int:

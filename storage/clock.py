@@ -37,6 +37,27 @@ def now_iso() -> str:
     return now().strftime(ISO)
 
 
+def to_iso(when: datetime) -> str:
+    """A time as the database stores it (UTC, seconds, ``Z``); a naive time is taken as UTC."""
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=timezone.utc)
+    return when.astimezone(timezone.utc).strftime(ISO)
+
+
+def from_iso(value: str | None) -> datetime | None:
+    """A stored (or ISO 8601) time as an aware UTC datetime; None for nothing or what is not one.
+
+    Takes what the database holds (``2026-11-25T08:00:00Z``) and the other ISO forms that reach
+    it (an offset, a lower-case ``z``, a bare date, no zone: UTC)."""
+    if not value:
+        return None
+    try:
+        when = datetime.fromisoformat(value.strip().replace("Z", "+00:00").replace("z", "+00:00"))
+        return when.replace(tzinfo=timezone.utc) if when.tzinfo is None else when.astimezone(timezone.utc)
+    except (ValueError, OverflowError):  # not a time, or one that leaves the calendar in UTC
+        return None
+
+
 def set_clock(source: Callable[[], datetime] | None) -> Callable[[], datetime]:
     """Make ``source`` the clock (None: the machine's again); returns the one it replaces, so a
     caller can put it back."""

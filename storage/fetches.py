@@ -13,8 +13,3 @@ def record_fetch(db: Database, source: str | None, url: str, status: int | None,
                "VALUES (?, ?, ?, ?, ?, ?, ?)",
                [now_iso(), source, url, status, nbytes, duration_ms, error[:2000] if error else None])
 
-
-def source_bytes(db: Database, source: str, since: str) -> int:
-    row = db.execute("SELECT coalesce(sum(bytes), 0) FROM fetches WHERE source = ? AND at >= ?",
-                     [source, since]).fetchone()
-    return row[0]

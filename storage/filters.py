@@ -5,10 +5,10 @@ review status and date) a page shows, as a dataclass and as SQL WHERE clauses.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from datetime import date, datetime
 
 from sqlite_utils import Database
 
+from . import clock
 from .dates import bounds_sql
 
 STATUSES = ("new", "starred", "reviewed", "dismissed")
@@ -40,10 +40,8 @@ class Filters:
         for name in ("since", "until"):
             value = getattr(self, name)
             if value is not None:
-                try:
-                    (date.fromisoformat if len(value) == 10 else datetime.fromisoformat)(value.replace("Z", "+00:00"))
-                except ValueError:
-                    raise ValueError(f"{name} must be a date like 2026-11-25, not {value!r}") from None
+                if clock.from_iso(value) is None:
+                    raise ValueError(f"{name} must be a date like 2026-11-25, not {value!r}")
 
     def as_dict(self) -> dict:
         return {k: v for k, v in asdict(self).items() if v is not None and v is not False}

@@ -29,10 +29,6 @@ class ItemRow:
     via: str | None
 
 
-def is_known(db: Database, url: str) -> bool:
-    """True when url led to a stored article, or is already queued."""
-    return db.execute("SELECT 1 FROM urls WHERE url = ? UNION ALL SELECT 1 FROM items WHERE url = ? LIMIT 1",
-                      [url, url]).fetchone() is not None
 
 
 def insert_items(db: Database, source: str, items) -> int:
@@ -78,16 +74,19 @@ def pending(db: Database, source: str, limit: int = 10_000) -> list[ItemRow]:
     return [ItemRow(**r) for r in rows]
 
 
-def mark_failed(db: Database, url: str, error: str, *, permanent: bool, max_attempts: int = 3) -> str:
-    """Count a failed attempt; give the item up when permanent or out of attempts. Returns the state."""
+def mark_failed(db: Database, url: str, error: str, *, permanent: bool, max_attempts: int = 3,
+                kind: str | None = None) -> str:
+    """Count a failed attempt; give the item up when permanent or out of attempts. Returns the state.
+    ``kind`` is the error's kind (timeout, http, parse...), kept beside its message."""
     with db.atomic():
         db.execute(
-            "UPDATE items SET attempts = attempts + 1, last_error = ?, updated = ?, "
+            "UPDATE items SET attempts = attempts + 1, last_error = ?, error_kind = ?, updated = ?, "
             "state = CASE WHEN ? OR attempts + 1 >= ? THEN 'failed' ELSE 'pending' END WHERE url = ?",
-            [storable_text(error), now_iso(), int(permanent), max_attempts, url])
+            [storable_text(error), kind, now_iso(), int(permanent), max_attempts, url])
         row = db.execute("SELECT state FROM items WHERE url = ?", [url]).fetchone()
     return row[0] if row else "failed"
 
 
 def mark_done(db: Database, url: str) -> None:
-    db.execute("UPDATE items SET state = 'done', updated = ? WHERE url = ?", [now_iso(), url])
+    """Stored: an earlier attempt's error kind no longer applies (its message stays, as history)."""
+    db.execute("UPDATE items SET state = 'done', error_kind = NULL, updated = ? WHERE url = ?", [now_iso(), url])

@@ -350,3 +350,20 @@ def m014_tag_roles(db: Database) -> None:
                "FROM tag_corrections")
     db.execute("DROP TABLE tag_corrections")
     db.execute("ALTER TABLE tag_corrections_new RENAME TO tag_corrections")
+
+
+@migrations()
+def m015_error_kinds(db: Database) -> None:
+    # The kind of a source's or a queued link's last error (monitor.errors: timeout, http, parse,
+    # ...), beside its message, so the sources page can group failing sources by it. Errors
+    # stored before kinds get one only where their message's start says it unambiguously; the
+    # rest stay NULL ("Other error") until the next run records its own. A source that recovered
+    # (no consecutive failures) and a stored link get none: a clean run clears the kind.
+    db.execute("ALTER TABLE sources ADD COLUMN error_kind TEXT")
+    db.execute("ALTER TABLE items ADD COLUMN error_kind TEXT")
+    guess = ("CASE WHEN last_error LIKE 'HTTP %' THEN 'http' WHEN last_error LIKE 'timed out%' THEN 'timeout' "
+             "WHEN last_error LIKE 'network error:%' THEN 'network' WHEN last_error LIKE 'TLS error:%' THEN 'tls' "
+             "WHEN last_error LIKE 'disallowed by robots.txt%' THEN 'robots' "
+             "WHEN last_error LIKE 'internal error:%' THEN 'internal' END")
+    db.execute(f"UPDATE sources SET error_kind = {guess} WHERE last_error IS NOT NULL AND consecutive_failures > 0")
+    db.execute(f"UPDATE items SET error_kind = {guess} WHERE last_error IS NOT NULL AND state != 'done'")

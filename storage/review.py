@@ -20,14 +20,14 @@ from .rows import dicts, one
 from .search import (COUNT_CAP, MAX_PAGE, PROGRESS_STEPS, SEARCH_BUDGET, SEARCH_WINDOW, SearchHit, SearchPage,
                      search)
 from .search_query import QueryError, TooBroad
-from .stories import story_members
-from .tags import TAG_ORDER, StoryTag, story_evidence, story_tags
+from .stories import Copy, story_members
+from .tags import StoryTag, TagRow, story_evidence, story_tags, tags_for
 
 __all__ = [
     "KINDS", "RARE_TAG", "STATUS_FILTERS", "STATUSES", "Filters", "article_filter_sql",
     "COUNT_CAP", "MAX_PAGE", "PROGRESS_STEPS", "SEARCH_BUDGET", "SEARCH_WINDOW", "SearchHit", "SearchPage", "search",
     "QueryError", "TooBroad",
-    "TAG_KINDS", "MAX_ID", "parse_id", "InboxStory", "InboxPage", "TagView", "Correction", "CopyView", "ArticleView",
+    "TAG_KINDS", "MAX_ID", "parse_id", "InboxStory", "InboxPage", "Correction", "ArticleView",
     "inbox", "story_rows", "article_view", "source_names",
 ]
 
@@ -78,19 +78,6 @@ class InboxPage:
 
 
 @dataclass(frozen=True)
-class TagView:
-    kind: str
-    tag_id: str
-    name: str
-    evidence: str | None
-    mentions: int
-    salience: float
-    matched: tuple[str, ...]
-    origin: str  # tagger | staff
-    role: str = "mention"  # subject | mention
-
-
-@dataclass(frozen=True)
 class Correction:
     article_id: int
     kind: str
@@ -99,15 +86,6 @@ class Correction:
     by: str | None
     at: str
     role: str | None = None  # the role an added tag was given, or the role set
-
-
-@dataclass(frozen=True)
-class CopyView:
-    id: int
-    url: str
-    title: str | None
-    source: str
-    published: str | None
 
 
 @dataclass(frozen=True)
@@ -125,9 +103,9 @@ class ArticleView:
     via: str | None
     story_id: int | None
     version: int
-    tags: tuple[TagView, ...]
+    tags: tuple[TagRow, ...]
     corrections: tuple[Correction, ...]
-    copies: tuple[CopyView, ...]
+    copies: tuple[Copy, ...]
     status: str
     note: str | None
     # its story's tags (storage.tags.story_tags): what the inbox, the digest and posts show
@@ -136,8 +114,9 @@ class ArticleView:
     def as_dict(self) -> dict:
         d = asdict(self)
         d["story_tags"] = [t.as_dict() for t in self.story_tags]
-        for key in ("tags", "corrections", "copies"):
+        for key in ("tags", "corrections"):
             d[key] = [asdict(x) for x in getattr(self, key)]
+        d["copies"] = [c.as_dict() for c in self.copies]
         for t in d["tags"]:
             t["matched"] = list(t["matched"])
         return d
@@ -211,9 +190,7 @@ def article_view(db: Database, article_id: int) -> ArticleView | None:
         "LEFT JOIN story_reviews r ON r.story_id = a.story_id WHERE a.id = ?", [article_id])
     if row is None:
         return None
-    tags = tuple(TagView(**{**r, "name": r["name"] or r["tag_id"], "matched": tuple(json.loads(r["matched"] or "[]"))})
-                 for r in dicts(db, "SELECT kind, tag_id, name, evidence, mentions, salience, matched, origin, role "
-                                    f"FROM tags WHERE article_id = ? ORDER BY kind, {TAG_ORDER}", [article_id]))
+    tags = tuple(tags_for(db, article_id))
     corrections = tuple(Correction(**r) for r in dicts(
         db, "SELECT article_id, kind, tag_id, action, by, at, role FROM tag_corrections WHERE article_id = ? "
         "ORDER BY at", [article_id]))
@@ -221,8 +198,7 @@ def article_view(db: Database, article_id: int) -> ArticleView | None:
     copies = ()
     if story_id is not None:
         story = story_members(db, [story_id]).get(story_id)
-        copies = tuple(CopyView(id=c.id, url=c.url, title=c.title, source=c.source, published=c.published)
-                       for c in (story.others(article_id) if story else ()))
+        copies = story.others(article_id) if story else ()
     shared = story_tags(db, [story_id]).get(story_id, ()) if story_id is not None else ()
     if not shared:  # not in a story (yet): its own tags are its story's
         shared = tuple(StoryTag(t.kind, t.tag_id, t.name, t.evidence, t.salience, t.origin, t.role) for t in tags)

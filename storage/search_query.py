@@ -39,6 +39,8 @@ import re
 import unicodedata
 from typing import Literal
 
+from .errors import ChargewatchError
+
 OPERATORS = ("AND", "OR", "NOT")
 COLUMNS = ("title", "text")  # the columns of articles_fts
 MAX_DEPTH = 10  # nested parentheses; FTS5's parser stack overflows from about 19 levels
@@ -60,13 +62,18 @@ _LEXEME = re.compile(rf"""
 _COLUMN_WORD = re.compile(rf"({_COLUMN}):(.+)", re.IGNORECASE | re.DOTALL)
 
 
-class QueryError(ValueError):
-    """A search query that uses the operators wrongly; the message says what to change."""
+class QueryError(ChargewatchError, ValueError):
+    """A search query that uses the operators wrongly; the message says what to change. Part of
+    chargewatch's one tree, and still a ValueError for the handlers that catch bad input so."""
+
+    kind = "query"
 
 
 class TooBroad(QueryError):
     """A search that would cost too much: prefixes too short or too many (here), or over the
     time budget (storage.review.search). The message says what to change."""
+
+    kind = "too_broad"
 
 
 def to_fts5(text: str) -> str:

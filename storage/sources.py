@@ -6,7 +6,7 @@ import os
 import socket
 import uuid
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 
 from sqlite_utils import Database
 
@@ -33,6 +33,7 @@ class SourceRow:
     next_run: str | None = None
     last_new: str | None = None
     created: str | None = None
+    error_kind: str | None = None  # last_error's kind (monitor.errors: timeout, http...); a clean run clears it
 
 
 def sync_sources(db: Database, specs) -> None:
@@ -81,37 +82,41 @@ def storable_text(value: str | None, limit: int = 2000) -> str | None:
 
 
 def record_success(db: Database, name: str, at: str | None = None) -> None:
+    """The source ran cleanly: its failure (count and kind) is over; the last error's message
+    and time stay on the row, as history."""
     at = at or now_iso()
-    db.execute("UPDATE sources SET last_run = ?, last_success = ?, consecutive_failures = 0 WHERE name = ?",
-               [at, at, name])
+    db.execute("UPDATE sources SET last_run = ?, last_success = ?, consecutive_failures = 0, error_kind = NULL "
+               "WHERE name = ?", [at, at, name])
 
 
-def record_partial(db: Database, name: str, error: str, at: str | None = None) -> None:
+def record_partial(db: Database, name: str, error: str, at: str | None = None, *, kind: str | None = None) -> None:
     """The source answered but was damaged (a malformed feed we recovered items from): the error
-    is shown on its row, yet it does not count towards consecutive failures."""
+    (and its ``kind``) is shown on its row, yet it does not count towards consecutive failures."""
     at = at or now_iso()
-    db.execute("UPDATE sources SET last_run = ?, last_success = ?, last_error = ?, last_error_at = ?, "
-               "consecutive_failures = 0, error_count = error_count + 1 WHERE name = ?",
-               [at, at, storable_text(error), at, name])
+    db.execute("UPDATE sources SET last_run = ?, last_success = ?, last_error = ?, error_kind = ?, "
+               "last_error_at = ?, consecutive_failures = 0, error_count = error_count + 1 WHERE name = ?",
+               [at, at, storable_text(error), kind, at, name])
 
 
-def record_failure(db: Database, name: str, error: str, at: str | None = None) -> None:
+def record_failure(db: Database, name: str, error: str, at: str | None = None, *, kind: str | None = None) -> None:
+    """The source failed; ``kind`` is the error's (timeout, http, parse...: monitor.errors), kept
+    beside its message so failing sources can be grouped by it."""
     at = at or now_iso()
     db.execute(
-        "UPDATE sources SET last_run = ?, last_error = ?, last_error_at = ?, "
+        "UPDATE sources SET last_run = ?, last_error = ?, error_kind = ?, last_error_at = ?, "
         "consecutive_failures = consecutive_failures + 1, error_count = error_count + 1 WHERE name = ?",
-        [at, storable_text(error), at, name])
+        [at, storable_text(error), kind, at, name])
 
 
 def list_sources(db: Database, now: datetime | None = None) -> list[SourceRow]:
     now = now or clock.now()
-    week_ago = (now - timedelta(days=7)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    week_ago = clock.to_iso(now - timedelta(days=7))
     rows = dicts(
         db, "SELECT s.name, s.kind, s.url, s.enabled, s.last_run, s.last_success, s.last_error, "
         "s.last_error_at, s.consecutive_failures, s.error_count, "
         "(SELECT count(*) FROM articles a WHERE a.source = s.name) AS articles, "
         "(SELECT count(*) FROM articles a WHERE a.source = s.name AND a.fetched >= ?) AS articles_7d, "
-        "s.paused, s.next_run, s.last_new, s.created "
+        "s.paused, s.next_run, s.last_new, s.created, s.error_kind "
         "FROM sources s ORDER BY s.name", [week_ago])
     return [SourceRow(**{**r, "enabled": bool(r["enabled"]), "paused": bool(r["paused"]),
                          "consecutive_failures": r["consecutive_failures"] or 0, "error_count": r["error_count"] or 0})
@@ -287,10 +292,7 @@ class Lease:
 
 
 def _parse(value: str | None) -> datetime | None:
-    try:
-        return datetime.strptime(value, clock.ISO).replace(tzinfo=timezone.utc) if value else None
-    except ValueError:
-        return None
+    return clock.from_iso(value)
 
 
 def new_lease_owner() -> str:

@@ -21,12 +21,19 @@ class Candidate:
 
 @dataclass(frozen=True)
 class Copy:
+    """One article of a story, as the lists of stories, the article page and the API show it."""
+
     id: int
     url: str
     title: str | None
     source: str
     published: str | None
     kind: str
+    fetched: str | None = None  # orders the members; not part of the API's shape
+
+    def as_dict(self) -> dict:
+        return {"id": self.id, "url": self.url, "title": self.title, "source": self.source,
+                "published": self.published, "kind": self.kind}
 
 
 @dataclass(frozen=True)
@@ -43,21 +50,8 @@ class StoryRow:
     def as_dict(self) -> dict:
         return {"id": self.id, "title": self.title, "first_seen": self.first_seen, "last_seen": self.last_seen,
                 "articles": self.articles, "sources": self.sources,
-                "representative": self.representative.__dict__,
-                "copies": [c.__dict__ for c in self.copies]}
-
-
-@dataclass(frozen=True)
-class Member:
-    """One article of a story, as the lists of stories show it."""
-
-    id: int
-    url: str
-    title: str | None
-    source: str
-    published: str | None
-    kind: str
-    fetched: str
+                "representative": self.representative.as_dict(),
+                "copies": [c.as_dict() for c in self.copies]}
 
 
 @dataclass(frozen=True)
@@ -66,14 +60,14 @@ class StoryMembers:
 
     story_id: int
     representative_id: int | None  # as stored on the story's row
-    members: tuple[Member, ...]  # never empty
+    members: tuple[Copy, ...]  # never empty
 
     @property
-    def representative(self) -> Member:
+    def representative(self) -> Copy:
         """The stored representative, or the first member should the row not name one of them."""
         return next((m for m in self.members if m.id == self.representative_id), self.members[0])
 
-    def others(self, article_id: int | None = None) -> tuple[Member, ...]:
+    def others(self, article_id: int | None = None) -> tuple[Copy, ...]:
         """The members but ``article_id`` (by default the representative), in order."""
         skip = self.representative.id if article_id is None else article_id
         return tuple(m for m in self.members if m.id != skip)
@@ -96,7 +90,7 @@ def story_members(db: Database, story_ids) -> dict[int, StoryMembers]:
                          f"ORDER BY story_id, {REPRESENTATIVE_ORDER}", [ids]):
         grouped.setdefault(row["story_id"], []).append(row)
     return {sid: StoryMembers(sid, rows[0]["representative_id"],
-                              tuple(Member(**{k: v for k, v in r.items() if k not in ("story_id", "representative_id")})
+                              tuple(Copy(**{k: v for k, v in r.items() if k not in ("story_id", "representative_id")})
                                     for r in rows))
             for sid, rows in grouped.items()}
 
@@ -212,9 +206,6 @@ def list_stories(db: Database, *, since: str | None = None, limit: int | None = 
         m = members.get(s["id"])
         if m is None:
             continue
-        out.append(StoryRow(**s, representative=_copy(m.representative), copies=tuple(_copy(c) for c in m.others())))
+        out.append(StoryRow(**s, representative=m.representative, copies=m.others()))
     return out
 
-
-def _copy(m: Member) -> Copy:
-    return Copy(id=m.id, url=m.url, title=m.title, source=m.source, published=m.published, kind=m.kind)

@@ -15,15 +15,28 @@ from .rows import dicts
 
 @dataclass(frozen=True)
 class TagRow:
+    """A tag stored on an article: the tagger's finding (``nlp.tags.Tag``'s fields) and who added it."""
+
     kind: str  # automaker | topic
     tag_id: str
     name: str
-    evidence: str
+    evidence: str | None  # None: staff added the tag without picking a sentence
     mentions: int
     salience: float
     matched: tuple[str, ...] = ()  # brands named (automakers) or terms matched (topics)
-    origin: str = "tagger"
+    origin: str = "tagger"  # tagger | staff
     role: str = "mention"  # subject | mention (nlp.tags.ROLES)
+
+    @classmethod
+    def of(cls, tag) -> "TagRow":
+        """The row of one of the tagger's tags (``nlp.tags.Tag``; storage does not import nlp)."""
+        return cls(tag.kind, tag.id, tag.name, tag.evidence, tag.mentions, tag.salience, tuple(tag.matched),
+                   role=tag.role)
+
+
+def rows_of(tags) -> list[TagRow]:
+    """The rows of everything the tagger found in one text (``nlp.tags.Tags``), automakers first."""
+    return [TagRow.of(t) for t in (*tags.automakers, *tags.topics)]
 
 
 ROLES = ("subject", "mention")
@@ -47,7 +60,8 @@ def replace_tags(db: Database, article_id: int, rows) -> None:
 def tags_for(db: Database, article_id: int) -> list[TagRow]:
     rows = dicts(db, "SELECT kind, tag_id, name, evidence, mentions, salience, matched, origin, role FROM tags "
                      f"WHERE article_id = ? ORDER BY kind, {TAG_ORDER}", [article_id])
-    return [TagRow(**{**r, "matched": tuple(json.loads(r["matched"] or "[]"))}) for r in rows]
+    return [TagRow(**{**r, "name": r["name"] or r["tag_id"], "matched": tuple(json.loads(r["matched"] or "[]"))})
+            for r in rows]
 
 
 # How a story's or an article's tags are ordered everywhere: subjects first, then by salience.
@@ -171,7 +185,3 @@ def replace_many(db: Database, tagged) -> None:
         for article_id, rows in tagged:
             replace_tags(db, article_id, rows)
 
-
-def tag_counts(db: Database) -> dict[tuple[str, str], int]:
-    rows = db.execute("SELECT kind, tag_id, count(*) FROM tags GROUP BY kind, tag_id").fetchall()
-    return {(r[0], r[1]): r[2] for r in rows}

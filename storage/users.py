@@ -44,7 +44,7 @@ def password_hash(db: Database, name: str) -> str | None:
 
 
 def create_session(db: Database, token_hash: str, user: str) -> None:
-    expires = (clock.now() + timedelta(days=SESSION_DAYS)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    expires = clock.to_iso(clock.now() + timedelta(days=SESSION_DAYS))
     with db.atomic():
         db.execute("DELETE FROM sessions WHERE expires < ?", [now_iso()])
         db.execute("INSERT INTO sessions (token_hash, user, created, expires) VALUES (?, ?, ?, ?)",

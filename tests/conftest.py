@@ -1,21 +1,21 @@
-"""Shared fixtures. Every socket a test opens must go to 127.0.0.0/8: enforced here."""
+"""Shared fixtures and pytest hooks. Every socket a test opens must go to 127.0.0.0/8: enforced here.
+
+Plain helpers that tests import (paths, make_settings, respond, free_port...) are in tests/helpers.py:
+no test imports from this file.
+"""
 
 from __future__ import annotations
 
 import ipaddress
 import socket
-from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 
-from monitor.config import Settings, settings_from_yaml
 from monitor.workers import ExtractPool
 from storage import clock as product_clock
 from storage import open_db
-
-ROOT = Path(__file__).resolve().parents[1]
-SHARED_DATA = ROOT.parent / "shared" / "data"
+from tests.helpers import CLOCK_START, DEMO_FETCHED, FakeClock
 
 _real_connect = socket.socket.connect
 _real_connect_ex = socket.socket.connect_ex
@@ -61,24 +61,6 @@ def loopback_only(monkeypatch):
     assert not refused, f"the test tried to connect outside 127.0.0.0/8: {refused}"
 
 
-class FakeClock:
-    """A clock the test moves by hand: chargewatch's one clock (storage.clock) reads it."""
-
-    def __init__(self, now: datetime):
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, **delta) -> datetime:
-        self.now += timedelta(**delta)
-        return self.now
-
-
-CLOCK_START = datetime(2026, 11, 25, 8, 0, tzinfo=timezone.utc)
-DEMO_FETCHED = CLOCK_START - timedelta(hours=1)  # when the demo database was fetched
-
-
 @pytest.fixture
 def clock():
     """Sets chargewatch's clock to 2026-11-25 08:00 UTC for one test (move it with .now or
@@ -119,44 +101,6 @@ def db(tmp_path):
     database = open_db(tmp_path / "test.db")
     yield database
     database.close()
-
-
-def make_settings(base: str, sources: str, **network) -> Settings:
-    """Settings for a loopback server at base (http://127.0.0.1:PORT) with the given sources YAML."""
-    net = {"allow_private": [base.removeprefix("http://")], "host_delay": "0s", "retries": 0,
-           "read_timeout": "5s", "connect_timeout": "2s", "total_timeout": "10s"}
-    net.update(network)
-    lines = ["network:"]
-    for key, value in net.items():
-        lines.append(f"  {key}: {value!r}" if not isinstance(value, list) else f"  {key}: {value}")
-    text = "\n".join(lines).replace("'", '"') + "\nsources:\n" + sources.replace("{BASE}", base)
-    return settings_from_yaml(text, "test-feeds.yaml")
-
-
-def shared_data(name: str) -> Path:
-    """A folder of ../shared/data; fails (never skips silently) when it is missing."""
-    path = SHARED_DATA / name
-    if not path.exists():
-        pytest.fail(f"{path} is missing: these tests read ../shared/data beside the project "
-                    "(outside CI, deselect them with -m 'not shared')")
-    return path
-
-
-def respond(h, status: int, body: bytes = b"", content_type: str = "text/html; charset=utf-8", **headers):
-    """Write a whole response from a SiteServer route handler."""
-    h.send_response(status)
-    h.send_header("Content-Type", content_type)
-    if "Content-Length" not in headers and "no_length" not in headers:
-        h.send_header("Content-Length", str(len(body)))
-    for k, v in headers.items():
-        if k != "no_length":
-            h.send_header(k.replace("_", "-"), str(v))
-    if "no_length" in headers:
-        h.send_header("Connection", "close")
-        h.close_connection = True
-    h.end_headers()
-    if h.command != "HEAD":
-        h.wfile.write(body)
 
 
 @pytest.fixture(scope="session")

@@ -12,7 +12,7 @@ import pytest
 from nlp import Tagger
 from nlp.aboutness import AutomakerScores, decide_automakers, topic_roles
 from nlp.tags import ROLES
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,6 @@ and the error is recorded against the source (or the article) with its URL."""
 from __future__ import annotations
 
 import gzip
-import socket
 import threading
 
 import pytest
@@ -14,7 +13,7 @@ from monitor.demo.sitesrv import SiteServer
 from monitor.fetch.netguard import system_resolver
 from monitor.pipeline import run_pass
 from storage.sources import list_sources
-from tests.conftest import make_settings, respond
+from tests.helpers import closed_port, make_settings, respond
 
 BODY = ("<p>Hyundai and Kia said their suppliers in Georgia would switch to renewable electricity "
         "under new power purchase agreements, cutting the embodied emissions of their batteries.</p>")
@@ -109,14 +108,6 @@ def run_case(hostile, db, extractor, url: str, kind: str = "feed", **network):
     assert reports["good"].status != "failed"
     assert db.execute("SELECT count(*) FROM articles WHERE source = 'good'").fetchone()[0] == 1
     return reports["bad"], {s.name: s for s in list_sources(db)}["bad"]
-
-
-def closed_port() -> int:
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    sock.close()
-    return port
 
 
 @pytest.mark.parametrize("path, kind, network, needle", [

@@ -123,6 +123,43 @@ def test_no_private_name_imported_from_another_module():
         "\n".join(found)
 
 
+def suite_modules():
+    """(path, tree) of every module of the test suite (tests/, tools included)."""
+    for path in sorted((ROOT / "tests").rglob("*.py")):
+        rel = path.relative_to(ROOT).as_posix()
+        yield rel, ast.parse(path.read_text(encoding="utf-8"), filename=rel)
+
+
+def test_no_test_module_imports_from_conftest():
+    found = [f"{rel}:{line}: {module} {', '.join(names)}".rstrip() for rel, tree in suite_modules()
+             for line, module, names in imported(rel, tree)
+             if module.split(".")[-1] == "conftest" or "conftest" in names]
+    assert not found, "conftest.py is pytest's hook file, not a module to import (put the helper in " \
+        "tests/helpers.py and import it from there):\n" + "\n".join(found)
+
+
+FREE_PORT_NAME = re.compile(r"(free|closed|unused|spare)_?port$")
+
+
+def _binds_port_zero(function: ast.AST) -> bool:
+    return any(isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "bind"
+               and node.args and isinstance(node.args[0], ast.Tuple) and len(node.args[0].elts) == 2
+               and isinstance(node.args[0].elts[1], ast.Constant) and node.args[0].elts[1].value == 0
+               for node in ast.walk(function))
+
+
+def test_one_free_port_helper():
+    """A function that binds port 0 and returns something (the port), or is named like one, is a
+    free-port helper: tests/helpers.py has the one (free_port, and closed_port on it). A server that
+    binds port 0 and keeps listening there returns nothing and is not one."""
+    found = [f"{rel}:{node.lineno}: def {node.name}" for rel, tree in suite_modules() if rel != "tests/helpers.py"
+             for node in ast.walk(tree) if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
+             and (FREE_PORT_NAME.search(node.name.lower())
+                  or _binds_port_zero(node) and any(isinstance(n, ast.Return) and n.value is not None
+                                                    for n in ast.walk(node)))]
+    assert not found, "use free_port() or closed_port() from tests/helpers.py:\n" + "\n".join(found)
+
+
 def test_no_module_over_the_line_limit():
     long = []
     for package in PACKAGES:
@@ -132,3 +169,26 @@ def test_no_module_over_the_line_limit():
             if lines > MAX_LINES and rel not in LONG_ALLOWED:
                 long.append(f"{rel}: {lines} lines")
     assert not long, f"a module over {MAX_LINES} lines does more than one job (split it):\n" + "\n".join(long)
+
+
+def test_the_database_time_format_is_written_and_read_in_one_place():
+    """storage/clock.py owns how times are stored (``to_iso``) and read back (``from_iso``)."""
+    found = [f"{rel}:{line}: {text!r}" for rel, tree in modules() if rel != "storage/clock.py"
+             for line, text in _strings(tree) if "%H:%M:%S" in text or text == "+00:00"]
+    assert not found, "write and read stored times with storage.clock.to_iso / from_iso:\n" + "\n".join(found)
+
+
+def test_no_write_to_another_objects_private_attribute():
+    """``obj._name = ...`` reaches into someone else's object (httpx's transport once): only
+    ``self`` and ``cls`` set private attributes."""
+    found = []
+    for rel, tree in modules():
+        for node in ast.walk(tree):
+            targets = node.targets if isinstance(node, ast.Assign) else \
+                [node.target] if isinstance(node, (ast.AugAssign, ast.AnnAssign)) else []
+            for target in targets:
+                if isinstance(target, ast.Attribute) and target.attr.startswith("_") \
+                        and not target.attr.startswith("__") \
+                        and not (isinstance(target.value, ast.Name) and target.value.id in ("self", "cls")):
+                    found.append(f"{rel}:{target.lineno}: {ast.unparse(target)} = ...")
+    assert not found, "set private attributes only on self:\n" + "\n".join(found)

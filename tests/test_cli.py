@@ -9,7 +9,7 @@ import click
 from click.testing import CliRunner
 
 from monitor.cli import main
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 
 def run(*args, env=None):

@@ -17,6 +17,7 @@ from click.testing import CliRunner
 
 from monitor.cli import main
 from monitor.outputs.exchange import opml_to_sources
+from tests.helpers import free_port
 
 ROOT = Path(__file__).resolve().parents[1]
 CHARGEWATCH = str(Path(sys.executable).with_name("chargewatch"))
@@ -104,7 +105,7 @@ def test_demo_never_deletes_a_database_another_process_has_open(tmp_path):
          str(target)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=ROOT)
     try:
         assert holder.stdout.readline().strip() == "open"
-        out = run("demo", "--db", str(target), "--port", str(_free_port()))
+        out = run("demo", "--db", str(target), "--port", str(free_port()))
         assert out.exit_code == 3 and "open in another chargewatch process" in out.output
         assert target.exists()
         import sqlite3
@@ -113,12 +114,6 @@ def test_demo_never_deletes_a_database_another_process_has_open(tmp_path):
     finally:
         holder.stdin.close()
         holder.wait(timeout=30)
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def test_a_busy_port_is_a_clear_error_with_its_own_exit_code(demo_db):
@@ -139,7 +134,7 @@ def test_ctrl_c_stops_run_cleanly_without_tracebacks(tmp_path):
     feeds = tmp_path / "feeds.yaml"
     feeds.write_text("sources: []\n")
     proc = subprocess.Popen([CHARGEWATCH, "run", "--feeds", str(feeds), "--db", str(tmp_path / "r.db"),
-                             "--port", str(_free_port())], stderr=subprocess.PIPE, text=True, cwd=tmp_path,
+                             "--port", str(free_port())], stderr=subprocess.PIPE, text=True, cwd=tmp_path,
                             start_new_session=True)
     lines = []
     try:

@@ -2,7 +2,7 @@ import pytest
 
 from monitor.config import load_settings, parse_duration, parse_size, settings_from_yaml
 from monitor.errors import ConfigError
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 ISSUE_EXAMPLE = """\
 network:

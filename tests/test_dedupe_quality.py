@@ -6,19 +6,19 @@ import json
 from collections import Counter
 
 from monitor.dedupe import content_hash, exact_similarity, same_story, signature
-from monitor.stories import StorySettings
-from tests.conftest import ROOT
+from monitor.config import StoriesSettings
+from tests.helpers import ROOT
 
 PAIRS = [json.loads(line) for line in
          (ROOT / "tests" / "data" / "dedupe" / "pairs.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def decide(a: str, b: str, settings: StorySettings = StorySettings()) -> bool:
+def decide(a: str, b: str, settings: StoriesSettings = StoriesSettings()) -> bool:
     """The pipeline's decision for two texts: identical normalised text, or signatures (with the
     exact check near the threshold)."""
     if content_hash(a) == content_hash(b):
         return True
-    return same_story(signature(a, settings.num_perm), signature(b, settings.num_perm), settings.threshold,
+    return same_story(signature(a), signature(b), settings.threshold,
                       settings.containment, lambda: exact_similarity(a, b))
 
 

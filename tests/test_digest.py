@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import email
-import socket
 from email import policy
 
 import pytest
@@ -15,14 +14,9 @@ from monitor.outputs.digest import build_digest, make_digest, render, send_diges
 from storage import digests as store
 from storage import open_db
 from storage.actions import correct_tag
+from tests.helpers import closed_port, free_port
 
 pytestmark = pytest.mark.clock  # digest windows are about dates: run again a year ahead in CI
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class Inbox:
@@ -137,7 +131,7 @@ def test_every_story_stored_since_the_last_digest_is_in_the_next_one_once(tmp_pa
     the one after that has none of them."""
     from monitor.demo.sitesrv import SiteServer
     from monitor.pipeline import run_pass
-    from tests.conftest import make_settings, respond
+    from tests.helpers import make_settings, respond
 
     items = []  # (path, RSS pubDate or None)
 
@@ -213,7 +207,7 @@ def test_digest_is_mailed_with_text_and_html_parts(demo_db, smtp):
 def test_a_failed_send_stays_pending_and_the_next_send_retries_it_once(demo_db, smtp):
     controller, inbox = smtp
     db = open_db(demo_db)
-    nobody = free_port()  # nothing listens there: connection refused, on loopback
+    nobody = closed_port()  # nothing listens there: connection refused, on loopback
     _, _, _, deliveries = send_digests(db, mail_settings(nobody), since="2000-01-01T00:00:00Z")
     [failed] = deliveries
     assert failed.error and f"127.0.0.1:{nobody}" in failed.error

@@ -7,7 +7,7 @@ import pytest
 from monitor.errors import ExtractError
 from monitor.extract import drop_inline_furniture, extract_html, extract_page, sniff_kind
 from monitor.fetch.charset import decode_text
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 PARAGRAPH = ("Volkswagen said on Monday that it would buy low-carbon steel made with hydrogen from a "
              "Swedish supplier for the platform of its next electric cars, a first for the group. ")

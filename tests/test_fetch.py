@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gzip
-import socket
 import threading
 
 import pytest
@@ -14,7 +13,7 @@ from monitor.errors import (BlockedAddress, FetchTimeout, HTTPStatusError, Netwo
                             RobotsDisallowed, TooLarge, TooManyRedirects)
 from monitor.fetch import Fetcher, gunzip_capped
 from monitor.fetch.netguard import is_public_address, system_resolver
-from tests.conftest import respond
+from tests.helpers import closed_port, respond
 
 BOMB = gzip.compress(b"\0" * 60_000_000, compresslevel=9)  # ~60 KB on the wire, 60 MB unpacked
 
@@ -149,10 +148,7 @@ def test_read_timeout(hostile):
 
 
 def test_connection_refused():
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    sock.close()  # nothing listens there now
+    port = closed_port()
     f = Fetcher(NetworkSettings(allow_private=[f"127.0.0.1:{port}"], retries=0))
     with pytest.raises(NetworkError, match="connection refused"):
         f.fetch(f"http://127.0.0.1:{port}/feed.xml")

@@ -19,7 +19,7 @@ from monitor.errors import HTTPStatusError, RobotsDisallowed
 from monitor.fetch import Fetcher
 from monitor.runner import Runner
 from storage import open_db
-from tests.conftest import make_settings, respond
+from tests.helpers import make_settings, respond
 
 MAX_PER_HOST = 2
 ROUNDS = 3

@@ -18,7 +18,7 @@ from monitor.errors import (BlockedAddress, ExtractError, ExtractTimeout, FetchT
 from monitor.fetch import Fetcher
 from monitor.fetch.netguard import is_public_address, system_resolver
 from monitor.workers import ExtractPool, extract_and_tag
-from tests.conftest import respond
+from tests.helpers import respond
 from tests.tools.make_pdf import make_pdf
 
 # -- 1. the total time limit against a server that trickles --------------------------------------

@@ -28,7 +28,7 @@ from storage import digests as store
 from storage import open_db
 from storage.articles import NewArticle, clean_text, save_article, update_article
 from storage.tags import TagRow
-from tests.conftest import respond
+from tests.helpers import respond
 
 # A title as the web can give it: rich markup (a closing tag with nothing to close, an opening one),
 # a NUL, ESC sequences (clear the screen; set the window title, ended by BEL), a right-to-left
@@ -341,7 +341,8 @@ def test_a_trickling_smtp_server_cannot_hold_a_send_and_the_digest_stays_pending
 def test_cli_digest_send_gives_up_on_a_trickling_server_then_the_next_send_delivers(demo_db, trickling, tmp_path):
     from aiosmtpd.controller import Controller
 
-    from tests.test_digest import Inbox, free_port
+    from tests.helpers import free_port
+    from tests.test_digest import Inbox
 
     feeds = tmp_path / "feeds.yaml"
     mail = "mail:\n  host: 127.0.0.1\n  port: {port}\n  security: none\n  sender: d@example.org\n" \

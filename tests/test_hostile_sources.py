@@ -23,7 +23,7 @@ from monitor.pipeline import run_pass
 from monitor.runner import Runner
 from storage import open_db
 from storage.sources import last_runs, list_sources, schedule_rows
-from tests.conftest import make_settings
+from tests.helpers import make_settings
 
 ROOT = Path(__file__).resolve().parents[1]
 BODY = ("<p>Hyundai and Kia said their suppliers in Georgia would switch to renewable electricity "

@@ -14,7 +14,7 @@ import time
 
 
 from monitor.demo.sitesrv import SAMPLE_SITE, SiteServer
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 EXPECTED = json.loads((SAMPLE_SITE / "expected.json").read_text(encoding="utf-8"))
 KILLS = 20

@@ -9,9 +9,9 @@ import time
 import pytest
 
 from monitor.errors import ParseError
-from monitor.parse import (filter_items, parse_date, parse_feed, parse_listing, parse_sitemap,
-                           pdf_links)
-from tests.conftest import shared_data
+from monitor.extract import pdf_links
+from monitor.parse import filter_items, parse_date, parse_feed, parse_listing, parse_sitemap
+from tests.helpers import shared_data
 
 BASE = "https://news.example.org"
 

@@ -23,9 +23,9 @@ from monitor.cli import main
 from monitor.config import DigestSettings, ScheduleSettings, settings_from_yaml
 from monitor.demo.sitesrv import SiteServer
 from monitor.runner import Runner
-from storage import open_db
+from storage import clock, open_db
 from storage.sources import schedule_rows
-from tests.conftest import make_settings, respond
+from tests.helpers import free_port, make_settings, respond
 
 ROOT = Path(__file__).resolve().parents[1]
 CHARGEWATCH = str(Path(sys.executable).with_name("chargewatch"))
@@ -57,11 +57,11 @@ def test_backoff_grows_and_caps():
 def test_a_restart_keeps_the_schedule():
     rng = random.Random(3)
     ahead = NOW + timedelta(minutes=17)
-    assert schedule.first_run(NOW, next_run_at=schedule.iso(ahead), last_run=None, interval=1800, rng=rng) == ahead
-    overdue = schedule.first_run(NOW, next_run_at=schedule.iso(NOW - timedelta(hours=5)), last_run=None,
+    assert schedule.first_run(NOW, next_run_at=clock.to_iso(ahead), last_run=None, interval=1800, rng=rng) == ahead
+    overdue = schedule.first_run(NOW, next_run_at=clock.to_iso(NOW - timedelta(hours=5)), last_run=None,
                                  interval=1800, rng=rng, spread=300)
     assert NOW <= overdue <= NOW + timedelta(seconds=300)
-    from_last = schedule.first_run(NOW, next_run_at=None, last_run=schedule.iso(NOW - timedelta(minutes=10)),
+    from_last = schedule.first_run(NOW, next_run_at=None, last_run=clock.to_iso(NOW - timedelta(minutes=10)),
                                    interval=1800, rng=rng)
     assert from_last == NOW + timedelta(minutes=20)
 
@@ -145,9 +145,9 @@ def test_a_failing_source_backs_off_is_paused_and_resumed(failing_site, tmp_path
 @pytest.mark.clock
 def test_a_stale_source_is_flagged():
     settings = ScheduleSettings(stale_after=14 * 86400)
-    assert schedule.is_stale(NOW, schedule.iso(NOW - timedelta(days=15)), None, settings)
-    assert not schedule.is_stale(NOW, schedule.iso(NOW - timedelta(days=2)), None, settings)
-    assert schedule.is_stale(NOW, None, schedule.iso(NOW - timedelta(days=20)), settings)
+    assert schedule.is_stale(NOW, clock.to_iso(NOW - timedelta(days=15)), None, settings)
+    assert not schedule.is_stale(NOW, clock.to_iso(NOW - timedelta(days=2)), None, settings)
+    assert schedule.is_stale(NOW, None, clock.to_iso(NOW - timedelta(days=20)), settings)
 
 
 def _lines(stream, out: queue.Queue) -> None:
@@ -177,19 +177,11 @@ def _demo_feeds(site, tmp_path, extra: str = "") -> Path:
     return path
 
 
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def test_chargewatch_run_fetches_serves_and_stops_on_sigterm(tmp_path):
     with SiteServer() as site:
         feeds = _demo_feeds(site, tmp_path)
         names = [s.name for s in settings_from_yaml(feeds.read_text(), "f").sources if s.enabled]
-        port = _free_port()
+        port = free_port()
         db_path = tmp_path / "run.db"
         proc = subprocess.Popen([CHARGEWATCH, "run", "--feeds", str(feeds), "--db", str(db_path), "--port", str(port)],
                                 stderr=subprocess.PIPE, text=True, cwd=tmp_path)
@@ -243,7 +235,7 @@ def test_sigterm_during_a_fetch_exits_cleanly_and_the_next_run_completes(tmp_pat
         feeds.write_text(_yaml_of(settings, site.base) + "schedule:\n  spread: 0s\n")
         db_path = tmp_path / "run.db"
         proc = subprocess.Popen([CHARGEWATCH, "run", "--feeds", str(feeds), "--db", str(db_path),
-                                 "--port", str(_free_port())], stderr=subprocess.PIPE, text=True, cwd=tmp_path)
+                                 "--port", str(free_port())], stderr=subprocess.PIPE, text=True, cwd=tmp_path)
         try:
             assert arrived.wait(timeout=90), "the article was never requested"
             workers = psutil.Process(proc.pid).children(recursive=True)

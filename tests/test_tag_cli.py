@@ -13,7 +13,7 @@ from monitor.demo.sitesrv import SiteServer
 from monitor.pipeline import run_pass
 from monitor.retag import retag
 from storage.tags import tags_for
-from tests.conftest import ROOT, make_settings
+from tests.helpers import ROOT, make_settings
 
 
 def test_tag_prints_one_json_object_per_input(tmp_path):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from nlp import default_tagger
 from nlp.evaluate import evaluate, label_counts, load_passages
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 PASSAGES = load_passages(ROOT / "tests" / "data" / "tagging" / "passages.jsonl")
 

@@ -52,3 +52,27 @@ def test_a_dead_worker_is_a_transient_error_and_the_pool_recovers():
         assert tags.topic_ids() == ["green-steel"]
     finally:
         pool.close()
+
+
+def test_a_pass_starts_on_a_pool_whose_worker_was_killed_between_passes():
+    """A worker killed from outside while idle between passes (the OOM killer, an operator)
+    leaves a broken pool behind; the next pass's start replaces it instead of failing."""
+    import os
+    import signal
+    import time
+
+    from concurrent.futures.process import BrokenProcessPool
+
+    pool = ExtractPool(1, timeout=5.0)
+    try:
+        pool.start(wait=True)
+        broken = pool._get()
+        busy = broken.submit(time.sleep, 60)  # bypasses _run, which would reset the pool itself
+        for proc in list(broken._processes.values()):
+            os.kill(proc.pid, signal.SIGKILL)
+        assert isinstance(busy.exception(timeout=60), BrokenProcessPool)  # the pool knows it is broken
+        pool.start(wait=True)
+        assert pool._get() is not broken
+        assert pool.extract(NORMAL, "http://127.0.0.1:9/after").tags.topic_ids() == ["green-steel"]
+    finally:
+        pool.close()

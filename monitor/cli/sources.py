@@ -21,7 +21,7 @@ from .render import console
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 @click.pass_context
 def sources(ctx: click.Context, feeds_path: str, db_path: str, as_json: bool) -> None:
-    """List the sources with their health: last success, last error, consecutive failures.
+    """List the sources with their health: last success, last error and its kind, consecutive failures.
     Subcommands move the source list in and out as OPML.
 
     \b
@@ -47,15 +47,22 @@ def sources(ctx: click.Context, feeds_path: str, db_path: str, as_json: bool) ->
     if as_json:
         click.echo(json_text([{**r.__dict__, "state": states[r.name]} for r in rows], indent=2))
         return
+    from ..errors import failure_summary, group_failures, kind_label
+
     table = Table(title="sources")
-    for col in ("name", "kind", "state", "last success", "failures", "next run", "articles", "7 days", "last error"):
+    for col in ("name", "kind", "state", "last success", "failures", "next run", "articles", "7 days", "error",
+                "last error"):
         table.add_column(col)
     for r in rows:
         table.add_row(term(r.name), term(r.kind), term(states[r.name]),
                       term((r.last_success or "never").replace("T", " ").rstrip("Z")),
                       str(r.consecutive_failures), term((r.next_run or "").replace("T", " ").rstrip("Z")),
-                      str(r.articles), str(r.articles_7d), term((r.last_error or "")[:120]))
+                      str(r.articles), str(r.articles_7d), term(kind_label(r.error_kind) if r.consecutive_failures else ""),
+                      term((r.last_error or "")[:120]))
     console().print(table)
+    summary = failure_summary(group_failures(rows))
+    if summary:
+        console().print(term(summary))
 
 
 @click.command("export")

@@ -20,21 +20,30 @@ import random
 import ssl
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
-import httpcore
 import httpx
 
 from storage import clock
 
 from .. import __version__
 from ..config import NetworkSettings
-from ..errors import (BlockedAddress, FetchError, FetchTimeout, HTTPStatusError, NetworkError,
-                     RobotsDisallowed, TLSError, TooLarge, TooManyRedirects)
-from .decoding import CappedDecoder
+from ..errors import (
+    BlockedAddress,
+    FetchError,
+    FetchTimeout,
+    HTTPStatusError,
+    NetworkError,
+    RobotsDisallowed,
+    TLSError,
+    TooLarge,
+    TooManyRedirects,
+)
+from ..records import FetchRecord, FetchResult
+from .decoding import CappedDecoder, gunzip_capped
 from .netguard import GuardedBackend, Resolver
 from .politeness import ROBOTS_MAX_BYTES, HostGate, RobotsCache, host_key
+from .transport import GuardedTransport
 
 log = logging.getLogger("monitor.fetch")
 
@@ -42,38 +51,6 @@ REDIRECTS = (301, 302, 303, 307, 308)
 RETRY_STATUSES = (429, 500, 502, 503, 504)
 ACCEPT = ("application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, "
           "text/xml;q=0.9, text/html;q=0.9, application/pdf;q=0.8, */*;q=0.5")
-
-
-@dataclass(frozen=True)
-class FetchResult:
-    """What one URL gave us, after redirects and content decoding."""
-
-    url: str
-    final_url: str
-    status: int
-    content_type: str = ""
-    charset: str | None = None
-    etag: str | None = None
-    last_modified: str | None = None
-    body: bytes = b""
-    wire_bytes: int = 0
-    elapsed_ms: int = 0
-    attempts: tuple[FetchRecord, ...] = field(default=(), repr=False, compare=False)
-
-    @property
-    def not_modified(self) -> bool:
-        return self.status == 304
-
-
-@dataclass(frozen=True)
-class FetchRecord:
-    """One HTTP attempt, for the ``fetches`` table."""
-
-    url: str
-    status: int | None
-    bytes: int
-    duration_ms: int
-    error: str | None
 
 
 def attempts_of(exc: BaseException) -> tuple[FetchRecord, ...]:
@@ -136,11 +113,7 @@ class Fetcher:
         self.on_record = on_record
         self.user_agent = user_agent(net.contact)
         self.guard = GuardedBackend(net.allow_private, resolver)
-        transport = httpx.HTTPTransport(trust_env=False)
-        transport._pool = httpcore.ConnectionPool(  # our backend; httpx exposes no parameter for it
-            ssl_context=httpx.create_ssl_context(trust_env=False),
-            max_connections=max_connections or max(20, net.workers * 2), max_keepalive_connections=20,
-            network_backend=self.guard)
+        transport = GuardedTransport(self.guard, max_connections=max_connections or max(20, net.workers * 2))
         self.client = httpx.Client(
             transport=transport, follow_redirects=False, trust_env=False,
             timeout=httpx.Timeout(net.read_timeout, connect=net.connect_timeout),
@@ -180,8 +153,7 @@ class Fetcher:
             return self._follow(url, headers, cap, check_robots, started, truncate, attempts)
         except Exception as exc:
             if isinstance(exc, FetchError) and exc.url and exc.url != url and url not in str(exc):
-                exc.args = (f"{super(FetchError, exc).__str__()} ({exc.url}, redirected from {url})",)
-                exc.url = url
+                exc.redirected_from = url  # it failed on a hop the redirects led to
             try:
                 exc.attempts = tuple(attempts)  # type: ignore[attr-defined]
             except AttributeError:  # an exception type without attributes: its attempts go unrecorded
@@ -215,11 +187,13 @@ class Fetcher:
                 k, _, v = p.strip().partition("=")
                 if k.lower() == "charset" and v:
                     charset = v.strip().strip("'\"").lower()
+            if body[:2] == b"\x1f\x8b" and not truncate:  # a gzipped file (sitemap.xml.gz), not transfer encoding
+                body = gunzip_capped(body, cap, current)  # the caller gets the document itself
             return FetchResult(
                 url=url, final_url=current, status=status, content_type=mime.strip().lower(),
                 charset=charset, etag=resp_headers.get("etag"),
-                last_modified=resp_headers.get("last-modified"), body=body, wire_bytes=wire,
-                elapsed_ms=int((time.monotonic() - started) * 1000), attempts=tuple(attempts))
+                last_modified=resp_headers.get("last-modified"), body=body,
+                attempts=tuple(attempts))
         raise TooManyRedirects(f"more than {self.net.max_redirects} redirects", url)
 
     # -- internals ---------------------------------------------------------------------------
@@ -235,10 +209,11 @@ class Fetcher:
     def _robots_allow(self, url: str, attempts: list[FetchRecord]) -> bool:
         try:
             return self.robots.allowed(url, attempts)
-        except BlockedAddress as exc:  # about the host, not robots.txt
-            raise BlockedAddress(super(FetchError, exc).__str__(), url) from None
         except FetchError as exc:  # report it against the page we wanted, not robots.txt
-            message = super(FetchError, exc).__str__()
+            # robots.txt's own URL is left out; where its redirects led, if they did, is kept
+            message = str(exc) if exc.redirected_from else exc.message
+            if isinstance(exc, BlockedAddress):  # about the host, not robots.txt
+                raise BlockedAddress(message, url) from None
             raise type(exc)(f"{message} (reading robots.txt)", url, status=exc.status) from None
 
     def _fetch_robots(self, robots_url: str, attempts: list[FetchRecord] | None) -> tuple[int, bytes]:

@@ -13,11 +13,7 @@ from ..links import safe_url
 
 
 def _when(value: str | None) -> datetime:
-    try:
-        when = datetime.fromisoformat((value or "").replace("Z", "+00:00"))
-    except ValueError:
-        return clock.now()
-    return when if when.tzinfo else when.replace(tzinfo=timezone.utc)
+    return clock.from_iso(value) or clock.now()
 
 
 def _subject(chip) -> bool:

@@ -219,7 +219,7 @@ def window(db, since: str | None, now: datetime | None = None) -> Window:
     """The stories of the next digest: with ``since``, those stored from then until now; else
     every story no regular digest has carried (the first digest: those of the last week)."""
     now = now or clock.now()
-    until = now.strftime(clock.ISO)
+    until = clock.to_iso(now)
     if since:
         return Window(since, until, "ad hoc", store.stored_between(db, since, until), [], [])
     pending = store.undigested(db)
@@ -227,7 +227,7 @@ def window(db, since: str | None, now: datetime | None = None) -> Window:
     first = start is None
     archived: set[int] = set()
     if first:
-        start = (now - timedelta(days=FIRST_DIGEST_DAYS)).strftime(clock.ISO)
+        start = clock.to_iso(now - timedelta(days=FIRST_DIGEST_DAYS))
         archived = store.stored_before(db, [sid for sid, _ in pending], start)
     considered = [sid for sid, _ in pending if sid not in archived]
     shown = [sid for sid, dismissed in pending if not dismissed and sid not in archived]

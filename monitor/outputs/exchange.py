@@ -11,7 +11,6 @@ import unicodedata
 from dataclasses import dataclass
 from email.utils import format_datetime
 from urllib.parse import urlsplit
-from xml.sax.saxutils import quoteattr
 
 from lxml import etree
 from pydantic import ValidationError
@@ -37,10 +36,11 @@ def _duration(seconds: float) -> str:
 def sources_to_opml(sources: tuple[SourceSpec, ...], title: str = "chargewatch sources") -> str:
     """OPML 2.0: one outline per source (type rss for feeds, with xmlUrl), every chargewatch
     setting kept as an attribute so that importing it back gives the same sources."""
-    now = format_datetime(clock.now(), usegmt=True)
-    lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<opml version="2.0">', "  <head>",
-             f"    <title>{_esc(clean_text(title))}</title>", f"    <dateCreated>{now}</dateCreated>", "  </head>",
-             "  <body>"]
+    root = etree.Element("opml", version="2.0")
+    head = etree.SubElement(root, "head")
+    etree.SubElement(head, "title").text = clean_text(title)
+    etree.SubElement(head, "dateCreated").text = format_datetime(clock.now(), usegmt=True)
+    body = etree.SubElement(root, "body")
     for s in sources:
         attrs = {"text": s.name, "title": s.name, "type": "rss" if s.kind == "feed" else "link"}
         if s.kind == "feed":
@@ -61,14 +61,11 @@ def sources_to_opml(sources: tuple[SourceSpec, ...], title: str = "chargewatch s
             attrs["enabled"] = "false"
         if s.max_items != 100:
             attrs["max_items"] = str(s.max_items)
-        # a YAML double-quoted string can hold any character ("\e" is ESC): XML cannot
-        lines.append("    <outline " + " ".join(f"{k}={quoteattr(clean_text(v))}" for k, v in attrs.items()) + "/>")
-    lines += ["  </body>", "</opml>", ""]
-    return "\n".join(lines)
-
-
-def _esc(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        # a YAML double-quoted string can hold any character ("\e" is ESC): XML cannot (lxml
+        # refuses them, so they are dropped first)
+        etree.SubElement(body, "outline", {k: clean_text(v) for k, v in attrs.items()})
+    etree.indent(root, space="  ")
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True).decode("utf-8")
 
 
 _LATIN = str.maketrans({"ß": "ss", "æ": "ae", "ø": "o", "œ": "oe", "ð": "d", "þ": "th", "ł": "l", "đ": "d",

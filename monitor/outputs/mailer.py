@@ -28,6 +28,8 @@ from ..errors import ChargewatchError
 class MailError(ChargewatchError):
     """The digest could not be sent; the message says why (host, port, server reply)."""
 
+    kind = "mail"
+
 
 # a header is one line: control characters (CR and LF above all) become spaces
 _HEADER_BREAKS = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]+")

@@ -10,6 +10,7 @@ from storage import actions
 from storage.sources import last_runs, list_sources
 from storage.sources import resume as resume_source
 
+from ..errors import failure_summary, group_failures, kind_label
 from .common import call, error_page, render
 from .csrf import form_post
 
@@ -20,8 +21,9 @@ async def sources_page(request: Request):
 
     rows, runs = await call(request, lambda db: (list_sources(db), last_runs(db)))
     settings = request.app.state.schedule_settings or ScheduleSettings()
+    groups = group_failures(rows)  # failing sources by their error's kind, as Miniflux groups feed errors
     return render(request, "sources.html", sources=rows, states={r.name: health(r, settings) for r in rows},
-                  runs=runs)
+                  runs=runs, failure_groups=groups, failure_summary=failure_summary(groups), kind_label=kind_label)
 
 
 @form_post
