@@ -37,6 +37,11 @@ def _missed(results: dict) -> list[str]:
     realtext = results.get("realtext", {}).get("met")
     if isinstance(realtext, dict):
         missed += [f"realtext held-out {k}" for k, ok in realtext.items() if not ok]
+    web = results.get("web", {})
+    if web.get("met") is False:
+        missed.append("web p95")
+    if web.get("rss_met") is False:
+        missed.append("web serve RSS")
     return missed
 
 
@@ -81,16 +86,24 @@ def main(argv: list[str] | None = None) -> int:
                     "CHARGEWATCH_BENCH_REPEAT (ingest passes, median reported; default 1), "
                     "CHARGEWATCH_BENCH_CLI_PAGES (trafilatura, default 500), "
                     "CHARGEWATCH_BENCH_STOCK_SERVER=1 (leave Nagle on in the site server; see siteserver.py).",
-        epilog="example: CHARGEWATCH_BENCH_PAGES=200 python -m benchmarks ingest")
+        epilog="examples: CHARGEWATCH_BENCH_PAGES=200 python -m benchmarks ingest; "
+               "CHARGEWATCH_BENCH_WEB_DB=/tmp/web1m.db python -m benchmarks web --articles 1000000")
     parser.add_argument("names", nargs="*", metavar="NAME",
                         help=f"which to run ({', '.join(BENCHMARKS)}); all when none is given")
     parser.add_argument("--strict", action="store_true", help="exit 1 when a target is missed")
+    parser.add_argument("--articles", type=int, metavar="N",
+                        help="web: time the review page on N articles (default 100000; the scale target is "
+                             "1000000: set CHARGEWATCH_BENCH_WEB_DB=FILE to fill it once and reuse it)")
     parser.add_argument("--result-file", type=Path, help=argparse.SUPPRESS)  # child mode, see _run_isolated
     args = parser.parse_args(argv)
     unknown = [n for n in args.names if n not in BENCHMARKS]
     if unknown:
         parser.error(f"unknown benchmark {unknown[0]!r} (choose from {', '.join(BENCHMARKS)})")
     names = list(dict.fromkeys(args.names)) or list(BENCHMARKS)
+    if args.articles is not None:
+        if args.articles < 1000:
+            parser.error("--articles: at least 1000")
+        os.environ["CHARGEWATCH_BENCH_WEB_ARTICLES"] = str(args.articles)  # the benchmark's own process reads it
 
     if args.result_file:  # a child started by _run_isolated: run, hand the results back, save nothing
         results = _run_here(names, [])

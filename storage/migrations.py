@@ -367,3 +367,8 @@ def m015_error_kinds(db: Database) -> None:
              "WHEN last_error LIKE 'internal error:%' THEN 'internal' END")
     db.execute(f"UPDATE sources SET error_kind = {guess} WHERE last_error IS NOT NULL AND consecutive_failures > 0")
     db.execute(f"UPDATE items SET error_kind = {guess} WHERE last_error IS NOT NULL AND state != 'done'")
+
+
+# The later migrations (m016 on) are in storage/migrations_more.py: imported here, after every
+# earlier one is registered, so they apply in order.
+from . import migrations_more  # noqa: E402,F401
