@@ -65,9 +65,9 @@ def fill(path: Path, n: int) -> dict:
         db.conn.executemany(
             "INSERT INTO articles (id, url, title, text, author, published, fetched, source, kind, language, "
             "content_hash, story_id, is_copy) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", articles())
-        db.execute("INSERT INTO stories (id, representative, title, first_seen, last_seen, articles, sources) "
+        db.execute("INSERT INTO stories (id, representative, title, first_seen, last_seen, articles, sources, stored) "
                    "SELECT story_id, min(id), max(title), min(published), max(published), count(*), "
-                   "count(DISTINCT source) FROM articles GROUP BY story_id")
+                   "count(DISTINCT source), min(fetched) FROM articles GROUP BY story_id")
         db.conn.executemany(
             "INSERT INTO tags (article_id, kind, tag_id, name, evidence, mentions, salience, matched) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, '[]')",
@@ -195,7 +195,8 @@ def run(articles: int | None = None) -> dict:
             topics = [t.id for t in load_taxonomy()]
             filtered = [r.choice([f"/?automaker={r.choice(ranked)}", f"/?topic={r.choice(topics)}",
                                   f"/?automaker={r.choice(ranked)}&topic={r.choice(topics)}&status=all",
-                                  f"/?source={r.choice(SOURCES)}&kind=report"]) for _ in range(k)]
+                                  f"/?source={r.choice(SOURCES)}&kind=report", "/?order=arrival",
+                                  "/?arrived=new", "/?arrived=today"]) for _ in range(k)]
             search = [f"/search?q={r.choice(QUERIES)}" for _ in range(k)]
             article_urls = [f"/articles/{r.randint(1, n)}" for _ in range(k)]
             charts = [r.choice([f"/automakers/{r.choice(ranked)}", f"/topics/{r.choice(topics)}"])

@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from .config_notify import NotifySettings
 from .errors import ConfigError
 
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?\s*$")
@@ -336,7 +337,19 @@ class Settings(_Strict):
     schedule: ScheduleSettings = ScheduleSettings()
     digest: DigestSettings = DigestSettings()
     logging: LoggingSettings = LoggingSettings()
+    notify: NotifySettings | None = None
+    base_url: str | None = None  # the review site as staff open it: digests link each story to its page there
     sources: tuple[SourceSpec, ...] = ()
+
+    @field_validator("base_url")
+    @classmethod
+    def _base_url(cls, v: str | None) -> str | None:
+        if v is None:
+            return v
+        _check_http_url(v)
+        if urlsplit(v).query or urlsplit(v).fragment:
+            raise ValueError(f"invalid URL {v!r}: the review site's address, without ?query or #fragment")
+        return v.rstrip("/")
 
     @model_validator(mode="after")
     def _unique(self) -> "Settings":

@@ -26,6 +26,13 @@ class PortInUse(ChargewatchError):
     kind = "port"
 
 
+class EverySourceFailed(ChargewatchError):
+    """Every source of a pass failed (offline? a proxy?): exit code 5, so cron or a script sees
+    it; a pass where some sources failed still exits 0 (their errors are on the sources page)."""
+
+    kind = "sources"
+
+
 class FetchError(ChargewatchError):
     """A request failed. ``kind`` is one of the fixed kinds below; ``url`` the URL it failed on;
     ``redirected_from`` the URL asked for, when redirects led from it to ``url`` (else "")."""

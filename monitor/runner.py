@@ -184,22 +184,27 @@ class Runner:
                     log.info("source=%s resumed: next run %s", name, clock.to_iso(when))
 
     def run_digest(self) -> int | None:
-        """Make the digest and send it (mail configured) or write it to digest.dir."""
-        from .outputs.digest import make_digest, send_digests
+        """Make the digest and send it: mailed (mail configured) or written to digest.dir, and its
+        summary posted to chat (notify configured). What earlier runs failed to deliver (a mail,
+        a chat channel) is retried first; each outcome is logged, never the chat URL."""
+        from .outputs.delivery import deliver_digests
+        from .outputs.digest import Presentation
 
         if self.stop.is_set():
             return None
+        settings = self.settings
         with open_db(self.db_path) as db:
-            if self.settings.mail is not None:
-                digest_id, made, _, deliveries = send_digests(db, self.settings.mail)
-                for d in deliveries:
-                    if d.error:
-                        log.error("digest=%d not sent (it stays pending): %s", d.digest_id, d.error)
-                    else:
-                        log.info("digest=%d sent: %s", d.digest_id, d.subject)
-            else:
-                digest_id, made, out = make_digest(db, delivery="file")
-                folder = Path(self.settings.digest.dir)
+            digest_id, made, out, deliveries = deliver_digests(
+                db, mail=settings.mail, notify=settings.notify, look=Presentation.of(settings),
+                delivery=None if settings.mail is not None else "file")
+            for d in deliveries:
+                what = "sent" if d.channel == "mail" else f"posted to {d.channel}"
+                if d.error:
+                    log.error("digest=%d not %s (it stays pending): %s", d.digest_id, what, d.error)
+                else:
+                    log.info("digest=%d %s: %s", d.digest_id, what, d.subject)
+            if settings.mail is None:
+                folder = Path(settings.digest.dir)
                 folder.mkdir(parents=True, exist_ok=True)
                 stem = f"digest-{made.until[:10]}-{digest_id}"
                 for fmt, ext in (("html", "html"), ("md", "md"), ("text", "txt")):

@@ -97,7 +97,7 @@ def digest_missed(now: datetime, last_digest_until: str | None, settings: Digest
 
 def health(row, settings: ScheduleSettings, now: datetime | None = None) -> str:
     """One word for a source's row (storage.sources.SourceRow): disabled, paused, failing,
-    possibly stale, or ok."""
+    never fetched (configured but never run: not yet known to be healthy), possibly stale, or ok."""
     now = now or clock.now()
     if not row.enabled:
         return "disabled"
@@ -105,6 +105,8 @@ def health(row, settings: ScheduleSettings, now: datetime | None = None) -> str:
         return "paused"
     if row.consecutive_failures:
         return "failing"
+    if row.last_run is None:
+        return "never fetched"
     if is_stale(now, row.last_new, row.created, settings):
         return "possibly stale"
     return "ok"

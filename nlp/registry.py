@@ -9,6 +9,7 @@ from pathlib import Path
 
 import yaml
 
+from .handles import Handle, parse_handles
 from .patterns import expand_all
 
 DATA = Path(__file__).with_name("data")
@@ -54,10 +55,16 @@ class Automaker:
     name: str
     ranked: bool
     brands: tuple[str, ...]
-    handles: tuple[tuple[str, str], ...]  # (platform, handle)
+    handles: tuple[Handle, ...] = ()  # accounts seen in public sources (nlp/handles.py), platform order
 
     def handle(self, platform: str) -> str | None:
-        return dict(self.handles).get(platform)
+        """The handle on ``platform`` as the platform writes it, or None when none is known."""
+        record = self.handle_record(platform)
+        return record.handle if record else None
+
+    def handle_record(self, platform: str) -> Handle | None:
+        """The handle on ``platform`` with where it was seen, or None when none is known."""
+        return next((h for h in self.handles if h.platform == platform), None)
 
 
 @dataclass(frozen=True)
@@ -131,7 +138,7 @@ def load_registry(path: Path = DATA / "automakers.yaml") -> Registry:
         brands = entry.get("brands") or {}
         automakers.append(Automaker(
             id=aid, name=entry["name"], ranked=bool(entry.get("ranked")), brands=tuple(brands),
-            handles=tuple(sorted((entry.get("handles") or {}).items()))))
+            handles=parse_handles(entry.get("handles"), where=f"{path}: {aid}")))
         for brand, surface in brands.items():
             listed = [_form(item, aid, str(brand)) for item in surface]
             exact = {f.text for f in listed if f.exact_case}

@@ -3,18 +3,73 @@ logged with who did it."""
 
 from __future__ import annotations
 
+import json
+
 from sqlite_utils import Database
 
 from .clock import now_iso
+from .prefs import LastAction, StatusChange, forget_action, last_action, remember_action
 from .review import STATUSES, TAG_KINDS
 from .tags import ROLES
 
+MAX_BULK = 500  # stories one bulk action takes (a page of the inbox is 50)
+
 
 def set_status(db: Database, story_id: int, status: str, by: str | None) -> bool:
-    """Set a story's review status; False when there is no such story (ValueError: no such status)."""
+    """Set a story's review status; False when there is no such story (ValueError: no such status).
+    The change becomes ``by``'s last action, which undo_last puts back."""
     if status not in STATUSES:
         raise ValueError(f"status must be one of {', '.join(STATUSES)}")
-    return _review(db, story_id, "status", status, by)
+    with db.atomic():
+        before = _statuses(db, [story_id]).get(story_id, "new")
+        if not _review(db, story_id, "status", status, by):
+            return False
+        if by is not None and before != status:
+            action = {"starred": "star", "reviewed": "review", "dismissed": "dismiss"}.get(status, "unstar"
+                                                                                        if before == "starred" else "new")
+            remember_action(db, by, action, [StatusChange(story_id, before, status)])
+    return True
+
+
+def review_stories(db: Database, story_ids: list[int], by: str | None) -> list[int]:
+    """Mark these stories reviewed (the stories of one page of the inbox): only those still new;
+    a starred story stays starred, a dismissed one dismissed. Returns the ids it changed, in one
+    transaction, remembered as ``by``'s last action (one undo puts them all back)."""
+    ids = list(dict.fromkeys(int(i) for i in story_ids))[:MAX_BULK]
+    with db.atomic():
+        statuses = _statuses(db, ids)
+        existing = {r[0] for r in db.execute("SELECT id FROM stories WHERE id IN (SELECT value FROM json_each(?))",
+                                            [json.dumps(ids)])}
+        changed = [i for i in ids if i in existing and statuses.get(i, "new") == "new"]
+        for story_id in changed:
+            _review(db, story_id, "status", "reviewed", by)
+        if by is not None:
+            remember_action(db, by, "review-page", [StatusChange(i, "new", "reviewed") for i in changed])
+    return changed
+
+
+def undo_last(db: Database, by: str) -> LastAction | None:
+    """Undo ``by``'s last status action: each story it changed gets its status back, unless
+    someone changed it again since (their change stands). None when there is nothing to undo;
+    else the action, whose ``changes`` are the stories put back. Only the user's own last action
+    is undone, once."""
+    with db.atomic():
+        last = last_action(db, by)
+        if last is None:
+            return None
+        forget_action(db, by)
+        now = _statuses(db, [c.story_id for c in last.changes])
+        restored = tuple(c for c in last.changes if now.get(c.story_id, "new") == c.after)
+        for c in restored:
+            _review(db, c.story_id, "status", c.before, by)
+        log_action(db, by, "undo", last.action, story_id=restored[0].story_id if len(restored) == 1 else None)
+    return LastAction(last.user, last.at, last.action, restored)
+
+
+def _statuses(db: Database, story_ids: list[int]) -> dict[int, str]:
+    """The review status of these stories that have a review row (the others are new)."""
+    return {r[0]: r[1] for r in db.execute("SELECT story_id, status FROM story_reviews WHERE story_id IN "
+                                            "(SELECT value FROM json_each(?))", [json.dumps(story_ids)])}
 
 
 def set_note(db: Database, story_id: int, note: str, by: str | None) -> bool:

@@ -24,12 +24,15 @@ class Coverage:
     mentions: bool = False  # whether weeks, related and latest count the mentions too
 
 
+MIN_WEEKS = 8  # the chart spans at least this many weeks, however recent the first story
 RELATED_SAMPLE = 2000  # co-occurring tags are counted over this many of the newest tagged articles
 
 
 def coverage(db: Database, kind: str, tag_id: str, *, weeks: int = 52, now: datetime | None = None,
              latest: int = 15, mentions: bool = False) -> Coverage:
-    """Stories per week over the last ``weeks`` weeks (Mondays, oldest first), the most frequent
+    """Stories per week (Mondays, oldest first) from the week of the tag's first story, at most
+    ``weeks`` weeks back and at least MIN_WEEKS (a tag first seen a month ago shows two months, not
+    eleven empty ones), the most frequent
     tags of the other kind on the same articles (among the newest RELATED_SAMPLE, so the page
     stays fast on a large archive), and the latest stories: those about the tag, or with
     ``mentions`` those that name it in passing too; and how many stories are about it and how
@@ -38,12 +41,14 @@ def coverage(db: Database, kind: str, tag_id: str, *, weeks: int = 52, now: date
     role = "" if mentions else " AND t.role = 'subject'"
     this_monday = now.date() - timedelta(days=now.weekday())
     first = this_monday - timedelta(weeks=weeks - 1)
-    counts = dict(db.execute(
-        "SELECT CAST((julianday(substr(coalesce(a.published, a.fetched), 1, 10)) - julianday(?)) / 7 AS INTEGER) "
+    counts = dict(db.execute(  # week -1: any story before the window (the chart then spans all of it)
+        "SELECT CASE WHEN coalesce(a.published, a.fetched) < ? THEN -1 ELSE "
+        "CAST((julianday(substr(coalesce(a.published, a.fetched), 1, 10)) - julianday(?)) / 7 AS INTEGER) END "
         "AS week, count(DISTINCT a.story_id) FROM tags t JOIN articles a ON a.id = t.article_id "
-        f"WHERE t.tag_id = ? AND t.kind = ?{role} AND coalesce(a.published, a.fetched) >= ? GROUP BY week",
-        [first.isoformat(), tag_id, kind, first.isoformat()]).fetchall())
-    series = [((first + timedelta(weeks=i)).isoformat(), counts.get(i, 0)) for i in range(weeks)]
+        f"WHERE t.tag_id = ? AND t.kind = ?{role} GROUP BY week",
+        [first.isoformat(), first.isoformat(), tag_id, kind]).fetchall())
+    start = max(min([i for i in counts if i is not None and i < weeks] + [weeks - MIN_WEEKS]), 0)
+    series = [((first + timedelta(weeks=i)).isoformat(), counts.get(i, 0)) for i in range(start, weeks)]
     other = "topic" if kind == "automaker" else "automaker"
     related = [tuple(r) for r in db.execute(
         "SELECT o.tag_id, max(o.name), count(DISTINCT x.story_id) AS n FROM "

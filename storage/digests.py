@@ -104,15 +104,20 @@ def digest_stories(db: Database, story_ids: list[int]) -> list[DigestStory]:
 
 
 def save_digest(db: Database, *, since: str, until: str, ad_hoc: bool, stories: int, subject: str, text: str,
-                html: str, markdown: str, delivery: str, carried: list[int] = (), archived: list[int] = ()) -> int:
+                html: str, markdown: str, delivery: str, carried: list[int] = (), archived: list[int] = (),
+                data: str | None = None, channels: list[str] = ()) -> int:
     """Record a digest and, in the same transaction, mark the stories it considered (``carried``,
     dismissed ones included) and those left to the archive (``archived``: stored before the first
-    digest's window), so the next regular digest takes exactly the stories stored after them."""
+    digest's window), so the next regular digest takes exactly the stories stored after them.
+    ``data``: the digest as made (JSON), for the review page; ``channels``: the chat channels it
+    is to be posted to, each recorded as a pending delivery in the same transaction."""
     with db.atomic():
         cur = db.execute(
-            "INSERT INTO digests (created, since, until, ad_hoc, stories, subject, text, html, markdown, delivery) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [now_iso(), since, until, int(ad_hoc), stories, subject, text, html, markdown, delivery])
+            "INSERT INTO digests (created, since, until, ad_hoc, stories, subject, text, html, markdown, delivery, data) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [now_iso(), since, until, int(ad_hoc), stories, subject, text, html, markdown, delivery, data])
+        db.conn.executemany("INSERT INTO chat_deliveries (digest_id, channel, created) VALUES (?, ?, ?)",
+                            [(cur.lastrowid, channel, now_iso()) for channel in channels])
         for mark, ids in ((cur.lastrowid, carried), (0, archived)):
             db.conn.executemany("UPDATE stories SET digest_id = ? WHERE id = ? AND digest_id IS NULL",
                                 [(mark, i) for i in ids])
@@ -138,11 +143,79 @@ def list_digests(db: Database, limit: int = 100) -> list[DigestRecord]:
 
 
 def get_digest(db: Database, digest_id: int) -> tuple[DigestRecord, dict[str, str]] | None:
-    row = one(db, f"SELECT {_COLUMNS}, text, html, markdown FROM digests WHERE id = ?", [digest_id])
+    row = one(db, f"SELECT {_COLUMNS}, text, html, markdown, data FROM digests WHERE id = ?", [digest_id])
     if row is None:
         return None
-    bodies = {"text": row.pop("text"), "html": row.pop("html"), "md": row.pop("markdown")}
+    # "data": the digest as made, JSON (None for a digest made before it was kept)
+    bodies = {"text": row.pop("text"), "html": row.pop("html"), "md": row.pop("markdown"), "data": row.pop("data")}
     return _record(row), bodies
+
+
+# -- chat deliveries: one row per digest and channel ------------------------------------------
+
+@dataclass(frozen=True)
+class ChatDelivery:
+    digest_id: int
+    channel: str  # the channel's label (never its secret URL)
+    created: str
+    sent_at: str | None
+    attempts: int
+    last_error: str | None
+
+
+_CHAT_COLUMNS = "digest_id, channel, created, sent_at, attempts, last_error"
+
+
+def chat_deliveries(db: Database, digest_id: int) -> list[ChatDelivery]:
+    """The digest's chat deliveries, in the order its channels were configured."""
+    return [ChatDelivery(**r) for r in dicts(
+        db, f"SELECT {_CHAT_COLUMNS} FROM chat_deliveries WHERE digest_id = ? ORDER BY id", [digest_id])]
+
+
+def chat_counts(db: Database) -> dict[int, tuple[int, int]]:
+    """digest id -> (chat channels posted to, channels it was to be posted to)."""
+    return {r[0]: (r[1], r[2]) for r in db.execute(
+        "SELECT digest_id, count(sent_at), count(*) FROM chat_deliveries GROUP BY digest_id")}
+
+
+def pending_chats(db: Database) -> list[ChatDelivery]:
+    """Chat deliveries not made yet, oldest digest first: the next digest run retries them."""
+    return [ChatDelivery(**r) for r in dicts(
+        db, f"SELECT {_CHAT_COLUMNS} FROM chat_deliveries WHERE sent_at IS NULL ORDER BY digest_id, id")]
+
+
+def record_chat_sent(db: Database, digest_id: int, channel: str) -> None:
+    db.execute("UPDATE chat_deliveries SET sent_at = ?, attempts = attempts + 1, last_error = NULL "
+               "WHERE digest_id = ? AND channel = ?", [now_iso(), digest_id, channel])
+
+
+def record_chat_failure(db: Database, digest_id: int, channel: str, error: str) -> None:
+    db.execute("UPDATE chat_deliveries SET attempts = attempts + 1, last_error = ? WHERE digest_id = ? AND channel = ?",
+               [error[:2000], digest_id, channel])
+
+
+# -- source health, for the digest's opening line ---------------------------------------------
+
+@dataclass(frozen=True)
+class FailingSource:
+    name: str
+    since: str  # when its current run of failures began: its first failed run after its last success
+    failures: int
+    paused: bool
+    error_kind: str | None
+
+
+def failing_sources(db: Database) -> list[FailingSource]:
+    """Enabled sources whose last runs failed, and those paused after failing too often (they are
+    not fetched at all), the longest failing first (the banner on every page counts the same).
+    A source's failures began with its first run started after its last success (its last
+    error's time when no run was logged)."""
+    rows = dicts(db, "SELECT s.name, s.consecutive_failures AS failures, s.paused, s.error_kind, coalesce("
+                     "(SELECT min(r.started) FROM runs r WHERE r.source = s.name AND r.started > "
+                     "coalesce(s.last_success, '')), s.last_error_at, s.last_run) AS since "
+                     "FROM sources s WHERE s.enabled = 1 AND (s.consecutive_failures > 0 OR s.paused = 1)")
+    out = [FailingSource(r["name"], r["since"] or "", r["failures"], bool(r["paused"]), r["error_kind"]) for r in rows]
+    return sorted(out, key=lambda f: (f.since, f.name))
 
 
 def save_draft(db: Database, article_id: int, platform: str, text: str, by: str | None,

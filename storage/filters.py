@@ -31,12 +31,17 @@ class Filters:
     # the automaker and topic filters take the stories about the tag; with mentions, also those
     # that name it in passing
     mentions: bool = False
+    # the stories that arrived (were first stored: stories.stored) at or after this ISO UTC time:
+    # "new since my last visit", "fetched today" (storage.prefs, monitor.web.inbox)
+    arrived_since: str | None = None
 
     def __post_init__(self):
         if self.kind is not None and self.kind not in KINDS:
             raise ValueError(f"kind must be one of {', '.join(KINDS)}")
         if self.status is not None and self.status not in STATUS_FILTERS:
             raise ValueError(f"status must be one of {', '.join(STATUS_FILTERS)} or all")
+        if self.arrived_since is not None and clock.from_iso(self.arrived_since) is None:
+            raise ValueError(f"arrived_since must be an ISO time, not {self.arrived_since!r}")
         for name in ("since", "until"):
             value = getattr(self, name)
             if value is not None:
@@ -85,6 +90,10 @@ def story_filter_sql(db: Database, f: Filters, story: str = "s.id") -> tuple[lis
     if f.kind:
         where.append(f"EXISTS (SELECT 1 FROM articles a2 WHERE a2.story_id = {story} AND a2.kind = ?)")
         params.append(f.kind)
+    if f.arrived_since:  # along idx_stories_stored
+        stamp = clock.to_iso(clock.from_iso(f.arrived_since))
+        where.append("s.stored >= ?" if story == "s.id" else f"{story} IN (SELECT id FROM stories WHERE stored >= ?)")
+        params.append(stamp)
     if f.status == "inbox":
         where.append(f"{story} NOT IN (SELECT story_id FROM story_reviews WHERE status IN ('reviewed', 'dismissed'))")
     elif f.status == "new":

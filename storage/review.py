@@ -14,12 +14,12 @@ from dataclasses import asdict, dataclass
 
 from sqlite_utils import Database
 
-from .dates import bounds_sql
-from .filters import KINDS, RARE_TAG, STATUS_FILTERS, STATUSES, Filters, article_filter_sql, story_filter_sql
+from .filters import KINDS, RARE_TAG, STATUS_FILTERS, STATUSES, Filters, article_filter_sql
 from .rows import dicts, one
 from .search import (COUNT_CAP, MAX_PAGE, PROGRESS_STEPS, SEARCH_BUDGET, SEARCH_WINDOW, SearchHit, SearchPage,
                      search)
 from .search_query import QueryError, TooBroad
+from .lists import ORDERS, page_ids
 from .stories import Copy, story_members
 from .tags import StoryTag, TagRow, story_evidence, story_tags, tags_for
 
@@ -28,7 +28,7 @@ __all__ = [
     "COUNT_CAP", "MAX_PAGE", "PROGRESS_STEPS", "SEARCH_BUDGET", "SEARCH_WINDOW", "SearchHit", "SearchPage", "search",
     "QueryError", "TooBroad",
     "TAG_KINDS", "MAX_ID", "parse_id", "InboxStory", "InboxPage", "Correction", "ArticleView",
-    "inbox", "story_rows", "article_view", "source_names",
+    "inbox", "story_rows", "article_view", "source_names", "ORDERS", "UnreadCounts", "unread_counts", "inbox_version",
 ]
 
 TAG_KINDS = ("automaker", "topic")
@@ -61,6 +61,7 @@ class InboxStory:
     evidence_tag: str | None
     status: str
     note: str | None
+    stored: str | None = None  # when it arrived: its first article stored
 
     def as_dict(self) -> dict:
         d = asdict(self)
@@ -124,26 +125,15 @@ class ArticleView:
 
 # -- the inbox -------------------------------------------------------------------------------------
 
-def inbox(db: Database, filters: Filters = Filters(), *, before: str | None = None, limit: int = 50) -> InboxPage:
-    """Stories newest first (by when they were first published), one row each, a page at a time.
-    Keyset pagination (``before`` is the cursor of the previous page) keeps every page as fast as
-    the first on a large archive."""
-    where, params = story_filter_sql(db, filters)
-    dates, date_params = bounds_sql("s.first_seen", filters.since, filters.until)
-    where, params = where + dates, params + date_params
-    if before:
-        first_seen, _, sid = before.rpartition("|")
-        if not _ID.fullmatch(sid) or len(first_seen) > 40:
-            raise ValueError("before must be a cursor given by the previous page")
-        where.append("(s.first_seen < ? OR (s.first_seen = ? AND s.id < ?))")
-        params += [first_seen, first_seen, int(sid)]
-    sql = ("SELECT s.id, s.first_seen FROM stories s" + (" WHERE " + " AND ".join(where) if where else "")
-           + " ORDER BY s.first_seen DESC, s.id DESC LIMIT ?")
-    rows = db.execute(sql, [*params, limit + 1]).fetchall()
-    more = len(rows) > limit
-    rows = rows[:limit]
-    stories = story_rows(db, [r[0] for r in rows], prefer=filters.tag)
-    cursor = f"{rows[-1][1]}|{rows[-1][0]}" if more and rows else None
+def inbox(db: Database, filters: Filters = Filters(), *, before: str | None = None, limit: int = 50,
+          order: str = "published") -> InboxPage:
+    """Stories newest first, one row each, a page at a time: by when they were first published
+    (``order="published"``), or by when they arrived, their first article stored (``"arrival"``:
+    a story published last week but fetched this morning comes first). Keyset pagination
+    (``before`` is the cursor of the previous page) along idx_stories_first_seen or
+    idx_stories_stored keeps every page as fast as the first on a large archive."""
+    ids, cursor = page_ids(db, filters, before, limit, order)
+    stories = story_rows(db, ids, prefer=filters.tag)
     return InboxPage(stories, cursor)
 
 
@@ -153,7 +143,7 @@ def story_rows(db: Database, story_ids: list[int], prefer: tuple[str, str] | Non
     if not story_ids:
         return []
     stories = {r["id"]: r for r in dicts(
-        db, "SELECT s.id, s.title, s.first_seen, s.articles, r.status, r.note FROM stories s "
+        db, "SELECT s.id, s.title, s.first_seen, s.stored, s.articles, r.status, r.note FROM stories s "
         "LEFT JOIN story_reviews r ON r.story_id = s.id WHERE s.id IN (SELECT value FROM json_each(?))",
         [json.dumps([int(i) for i in story_ids])])}
     members = story_members(db, story_ids)
@@ -174,9 +164,49 @@ def story_rows(db: Database, story_ids: list[int], prefer: tuple[str, str] | Non
             automakers=tuple(t for t in mine if t.kind == "automaker"),
             topics=tuple(t for t in mine if t.kind == "topic"),
             evidence=shown.evidence if shown else None, evidence_tag=shown.name if shown else None,
-            status=s["status"] or "new", note=s["note"]))
+            status=s["status"] or "new", note=s["note"], stored=s["stored"]))
     return out
 
+
+
+@dataclass(frozen=True)
+class UnreadCounts:
+    """Unread (new: nobody starred, reviewed or dismissed them) stories per automaker and per
+    topic they are about, among the stories that arrived since ``since``."""
+
+    since: str
+    automakers: dict[str, int]
+    topics: dict[str, int]
+
+
+# CROSS JOIN fixes the order (SQLite never reorders it): from the window of recent stories out,
+# never a scan of every tag in the archive, which the planner may prefer on a small or unanalysed
+# database because that index is already grouped by tag.
+UNREAD_SQL = (
+    "SELECT t.kind, t.tag_id, count(DISTINCT s.id) FROM stories s CROSS JOIN articles a ON a.story_id = s.id "
+    "CROSS JOIN tags t ON t.article_id = a.id WHERE s.stored >= ? AND t.role = 'subject' AND NOT EXISTS "
+    "(SELECT 1 FROM story_reviews r WHERE r.story_id = s.id AND r.status != 'new') GROUP BY t.kind, t.tag_id")
+
+
+def unread_counts(db: Database, since: str) -> UnreadCounts:
+    """One grouped query: the stories stored since ``since`` (idx_stories_stored), their
+    articles (idx_articles_story_source_kind), their subject tags (the tags' primary key), less
+    those with a status other than new (story_reviews' key, per story). The window keeps it quick on
+    any archive: a reader's unread pile is recent; counts over every story ever stored and never
+    reviewed would be both slow and meaningless."""
+    rows = db.execute(UNREAD_SQL, [since]).fetchall()
+    counts: dict[str, dict[str, int]] = {"automaker": {}, "topic": {}}
+    for kind, tag_id, n in rows:
+        counts[kind][tag_id] = n
+    return UnreadCounts(since, counts["automaker"], counts["topic"])
+
+
+def inbox_version(db: Database) -> tuple[int, int]:
+    """What changes when a story arrives or staff act (status, note, tag): the newest story's id
+    and the newest review_log row's, two lookups at the end of their rowid trees. A cache of
+    unread counts keyed by it is stale only after a retag, until the next arrival or action."""
+    return (db.execute("SELECT coalesce(max(id), 0) FROM stories").fetchone()[0],
+            db.execute("SELECT coalesce(max(id), 0) FROM review_log").fetchone()[0])
 
 
 # -- one article -------------------------------------------------------------------------------------

@@ -327,3 +327,35 @@ def take_lease(db: Database, name: str, owner: str) -> Lease | None:
 
 def release_lease(db: Database, name: str, owner: str) -> None:
     db.execute("DELETE FROM source_leases WHERE source = ? AND owner = ?", [name, owner])
+
+
+# -- health at a glance (the banner on every page, the inbox's empty state) -------------------------
+
+@dataclass(frozen=True)
+class SourceHealth:
+    """How the enabled sources stand, counted in one query (cheap enough for every page):
+    ``failing`` excludes the paused ones (they failed too often and wait for a person)."""
+
+    sources: int  # enabled sources
+    never_run: int
+    failing: int
+    paused: int
+    has_articles: bool  # any article stored at all (from any source, enabled or not)
+
+    @property
+    def troubled(self) -> int:
+        """Sources failing or paused: the banner shows when there is any."""
+        return self.failing + self.paused
+
+    @property
+    def all_failing(self) -> bool:
+        """Every enabled source failed its last run (or is paused after failing)."""
+        return self.sources > 0 and self.troubled == self.sources
+
+
+def source_health(db: Database) -> SourceHealth:
+    row = db.execute(
+        "SELECT count(*), coalesce(sum(last_run IS NULL), 0), "
+        "coalesce(sum(consecutive_failures > 0 AND NOT paused), 0), coalesce(sum(paused), 0), "
+        "EXISTS (SELECT 1 FROM articles) FROM sources WHERE enabled").fetchone()
+    return SourceHealth(int(row[0]), int(row[1]), int(row[2]), int(row[3]), bool(row[4]))

@@ -7,7 +7,8 @@ import threading
 import click
 
 from ..config import load_settings
-from ..terminal import term
+from ..errors import EverySourceFailed
+from ..terminal import printable, term
 from .group import main
 from .options import database_unusable, db_option, feeds_option, remember_db
 from .render import console, render_reports, run_with_progress
@@ -18,7 +19,9 @@ from .render import console, render_reports, run_with_progress
 @feeds_option
 @db_option
 def fetch(source_name: str | None, feeds_path: str, db_path: str) -> None:
-    """Fetch every enabled source once, store new articles, print a table per source.
+    """Fetch every enabled source once, store new articles, print a table per source and a
+    closing line saying how many sources failed. Exits 5 when every source failed (offline?),
+    0 when at least one worked.
 
     \b
     Example:
@@ -50,6 +53,31 @@ def fetch(source_name: str | None, feeds_path: str, db_path: str) -> None:
     if db.unusable:  # met and recorded article by article: the pass is not a success
         raise database_unusable(db_path, db.unusable + stopped)
     render_reports(console(), reports)
+    line = pass_outcome(reports)
+    click.echo(line)
+    if reports and all(r.status == "failed" for r in reports):
+        raise EverySourceFailed("every source failed; is this machine offline? "
+                                "`chargewatch sources` shows each source's error")
+
+
+def pass_outcome(reports) -> str:
+    """The pass's closing line: "3 of 18 sources failed: 2 timed out, 1 HTTP error", so a pass
+    where everything failed never reads like a quiet day."""
+    from types import SimpleNamespace
+
+    from ..errors import group_failures
+
+    if not reports:
+        return "no enabled source to fetch"
+    failed = [SimpleNamespace(name=r.name, consecutive_failures=1, error_kind=r.error_kind)
+              for r in reports if r.status == "failed"]
+    line = f"{len(failed)} of {len(reports)} {'source' if len(reports) == 1 else 'sources'} failed"
+    if failed:  # by kind, as the sources page groups them: "2 timed out, 1 HTTP error"
+        line += ": " + ", ".join(f"{len(g.names)} {g.phrase}" for g in group_failures(failed))
+    busy = sum(r.status == "busy" for r in reports)
+    if busy:
+        line += f" ({busy} left alone: another process is fetching {'it' if busy == 1 else 'them'})"
+    return printable(line)
 
 
 @click.command()

@@ -9,15 +9,15 @@ import sys
 
 import click
 
-from ..errors import ConfigError, DatabaseError, PortInUse
+from ..errors import ConfigError, DatabaseError, EverySourceFailed, PortInUse
 from ..logsetup import LogFormatter
 from ..terminal import printable
 from .options import DB_PATH, database_unusable
 
 
 class ChargewatchGroup(click.Group):
-    """Bad configuration exits 2, an unusable database 3, a busy port 4, each with the reason and
-    no traceback, whichever command met it. SQLite saying the file cannot be used (disk full, I/O
+    """Bad configuration exits 2, an unusable database 3, a busy port 4, a fetch where every
+    source failed 5, each with the reason and no traceback, whichever command met it. SQLite saying the file cannot be used (disk full, I/O
     error, a damaged file, not a database) is an unusable database, whichever statement met it."""
 
     def invoke(self, ctx: click.Context):
@@ -41,6 +41,9 @@ class ChargewatchGroup(click.Group):
         except PortInUse as exc:
             click.echo(f"cannot serve: {printable(exc, lines=True)}", err=True)
             sys.exit(4)
+        except EverySourceFailed as exc:
+            click.echo(f"fetch failed: {printable(exc, lines=True)}", err=True)
+            sys.exit(5)
 
 
 @click.group(cls=ChargewatchGroup)

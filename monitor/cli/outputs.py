@@ -41,48 +41,69 @@ class ItemRef(click.ParamType):
               help="What to print or write.")
 @click.option("--out", "out_path", type=click.Path(dir_okay=False), help="Write to this file instead of standard output.")
 @click.option("--send", is_flag=True, help="Mail it (the 'mail' section of the feeds file); retry any digest a failed send left pending.")
-def digest(db_path: str, feeds_path: str, since: str | None, fmt: str, out_path: str | None, send: bool) -> None:
+@click.option("--notify", is_flag=True, help="Post its summary to the chat channels of the feeds file's 'notify' "
+              "section (Apprise URLs); retry any channel a failed post left pending.")
+def digest(db_path: str, feeds_path: str, since: str | None, fmt: str, out_path: str | None, send: bool,
+           notify: bool) -> None:
     """The digest of the stories chargewatch found since the last digest (whatever their
     publication dates): ranked, grouped by automaker and topic, each story once, reports in
     their own section. A story goes under the automaker (or topic) it is about, never under one
     it only mentions in passing; its item names those apart ("also mentions: ..."), and the
     header counts the stories about each automaker and topic with those mentioning it beside.
+    When sources are failing, it opens with a line naming them and since when.
 
     Every digest is recorded: the next one starts where it ended (unless --since is given, which
     makes a one-off digest that moves nothing). With --send it is mailed as HTML with a plain-text
-    part; a failed send is reported (exit 1) and recorded, and the next --send retries it.
+    part; with --notify its summary (counts, the top stories with links) goes to chat. A failed
+    send or post is reported (exit 1) and recorded, and the next --send or --notify retries it
+    (a channel that got it is never posted to again). Times are in digest.timezone; with
+    base_url set, every story links to its page on the review site.
 
     \b
     Example:
         chargewatch digest --db chargewatch.db --format md
         chargewatch digest --since 7d --format html --out week.html
         CHARGEWATCH_SMTP_PASSWORD=... chargewatch digest --send
+        CHARGEWATCH_SLACK_URL=slack://... chargewatch digest --send --notify
     """
     from ..dates import as_datetime
-    from ..outputs.digest import make_digest, send_digests
+    from ..outputs.delivery import deliver_digests
+    from ..outputs.digest import Presentation, make_digest
 
     db = existing_db(db_path)
     start = as_datetime(since) if since else None
+    # the feeds file gives the time zone and the review site's address; it must exist to send
+    settings = load_settings(feeds_path) if (send or notify or Path(feeds_path).exists()) else None
+    look = Presentation.of(settings) if settings else Presentation()
     failed = False
-    if send:
-        settings = load_settings(feeds_path)
-        if settings.mail is None:
-            raise ConfigError(f"{feeds_path}: no 'mail' section, so the digest cannot be sent (see README, Configuration)")
-        digest_id, made, out, deliveries = send_digests(db, settings.mail, since=start)
+    if send and settings.mail is None:
+        raise ConfigError(f"{feeds_path}: no 'mail' section, so the digest cannot be sent (see README, Configuration)")
+    if notify and settings.notify is None:
+        raise ConfigError(f"{feeds_path}: no 'notify' section, so there is no chat channel to post the digest to "
+                          "(see README, Configuration)")
+    if (send or notify) and settings.base_url is None:
+        click.echo(f"note: {feeds_path} sets no base_url, so the stories link to their originals only, not to "
+                   "their pages on the review site", err=True)
+    if send or notify:
+        digest_id, made, out, deliveries = deliver_digests(
+            db, mail=settings.mail if send else None, notify=settings.notify if notify else None, look=look,
+            since=start, delivery=None if send else ("file" if out_path else "printed"))
         for d in deliveries:
-            if d.error:
+            where = f"to {', '.join(settings.mail.recipients)}" if d.channel == "mail" else f"to {d.channel}"
+            verb = "sent" if d.channel == "mail" else "posted"
+            if d.error:  # (the mail's recipients are in the error when they matter)
                 failed = True
-                click.echo(f"digest #{d.digest_id} NOT sent (it stays pending): {printable(d.error)}", err=True)
+                click.echo(f"digest #{d.digest_id} NOT {verb}{'' if d.channel == 'mail' else ' ' + printable(where)} "
+                           f"(it stays pending): {printable(d.error)}", err=True)
             else:
-                click.echo(f"digest #{d.digest_id} sent to {printable(', '.join(settings.mail.recipients))}: "
-                           f"{printable(d.subject)}", err=True)
+                click.echo(f"digest #{d.digest_id} {verb} {printable(where)}: {printable(d.subject)}", err=True)
     else:
-        digest_id, made, out = make_digest(db, since=start, delivery="file" if out_path else "printed")
+        digest_id, made, out = make_digest(db, since=start, delivery="file" if out_path else "printed", look=look)
     if out_path:
         Path(out_path).write_text(out[fmt], encoding="utf-8")
         click.echo(f"digest #{digest_id} ({made.total} stories, {made.since} to {made.until}) written to "
                    f"{printable(out_path)}", err=True)
-    elif not send:  # to a terminal, perhaps: no control character (the file and the mail keep the text as made)
+    elif not (send or notify):  # to a terminal, perhaps: no control character (the file and the mail keep the text as made)
         click.echo(printable(out[fmt], lines=True), nl=False)
     if failed:
         sys.exit(1)
@@ -100,14 +121,18 @@ def post(item: tuple[str, int], platform: str, use: str, db_path: str) -> None:
 
     The draft has the headline (or evidence sentence), the handles on that platform (from the
     registry; none is invented) of the automakers the story is about (never of one it only
-    mentions in passing), the topics' hashtags and the link, within the platform's length rule. It is printed, its length goes to standard error, and it is saved
-    (the review page's article view lists and edits the drafts).
+    mentions in passing), the topics' hashtags and the link, within the platform's length rule.
+    An automaker with no handle known on that platform is named in plain text, and a note on
+    standard error says so ("note: No Bluesky handle known for BYD"). The draft is printed, its
+    length and notes go to standard error, and it is saved (the review page's article view lists
+    and edits the drafts).
 
     \b
     Example:
         chargewatch post 42 --platform x
         chargewatch post story:17 --platform bluesky --use evidence
     """
+    from nlp.handles import HandleError
     from nlp.registry import load_registry
     from nlp.taxonomy import load_taxonomy
     from storage.digests import save_draft
@@ -124,10 +149,16 @@ def post(item: tuple[str, int], platform: str, use: str, db_path: str) -> None:
     if article_id is None:
         click.echo(f"no article or story {written!r} in {printable(db_path)}", err=True)
         sys.exit(1)
-    draft = draft_for(article_view(db, article_id), platform, registry=load_registry(), topics=load_taxonomy(), use=use)
+    try:
+        registry = load_registry()
+    except HandleError as exc:  # a handle with no source or in the wrong form: the registry is configuration
+        raise ConfigError(str(exc)) from None
+    draft = draft_for(article_view(db, article_id), platform, registry=registry, topics=load_taxonomy(), use=use)
     save_draft(db, article_id, platform, draft.text, os_user())
     click.echo(printable(draft.text, lines=True))
     click.echo(f"{platform}: {draft.length} of {draft.limit}" + (" (trimmed)" if draft.trimmed else ""), err=True)
+    for note in draft.notes:  # what the draft could not do: no handle known, a mention left out for length
+        click.echo(f"note: {printable(note)}", err=True)
 
 
 @click.command("export")

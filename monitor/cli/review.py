@@ -13,8 +13,8 @@ from .options import allowed_host_option, db_option, existing_db, proxy_option
 @click.command()
 @db_option
 @click.option("--feeds", "feeds_path", type=click.Path(dir_okay=False), default=None, metavar="FILE",
-              help="Sources file whose schedule settings the sources page uses (validated; without it, the "
-                   "default schedule).")
+              help="Sources file whose sources, schedule settings and digest time zone the pages use "
+                   "(validated; without it, the sources in the database, the default schedule, UTC).")
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to bind. Any address but loopback needs a login (see 'chargewatch users add').")
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True, help="Port to listen on.")
@@ -41,12 +41,12 @@ def serve(db_path: str, feeds_path: str | None, host: str, port: int, allowed_ho
     from ..web.app import create_app
 
     options = serving.web_options(host, allowed_hosts, proxies)
-    schedule = load_settings(feeds_path).schedule if feeds_path else None  # ConfigError (exit 2) for a bad file
+    settings = load_settings(feeds_path) if feeds_path else None  # ConfigError (exit 2) for a bad file
     db = existing_db(db_path)
     require_login = serving.login_required(host, db, db_path, proxied=bool(proxies))
     db.close()
     sock = serving.listen(host, port)
-    app = create_app(db_path, require_login=require_login, schedule_settings=schedule, **options)
+    app = create_app(db_path, require_login=require_login, settings=settings, **options)
     click.echo(f"{serving.page_address(host, port, require_login)}; Ctrl-C stops it", err=True)
     uvicorn.Server(uvicorn.Config(app, log_level="warning", server_header=False, proxy_headers=False)).run(
         sockets=[sock])

@@ -49,7 +49,7 @@ def run(feeds_path: str, db_path: str, host: str, port: int, once: bool, allowed
                    + (f"; made digest #{digest_id}" if digest_id else ""), err=True)
         return
     plan = runner.start()
-    app = create_app(db_path, require_login=require_login, schedule_settings=settings.schedule, **options)
+    app = create_app(db_path, require_login=require_login, settings=settings, **options)
     unattended.serve(app, sock, host, port, db_path=db_path,
                      banner=f"{serving.page_address(host, port, require_login)}; {len(plan)} sources scheduled; "
                             "Ctrl-C or SIGTERM stops it")

@@ -2,14 +2,19 @@
 
 ``build_digest`` turns stories (storage.digests) into sections; ``render`` writes one format;
 ``make_digest`` does both and records the digest, so the next one starts where this one ended.
+How a digest reads (its times' zone, its links to the review site) is a ``Presentation``; it opens
+with a source-health line when sources are failing, so an empty digest never passes for a quiet
+day. Sending it (mail, chat) is monitor/outputs/delivery.py.
 """
 
 from __future__ import annotations
 
+import json
 import math
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
@@ -26,6 +31,38 @@ FORMATS = ("html", "md", "text")
 
 
 @dataclass(frozen=True)
+class Presentation:
+    """How a digest reads: the time zone its times are written in (``digest.timezone``) and the
+    review site's address (``base_url``), to which every story links (its page there is where
+    staff star, correct and draft); without it, stories link to their originals only."""
+
+    zone: str = "UTC"
+    base_url: str | None = None
+
+    @classmethod
+    def of(cls, settings) -> Presentation:
+        return cls(zone=settings.digest.timezone, base_url=settings.base_url)
+
+    def review_link(self, article_id: int) -> str | None:
+        return f"{self.base_url}/articles/{article_id}" if self.base_url else None
+
+    def when(self, iso: str | None) -> str:
+        """A stored time (UTC) as staff read it: "2026-11-25 09:00 CET"."""
+        moment = clock.from_iso(iso) if iso else None
+        if moment is None:
+            return iso or ""
+        return moment.astimezone(ZoneInfo(self.zone)).strftime("%Y-%m-%d %H:%M %Z")
+
+    def day(self, value: str | None) -> str:
+        """A story's date: a stored time's day in the zone; a date without a time as it is."""
+        if value and len(value) > 10:
+            moment = clock.from_iso(value)
+            if moment is not None:
+                return moment.astimezone(ZoneInfo(self.zone)).strftime("%Y-%m-%d")
+        return (value or "")[:10]
+
+
+@dataclass(frozen=True)
 class Item:
     story: store.DigestStory
     score: float
@@ -36,6 +73,8 @@ class Item:
     topics: tuple[str, ...]  # every topic's name, those the story is about first
     subjects: tuple[str, ...] = ()  # what the story is about: automakers (ranked first), then topics
     mentions: tuple[str, ...] = ()  # what it names only in passing: automakers, then topics
+    review: str | None = None  # its page on the review site (base_url), where staff act on it
+    day: str = ""  # its date, in the digest's time zone
 
     @property
     def mentions_label(self) -> str:
@@ -62,6 +101,13 @@ class Digest:
     subject: str
     intro: str  # what the digest covers: found (stored) by chargewatch in its window
     empty: str  # what it says when it carries no story
+    health: str = ""  # "2 sources failing since ...: a, b" ("" when every source is well)
+    base_url: str | None = None  # the review site, when configured
+
+    def top(self, n: int) -> list[Item]:
+        """The ``n`` highest-ranked items, whatever their sections."""
+        items = [i for sec in self.sections for i in sec.items]
+        return sorted(items, key=lambda i: (-i.score, i.story.first_seen, i.story.id))[:n]
 
 
 def score(story: store.DigestStory, ranked: set[str]) -> float:
@@ -95,7 +141,7 @@ def section_of(story: store.DigestStory, ranked: set[str]) -> tuple[str, str]:
     return "other", "Other stories"
 
 
-def _item(story: store.DigestStory, ranked: set[str]) -> Item:
+def _item(story: store.DigestStory, ranked: set[str], look: Presentation) -> Item:
     shown = story_evidence(story.tags, story.title)  # the inbox's rule: a story shows the same evidence
     automakers = _subject_automakers(story, ranked)
     topics = [t for t in story.tags if t.kind == "topic" and t.subject]
@@ -103,7 +149,8 @@ def _item(story: store.DigestStory, ranked: set[str]) -> Item:
     return Item(story, score(story, ranked), shown.evidence if shown else None, shown.name if shown else None,
                 safe_url(story.url), tuple(t.name for t in story.tags if t.kind == "automaker"),
                 tuple(t.name for t in story.tags if t.kind == "topic"),
-                tuple(t.name for t in automakers + topics), tuple(t.name for t in passing))
+                tuple(t.name for t in automakers + topics), tuple(t.name for t in passing),
+                look.review_link(story.article_id), look.day(story.first_seen))
 
 
 def tag_counts(stories: list[store.DigestStory], kind: str) -> tuple[tuple[str, int, int], ...]:
@@ -124,12 +171,27 @@ def count_text(count: tuple[str, int, int]) -> str:
     return f"{name}: {about} about" + (f", {passing} mentioning" if passing else "")
 
 
+def health_line(failing: list[store.FailingSource], look: Presentation) -> str:
+    """The digest's opening line when sources are failing: "3 sources failing since 2026-11-23
+    07:10 CET: a, b (paused), c" (since the earliest began), or "" when none is."""
+    if not failing:
+        return ""
+    names = ", ".join(f.name + (" (paused)" if f.paused else "") for f in failing)
+    since = min((f.since for f in failing if f.since), default="")
+    noun = "source" if len(failing) == 1 else "sources"
+    return f"{len(failing)} {noun} failing" + (f" since {look.when(since)}" if since else "") + \
+        f": {names}. Stories from {'it' if len(failing) == 1 else 'them'} may be missing."
+
+
 def build_digest(stories: list[store.DigestStory], *, since: str, until: str, ranked: set[str],
-                 title: str = "chargewatch digest", scope: str = "regular") -> Digest:
+                 title: str = "chargewatch digest", scope: str = "regular", look: Presentation | None = None,
+                 failing: list[store.FailingSource] = ()) -> Digest:
     """Stories ranked, then each put in its section (``section_of``). The header counts the
     stories about each automaker and topic, with those that only mention it beside; the subject
-    line names the automakers and topics most stories are about."""
-    items = sorted((_item(s, ranked) for s in stories), key=lambda i: (-i.score, i.story.first_seen, i.story.id))
+    line names the automakers and topics most stories are about; ``failing`` sources give the
+    health line above it all."""
+    look = look or Presentation()
+    items = sorted((_item(s, ranked, look) for s in stories), key=lambda i: (-i.score, i.story.first_seen, i.story.id))
     sections: dict[str, Section] = {}
     for item in items:
         key, name = section_of(item.story, ranked)
@@ -142,15 +204,15 @@ def build_digest(stories: list[store.DigestStory], *, since: str, until: str, ra
 
     automaker_counts = tag_counts(stories, "automaker")
     topic_counts = tag_counts(stories, "topic")
-    day = until[:10]
+    day = look.day(until)
     top = ", ".join(f"{name} {about}" for name, about, _ in
                     [c for c in automaker_counts if c[1]][:2] + [c for c in topic_counts if c[1]][:2])
     subject = f"{title}, {day}: {len(stories)} {'story' if len(stories) == 1 else 'stories'}" + \
         (f" ({top})" if top else "")
     intro, empty = _WORDING[scope]
     return Digest(since, until, tuple(sorted(sections.values(), key=order)), automaker_counts, topic_counts,
-                  len(stories), subject, intro.format(since=_shown(since), until=_shown(until)),
-                  empty.format(days=FIRST_DIGEST_DAYS))
+                  len(stories), subject, intro.format(since=look.when(since), until=look.when(until)),
+                  empty.format(days=FIRST_DIGEST_DAYS), health_line(list(failing), look), look.base_url)
 
 
 # (the line under the title, what an empty digest says) for each kind of digest
@@ -162,10 +224,6 @@ _WORDING = {
     "ad hoc": ("Stories chargewatch found from {since} to {until}.",
                "Nothing found in this window."),
 }
-
-
-def _shown(when: str) -> str:
-    return when.replace("T", " ").replace("Z", " UTC")
 
 
 def _md_escape(text: str | None) -> str:
@@ -188,7 +246,27 @@ _env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=select_au
                    trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, finalize=_finalize)
 _env.filters["md"] = _md_escape
 _env.filters["day"] = lambda v: (v or "")[:10]
+_env.filters["mdurl"] = lambda v: (v or "").replace(">", "%3E").replace(" ", "%20")  # inside <...>
 _env.filters["counts"] = lambda counts: "; ".join(count_text(c) for c in counts)
+
+
+def to_data(digest: Digest, digest_id: int | None = None) -> dict:
+    """The digest as made, as plain data (JSON): what the review page shows and what a retried
+    chat summary says, whatever has changed in the database since."""
+    def item(i: Item) -> dict:
+        s = i.story
+        return {"story_id": s.id, "article_id": s.article_id, "title": s.title, "url": s.url, "link": i.link,
+                "review": i.review, "source": s.source, "also_in": list(s.also_in), "kind": s.kind,
+                "first_seen": s.first_seen, "day": i.day, "score": i.score, "evidence": i.evidence,
+                "evidence_tag": i.evidence_tag, "subjects": list(i.subjects), "mentions": list(i.mentions),
+                "mentions_label": i.mentions_label}
+
+    return {"id": digest_id, "subject": digest.subject, "intro": digest.intro, "empty": digest.empty,
+            "health": digest.health, "since": digest.since, "until": digest.until, "total": digest.total,
+            "base_url": digest.base_url, "automaker_counts": [list(c) for c in digest.automaker_counts],
+            "topic_counts": [list(c) for c in digest.topic_counts],
+            "sections": [{"key": sec.key, "title": sec.title, "items": [item(i) for i in sec.items]}
+                         for sec in digest.sections]}
 
 
 def render(digest: Digest, fmt: str) -> str:
@@ -235,8 +313,10 @@ def window(db, since: str | None, now: datetime | None = None) -> Window:
 
 
 def make_digest(db, *, since: str | None = None, delivery: str = "printed", now: datetime | None = None,
-                ranked: set[str] | None = None) -> tuple[int, Digest, dict[str, str]]:
-    """Build, render in every format, and record a digest. Returns (id, digest, renderings)."""
+                ranked: set[str] | None = None, look: Presentation | None = None,
+                channels: list[str] = ()) -> tuple[int, Digest, dict[str, str]]:
+    """Build, render in every format, and record a digest (with the chat ``channels`` it is to
+    be posted to, each a pending delivery). Returns (id, digest, renderings)."""
     from nlp.registry import load_registry
 
     if ranked is None:
@@ -246,45 +326,19 @@ def make_digest(db, *, since: str | None = None, delivery: str = "printed", now:
     with db.atomic():
         win = window(db, since, now)
         digest = build_digest(store.digest_stories(db, win.story_ids), since=win.since, until=win.until,
-                              ranked=ranked, scope=win.scope)
+                              ranked=ranked, scope=win.scope, look=look, failing=store.failing_sources(db))
         out = {fmt: render(digest, fmt) for fmt in FORMATS}
         digest_id = store.save_digest(db, since=win.since, until=win.until, ad_hoc=win.scope == "ad hoc",
                                       stories=digest.total, subject=digest.subject, text=out["text"],
                                       html=out["html"], markdown=out["md"], delivery=delivery,
-                                      carried=win.considered, archived=win.archived)
+                                      carried=win.considered, archived=win.archived,
+                                      data=json.dumps(to_data(digest)), channels=channels)
     return digest_id, digest, out
 
 
-@dataclass(frozen=True)
-class Delivery:
-    digest_id: int
-    subject: str
-    error: str | None  # None when it went out
+def send_digests(db, mail, *, since: str | None = None, now: datetime | None = None,
+                 look: Presentation | None = None):
+    """Mail pending digests and a new one: monitor.outputs.delivery.deliver_digests, mail only."""
+    from .delivery import deliver_digests
 
-
-def send_digests(db, mail, *, since: str | None = None, now: datetime | None = None
-                 ) -> tuple[int, Digest, dict[str, str], list[Delivery]]:
-    """Mail every digest still pending from a failed send (oldest first), then a new one. Each
-    success is recorded at once, so no digest goes out twice; a failure is recorded on the
-    digest, which stays pending for the next call."""
-    from . import mailer
-
-    deliveries = []
-    for record in store.pending(db):
-        found = store.get_digest(db, record.id)
-        if found is None:
-            continue
-        deliveries.append(_send_one(db, mail, record.id, record.subject, found[1]["text"], found[1]["html"], mailer))
-    digest_id, digest, out = make_digest(db, since=since, delivery="mail", now=now)
-    deliveries.append(_send_one(db, mail, digest_id, digest.subject, out["text"], out["html"], mailer))
-    return digest_id, digest, out, deliveries
-
-
-def _send_one(db, mail, digest_id: int, subject: str, text: str, html: str, mailer) -> Delivery:
-    try:
-        mailer.send(mail, subject, text, html)
-    except mailer.MailError as exc:
-        store.record_failure(db, digest_id, str(exc))
-        return Delivery(digest_id, subject, str(exc))
-    store.record_sent(db, digest_id)
-    return Delivery(digest_id, subject, None)
+    return deliver_digests(db, mail=mail, since=since, now=now, look=look)

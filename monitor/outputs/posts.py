@@ -17,9 +17,11 @@ first) if even the shortest sentence does not leave room for them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex
+
+from nlp.handles import PLATFORM_NAMES, Handle
 
 PLATFORMS = {  # name: (limit, link length or None to count links as written, weighted like X)
     "x": (280, 23, True),
@@ -60,15 +62,25 @@ def _is_mark(ch: str) -> bool:
     return MARK.match(ch) is not None
 
 
+# a Mastodon mention, @user@instance: Mastodon counts only the @user part against the limit
+MASTODON_MENTION = regex.compile(r"(?<![\w@])(@[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?)@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
+
+
 def length(text: str, platform: str) -> int:
-    """The length the platform's rule counts."""
-    limit, link_length, weighted = PLATFORMS[platform]
+    """The length the platform's rule counts (on Mastodon a mention's @instance part is free)."""
+    _limit, link_length, weighted = PLATFORMS[platform]
+
+    def counted(part: str) -> int:
+        if platform == "mastodon":
+            part = MASTODON_MENTION.sub(r"\1", part)
+        return _text_length(part, weighted)
+
     total, pos = 0, 0
     for m in URL.finditer(text):
-        total += _text_length(text[pos:m.start()], weighted)
+        total += counted(text[pos:m.start()])
         total += link_length if link_length is not None else _text_length(m.group(), weighted)
         pos = m.end()
-    return total + _text_length(text[pos:], weighted)
+    return total + counted(text[pos:])
 
 
 def limit_of(platform: str) -> int:
@@ -85,6 +97,10 @@ class Draft:
     hashtags: tuple[str, ...]
     link: str | None
     trimmed: bool
+    # for the person posting: handles not known on this platform, mentions left out for length,
+    # how LinkedIn links a page ("No Bluesky handle known for BYD")
+    notes: tuple[str, ...] = ()
+    handles: tuple[Handle, ...] = ()  # the registry's records behind the mentions, with where each was seen
 
 
 # characters with no place in a post: control characters (C0, DEL, C1: a NUL or ESC from an old
@@ -141,20 +157,48 @@ def hashtag(tag: str) -> str:
 
 
 def mention(platform: str, handle: str, name: str) -> str:
-    """How the registry's handle is written in a post: @handle, or the page's name on LinkedIn
-    (where a typed name becomes a mention when picked)."""
+    """How the registry's handle is written in a post: as the platform writes it (@name,
+    @name.domain, @user@instance), or the page's name on LinkedIn, where a mention is made by
+    typing @ and picking the page (a pasted name stays plain text)."""
     if platform == "linkedin":
         return name
     return handle if handle.startswith("@") else "@" + handle
+
+
+def _names(sentence: str, name: str) -> bool:
+    """Whether the sentence already names the automaker (then a plain name is not repeated)."""
+    return regex.search(rf"(?<![\p{{L}}\p{{N}}]){regex.escape(name)}(?![\p{{L}}\p{{N}}])", sentence,
+                        regex.IGNORECASE) is not None
+
+
+def _subject_mentions(about, platform: str, sentence: str):
+    """(mentions, notes, records) for the automakers a story is about: the handle on ``platform``
+    where the registry has one, else the plain name (unless the sentence names it already) and a
+    note that no handle is known, so nobody goes looking for a mention that was left out."""
+    where = PLATFORM_NAMES[platform]
+    mentions, notes, records = [], [], []
+    for automaker in about[:MAX_MENTIONS]:
+        record = automaker.handle_record(platform)
+        if record is None:
+            notes.append(f"No {where} handle known for {automaker.name}")
+            if not _names(sentence, automaker.name):
+                mentions.append(automaker.name)
+            continue
+        mentions.append(mention(platform, record.handle, automaker.name))
+        records.append(record)
+        if platform == "linkedin":
+            notes.append(f"On LinkedIn, type @ and pick {automaker.name} "
+                         f"(linkedin.com/{record.handle}) to link its page")
+    return mentions, notes, records
 
 
 def draft_for(view, platform: str, *, registry, topics, use: str = "headline") -> Draft:
     """A draft for an article (``storage.review.ArticleView``): its headline (or, with
     use="evidence", the evidence sentence its story shows in the inbox, ``storage.tags.
     story_evidence``), the handles on ``platform`` of the automakers the story is about (ranked
-    ones first; none invented: an automaker without a known handle is not mentioned, and one the
-    story only names in passing never is), one hashtag for each of its topics (those it is
-    about first), and its link (http(s) only).
+    ones first; none invented: an automaker without a known handle there is named in plain text
+    and the draft's notes say so; one the story only names in passing is never mentioned), one
+    hashtag for each of its topics (those it is about first), and its link (http(s) only).
 
     The tags are the story's (``view.story_tags``, as the inbox and the digest show them), or
     the article's own when the view has none."""
@@ -176,16 +220,11 @@ def draft_for(view, platform: str, *, registry, topics, use: str = "headline") -
         except KeyError:
             return None
 
-    about = sorted((t for t in tags if t.kind == "automaker" and t.role == "subject"),
-                   key=lambda t: (not (known(t.tag_id) and known(t.tag_id).ranked), -t.salience))
-    mentions = []
-    for t in about:
-        automaker = known(t.tag_id)
-        handle = automaker.handle(platform) if automaker else None
-        if handle:
-            mentions.append(mention(platform, handle, automaker.name))
-        if len(mentions) == MAX_MENTIONS:
-            break
+    subjects = [(known(t.tag_id), t) for t in tags if t.kind == "automaker" and t.role == "subject"]
+    about = [a for a, t in sorted(((a, t) for a, t in subjects if a is not None),
+                                  key=lambda at: (not at[0].ranked, -at[1].salience))]
+    about = list(dict.fromkeys(about))  # one automaker once, even with several tags
+    mentions, notes, records = _subject_mentions(about, platform, sentence)
     by_id = {topic.id: topic for topic in topics}
     hashtags = []
     for t in tags:  # subjects first
@@ -194,4 +233,13 @@ def draft_for(view, platform: str, *, registry, topics, use: str = "headline") -
             hashtags.append(hashtag(topic.hashtags[0]))
         if len(hashtags) == MAX_HASHTAGS:
             break
-    return compose(sentence, platform=platform, mentions=mentions, hashtags=hashtags, link=safe_url(view.url))
+    draft = compose(sentence, platform=platform, mentions=mentions, hashtags=hashtags, link=safe_url(view.url))
+    left_out = [m for m in dict.fromkeys(mentions) if m not in draft.mentions]
+    if left_out:
+        notes.append(f"Left out to fit {PLATFORM_NAMES[platform]}'s {draft.limit:,}: {', '.join(left_out)}")
+    kept = tuple(r for r in records if mention(platform, r.handle, _owner(about, r)) in draft.mentions)
+    return replace(draft, notes=tuple(notes), handles=kept)
+
+
+def _owner(about, record: Handle) -> str:
+    return next(a.name for a in about if record in a.handles)

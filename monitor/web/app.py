@@ -40,10 +40,12 @@ from . import (
     article,
     digests,
     facets,
+    favicon,
     feeds,
     inbox,
     login,
     post,
+    saved,
     search,
     sources,
     stories,
@@ -52,6 +54,7 @@ from .auth import LoginThrottle, dummy_hash, os_user
 from .common import PER_PAGE, make_templates, run_db, snippet_parts  # noqa: F401  (re-exported)
 from .csrf import is_checked
 from .errors import http_error, server_error
+from .health import HealthProbe
 from .security import Frontier, Guard, HostPolicy, ProxyPolicy
 
 HERE = Path(__file__).parent
@@ -139,12 +142,16 @@ def _bind_kind(endpoint, kind: str):
 
 ROUTES = [
     Route("/", inbox.inbox_page),
+    Route("/favicon.ico", favicon.favicon),
     Route("/search", search.search_page),
     Route("/articles/{article_id:rowid}", article.article_page),
     Route("/articles/{article_id:rowid}/tags", article.article_tags, methods=["POST"]),
     Route("/articles/{article_id:rowid}/post", post.post_page, methods=["GET", "POST"]),
     Route("/stories/{story_id:rowid}/status", stories.story_status, methods=["POST"]),
     Route("/stories/{story_id:rowid}/note", stories.story_note, methods=["POST"]),
+    Route("/stories/review", stories.review_page, methods=["POST"]),
+    Route("/stories/undo", stories.undo, methods=["POST"]),
+    Route("/inbox/view", inbox.inbox_view, methods=["POST"]),
     Route("/automakers", _bind_kind(facets.facet_index, "automaker")),
     Route("/topics", _bind_kind(facets.facet_index, "topic")),
     Route("/automakers/{tag_id}", _bind_kind(facets.facet_page, "automaker")),
@@ -152,6 +159,10 @@ ROUTES = [
     Route("/sources", sources.sources_page),
     Route("/sources/{name}/resume", sources.source_resume, methods=["POST"]),
     Route("/digests", digests.digests_page),
+    Route("/saved", saved.saved_page, methods=["GET", "POST"]),
+    Route("/saved/{saved_id:rowid}", saved.open_saved),
+    Route("/saved/{saved_id:rowid}/delete", saved.delete_saved, methods=["POST"]),
+    Route("/feeds/saved/{saved_id:rowid}.atom", saved.saved_feed),
     Route("/feeds/starred.atom", feeds.feed),
     Route("/feeds/automakers/{tag_id}.atom", _bind_kind(feeds.feed, "automaker")),
     Route("/feeds/topics/{tag_id}.atom", _bind_kind(feeds.feed, "topic")),
@@ -171,14 +182,18 @@ for _route in ROUTES:  # no form reaches a handler past the CSRF check
 
 def create_app(db_path: str | Path, *, require_login: bool = False, local_user: str | None = None,
                schedule_settings=None, allowed_hosts: Iterable[str] = (), trusted_proxies: Iterable[str] = (),
-               pool_size: int = POOL_SIZE) -> Starlette:
+               pool_size: int = POOL_SIZE, settings=None) -> Starlette:
     """The app over one database. With require_login every page but /login needs a session.
 
     ``allowed_hosts``: the names (besides localhost and IP addresses) the page may be asked for
     by in the Host header: the --host it is bound to and any name it is served under; any other
     Host is refused (421), against DNS rebinding. ``trusted_proxies``: addresses or networks of
     reverse proxies whose X-Forwarded-Proto, -Host and -For are believed (run uvicorn with
-    proxy_headers=False: this app does it). Raises ValueError for a malformed host or proxy."""
+    proxy_headers=False: this app does it). Raises ValueError for a malformed host or proxy.
+
+    ``settings``: feeds.yaml's (monitor.config.Settings) when the page is served with it: its
+    sources are listed before they first run, its digest time zone is the one pages show times
+    in, its schedule the sources page's (``schedule_settings`` alone, without the rest)."""
     hosts, proxies = HostPolicy(allowed_hosts), ProxyPolicy(trusted_proxies)
     pool = ConnectionPool(db_path, pool_size)
     if require_login:
@@ -196,13 +211,16 @@ def create_app(db_path: str | Path, *, require_login: bool = False, local_user: 
     routes = [*ROUTES, Mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")]
     guard = Middleware(Guard, call=functools.partial(run_db, pool), require_login=require_login,
                        local_user=local_user or os_user())
-    app = ReviewApp(routes=routes, hosts=hosts, proxies=proxies, lifespan=lifespan, middleware=[guard],
+    probe = Middleware(HealthProbe, call=functools.partial(run_db, pool))  # the banner's data, after the login check
+    app = ReviewApp(routes=routes, hosts=hosts, proxies=proxies, lifespan=lifespan, middleware=[guard, probe],
                     exception_handlers={HTTPException: http_error, Exception: server_error})
     state = app.state
     state.pool = pool
     state.login_throttle = LoginThrottle()
     state.require_login = require_login
-    state.schedule_settings = schedule_settings
+    state.schedule_settings = schedule_settings or (settings.schedule if settings else None)
+    state.configured_sources = settings.sources if settings else ()
+    state.timezone = settings.digest.timezone if settings else "UTC"
     state.registry, state.taxonomy = registry, taxonomy
     state.automakers, state.topics = automakers, topics
     state.names = {("automaker", a[0]): a[1] for a in automakers} | {("topic", t[0]): t[1] for t in topics}

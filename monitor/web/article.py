@@ -14,25 +14,38 @@ from storage.tags import ROLES, tags_for
 from .common import call, error_page, render, role_label, wants_json
 from .csrf import form_post
 from .highlight import Evidence, highlight, sentences
+from .listplace import article_href, place_of
 from .security import local_path
 
 
 async def article_page(request: Request):
+    """The article, and its place in the list it was opened from (``?from=``: see listplace),
+    for the links and keys (static/keys.js) to the next and previous story and back to the list."""
     article_id = request.path_params["article_id"]
+    names = request.app.state.names
+    from_value = request.query_params.get("from")
 
     def load(db):
         view = review.article_view(db, article_id)
-        return view, digest_store.drafts_for(db, article_id) if view else []
+        if view is None:
+            return None, [], None
+        place = place_of(db, names, from_value, article_id, view.story_id, request.state.user,
+                         request.app.state.timezone)
+        return view, digest_store.drafts_for(db, article_id), place
 
-    view, drafts = await call(request, load)
+    view, drafts, place = await call(request, load)
     if view is None:
         return error_page(request, 404, "no such article")
     evidence = [Evidence(t.name, t.evidence) for t in view.tags if t.evidence]
     paras, found = highlight(view.text, evidence)
     title, _ = highlight(view.title or "", evidence)  # the title is often a tag's best evidence
     present = {(t.kind, t.tag_id) for t in view.tags}
+    list_url = place.up.partition("#")[0]
+    # the page itself, with its list: where a form without the script comes back to
+    here = article_href(article_id, list_url) if from_value else str(request.url.path)
     return render(request, "article.html", a=view, paragraphs=paras, found=found, title=title[0] if title else [],
-                  drafts=drafts, here=str(request.url.path), present=present,
+                  drafts=drafts, here=here, present=present, place=place, list_url=list_url,
+                  copy_href=lambda copy_id: article_href(copy_id, list_url) if from_value else f"/articles/{copy_id}",
                   sentences=sentences(view.text, view.title), role_label=role_label)
 
 

@@ -20,6 +20,16 @@ class Tick:
     x: float
     y: float
     text: str
+    width: float = 0.0  # an x label's estimated width: it spans x - width/2 to x + width/2
+
+
+CHAR_WIDTH = 6.6  # an 11px system-ui character at its widest common (capitals, digits), generously
+LABEL_GAP = 8.0  # the least space between two month labels
+
+
+def label_width(text: str) -> float:
+    """The width an x label takes (estimated: the SVG is drawn by the browser, not measured here)."""
+    return round(len(text) * CHAR_WIDTH, 1)
 
 
 @dataclass(frozen=True)
@@ -40,15 +50,17 @@ class BarChart:
 
 
 def weekly_bars(title: str, weeks: list[tuple[str, int]], *, width: int = 760, height: int = 300) -> BarChart:
-    """Stories per week: one bar a week, a month label under the first week of each month, and
-    a y axis with whole-number ticks."""
+    """Stories per week: one bar a week, a month label under the first week of each month (with
+    the year on the first and on January; a label that would touch the previous one is left out,
+    except that a first week's label gives way to the next month's), and a y axis with
+    whole-number ticks."""
     left, right, top, bottom = 48, 12, 36, 44
     pw, ph = width - left - right, height - top - bottom
     peak = max((n for _, n in weeks), default=0)
     step = _nice_step(peak)
     ymax = max(step * ((peak + step - 1) // step), step)
     slot = pw / max(len(weeks), 1)
-    bars, x_ticks = [], []
+    bars, starts = [], []
     month = None
     for i, (monday, n) in enumerate(weeks):
         h = ph * n / ymax
@@ -58,11 +70,34 @@ def weekly_bars(title: str, weeks: list[tuple[str, int]], *, width: int = 760, h
         d = date.fromisoformat(monday)
         if d.month != month:
             month = d.month
-            fmt = "%b %Y" if d.month == 1 or not x_ticks else "%b"
-            x_ticks.append(Tick(round(x + slot / 2, 1), top + ph + 16, d.strftime(fmt)))
+            starts.append((x + slot / 2, d))
+    x_ticks = _month_ticks(starts, top + ph + 16, width)
     y_ticks = tuple(Tick(left - 6, round(top + ph - ph * v / ymax, 1), str(v)) for v in range(0, ymax + 1, step))
     return BarChart(title, width, height, left, top, pw, ph, tuple(bars), tuple(x_ticks), y_ticks,
                     "week", "stories", sum(n for _, n in weeks))
+
+
+def _month_ticks(starts: list[tuple[float, date]], y: float, width: int) -> list[Tick]:
+    """Month labels that keep LABEL_GAP apart and inside the chart. The year is written on the
+    first label shown and on the first of each new year."""
+    ticks: list[Tick] = []
+    years: list[int] = []  # the year of each label kept
+
+    def label(x: float, d: date) -> Tick:
+        text = d.strftime("%b" if years and years[-1] == d.year else "%b %Y")
+        return Tick(round(x, 1), y, text, label_width(text))
+
+    for x, d in starts:
+        tick = label(x, d)
+        if ticks and ticks[-1].x + ticks[-1].width / 2 + LABEL_GAP > tick.x - tick.width / 2:
+            if len(ticks) > 1 or starts[0][1].day <= 7:
+                continue  # no room: the previous month keeps its label
+            ticks.pop(), years.pop()  # the first label is only a month's tail: it gives way to a whole month
+            tick = label(x, d)
+        if tick.x - tick.width / 2 >= 0 and tick.x + tick.width / 2 <= width:
+            ticks.append(tick)
+            years.append(d.year)
+    return ticks
 
 
 def _nice_step(peak: int) -> int:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, select_autoescape
+from jinja2 import Environment, FileSystemLoader, pass_context, select_autoescape
 from markupsafe import Markup
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
@@ -21,7 +21,9 @@ from storage import review
 from storage.articles import clean_text
 
 from ..links import safe_url
+from .health import banner as health_banner
 from .security import local_path
+from .timefmt import when as when_of
 
 HERE = Path(__file__).parent
 PER_PAGE = 50  # stories on a page of the inbox (and by default in /api/stories)
@@ -52,14 +54,27 @@ def make_templates() -> Jinja2Templates:
     env.filters["safe_url"] = safe_url
     env.filters["day"] = lambda v: (v or "")[:10]
     env.filters["snippet_parts"] = snippet_parts
+    env.filters["when"] = when_filter
+    env.globals["health_banner"] = health_banner
     return Jinja2Templates(env=env)
 
 
 def render(request: Request, template: str, status_code: int = 200, **context) -> HTMLResponse:
     state = request.app.state
     base = {"user": request.state.user, "csrf": request.state.csrf, "automakers": state.automakers,
-            "topics": state.topics, "require_login": state.require_login, "names": state.names}
+            "topics": state.topics, "require_login": state.require_login, "names": state.names,
+            "source_health": getattr(request.state, "source_health", None), "timezone": state.timezone}
     return state.templates.TemplateResponse(request, template, {**base, **context}, status_code=status_code)
+
+
+@pass_context
+def when_filter(context, value: str | None, default: str = "never") -> Markup:
+    """``{{ s.last_run | when }}``: a stored time as "3 hours ago" or "yesterday 08:12" in the
+    configured zone (the page's ``timezone``), the exact local time and ISO form on hover."""
+    shown = when_of(value, context.get("timezone"))
+    if shown is None:
+        return Markup('<span class="when never">{}</span>').format(default)
+    return Markup('<time datetime="{}" title="{}">{}</time>').format(shown.iso, shown.title, shown.text)
 
 
 def wants_json(request: Request) -> bool:

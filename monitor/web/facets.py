@@ -26,7 +26,8 @@ async def facet_page(request: Request):
     cov = await call(request, coverage, kind, tag_id, mentions=mentions)
     name = state.names[(kind, tag_id)]
     which = f"about or mentioning {name}" if mentions else f"about {name}"
-    chart = weekly_bars(f"{name}: stories per week, last 12 months ({which})", cov.weeks)
+    span = "last 12 months" if len(cov.weeks) >= 52 else f"last {len(cov.weeks)} weeks"  # from the first story on
+    chart = weekly_bars(f"{name}: stories per week, {span} ({which})", cov.weeks)
     info = state.registry.get(tag_id) if kind == "automaker" else next(t for t in state.taxonomy if t.id == tag_id)
     return render(request, "facet.html", kind=kind, tag_id=tag_id, name=name, cov=cov, chart=chart, info=info,
                   mentions=mentions)

@@ -16,6 +16,8 @@ from .csrf import form_post
 @form_post
 async def post_page(request: Request):
     """GET: a new draft for a platform (or a saved one, ?draft=ID); POST: save the edited text."""
+    from nlp.handles import PLATFORM_NAMES
+
     from ..outputs.posts import PLATFORMS, draft_for, length
 
     article_id = request.path_params["article_id"]
@@ -42,12 +44,15 @@ async def post_page(request: Request):
     drafts = await call(request, digest_store.drafts_for, article_id)
     chosen = next((d for d in drafts if str(d["id"]) == params.get("draft")), None)
     if chosen:
-        text, platform = chosen["text"], chosen["platform"]
-    else:
-        state = request.app.state
-        text = draft_for(view, platform, registry=state.registry, topics=state.taxonomy,
-                         use="evidence" if params.get("use") == "evidence" else "headline").text
+        platform = chosen["platform"]
+    state = request.app.state
+    # a fresh draft even beside a saved one: its notes (no handle known, a mention left out) and the
+    # handles' sources still hold for the story on this platform
+    fresh = draft_for(view, platform, registry=state.registry, topics=state.taxonomy,
+                      use="evidence" if params.get("use") == "evidence" else "headline")
+    text = chosen["text"] if chosen else fresh.text
     limit, link_length, weighted = PLATFORMS[platform]
     return render(request, "post.html", a=view, platform=platform, platforms=list(PLATFORMS), text=text,
                   length=length(text, platform), limit=limit, link_length=link_length or 0, weighted=weighted,
-                  draft=chosen, drafts=drafts, use=params.get("use", "headline"))
+                  draft=chosen, drafts=drafts, use=params.get("use", "headline"), notes=fresh.notes,
+                  handles=fresh.handles, platform_name=PLATFORM_NAMES[platform], platform_names=PLATFORM_NAMES)

@@ -244,7 +244,8 @@ class Guard(BaseHTTPMiddleware):
         path = request.url.path
         if self.require_login:
             request.state.user = await self._user(request, path)
-            if request.state.user is None and path != "/login" and not path.startswith("/static/"):
+            public = path in ("/login", "/favicon.ico") or path.startswith("/static/")
+            if request.state.user is None and not public:
                 if path.startswith("/api/"):
                     return csrf_cookie(JSONResponse({"error": "login required"}, status_code=401), request)
                 here = without_token(path + (f"?{request.url.query}" if request.url.query else ""))
