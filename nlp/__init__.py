@@ -1,7 +1,9 @@
-"""Tag automakers (brand -> group) and campaign topics, each with the sentence that proves it.
+"""Tag automakers (brand -> group), their suppliers and campaign topics, each with the sentence
+that proves it.
 
-Pure: text in, tags out; no network, no database. The registry (data/automakers.yaml) and the
-taxonomy (data/topics.yaml) are read once, when the first ``Tagger`` is built.
+Pure: text in, tags out; no network, no database. The registries (data/automakers.yaml,
+data/suppliers.yaml), the taxonomy (data/topics.yaml) and the supply links
+(data/supply_links.yaml) are read once, when first needed.
 
     >>> from nlp import tag
     >>> tag("Volvo Cars will buy fossil-free steel from SSAB.").topic_ids()

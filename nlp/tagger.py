@@ -1,4 +1,5 @@
-"""Tag automakers (brand -> group) and campaign topics, each with the sentence that proves it.
+"""Tag automakers (brand -> group), their suppliers and campaign topics, each with the sentence
+that proves it.
 
 Pure: text in, ``Tags`` out; the registry and taxonomy are read once when the ``Tagger`` is
 built. spaCy's blank English pipeline gives tokens and sentences; two PhraseMatchers (one on
@@ -10,6 +11,8 @@ decide, and assemble the tags. Each decision lives with its rules:
 - ``nlp.layout``: the sentences and their weight (title, lead, body);
 - ``nlp.cues``: the matches sorted by what they can prove, and the topic rules;
 - ``nlp.mentions``: which automaker names are the automakers, not their namesakes;
+- ``nlp.supplier_mentions``: the same for suppliers (nlp/data/suppliers.yaml), whose names are
+  matched in the same pass; ``nlp.supply_links`` says which automakers each one supplies;
 - ``nlp.aboutness``: whether the text is about each tag or names it in passing;
 - ``nlp.evidence``: the evidence sentence as written, and salience;
 - ``nlp.pieces``: texts of any length (a 200-page PDF report is 2,000,000 characters, twice
@@ -35,16 +38,21 @@ from .layout import LEAD_WEIGHT, TITLE_WEIGHT, Layout, Sentences, weigh_sentence
 from .mentions import Names, first_namesake
 from .pieces import CHUNK_CHARS, first_word, piece_bounds, shift_into
 from .registry import Registry, SurfaceForm, load_registry
+from .supplier_mentions import SupplierCues, SupplierNames, context_roles, supplier_tags
+from .suppliers import SupplierRegistry, load_supplier_registry
 from .tags import Tag, Tags
 from .taxonomy import Topic, load_taxonomy
 from .tokenize import FastTokenizer
+
+
+_SUPPLIER_ROLES = frozenset(("sform", "scontext", "sblocked"))
 
 
 class Tagger:
     """Build once (about a second), then call ``tag`` for each text."""
 
     def __init__(self, registry: Registry | None = None, topics: tuple[Topic, ...] | None = None,
-                 chunk_chars: int = CHUNK_CHARS):
+                 chunk_chars: int = CHUNK_CHARS, suppliers: SupplierRegistry | None = None):
         self.chunk_chars = max(100, min(chunk_chars, 500_000))  # a piece always fits nlp.max_length
         self.registry = registry or load_registry()
         self.topics = topics or load_taxonomy()
@@ -71,6 +79,14 @@ class Tagger:
         for name, words in self.registry.other_context:
             self._add(self.lower, ("other", name), words)
         self._add(self.lower, ("car",), self.registry.car_words)
+        self.supplier_registry = suppliers or load_supplier_registry()
+        self.supplier_names = SupplierNames(self.supplier_registry, self.nlp.make_doc)
+        self.suppliers = {s.id: s for s in self.supplier_registry.suppliers}
+        for j, sform in enumerate(self.supplier_names.forms):
+            self._add(self.orth if sform.exact_case else self.lower, ("sform", j), [sform.text])
+        for role, words in context_roles(self.supplier_registry):
+            self._add(self.lower, role, words)
+        self._vocabulary.update(self.supplier_names.words_around())
         for ti, topic in enumerate(self.topics):
             self._add(self.lower, ("term", ti), topic.terms)
             self._add(self.lower, ("generic", ti), topic.generic)
@@ -110,14 +126,18 @@ class Tagger:
         for (attr, _), (phrase, roles) in self._phrases.items():
             groups.setdefault((attr, tuple(roles)), []).append(phrase)
         plans: dict[int, tuple] = {}
+        self._supplier_plans: dict[int, tuple] = {}  # match key -> its supplier roles (nlp.supplier_mentions)
         for n, ((attr, roles), phrases) in enumerate(groups.items()):
             name = f"{attr}:{n}"
             # Docs made again here rather than kept since _add: all alive at once, they cost
             # the process 25 MB that it never gave back
             (self.orth if attr == "orth" else self.lower).add(name, [self.nlp.make_doc(p) for p in phrases])
-            plans[self.nlp.vocab.strings.add(name)] = (
-                tuple(r for r in roles if r[0] != "b"),
-                tuple((r[1], f"a{r[2]}", r[3]) for r in roles if r[0] == "b"))
+            key = self.nlp.vocab.strings.add(name)
+            plans[key] = (tuple(r for r in roles if r[0] != "b" and r[0] not in _SUPPLIER_ROLES),
+                          tuple((r[1], f"a{r[2]}", r[3]) for r in roles if r[0] == "b"))
+            supplier_roles = tuple(r for r in roles if r[0] in _SUPPLIER_ROLES)
+            if supplier_roles:
+                self._supplier_plans[key] = supplier_roles
         del self._phrases  # only needed while building
         return plans
 
@@ -173,13 +193,15 @@ class Tagger:
         sents = weigh_sentences(doc, text)
         if not sents.starts:
             return Tags()
-        cues = self._cues(doc, sents)
-        if cues is None:
+        found = self._cues(doc, sents)
+        if found is None:
             return Tags()
+        cues, scues = found
         offsets = sents.offsets
         candidates, namesakes = self.names.candidates(doc, cues, text, offsets, sents.chars)
+        supplied = self.supplier_names.candidates(doc, scues, offsets) if scues else []
         return self._decide(text, sents.weights, sents.chars, cues, candidates, namesakes,
-                            lambda s, e: span_text(text, offsets, s, e))
+                            lambda s, e: span_text(text, offsets, s, e), (supplied, scues.context))
 
     def _tag_long(self, text: str, title_end: int) -> Tags:
         """A text longer than ``chunk_chars``, a piece at a time (see ``nlp.pieces``). Each piece's
@@ -192,6 +214,8 @@ class Tagger:
         cues = Cues()
         candidates: list[tuple] = []
         namesakes: dict[tuple[str, str], tuple[int, bool]] = {}
+        supplied: list[tuple] = []  # supplier candidates, numbered in the whole text
+        supplier_context: dict[str, set[int]] = defaultdict(set)
         pieces: list[tuple[int, numpy.ndarray, int]] = []  # (first token, offsets in text, end)
         tokens = 0
         bounds = list(piece_bounds(text, self.chunk_chars))
@@ -201,11 +225,17 @@ class Tagger:
             layout.base = start
             sents = weigh_sentences(doc, piece, layout)
             if sents.starts:
-                local = self._cues(doc, sents, every_pair_word=True)
-                if local is not None:
+                matched = self._cues(doc, sents, every_pair_word=True)
+                if matched is not None:
+                    local, scues = matched
                     after = first_word(text, end) if k + 1 < len(bounds) else ""
                     offsets = [start + o for o in sents.offsets]  # in the whole text
                     found, names = self.names.candidates(doc, local, text, offsets, sents.chars, after)
+                    first = len(weights)
+                    for c in self.supplier_names.candidates(doc, scues, offsets, after) if scues else ():
+                        supplied.append((c[0] + tokens, c[1] + tokens, c[2], c[3] + first, c[4], c[5]))
+                    for name, sent_ids in scues.context.items():
+                        supplier_context[name].update(i + first for i in sent_ids)
                     for key, (first, person) in names.items():
                         first_namesake(namesakes, key, first + tokens, person)  # numbered in the whole text
                     shift_into(cues, candidates, local, found, tokens, len(weights))
@@ -223,11 +253,12 @@ class Tagger:
             s, e = s - first, e - first
             return " ".join(text[int(offsets[s]): int(offsets[e]) if e < len(offsets) else end].split())
 
-        return self._decide(text, weights, chars, cues, candidates, namesakes, span_text)
+        return self._decide(text, weights, chars, cues, candidates, namesakes, span_text,
+                            (supplied, supplier_context))
 
-    def _cues(self, doc, sents: Sentences, every_pair_word: bool = False) -> Cues | None:
+    def _cues(self, doc, sents: Sentences, every_pair_word: bool = False) -> tuple[Cues, SupplierCues] | None:
         """Both matchers over the Doc, each match numbered with its sentence, sorted by what it
-        can prove; None when nothing matched."""
+        can prove (automaker and topic cues; supplier cues apart); None when nothing matched."""
         raw = self.lower(doc) + self.orth(doc)
         if not raw:
             return None
@@ -239,10 +270,12 @@ class Tagger:
                 by_key[match_id] = [(s, e, i)]
             else:
                 found.append((s, e, i))
-        return sort_cues(by_key, self._plans, self.forms, every_pair_word)
+        return (sort_cues(by_key, self._plans, self.forms, every_pair_word),
+                self.supplier_names.sort(by_key, self._supplier_plans))
 
     def _decide(self, text: str, weights: list[float], chars: list[tuple[int, int]], cues: Cues,
-                candidates: list, namesakes: dict[tuple[str, str], tuple[int, bool]], span_text) -> Tags:
+                candidates: list, namesakes: dict[tuple[str, str], tuple[int, bool]], span_text,
+                supplied: tuple[list, dict[str, set[int]]] = ([], {})) -> Tags:
         """What the cues prove: the automaker and topic tags, with evidence, salience and role
         (``aboutness``: whether the text is about the automaker or topic, or names it in passing)."""
         topic_hits, topic_spans = self.topic_rules.prove(cues, len(weights))
@@ -289,4 +322,7 @@ class Tagger:
                               matched=tuple(terms), role=topic_roles[ti]))
         automakers.sort(key=lambda t: (-t.salience, -t.mentions, t.id))
         topics.sort(key=lambda t: (-t.salience, -t.mentions, t.id))
-        return Tags(tuple(automakers), tuple(topics))
+        named = {f[0] for found in mentions.values() for f in found}  # sentences naming an automaker
+        suppliers, chain = supplier_tags(self.supplier_names, self.suppliers, text, weights, chars, supplied, named,
+                                         headings, body, lambda i: topic_sents.get(i, 0), {a.id for a in automakers})
+        return Tags(tuple(automakers), tuple(topics), suppliers=suppliers, supply_chain=chain)

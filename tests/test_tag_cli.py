@@ -30,7 +30,7 @@ def test_tag_prints_one_json_object_per_input(tmp_path):
     assert [t["id"] for t in first["topics"]] == ["aluminium"]
     assert {"id", "name", "evidence", "mentions", "salience", "role"} <= set(first["topics"][0])
     assert first["topics"][0]["role"] == "subject"
-    assert second == {"automakers": [], "topics": []}
+    assert second == {"automakers": [], "topics": [], "suppliers": [], "supply_chain": []}
 
 
 def test_tag_reads_standard_input_and_refuses_binary_without_a_traceback(tmp_path):

@@ -163,6 +163,9 @@ def post(item: tuple[str, int], platform: str, use: str, db_path: str) -> None:
 
 @click.command("export")
 @click.option("--format", "fmt", type=click.Choice(["csv", "jsonl"]), default="csv", show_default=True)
+@click.option("--links", is_flag=True, help="Export the supply links (nlp/data/supply_links.yaml) instead of "
+              "coverage: supplier and automaker (id and name), material, kind, since, verified, source, seen, "
+              "note. Takes --automaker; no database is read.")
 @click.option("--per", type=click.Choice(["story", "article"]), default="story", show_default=True,
               help="One row per story (its copies' sources in also_in) or per article.")
 @click.option("--automaker", help="Only stories about this automaker id (see --mentions).")
@@ -175,19 +178,30 @@ def post(item: tuple[str, int], platform: str, use: str, db_path: str) -> None:
 @click.option("--until", type=WHEN, help="Only up to WHEN, inclusive (a date: to its end).")
 @click.option("--out", "out_path", type=click.Path(dir_okay=False), help="Write here instead of standard output.")
 @db_option
-def export_cmd(fmt: str, per: str, automaker: str | None, topic: str | None, mentions: bool, source: str | None,
-               since: str | None, until: str | None, out_path: str | None, db_path: str) -> None:
+@click.pass_context
+def export_cmd(ctx: click.Context, fmt: str, links: bool, per: str, automaker: str | None, topic: str | None,
+               mentions: bool, source: str | None, since: str | None, until: str | None, out_path: str | None,
+               db_path: str) -> None:
     """Export tagged coverage for a spreadsheet (CSV) or a script (JSON Lines), tags and
     evidence included; "subjects" lists the tags each story is about (the others it only
     mentions in passing). --automaker and --topic take the stories about the tag; with
     --mentions also those that only mention it.
+
+    With --links it writes the supply links instead (who supplies which automaker with what, with
+    each link's public source and date, and whether the source itself states it), for the
+    leaderboard's research; --automaker keeps one automaker's links.
 
     \b
     Example:
         chargewatch export --format csv --automaker tesla --since 2026-01-01 > tesla.csv
         chargewatch export --format csv --automaker tesla --mentions > tesla-all.csv
         chargewatch export --format jsonl --per article --topic deep-sea-mining
+        chargewatch export --links --out links.csv
+        chargewatch export --links --automaker ford --format jsonl
     """
+    if links:
+        _export_links(ctx, fmt, automaker, out_path)
+        return
     from storage.export import export_articles, export_stories
     from storage.review import Filters
 
@@ -207,6 +221,40 @@ def export_cmd(fmt: str, per: str, automaker: str | None, topic: str | None, men
     if out_path:
         Path(out_path).write_text(text, encoding="utf-8", newline="")
         click.echo(f"{len(rows)} {per} rows written to {printable(out_path)}", err=True)
+    else:
+        click.echo(text, nl=False)
+
+
+def _export_links(ctx: click.Context, fmt: str, automaker: str | None, out_path: str | None) -> None:
+    """chargewatch export --links: the supply links with names, sources and dates (no database)."""
+    from nlp.handles import HandleError
+    from nlp.registry import load_registry
+    from nlp.suppliers import supplier_names
+    from nlp.supply_links import SupplyLinkError, links_of
+
+    from ..outputs.exchange import EXPORT_LINK_COLUMNS, link_rows, to_csv, to_jsonl
+
+    coverage_only = [f"--{name.replace('_', '-')}" for name in ("per", "topic", "mentions", "source", "since", "until")
+                     if ctx.get_parameter_source(name) is not click.core.ParameterSource.DEFAULT]
+    if coverage_only:
+        verb = "applies" if len(coverage_only) == 1 else "apply"
+        raise click.UsageError(f"{', '.join(coverage_only)} {verb} to coverage, not to supply links: with --links "
+                               "only --automaker, --format and --out apply")
+    try:
+        registry = load_registry()
+        names = supplier_names()
+        chosen = links_of(automaker=automaker)
+    except (HandleError, SupplyLinkError, ValueError) as exc:  # the registries are configuration
+        raise ConfigError(str(exc)) from None
+    automakers = {a.id: a.name for a in registry.automakers}
+    if automaker is not None and automaker not in automakers:
+        raise click.BadParameter(f"{printable(automaker)!r} is not an automaker id of nlp/data/automakers.yaml",
+                                 param_hint="--automaker")
+    rows = link_rows(chosen, names, automakers)
+    text = to_csv(rows, EXPORT_LINK_COLUMNS) if fmt == "csv" else to_jsonl(rows)
+    if out_path:
+        Path(out_path).write_text(text, encoding="utf-8", newline="")
+        click.echo(f"{len(rows)} supply links written to {printable(out_path)}", err=True)
     else:
         click.echo(text, nl=False)
 

@@ -9,6 +9,8 @@ from pathlib import Path
 import click
 from rich.table import Table
 
+from nlp.tags import Tags
+
 from ..errors import DatabaseError
 from ..terminal import json_text, printable, term
 from .group import main
@@ -73,8 +75,12 @@ def tag(files: tuple[str, ...]) -> None:
 
     Each object has "automakers" and "topics", lists of tags with id, name, evidence, mentions,
     salience and role ("subject" when the text is about it, "mention" when it only names it in
-    passing); automakers also list the brands named. An empty input gives empty lists; a
-    binary or unreadable input gives empty lists, an "error" key and a message on stderr.
+    passing); automakers also list the brands named. "suppliers" lists the suppliers named
+    (nlp/data/suppliers.yaml: id, name, evidence, salience, role, and the automaker groups each
+    is linked to in nlp/data/supply_links.yaml), and "supply_chain" the automakers the text
+    reaches only through those suppliers ({"automaker": id, "via": [supplier ids]}). An empty
+    input gives empty lists; a binary or unreadable input gives empty lists, an "error" key and
+    a message on stderr.
 
     \b
     Example:
@@ -103,7 +109,7 @@ def tag(files: tuple[str, ...]) -> None:
             _tag_error(name, "binary input (not decodable as text)")
             continue
         tagged = default_tagger().tag(text) if text.strip() else None
-        out = tagged.to_dict() if tagged else {"automakers": [], "topics": []}
+        out = (tagged or Tags()).to_dict()
         click.echo(json.dumps(out, ensure_ascii=False))
     if failed:
         sys.exit(1)
@@ -112,7 +118,7 @@ def tag(files: tuple[str, ...]) -> None:
 def _tag_error(name: str, message: str) -> None:
     label = "standard input" if name == "-" else name
     click.echo(f"chargewatch tag: {printable(label)}: {printable(message)}", err=True)
-    click.echo(json.dumps({"automakers": [], "topics": [], "error": f"{label}: {message}"}))
+    click.echo(json.dumps({**Tags().to_dict(), "error": f"{label}: {message}"}))
 
 
 @click.command()

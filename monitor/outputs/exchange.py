@@ -187,6 +187,21 @@ EXPORT_ARTICLE_COLUMNS = ("article_id", "story_id", "published", "fetched", "tit
                           "language", "automakers", "topics", "subjects", "evidence", "evidence_tag")
 
 
+# chargewatch export --links: one row per supply link (nlp/data/supply_links.yaml), names beside ids
+EXPORT_LINK_COLUMNS = ("supplier", "supplier_name", "automaker", "automaker_name", "material", "kind", "since",
+                       "verified", "source", "seen", "note")
+
+
+def link_rows(links, supplier_names: dict[str, str], automaker_names: dict[str, str]) -> list[dict]:
+    """Supply links as plain rows for CSV or JSON Lines: ids with their display names, so a
+    researcher's spreadsheet reads without the registries. ``verified`` stays a bool (JSON);
+    to_csv writes it as yes or no."""
+    return [{"supplier": link.supplier, "supplier_name": supplier_names.get(link.supplier, link.supplier),
+             "automaker": link.automaker, "automaker_name": automaker_names.get(link.automaker, link.automaker),
+             "material": link.material, "kind": link.kind, "since": link.since, "verified": link.verified,
+             "source": link.source, "seen": link.seen, "note": link.note} for link in links]
+
+
 # A spreadsheet runs a cell that starts with = + - or @ as a formula (OWASP "CSV injection"; ASVS
 # 1.2.10 adds tab, CR and NUL). It also starts a new cell after whatever it takes as a separator,
 # and which one that is depends on the locale and the import dialog: "," (English), ";" (Belgian,
@@ -210,13 +225,21 @@ def _cell(value) -> str:
     return text
 
 
+def _flat(value):
+    """A list as one cell ("a; b"); a yes/no answer as yes or no, not Python's True/False."""
+    if isinstance(value, (list, tuple)):
+        return "; ".join(value)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return value
+
+
 def to_csv(rows: list[dict], columns: tuple[str, ...]) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: _cell("; ".join(v) if isinstance(v, (list, tuple)) else v) for k, v in row.items()
-                         if k in columns})
+        writer.writerow({k: _cell(_flat(v)) for k, v in row.items() if k in columns})
     return out.getvalue()
 
 

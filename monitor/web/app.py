@@ -49,6 +49,7 @@ from . import (
     search,
     sources,
     stories,
+    supply,
 )
 from .auth import LoginThrottle, dummy_hash, os_user
 from .common import PER_PAGE, make_templates, run_db, snippet_parts  # noqa: F401  (re-exported)
@@ -156,6 +157,8 @@ ROUTES = [
     Route("/topics", _bind_kind(facets.facet_index, "topic")),
     Route("/automakers/{tag_id}", _bind_kind(facets.facet_page, "automaker")),
     Route("/topics/{tag_id}", _bind_kind(facets.facet_page, "topic")),
+    Route("/supply-chain", supply.supply_page),
+    Route("/suppliers/{supplier_id}", supply.supplier_page),
     Route("/sources", sources.sources_page),
     Route("/sources/{name}/resume", sources.source_resume, methods=["POST"]),
     Route("/digests", digests.digests_page),

@@ -11,6 +11,7 @@ from storage.tags import role_counts
 
 from .charts import weekly_bars
 from .common import call, error_page, flag, render
+from .supply import supply_panel
 
 
 async def facet_page(request: Request):
@@ -29,8 +30,9 @@ async def facet_page(request: Request):
     span = "last 12 months" if len(cov.weeks) >= 52 else f"last {len(cov.weeks)} weeks"  # from the first story on
     chart = weekly_bars(f"{name}: stories per week, {span} ({which})", cov.weeks)
     info = state.registry.get(tag_id) if kind == "automaker" else next(t for t in state.taxonomy if t.id == tag_id)
+    panel = supply_panel(state, tag_id) if kind == "automaker" else None  # its suppliers by material
     return render(request, "facet.html", kind=kind, tag_id=tag_id, name=name, cov=cov, chart=chart, info=info,
-                  mentions=mentions)
+                  mentions=mentions, supply=panel)
 
 
 async def facet_index(request: Request):

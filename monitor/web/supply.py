@@ -1,0 +1,240 @@
+"""The supply chain: the map of supply links with their table (GET /supply-chain, filtered by
+?material= and ?automaker=), a page per supplier (GET /suppliers/{id}) and the panel of an
+automaker's suppliers on its page (``supply_panel``, used by facets.py).
+
+The data are the registries of nlp/ (nlp/data/suppliers.yaml through nlp.suppliers.load_suppliers,
+nlp/data/supply_links.yaml through nlp.supply_links.load_links), read when a page first needs
+them and cached there. A test (or a later store of links edited by staff) hands the pages other
+data by setting ``app.state.supply`` to a ``SupplyData``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from urllib.parse import urlencode, urlsplit
+
+from starlette.requests import Request
+
+from storage.search import search
+from storage.search_query import QueryError
+
+from .common import call, error_page, flag, render
+from .supplymap import MATERIALS, MapSupplier, material_css, material_name, supply_map
+
+LATEST = 10  # stories on a supplier's page
+
+
+@dataclass(frozen=True)
+class SupplyData:
+    """The suppliers (nlp.suppliers.Supplier or alike) and the links (nlp.supply_links.SupplyLink)."""
+
+    suppliers: tuple
+    links: tuple
+    forms: dict[str, tuple[str, ...]] = field(default_factory=dict)  # supplier id -> names to search for
+
+
+class SupplyUnavailable(Exception):
+    """The supplier registry or the links could not be read (the message names the file)."""
+
+
+def supply_data(state) -> SupplyData:
+    """``state.supply`` when set, else the registries of nlp/ (imported here, when first needed:
+    the pages stay up, with a clear message, while a data file is missing or broken)."""
+    given = getattr(state, "supply", None)
+    if given is not None:
+        return given
+    try:
+        from nlp.suppliers import load_supplier_registry, load_suppliers
+        from nlp.supply_links import load_links
+
+        return SupplyData(tuple(load_suppliers()), tuple(load_links()), unconditional_forms(load_supplier_registry()))
+    except ImportError as exc:
+        raise SupplyUnavailable(f"the supply-chain registry is not installed ({exc})") from None
+    except (OSError, ValueError) as exc:
+        raise SupplyUnavailable(f"the supply-chain registry could not be read: {exc}") from None
+
+
+@dataclass(frozen=True)
+class LinkRow:
+    """A link as a table shows it, with the names of both ends."""
+
+    supplier: str
+    supplier_name: str
+    automaker: str
+    automaker_name: str
+    material: str
+    material_css: str
+    kind: str
+    verified: bool
+    source: str  # a URL (the template links it through safe_url) or where in a repository it was seen
+    source_text: str  # what the link reads: host and path, shortened
+    seen: str
+    since: str | None
+    note: str
+
+
+def source_text(source: str, most: int = 48) -> str:
+    """'https://www.example.com/news/2024/deal' -> 'example.com/news/2024/deal', shortened."""
+    parts = urlsplit(source) if "://" in source else None
+    text = (parts.netloc.removeprefix("www.") + parts.path.rstrip("/")) if parts and parts.netloc else source
+    return text if len(text) <= most else text[:most - 1] + "…"
+
+
+def link_rows(data: SupplyData, names: dict, links) -> list[LinkRow]:
+    suppliers = {s.id: s.name for s in data.suppliers}
+    rows = [LinkRow(k.supplier, suppliers.get(k.supplier, k.supplier), k.automaker,
+                    names.get(("automaker", k.automaker), k.automaker), k.material, material_css(k.material), k.kind,
+                    bool(k.verified), k.source, source_text(k.source), k.seen, getattr(k, "since", None),
+                    getattr(k, "note", "")) for k in links]
+    return sorted(rows, key=lambda r: (r.supplier_name.casefold(), r.automaker_name.casefold(), r.material))
+
+
+def material_choices(data: SupplyData) -> list[tuple[str, str]]:
+    """(material, display name) of every material in the registry or the links, vocabulary order."""
+    found = {m for s in data.suppliers for m in s.materials} | {k.material for k in data.links}
+    known = [m for m in MATERIALS if m in found]
+    return [(m, material_name(m)) for m in known + sorted(found - set(MATERIALS))]
+
+
+async def supply_page(request: Request):
+    """The map and the table, for every link or those of one material and/or one automaker.
+    ?all=1 draws the suppliers without a link too (muted)."""
+    state = request.app.state
+    params = request.query_params
+    try:
+        data = supply_data(state)
+    except SupplyUnavailable as exc:
+        return error_page(request, 503, str(exc))
+    material = (params.get("material") or "").strip()
+    automaker = (params.get("automaker") or "").strip()
+    choices = material_choices(data)
+    try:
+        everyone = flag(params, "all")
+    except ValueError as exc:
+        return error_page(request, 400, str(exc))
+    if material and material not in dict(choices):
+        return error_page(request, 400, f"no material {material[:40]!r} in the supplier registry; "
+                                        f"one of: {', '.join(m for m, _ in choices)}")
+    if automaker and ("automaker", automaker) not in state.names:
+        return error_page(request, 400, f"no automaker {automaker[:40]!r}: see /automakers for their ids")
+    links = [k for k in data.links if (not material or k.material == material)
+             and (not automaker or k.automaker == automaker)]
+    linked = {k.supplier for k in links}
+    shown = [s for s in data.suppliers if s.id in linked
+             or everyone and (not material or material in s.materials)]
+    if material:  # grouped under the material asked for, whatever their first one
+        shown = [MapSupplier(s.id, s.name, (material, *[m for m in s.materials if m != material])) for s in shown]
+    with_links = {k.automaker for k in links}
+    if automaker:
+        makers = [(a, name) for a, name, _ in state.automakers if a == automaker]
+    else:  # the ranked ones always (a gap shows), the others when linked
+        makers = [(a, name) for a, name, ranked in state.automakers if ranked or a in with_links]
+    title = "Supply links" + (f" of {material_name(material).lower()}" if material else "") + \
+        (f" to {state.names[('automaker', automaker)]}" if automaker else "")
+    chart = supply_map(makers, shown, links, title=title)
+    verified = sum(1 for k in links if k.verified)
+    return render(request, "supply.html", chart=chart, rows=link_rows(data, state.names, links), material=material,
+                  automaker=automaker, everyone=everyone, choices=choices, title=title, verified=verified,
+                  unverified=len(links) - verified, supplier_count=len(linked),
+                  all_url="/supply-chain?" + urlencode({k: v for k, v in (("material", material),
+                                                                            ("automaker", automaker),
+                                                                            ("all", "0" if everyone else "1")) if v}))
+
+
+MAX_FORMS = 8  # names OR-ed in a supplier's search
+
+
+def phrase(name: str) -> str:
+    """A name as a search phrase ("Rio Tinto"): its own quotes dropped."""
+    return '"' + " ".join(name.replace('"', " ").split()) + '"'
+
+
+def unconditional_forms(registry) -> dict[str, tuple[str, ...]]:
+    """Supplier id -> the names the tagger takes without conditions ("Huayou" for Zhejiang Huayou
+    Cobalt). Names it takes only in context ("Vale", "Salzgitter") are left out: a search cannot
+    check the context."""
+    forms: dict[str, list[str]] = defaultdict(list)
+    for f in registry.forms:
+        if not f.context and not f.not_before and not f.not_after:
+            forms[f.supplier].append(f.text)
+    return {k: tuple(v) for k, v in forms.items()}
+
+
+def search_text(supplier, forms: dict[str, tuple[str, ...]]) -> str:
+    """The search that finds the stories naming a supplier: its unconditional names, each a
+    phrase, OR-ed; without any (a registry without forms), its name."""
+    names = forms.get(supplier.id) or (supplier.name,)
+    return " OR ".join(list(dict.fromkeys(phrase(n) for n in names if n.strip()))[:MAX_FORMS])
+
+
+async def supplier_page(request: Request):
+    state = request.app.state
+    supplier_id = request.path_params["supplier_id"]
+    try:
+        data = supply_data(state)
+    except SupplyUnavailable as exc:
+        return error_page(request, 503, str(exc))
+    supplier = next((s for s in data.suppliers if s.id == supplier_id), None)
+    if supplier is None:
+        return error_page(request, 404, f"no supplier {supplier_id[:60]!r}")
+    links = [k for k in data.links if k.supplier == supplier_id]
+    parent_id = getattr(supplier, "parent", None)
+    parent = next(((s.id, s.name) for s in data.suppliers if s.id == parent_id), None)
+    if parent_id and parent is None:
+        parent = (None, parent_id)
+    children = [(s.id, s.name) for s in data.suppliers if getattr(s, "parent", None) == supplier_id]
+    # Stand-in until storage keeps supplier tags: the newest stories whose text names the
+    # supplier, found by the archive's full-text search (search_text). It cannot tell a namesake
+    # from the company as the tagger does; the tagger's stored supplier tags will replace it.
+    stories, search_error = [], None
+    query = search_text(supplier, data.forms)
+    try:
+        found = await call(request, search, query, per_page=50)
+        stories = sorted(found.hits, key=lambda h: h.published or "", reverse=True)[:LATEST]
+    except QueryError as exc:
+        search_error = str(exc)
+    chart = supply_map([(a, n) for a, n, _ in state.automakers if any(k.automaker == a for k in links)],
+                       [supplier], links, title=f"{supplier.name}: supply links")
+    return render(request, "supplier.html", supplier=supplier, rows=link_rows(data, state.names, links),
+                  materials=[(m, material_name(m), material_css(m)) for m in supplier.materials], parent=parent,
+                  children=children, stories=stories, search_error=search_error, phrase=query,
+                  chart=chart)
+
+
+@dataclass(frozen=True)
+class PanelEntry:
+    supplier: str
+    name: str
+    kind: str
+    verified: bool
+    source: str
+
+
+@dataclass(frozen=True)
+class SupplyPanel:
+    """An automaker's suppliers by material (vocabulary order), or why there are none to show."""
+
+    groups: tuple[tuple[str, str, tuple[PanelEntry, ...]], ...]  # (material, its name, entries)
+    error: str | None = None
+
+    @property
+    def unverified(self) -> int:
+        return sum(1 for _, _, entries in self.groups for e in entries if not e.verified)
+
+
+def supply_panel(state, automaker_id: str) -> SupplyPanel:
+    """The supply-chain panel of an automaker's page; never raises (the page stays up without it)."""
+    try:
+        data = supply_data(state)
+    except SupplyUnavailable as exc:
+        return SupplyPanel((), str(exc))
+    names = {s.id: s.name for s in data.suppliers}
+    groups: dict[str, list[PanelEntry]] = defaultdict(list)
+    for k in data.links:
+        if k.automaker == automaker_id:
+            groups[k.material].append(PanelEntry(k.supplier, names.get(k.supplier, k.supplier), k.kind,
+                                                 bool(k.verified), k.source))
+    order = {m: i for i, m in enumerate(MATERIALS)}
+    return SupplyPanel(tuple((m, material_name(m), tuple(sorted(groups[m], key=lambda e: e.name.casefold())))
+                             for m in sorted(groups, key=lambda m: (order.get(m, len(order)), m))))
