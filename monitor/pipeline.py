@@ -26,6 +26,7 @@ from storage import articles as article_store
 from storage import fetches as fetch_log
 from storage import items as queue
 from storage import sources as source_store
+from storage import supply as supply_review
 from storage.tags import rows_of
 
 from .config import Settings, SourceSpec
@@ -296,6 +297,7 @@ class Pipeline:
                 changed = article_store.update_article(self.db, existing, article, tags=rows_of(tags))
                 if changed:
                     reindex_updated(self.db, existing, page.text, self.story_settings, sig)
+                    supply_review.add_proposals(self.db, existing, done.proposals)
                 queue.mark_done(self.db, item.url)
                 report.updated += int(changed)
                 return
@@ -305,6 +307,7 @@ class Pipeline:
             if created:
                 assign_story(self.db, article_id, page.text, article.content_hash, self.story_settings, sig,
                              found_on=item.via if page.kind == "report" else None)
+            supply_review.add_proposals(self.db, article_id, done.proposals)
             report.new += int(created)
 
     def _already_stored(self, url: str, item: queue.ItemRow, also: str | None = None) -> bool:

@@ -120,3 +120,6 @@ class Extracted:
     tags: Tags
     signature: Signature
     content_hash: str
+    # supply links its sentences state (nlp.proposals.ProposedLink), stored for staff to review;
+    # only sought when the tags hold both an automaker and a supplier
+    proposals: tuple = ()

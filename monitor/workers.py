@@ -130,9 +130,20 @@ def extract_and_tag(body: bytes, url: str, seconds: float, num_perm: int = NUM_P
     def work():
         page = extract_page(body, url, **kwargs)
         words = words_of(page.text)
-        return Extracted(page, _get_tagger().tag(page.text, page.title), signature(page.text, num_perm, words),
-                         content_hash(page.text, words))
+        tags = _get_tagger().tag(page.text, page.title)
+        return Extracted(page, tags, signature(page.text, num_perm, words), content_hash(page.text, words),
+                         _proposals(page.text, tags))
     return _with_alarm(seconds, url, work)
+
+
+def _proposals(text: str, tags) -> tuple:
+    """The supply links the page's sentences state (issue 18): only when it names both an automaker
+    and a supplier, so the sentence splitting is paid by the few pages that can hold one."""
+    if not tags.automakers or not getattr(tags, "suppliers", ()):
+        return ()
+    from nlp.proposals_text import proposals_for
+
+    return proposals_for(text, tags)
 
 
 def tag_text(text: str, title: str | None, seconds: float = 60.0, url: str = ""):

@@ -22,6 +22,7 @@ from functools import lru_cache
 import spacy
 
 from . import sentences  # noqa: F401  (registers the "chargewatch_sentences" pipe)
+from .pieces import piece_bounds
 from .proposals import Mention, ProposedLink, propose
 from .registry import Registry
 from .tags import Tag, Tags
@@ -36,10 +37,17 @@ def _splitter():
     return nlp
 
 
+PIECE_CHARS = 100_000  # a long text (a 200-page report) is split a piece at a time, as the tagger
+# reads it (nlp/pieces.py): one Doc of it would pass spaCy's max_length (1,000,000 characters)
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) characters of each sentence of ``text``, blank ones left out."""
-    doc = _splitter()(text)
-    starts = [t.idx for t in doc if t.is_sent_start and not t.is_space]
+    """(start, end) characters of each sentence of ``text``, blank ones left out; a long text a
+    piece at a time, cut at paragraph or sentence breaks."""
+    starts = []
+    for lo, hi in piece_bounds(text, PIECE_CHARS):
+        doc = _splitter()(text[lo:hi])
+        starts += [lo + t.idx for t in doc if t.is_sent_start and not t.is_space]
     bounds = [*starts, len(text)]
     out = []
     for a, b in itertools.pairwise(bounds):

@@ -42,6 +42,7 @@ def export_stories(db: Database, filters: Filters) -> list[dict]:
                         "automakers": [c.id for c in s.automakers], "topics": [c.id for c in s.topics],
                         "evidence": s.evidence, "evidence_tag": s.evidence_tag, "status": s.status, "note": s.note,
                         "subjects": [c.id for c in (*s.automakers, *s.topics) if c.subject],
+                        "suppliers": [c.id for c in s.suppliers],
                         "tags": [c.as_dict() for c in (*s.automakers, *s.topics)]})
         if not page.next_cursor:
             return out
@@ -69,7 +70,8 @@ def export_articles(db: Database, filters: Filters) -> list[dict]:
         out.append({**r,
                     "automakers": [t["tag_id"] for t in mine if t["kind"] == "automaker"],
                     "topics": [t["tag_id"] for t in mine if t["kind"] == "topic"],
-                    "subjects": [t["tag_id"] for t in mine if t["role"] == "subject"],
+                    "subjects": [t["tag_id"] for t in mine if t["role"] == "subject" and t["kind"] != "supplier"],
+                    "suppliers": [t["tag_id"] for t in mine if t["kind"] == "supplier"],
                     "evidence": best.evidence if best else None, "evidence_tag": best.name if best else None,
                     "tags": [{"kind": t["kind"], "id": t["tag_id"], "name": t["name"], "role": t["role"],
                               "evidence": t["evidence"], "mentions": t["mentions"], "salience": t["salience"],

@@ -4,6 +4,7 @@ review status and date) a page shows, as a dataclass and as SQL WHERE clauses.
 
 from __future__ import annotations
 
+import json
 from dataclasses import asdict, dataclass
 
 from sqlite_utils import Database
@@ -34,8 +35,14 @@ class Filters:
     # the stories that arrived (were first stored: stories.stored) at or after this ISO UTC time:
     # "new since my last visit", "fetched today" (storage.prefs, monitor.web.inbox)
     arrived_since: str | None = None
+    # chain reach (issue 18): the suppliers linked to the filtered automaker (the web layer reads
+    # them from nlp.supply_links; storage knows no links). A story naming any of them, in any
+    # role, passes the automaker filter too: it reaches the automaker through its supply chain.
+    chain_suppliers: tuple[str, ...] = ()
 
     def __post_init__(self):
+        if not isinstance(self.chain_suppliers, tuple):  # a list, read back from JSON (saved searches)
+            object.__setattr__(self, "chain_suppliers", tuple(self.chain_suppliers or ()))
         if self.kind is not None and self.kind not in KINDS:
             raise ValueError(f"kind must be one of {', '.join(KINDS)}")
         if self.status is not None and self.status not in STATUS_FILTERS:
@@ -49,7 +56,7 @@ class Filters:
                     raise ValueError(f"{name} must be a date like 2026-11-25, not {value!r}")
 
     def as_dict(self) -> dict:
-        return {k: v for k, v in asdict(self).items() if v is not None and v is not False}
+        return {k: v for k, v in asdict(self).items() if v is not None and v is not False and v != ()}
 
     @property
     def tag(self) -> tuple[str, str] | None:
@@ -78,12 +85,18 @@ def story_filter_sql(db: Database, f: Filters, story: str = "s.id") -> tuple[lis
         common = db.execute(f"SELECT count(*) FROM (SELECT 1 FROM tags t WHERE t.tag_id = ? AND t.kind = ?{role} "
                             "LIMIT ?)", [value, kind, RARE_TAG]).fetchone()[0] >= RARE_TAG
         if common:
-            where.append(f"EXISTS (SELECT 1 FROM articles a2 JOIN tags t ON t.article_id = a2.id "
-                         f"WHERE a2.story_id = {story} AND t.tag_id = ? AND t.kind = ?{role})")
+            clause = (f"EXISTS (SELECT 1 FROM articles a2 JOIN tags t ON t.article_id = a2.id "
+                      f"WHERE a2.story_id = {story} AND t.tag_id = ? AND t.kind = ?{role})")
         else:
-            where.append(f"{story} IN (SELECT a2.story_id FROM tags t JOIN articles a2 ON a2.id = t.article_id "
-                         f"WHERE t.tag_id = ? AND t.kind = ?{role})")
+            clause = (f"{story} IN (SELECT a2.story_id FROM tags t JOIN articles a2 ON a2.id = t.article_id "
+                      f"WHERE t.tag_id = ? AND t.kind = ?{role})")
         params += [value, kind]
+        if kind == "automaker" and f.chain_suppliers:  # or one of its suppliers named (idx_tags_kind_tag_role)
+            clause = (f"({clause} OR {story} IN (SELECT a2.story_id FROM tags t JOIN articles a2 "
+                      "ON a2.id = t.article_id WHERE t.kind = 'supplier' AND t.tag_id IN "
+                      "(SELECT value FROM json_each(?))))")
+            params.append(json.dumps(list(f.chain_suppliers)))
+        where.append(clause)
     if f.source:
         where.append(f"EXISTS (SELECT 1 FROM articles a2 WHERE a2.story_id = {story} AND a2.source = ?)")
         params.append(f.source)

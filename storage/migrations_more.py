@@ -63,3 +63,73 @@ def m016_user_state(db: Database) -> None:
             action TEXT NOT NULL,
             changes TEXT NOT NULL
         )""")
+
+
+@migrations()
+def m019_supplier_tags(db: Database) -> None:
+    # Issue 18: the tagger also finds suppliers (nlp/suppliers.py: "Huayou", "PT Vale Indonesia"),
+    # stored as tags of kind 'supplier' beside automakers and topics, so a story reaches an
+    # automaker through its supply chain (nlp/supply_links.py) wherever staff look. SQLite cannot
+    # alter a CHECK: the table is rebuilt (as m014 rebuilt tag_corrections), every row kept, and
+    # every index it had made again from its own SQL (so none is lost, whichever migration made it).
+    indexes = [r[0] for r in db.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'tags' AND sql IS NOT NULL")]
+    db.execute("""
+        CREATE TABLE tags_new (
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL CHECK (kind IN ('automaker', 'topic', 'supplier')),
+            tag_id TEXT NOT NULL,
+            name TEXT,
+            evidence TEXT,
+            mentions INTEGER NOT NULL DEFAULT 0,
+            salience REAL NOT NULL DEFAULT 0,
+            matched TEXT,
+            origin TEXT NOT NULL DEFAULT 'tagger',
+            role TEXT NOT NULL DEFAULT 'mention' CHECK (role IN ('subject', 'mention')),
+            PRIMARY KEY (article_id, kind, tag_id)
+        )""")
+    columns = "article_id, kind, tag_id, name, evidence, mentions, salience, matched, origin, role"
+    db.execute(f"INSERT INTO tags_new ({columns}) SELECT {columns} FROM tags")
+    db.execute("DROP TABLE tags")
+    db.execute("ALTER TABLE tags_new RENAME TO tags")
+    for sql in indexes:
+        db.execute(sql)
+
+
+@migrations()
+def m020_supply_review(db: Database) -> None:
+    # Issue 18, items 2 and 3 (storage/supply.py). ``link_proposals``: the supply links the tagger
+    # proposed from a sentence of an article, for staff to confirm or reject (one per article,
+    # pair and kind, so a re-fetched article proposes nothing twice). ``link_changes``: every
+    # change staff made to the links (add, confirm, retire) with who and when; the effective
+    # links are the data file's with these changes replayed in order, so nothing is ever edited
+    # in place and the log is the history.
+    db.execute("""
+        CREATE TABLE link_proposals (
+            id INTEGER PRIMARY KEY,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            automaker TEXT NOT NULL,
+            supplier TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            material TEXT,
+            sentence TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'proposed' CHECK (status IN ('proposed', 'confirmed', 'rejected')),
+            created TEXT NOT NULL,
+            decided_by TEXT,
+            decided_at TEXT,
+            UNIQUE (article_id, automaker, supplier, kind)
+        )""")
+    db.execute("CREATE INDEX idx_link_proposals_status ON link_proposals (status, id)")
+    db.execute("""
+        CREATE TABLE link_changes (
+            id INTEGER PRIMARY KEY,
+            supplier TEXT NOT NULL,
+            automaker TEXT NOT NULL,
+            material TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            action TEXT NOT NULL CHECK (action IN ('add', 'confirm', 'retire')),
+            source TEXT NOT NULL DEFAULT '',
+            note TEXT NOT NULL DEFAULT '',
+            "by" TEXT NOT NULL,
+            at TEXT NOT NULL
+        )""")

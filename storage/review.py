@@ -62,12 +62,15 @@ class InboxStory:
     status: str
     note: str | None
     stored: str | None = None  # when it arrived: its first article stored
+    # the suppliers it names (kind "supplier"): the web layer and the digest compute from them
+    # the automakers the story reaches through its supply chain (nlp.supply_links.reach)
+    suppliers: tuple[StoryTag, ...] = ()
 
     def as_dict(self) -> dict:
         d = asdict(self)
         d["also_in"] = list(self.also_in)
-        d["automakers"] = [c.as_dict() for c in self.automakers]
-        d["topics"] = [c.as_dict() for c in self.topics]
+        for key in ("automakers", "topics", "suppliers"):
+            d[key] = [c.as_dict() for c in getattr(self, key)]
         return d
 
 
@@ -163,6 +166,7 @@ def story_rows(db: Database, story_ids: list[int], prefer: tuple[str, str] | Non
             kind=rep.kind, also_in=story.also_in(), articles=s["articles"],
             automakers=tuple(t for t in mine if t.kind == "automaker"),
             topics=tuple(t for t in mine if t.kind == "topic"),
+            suppliers=tuple(t for t in mine if t.kind == "supplier"),
             evidence=shown.evidence if shown else None, evidence_tag=shown.name if shown else None,
             status=s["status"] or "new", note=s["note"], stored=s["stored"]))
     return out
@@ -184,7 +188,8 @@ class UnreadCounts:
 # database because that index is already grouped by tag.
 UNREAD_SQL = (
     "SELECT t.kind, t.tag_id, count(DISTINCT s.id) FROM stories s CROSS JOIN articles a ON a.story_id = s.id "
-    "CROSS JOIN tags t ON t.article_id = a.id WHERE s.stored >= ? AND t.role = 'subject' AND NOT EXISTS "
+    "CROSS JOIN tags t ON t.article_id = a.id WHERE s.stored >= ? AND t.role = 'subject' "
+    "AND t.kind IN ('automaker', 'topic') AND NOT EXISTS "
     "(SELECT 1 FROM story_reviews r WHERE r.story_id = s.id AND r.status != 'new') GROUP BY t.kind, t.tag_id")
 
 

@@ -17,7 +17,7 @@ from .rows import dicts
 class TagRow:
     """A tag stored on an article: the tagger's finding (``nlp.tags.Tag``'s fields) and who added it."""
 
-    kind: str  # automaker | topic
+    kind: str  # automaker | topic | supplier
     tag_id: str
     name: str
     evidence: str | None  # None: staff added the tag without picking a sentence
@@ -35,11 +35,17 @@ class TagRow:
 
 
 def rows_of(tags) -> list[TagRow]:
-    """The rows of everything the tagger found in one text (``nlp.tags.Tags``), automakers first."""
-    return [TagRow.of(t) for t in (*tags.automakers, *tags.topics)]
+    """The rows of everything the tagger found in one text (``nlp.tags.Tags``): automakers,
+    topics, then the suppliers it names (kind ``supplier``), from which the web layer and the
+    digest compute the automakers a story reaches through its supply chain."""
+    return [TagRow.of(t) for t in (*tags.automakers, *tags.topics, *getattr(tags, "suppliers", ()))]
 
 
 ROLES = ("subject", "mention")
+# Every kind a stored tag may have. Staff correct automakers and topics (storage.review.TAG_KINDS);
+# suppliers are the tagger's alone, read for supply-chain reach, never counted as an automaker's
+# or a topic's coverage.
+STORED_KINDS = ("automaker", "topic", "supplier")
 
 
 def replace_tags(db: Database, article_id: int, rows) -> None:
@@ -76,7 +82,7 @@ class StoryTag:
     copy's sentence when that copy has one, else that of the copy where the tag is most salient
     (copies of one story say the same thing; the representative is the one staff read)."""
 
-    kind: str  # automaker | topic
+    kind: str  # automaker | topic | supplier
     tag_id: str
     name: str
     evidence: str | None

@@ -299,3 +299,19 @@ def test_sentences_are_split_by_the_taggers_rules():
     text = "Ford Motor Co. signed with SK On. In the U.S. The deal grew.\nA headline"
     assert [text[a:b] for a, b in sentence_spans(text)] == [
         "Ford Motor Co. signed with SK On.", "In the U.S.", "The deal grew.", "A headline"]
+
+
+def test_a_text_longer_than_spacys_limit_is_read_a_piece_at_a_time():
+    """A 200-page report (2,000,000 characters) naming a deal: spaCy refuses one Doc of over
+    1,000,000 characters, so the sentences are found a piece at a time (found by the pipeline's
+    two-million-character report test when proposals first ran in the worker)."""
+    from nlp import default_tagger
+    from nlp.proposals_text import proposals_for
+
+    filler = "The plant runs on hydropower and employs local staff. " * 40 + "\n\n"
+    deal = "Ford signed a supply agreement with PT Vale Indonesia for nickel from Pomalaa."
+    text = filler * 450 + deal + "\n\n" + filler * 450
+    assert len(text) > 1_000_000
+    found = proposals_for(text, default_tagger().tag(text))
+    assert [(p.automaker, p.supplier) for p in found] == [("ford", "pt-vale-indonesia")]
+    assert found[0].sentence == deal

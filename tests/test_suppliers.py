@@ -181,10 +181,12 @@ def test_suppliers_are_found_alike_in_a_long_text_read_a_piece_at_a_time():
     assert pieces.supply_chain == whole.supply_chain
 
 
-def test_tags_stay_picklable_and_storage_keeps_only_automakers_and_topics():
+def test_tags_stay_picklable_and_storage_keeps_the_suppliers_too():
     tags = default_tagger().tag("Volkswagen buys nickel from Huayou Cobalt for its batteries.")
     assert pickle.loads(pickle.dumps(tags)) == tags
-    assert tags.suppliers and {r.kind for r in rows_of(tags)} <= {"automaker", "topic"}
+    rows = rows_of(tags)  # migration m019: the tags table takes suppliers (issue 18's reach)
+    assert tags.suppliers and {r.kind for r in rows} == {"automaker", "topic", "supplier"}
+    assert [r.tag_id for r in rows if r.kind == "supplier"] == [t.id for t in tags.suppliers]
 
 
 def test_chargewatch_tag_prints_suppliers_and_the_supply_chain(tmp_path):

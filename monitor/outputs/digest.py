@@ -19,12 +19,13 @@ from zoneinfo import ZoneInfo
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
-from storage import digests as store
 from storage import clock
+from storage import digests as store
 from storage.articles import clean_text
 from storage.tags import story_evidence
 
 from ..links import safe_url
+from ..supply_state import effective_links
 
 TEMPLATES = Path(__file__).with_name("digest_templates")
 FORMATS = ("html", "md", "text")
@@ -75,6 +76,9 @@ class Item:
     mentions: tuple[str, ...] = ()  # what it names only in passing: automakers, then topics
     review: str | None = None  # its page on the review site (base_url), where staff act on it
     day: str = ""  # its date, in the digest's time zone
+    # the ranked automakers it reaches only through the suppliers it names, when it names no ranked
+    # automaker: "reaches Ford via PT Vale Indonesia, Huayou" (``supply_reach``)
+    reaches: str = ""
 
     @property
     def mentions_label(self) -> str:
@@ -84,7 +88,7 @@ class Item:
 
 @dataclass
 class Section:
-    key: str  # automaker:ID, topic:ID, reports, other
+    key: str  # automaker:ID, supply-chain, topic:ID, reports, other
     title: str
     items: list[Item] = field(default_factory=list)
 
@@ -125,13 +129,15 @@ def _subject_automakers(story: store.DigestStory, ranked: set[str]) -> list:
                   key=lambda t: (t.tag_id not in ranked, -t.salience))
 
 
-def section_of(story: store.DigestStory, ranked: set[str]) -> tuple[str, str]:
+def section_of(story: store.DigestStory, ranked: set[str], links=None) -> tuple[str, str]:
     """(key, title) of the one section a story goes in: reports in their own; otherwise the
     automaker it is about (ranked first, then salience), else the topic it is about, else its
     strongest topic, else "Other stories". An automaker named only in passing never gives a
     story its section."""
     if story.kind == "report":
         return "reports", "Reports"
+    if supply_reach(story, ranked, links):
+        return SUPPLY_SECTION
     automakers = _subject_automakers(story, ranked)
     if automakers:
         return f"automaker:{automakers[0].tag_id}", automakers[0].name
@@ -141,7 +147,35 @@ def section_of(story: store.DigestStory, ranked: set[str]) -> tuple[str, str]:
     return "other", "Other stories"
 
 
-def _item(story: store.DigestStory, ranked: set[str], look: Presentation) -> Item:
+SUPPLY_SECTION = ("supply-chain", "In your automakers' supply chains")
+
+
+def supply_reach(story: store.DigestStory, ranked: set[str], links=None) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(ranked automaker id, names of the suppliers linking it) for each ranked automaker a story
+    reaches through the suppliers it names (its stored supplier tags; nlp.supply_links), when it
+    names no ranked automaker itself: a story the automaker sections would miss. ``links``: the
+    links in force (monitor.supply_state.effective_links); None: the data file's."""
+    if any(t.kind == "automaker" and t.tag_id in ranked for t in story.tags):
+        return ()
+    suppliers = {t.tag_id: t.name for t in story.tags if t.kind == "supplier"}
+    if not suppliers:
+        return ()
+    from nlp.supply_links import reach
+
+    return tuple((a, tuple(suppliers[s] for s in via)) for a, via in reach(suppliers, links).items() if a in ranked)
+
+
+def reach_text(reached: tuple[tuple[str, tuple[str, ...]], ...]) -> str:
+    """"reaches Ford via PT Vale Indonesia, Huayou; Volkswagen Group via Huayou" ("" for none)."""
+    if not reached:
+        return ""
+    from nlp.registry import load_registry
+
+    names = {a.id: a.name for a in load_registry().automakers}
+    return "reaches " + "; ".join(f"{names.get(a, a)} via {', '.join(via)}" for a, via in reached)
+
+
+def _item(story: store.DigestStory, ranked: set[str], look: Presentation, links=None) -> Item:
     shown = story_evidence(story.tags, story.title)  # the inbox's rule: a story shows the same evidence
     automakers = _subject_automakers(story, ranked)
     topics = [t for t in story.tags if t.kind == "topic" and t.subject]
@@ -150,7 +184,8 @@ def _item(story: store.DigestStory, ranked: set[str], look: Presentation) -> Ite
                 safe_url(story.url), tuple(t.name for t in story.tags if t.kind == "automaker"),
                 tuple(t.name for t in story.tags if t.kind == "topic"),
                 tuple(t.name for t in automakers + topics), tuple(t.name for t in passing),
-                look.review_link(story.article_id), look.day(story.first_seen))
+                look.review_link(story.article_id), look.day(story.first_seen),
+                reach_text(supply_reach(story, ranked, links)))
 
 
 def tag_counts(stories: list[store.DigestStory], kind: str) -> tuple[tuple[str, int, int], ...]:
@@ -185,21 +220,22 @@ def health_line(failing: list[store.FailingSource], look: Presentation) -> str:
 
 def build_digest(stories: list[store.DigestStory], *, since: str, until: str, ranked: set[str],
                  title: str = "chargewatch digest", scope: str = "regular", look: Presentation | None = None,
-                 failing: list[store.FailingSource] = ()) -> Digest:
+                 failing: list[store.FailingSource] = (), links=None) -> Digest:
     """Stories ranked, then each put in its section (``section_of``). The header counts the
     stories about each automaker and topic, with those that only mention it beside; the subject
     line names the automakers and topics most stories are about; ``failing`` sources give the
     health line above it all."""
     look = look or Presentation()
-    items = sorted((_item(s, ranked, look) for s in stories), key=lambda i: (-i.score, i.story.first_seen, i.story.id))
+    items = sorted((_item(s, ranked, look, links) for s in stories),
+                   key=lambda i: (-i.score, i.story.first_seen, i.story.id))
     sections: dict[str, Section] = {}
     for item in items:
-        key, name = section_of(item.story, ranked)
+        key, name = section_of(item.story, ranked, links)
         sections.setdefault(key, Section(key, name)).items.append(item)
 
     def order(sec: Section):
-        kind = 0 if sec.key.startswith("automaker:") else 1 if sec.key.startswith("topic:") else \
-            2 if sec.key == "reports" else 3
+        kind = 0 if sec.key.startswith("automaker:") else 1 if sec.key == SUPPLY_SECTION[0] else \
+            2 if sec.key.startswith("topic:") else 3 if sec.key == "reports" else 4
         return (kind, -max(i.score for i in sec.items), sec.title)
 
     automaker_counts = tag_counts(stories, "automaker")
@@ -259,7 +295,7 @@ def to_data(digest: Digest, digest_id: int | None = None) -> dict:
                 "review": i.review, "source": s.source, "also_in": list(s.also_in), "kind": s.kind,
                 "first_seen": s.first_seen, "day": i.day, "score": i.score, "evidence": i.evidence,
                 "evidence_tag": i.evidence_tag, "subjects": list(i.subjects), "mentions": list(i.mentions),
-                "mentions_label": i.mentions_label}
+                "mentions_label": i.mentions_label, "reaches": i.reaches}
 
     return {"id": digest_id, "subject": digest.subject, "intro": digest.intro, "empty": digest.empty,
             "health": digest.health, "since": digest.since, "until": digest.until, "total": digest.total,
@@ -326,7 +362,8 @@ def make_digest(db, *, since: str | None = None, delivery: str = "printed", now:
     with db.atomic():
         win = window(db, since, now)
         digest = build_digest(store.digest_stories(db, win.story_ids), since=win.since, until=win.until,
-                              ranked=ranked, scope=win.scope, look=look, failing=store.failing_sources(db))
+                              ranked=ranked, scope=win.scope, look=look, failing=store.failing_sources(db),
+                              links=effective_links(db))
         out = {fmt: render(digest, fmt) for fmt in FORMATS}
         digest_id = store.save_digest(db, since=win.since, until=win.until, ad_hoc=win.scope == "ad hoc",
                                       stories=digest.total, subject=digest.subject, text=out["text"],

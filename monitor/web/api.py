@@ -10,7 +10,7 @@ from storage import review
 from storage.export import corrections_export
 
 from . import common
-from .common import call, filters_of, page_number
+from .common import call, chain_links, filters_of, page_number
 
 MAX_LIMIT = 500
 
@@ -19,7 +19,7 @@ async def api_stories(request: Request):
     params = request.query_params
     try:
         limit = min(max(int(params.get("limit", common.PER_PAGE)), 1), MAX_LIMIT)
-        filters = filters_of(params)
+        filters = filters_of(params, links=await chain_links(request, params))
         page = await call(request, review.inbox, filters, before=params.get("before"), limit=limit)
     except ValueError as exc:
         return JSONResponse({"error": str(exc)}, status_code=400)
@@ -38,8 +38,8 @@ async def api_search(request: Request):
     params = request.query_params
     try:
         page_no = page_number(params)
-        result = await call(request, review.search, params.get("q", ""), filters_of(params, default_status=None),
-                            page=page_no)
+        filters = filters_of(params, default_status=None, links=await chain_links(request, params))
+        result = await call(request, review.search, params.get("q", ""), filters, page=page_no)
     except (review.QueryError, ValueError) as exc:
         return JSONResponse({"error": str(exc)}, status_code=400)
     return JSONResponse({"query": result.query, "total": result.total, "total_capped": result.capped,

@@ -11,10 +11,12 @@ from storage import digests as digest_store
 from storage.articles import resolve_item
 from storage.tags import ROLES, tags_for
 
+from ..supply_state import effective_links
 from .common import call, error_page, render, role_label, wants_json
 from .csrf import form_post
 from .highlight import Evidence, highlight, sentences
 from .listplace import article_href, place_of
+from .reach import chain_reach
 from .security import local_path
 
 
@@ -31,11 +33,12 @@ async def article_page(request: Request):
             return None, [], None
         place = place_of(db, names, from_value, article_id, view.story_id, request.state.user,
                          request.app.state.timezone)
-        return view, digest_store.drafts_for(db, article_id), place
+        return view, digest_store.drafts_for(db, article_id), (place, effective_links(db))
 
-    view, drafts, place = await call(request, load)
+    view, drafts, found_place = await call(request, load)
     if view is None:
         return error_page(request, 404, "no such article")
+    place, links = found_place
     evidence = [Evidence(t.name, t.evidence) for t in view.tags if t.evidence]
     paras, found = highlight(view.text, evidence)
     title, _ = highlight(view.title or "", evidence)  # the title is often a tag's best evidence
@@ -46,7 +49,8 @@ async def article_page(request: Request):
     return render(request, "article.html", a=view, paragraphs=paras, found=found, title=title[0] if title else [],
                   drafts=drafts, here=here, present=present, place=place, list_url=list_url,
                   copy_href=lambda copy_id: article_href(copy_id, list_url) if from_value else f"/articles/{copy_id}",
-                  sentences=sentences(view.text, view.title), role_label=role_label)
+                  sentences=sentences(view.text, view.title), role_label=role_label,
+                  reach=chain_reach(view.story_tags, request.app.state.names, links))
 
 
 @form_post

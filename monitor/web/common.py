@@ -22,6 +22,7 @@ from storage.articles import clean_text
 
 from ..links import safe_url
 from .health import banner as health_banner
+from .reach import chain_suppliers
 from .security import local_path
 from .timefmt import when as when_of
 
@@ -39,6 +40,16 @@ async def run_db(pool, fn, *args, **kwargs):
         with pool.connection() as db:
             return fn(db, *args, **kwargs)
     return await run_in_threadpool(work)
+
+
+async def chain_links(request: Request, params):
+    """The supply links in force (the file's with the staff's changes) when ``params`` asks for
+    chain reach (``chain=1``), for ``filters_of``; else None (no query)."""
+    if (params.get("chain") or "").strip().lower() not in _YES:  # a bad value: filters_of says so
+        return None
+    from ..supply_state import effective_links
+
+    return await call(request, effective_links)
 
 
 async def call(request: Request, fn, *args, **kwargs):
@@ -115,12 +126,15 @@ def flag(params, name: str) -> bool:
     raise ValueError(f"{name} must be 1 or 0, not {value[:20]!r}")
 
 
-def filters_of(params, default_status: str | None = "inbox") -> review.Filters:
+def filters_of(params, default_status: str | None = "inbox", links=None) -> review.Filters:
     """The filters of a page, the API or a feed. ``mentions``: the automaker and topic filters
     take the stories that only mention the tag too (else only the stories about it)."""
     status = params.get("status", default_status or "all") or "all"
     values = {k: (params.get(k) or None) for k in ("automaker", "topic", "source", "kind", "since", "until")}
-    return review.Filters(status=None if status == "all" else status, mentions=flag(params, "mentions"), **values)
+    # chain=1: the automaker filter also takes the stories naming one of its suppliers (monitor.web.reach)
+    chain = chain_suppliers(values["automaker"], links) if flag(params, "chain") else ()
+    return review.Filters(status=None if status == "all" else status, mentions=flag(params, "mentions"),
+                          chain_suppliers=chain, **values)
 
 
 def snippet_parts(snippet: str | None) -> list[tuple[str, bool]]:

@@ -9,9 +9,11 @@ from starlette.requests import Request
 from storage.coverage import coverage
 from storage.tags import role_counts
 
+from ..errors import ChargewatchError
+from ..supply_state import effective_links
 from .charts import weekly_bars
 from .common import call, error_page, flag, render
-from .supply import supply_panel
+from .supply import SupplyUnavailable, supply_data, supply_panel
 
 
 async def facet_page(request: Request):
@@ -30,7 +32,14 @@ async def facet_page(request: Request):
     span = "last 12 months" if len(cov.weeks) >= 52 else f"last {len(cov.weeks)} weeks"  # from the first story on
     chart = weekly_bars(f"{name}: stories per week, {span} ({which})", cov.weeks)
     info = state.registry.get(tag_id) if kind == "automaker" else next(t for t in state.taxonomy if t.id == tag_id)
-    panel = supply_panel(state, tag_id) if kind == "automaker" else None  # its suppliers by material
+    panel = None
+    if kind == "automaker":  # its suppliers by material, as the staff's changes leave them
+        try:
+            base = supply_data(state).links  # the data the supply pages read (a test may give its own)
+            links = await call(request, effective_links, base)
+        except (SupplyUnavailable, ChargewatchError, ValueError):  # the panel says what is wrong
+            links = None
+        panel = supply_panel(state, tag_id, links)
     return render(request, "facet.html", kind=kind, tag_id=tag_id, name=name, cov=cov, chart=chart, info=info,
                   mentions=mentions, supply=panel)
 

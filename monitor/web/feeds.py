@@ -8,7 +8,9 @@ from starlette.responses import Response
 
 from storage import review
 
+from ..supply_state import effective_links
 from .common import call, error_page, flag
+from .reach import chain_suppliers
 
 
 async def feed(request: Request):
@@ -27,14 +29,21 @@ async def feed(request: Request):
             return error_page(request, 404, f"no {kind} {tag_id!r}")
         try:
             mentions = flag(request.query_params, "mentions")
+            chain = kind == "automaker" and flag(request.query_params, "chain")
         except ValueError as exc:
             return error_page(request, 400, str(exc))
-        # the stories about the tag; with ?mentions=1 also those naming it in passing
-        page = await call(request, review.inbox, review.Filters(status=None, mentions=mentions, **{kind: tag_id}),
-                          limit=100)
+        # the stories about the tag; with ?mentions=1 also those naming it in passing; with
+        # ?chain=1 (automakers) also those naming one of its suppliers
+        links = await call(request, effective_links) if chain else None  # the file's with the staff's changes
+        page = await call(request, review.inbox, review.Filters(
+            status=None, mentions=mentions, chain_suppliers=chain_suppliers(tag_id, links) if chain else (),
+            **{kind: tag_id}), limit=100)
         name = names[(kind, tag_id)]
-        title = f"chargewatch: {name}" + (" (mentions included)" if mentions else "")
-        path = f"/feeds/{kind}s/{tag_id}.atom" + ("?mentions=1" if mentions else "")
-        subtitle = f"Stories about {name}" + (" and stories that mention it in passing" if mentions else "")
+        extras = [label for on, label in ((mentions, "mentions"), (chain, "supply chain")) if on]
+        title = f"chargewatch: {name}" + (f" ({' and '.join(extras)} included)" if extras else "")
+        query = "&".join(q for on, q in ((mentions, "mentions=1"), (chain, "chain=1")) if on)
+        path = f"/feeds/{kind}s/{tag_id}.atom" + (f"?{query}" if query else "")
+        subtitle = (f"Stories about {name}" + (" and stories that mention it in passing" if mentions else "")
+                    + (" and stories that reach it through its suppliers" if chain else ""))
     return Response(atom(title, base, path, page.stories, subtitle),
                     media_type="application/atom+xml; charset=utf-8")

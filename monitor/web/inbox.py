@@ -17,10 +17,12 @@ from starlette.requests import Request
 
 from storage import prefs, review
 
+from ..supply_state import effective_links
 from . import common
 from .common import call, done, error_page, filters_of, render
 from .csrf import form_post
 from .health import empty_state
+from .reach import page_reach
 from .unread import ARRIVED, arrival_since, count_cache, count_window
 
 UNDO_LABELS = {"star": "star", "unstar": "unstar", "review": "mark reviewed", "dismiss": "dismiss",
@@ -36,14 +38,15 @@ async def inbox_page(request: Request):
     def load(db):
         me = prefs.record_visit(db, user) if user else prefs.Prefs("", None, None)
         since = arrival_since(arrived, me.last_visit, state.timezone)
-        filters = replace(filters_of(params), arrived_since=since)
+        links = effective_links(db)  # the supply links in force: the file's with the staff's changes
+        filters = replace(filters_of(params, links=links), arrived_since=since)
         page = review.inbox(db, filters, before=params.get("before"), limit=common.PER_PAGE, order=order)
         counts = count_cache(state).get(db, count_window(since))
         last = prefs.last_action(db, user) if user else None
-        return me, filters, page, review.source_names(db), counts, last
+        return me, filters, page, review.source_names(db), counts, last, links
 
     try:
-        me, filters, page, sources, counts, last = await call(request, load)
+        me, filters, page, sources, counts, last, links = await call(request, load)
     except ValueError as exc:
         return error_page(request, 400, str(exc))
     kept = {k: v for k, v in params.items() if k not in ("before", "token")}
@@ -63,7 +66,8 @@ async def inbox_page(request: Request):
                                                                         if k not in ("automaker", "topic")},
                                                                      kind: tag_id}),
                   undo=undo_label(last), new_since=filters.arrived_since if arrived == "new" else None,
-                  new_mark=me.last_visit, on_page=[s.id for s in page.stories if s.status == "new"])
+                  new_mark=me.last_visit, on_page=[s.id for s in page.stories if s.status == "new"],
+                  reach=page_reach(page.stories, state.names, links))
 
 
 def scope_links(kept: dict, arrived: str, order: str) -> dict:

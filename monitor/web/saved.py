@@ -26,10 +26,13 @@ FEED_SIZE = 50  # stories in a saved search's feed
 def search_url(saved: store.SavedSearch) -> str:
     """The search page of a saved search: its query and filters as the page's parameters."""
     filters = saved.search_filters()
-    params = {"q": saved.query, **{k: v for k, v in filters.as_dict().items() if k not in ("status", "mentions")}}
+    params = {"q": saved.query, **{k: v for k, v in filters.as_dict().items()
+                                   if k not in ("status", "mentions", "chain_suppliers")}}
     params["status"] = filters.status or "all"
     if filters.mentions:
         params["mentions"] = "1"
+    if filters.chain_suppliers:  # the page reads the automaker's suppliers again (monitor.web.reach)
+        params["chain"] = "1"
     return "/search?" + urlencode(params)
 
 

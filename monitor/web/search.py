@@ -20,7 +20,7 @@ from storage.lists import story_statuses
 from storage.saved import saved_searches
 from storage.tags import StoryTag, story_evidence, story_tags
 
-from .common import call, filters_of, page_number, render
+from .common import call, chain_links, filters_of, page_number, render
 from .listplace import article_href
 
 
@@ -50,7 +50,7 @@ async def search_page(request: Request):
     result, message, page_no, stories = None, None, 1, {}
     try:
         page_no = page_number(params)
-        filters = filters_of(params, default_status=None)
+        filters = filters_of(params, default_status=None, links=await chain_links(request, params))
         if query.strip():
             def load(db):
                 found = review.search(db, query, filters, page=page_no)

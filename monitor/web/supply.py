@@ -11,7 +11,7 @@ data by setting ``app.state.supply`` to a ``SupplyData``.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from urllib.parse import urlencode, urlsplit
 
 from starlette.requests import Request
@@ -23,6 +23,7 @@ from .common import call, error_page, flag, render
 from .supplymap import MATERIALS, MapSupplier, material_css, material_name, supply_map
 
 LATEST = 10  # stories on a supplier's page
+LINK_KINDS = ("supply", "offtake", "joint-venture", "stake", "mou")  # what staff may record
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,20 @@ class SupplyData:
     suppliers: tuple
     links: tuple
     forms: dict[str, tuple[str, ...]] = field(default_factory=dict)  # supplier id -> names to search for
+
+
+async def with_staff(request: Request, data: SupplyData) -> tuple[SupplyData, dict]:
+    """The data with the links in force (staff changes replayed: monitor.supply_state), and what
+    the review parts of the page show: the latest changes and the proposals waiting."""
+    from storage import supply as review
+
+    from ..supply_state import apply_staff
+
+    def read(db):
+        return review.staff_links(db), review.link_changes(db, 50), review.proposal_count(db)
+
+    staff, changes, waiting = await call(request, read)
+    return replace(data, links=apply_staff(data.links, staff)), {"changes": changes, "waiting": waiting}
 
 
 class SupplyUnavailable(Exception):
@@ -106,6 +121,7 @@ async def supply_page(request: Request):
         data = supply_data(state)
     except SupplyUnavailable as exc:
         return error_page(request, 503, str(exc))
+    data, review = await with_staff(request, data)
     material = (params.get("material") or "").strip()
     automaker = (params.get("automaker") or "").strip()
     choices = material_choices(data)
@@ -136,7 +152,12 @@ async def supply_page(request: Request):
     verified = sum(1 for k in links if k.verified)
     return render(request, "supply.html", chart=chart, rows=link_rows(data, state.names, links), material=material,
                   automaker=automaker, everyone=everyone, choices=choices, title=title, verified=verified,
-                  unverified=len(links) - verified, supplier_count=len(linked),
+                  unverified=len(links) - verified, supplier_count=len(linked), **review,
+                  suppliers=sorted(((s.id, s.name) for s in data.suppliers), key=lambda s: s[1].casefold()),
+                  all_materials=[(m, material_name(m)) for m in MATERIALS], kinds=LINK_KINDS,
+                  automaker_names={a: name for a, name, _ in state.automakers},
+                  supplier_names={s.id: s.name for s in data.suppliers}, here=str(request.url.path) +
+                  (f"?{request.url.query}" if request.url.query else ""),
                   all_url="/supply-chain?" + urlencode({k: v for k, v in (("material", material),
                                                                             ("automaker", automaker),
                                                                             ("all", "0" if everyone else "1")) if v}))
@@ -175,6 +196,7 @@ async def supplier_page(request: Request):
         data = supply_data(state)
     except SupplyUnavailable as exc:
         return error_page(request, 503, str(exc))
+    data, _ = await with_staff(request, data)
     supplier = next((s for s in data.suppliers if s.id == supplier_id), None)
     if supplier is None:
         return error_page(request, 404, f"no supplier {supplier_id[:60]!r}")
@@ -223,15 +245,16 @@ class SupplyPanel:
         return sum(1 for _, _, entries in self.groups for e in entries if not e.verified)
 
 
-def supply_panel(state, automaker_id: str) -> SupplyPanel:
-    """The supply-chain panel of an automaker's page; never raises (the page stays up without it)."""
+def supply_panel(state, automaker_id: str, links=None) -> SupplyPanel:
+    """The supply-chain panel of an automaker's page; never raises (the page stays up without it).
+    ``links``: the links in force (monitor.supply_state.effective_links); None: the data file's."""
     try:
         data = supply_data(state)
     except SupplyUnavailable as exc:
         return SupplyPanel((), str(exc))
     names = {s.id: s.name for s in data.suppliers}
     groups: dict[str, list[PanelEntry]] = defaultdict(list)
-    for k in data.links:
+    for k in data.links if links is None else links:
         if k.automaker == automaker_id:
             groups[k.material].append(PanelEntry(k.supplier, names.get(k.supplier, k.supplier), k.kind,
                                                  bool(k.verified), k.source))
