@@ -9,54 +9,32 @@ from __future__ import annotations
 
 import re
 import sys
-from dataclasses import dataclass
-
 from monitor.web.app import create_app
 from monitor.web.supply import SupplyData, search_text, unconditional_forms
 from monitor.web.supplymap import MATERIALS, MapSupplier, supply_map
+from nlp.suppliers import Supplier
+from nlp.supply_links import SupplyLink
 
 HOSTILE = '<script>alert("x")</script> Mining'
 
 
-@dataclass(frozen=True)
-class FakeSupplier:  # the shape of nlp.suppliers.Supplier
-    id: str
-    name: str
-    country: str
-    materials: tuple[str, ...]
-    parent: str | None = None
-
-
-@dataclass(frozen=True)
-class FakeLink:  # the shape of nlp.supply_links.SupplyLink
-    supplier: str
-    automaker: str
-    material: str
-    kind: str
-    source: str
-    seen: str
-    verified: bool
-    since: str | None = None
-    note: str = ""
-
-
 FIXTURE = SupplyData(
     suppliers=(
-        FakeSupplier("huayou", "Huayou Cobalt", "China", ("cobalt", "nickel")),
-        FakeSupplier("pt-vale-indonesia", "PT Vale Indonesia", "Indonesia", ("nickel",), parent="vale"),
-        FakeSupplier("vale", "Vale", "Brazil", ("nickel", "copper")),
-        FakeSupplier("ssab", "SSAB", "Sweden", ("steel",)),
-        FakeSupplier("catl", "CATL", "China", ("battery-cells",)),
-        FakeSupplier("alcoa", "Alcoa", "United States", ("aluminium",)),  # no link
-        FakeSupplier("evil", HOSTILE, '"><img src=x onerror=alert(1)>', ("cobalt",)),
+        Supplier("huayou", "Huayou Cobalt", "China", ("cobalt", "nickel")),
+        Supplier("pt-vale-indonesia", "PT Vale Indonesia", "Indonesia", ("nickel",), parent="vale"),
+        Supplier("vale", "Vale", "Brazil", ("nickel", "copper")),
+        Supplier("ssab", "SSAB", "Sweden", ("steel",)),
+        Supplier("catl", "CATL", "China", ("battery-cells",)),
+        Supplier("alcoa", "Alcoa", "United States", ("aluminium",)),  # no link
+        Supplier("evil", HOSTILE, '"><img src=x onerror=alert(1)>', ("cobalt",)),
     ),
     links=(
-        FakeLink("huayou", "ford", "nickel", "offtake", "https://example.org/huayou-ford", "2023-03-30", True),
-        FakeLink("pt-vale-indonesia", "ford", "nickel", "joint-venture", "javascript:alert(1)", "2023-03-30", False),
-        FakeLink("ssab", "volvo-cars", "steel", "supply", "https://example.org/ssab-volvo", "2021-06-16", True),
-        FakeLink("catl", "tesla", "battery-cells", "supply", "shared/data/reports/catl.md", "2024-01-05", True),
-        FakeLink("catl", "ford", "battery-cells", "supply", "https://example.org/catl-ford", "2023-02-13", False),
-        FakeLink("evil", "tesla", "cobalt", "stake", 'https://example.org/"><b>x</b>', "2025-05-05", False),
+        SupplyLink("huayou", "ford", "nickel", "offtake", "https://example.org/huayou-ford", "2023-03-30", True),
+        SupplyLink("pt-vale-indonesia", "ford", "nickel", "joint-venture", "javascript:alert(1)", "2023-03-30", False),
+        SupplyLink("ssab", "volvo-cars", "steel", "supply", "https://example.org/ssab-volvo", "2021-06-16", True),
+        SupplyLink("catl", "tesla", "battery-cells", "supply", "shared/data/reports/catl.md", "2024-01-05", True),
+        SupplyLink("catl", "ford", "battery-cells", "supply", "https://example.org/catl-ford", "2023-02-13", False),
+        SupplyLink("evil", "tesla", "cobalt", "stake", 'https://example.org/"><b>x</b>', "2025-05-05", False),
     ),
 )
 
@@ -241,11 +219,11 @@ def test_a_supplier_is_searched_by_the_names_the_tagger_takes_without_conditions
     from nlp.suppliers import load_supplier_registry
 
     forms = unconditional_forms(load_supplier_registry())
-    huayou = FakeSupplier("huayou", "Zhejiang Huayou Cobalt", "China", ("cobalt",))
+    huayou = Supplier("huayou", "Zhejiang Huayou Cobalt", "China", ("cobalt",))
     assert '"Huayou"' in search_text(huayou, forms).split(" OR ")
-    vale = FakeSupplier("vale", "Vale", "Brazil", ("nickel",))
+    vale = Supplier("vale", "Vale", "Brazil", ("nickel",))
     assert '"Vale"' not in search_text(vale, forms).split(" OR ") and '"Vale SA"' in search_text(vale, forms)
-    assert search_text(FakeSupplier("x", 'Say "Hi" Ltd', "", ()), {}) == '"Say Hi Ltd"'  # no forms: the name
+    assert search_text(Supplier("x", 'Say "Hi" Ltd', "", ()), {}) == '"Say Hi Ltd"'  # no forms: the name
     html = client(demo_db, supply=None).get("/suppliers/catl").text  # the real registry
     assert len(re.findall(r'<li class="story"', html)) >= 2
 
@@ -264,14 +242,14 @@ def synthetic(n_suppliers: int = 120, n_links: int = 80):
     from nlp.registry import load_registry
 
     makers = [(a.id, a.name) for a in load_registry().automakers if a.ranked]
-    suppliers = [FakeSupplier(f"s{i}", f"{NAME_PARTS[i % len(NAME_PARTS)]} {i}", "Nowhere",
+    suppliers = [Supplier(f"s{i}", f"{NAME_PARTS[i % len(NAME_PARTS)]} {i}", "Nowhere",
                               (MATERIALS[i % len(MATERIALS)],) + ((MATERIALS[(i + 3) % len(MATERIALS)],) if i % 3 == 0
                                                                    else ()))
                  for i in range(n_suppliers)]
     links = []
     for i in range(n_links):
         s = suppliers[(i * 7) % 50]  # 50 suppliers linked, some more than once
-        links.append(FakeLink(s.id, makers[(i * 5) % len(makers)][0], s.materials[i % len(s.materials)], "supply",
+        links.append(SupplyLink(s.id, makers[(i * 5) % len(makers)][0], s.materials[i % len(s.materials)], "supply",
                               f"https://example.org/{i}", "2025-01-01", i % 3 != 0))
     return makers, suppliers, links
 
@@ -304,7 +282,7 @@ def test_long_names_are_shortened_and_keep_their_whole_name_in_the_tooltip():
 def test_automakers_follow_their_suppliers_to_reduce_crossings():
     makers = [("a", "A"), ("b", "B")]
     suppliers = [MapSupplier("top", "Top", ("steel",)), MapSupplier("bottom", "Bottom", ("seabed-minerals",))]
-    links = [FakeLink("top", "b", "steel", "supply", "", "", True), FakeLink("bottom", "a", "seabed-minerals",
+    links = [SupplyLink("top", "b", "steel", "supply", "", "", True), SupplyLink("bottom", "a", "seabed-minerals",
                                                                             "supply", "", "", True)]
     m = supply_map(makers, suppliers, links)
     assert [lb.text for lb in m.automakers] == ["B", "A"]
@@ -312,5 +290,5 @@ def test_automakers_follow_their_suppliers_to_reduce_crossings():
 
 def test_an_unknown_material_gets_the_neutral_colour_and_no_class_of_its_own():
     m = supply_map([("a", "A")], [MapSupplier("x", "X", ('"><b>',))],
-                   [FakeLink("x", "a", '"><b>', "supply", "", "", False)])
+                   [SupplyLink("x", "a", '"><b>', "supply", "", "", False)])
     assert m.lines[0].css == "link m-other unverified" and m.lines[0].dash == "6 4"
