@@ -86,6 +86,12 @@ class Tagger:
             self._add(self.orth if sform.exact_case else self.lower, ("sform", j), [sform.text])
         for role, words in context_roles(self.supplier_registry):
             self._add(self.lower, role, words)
+        # A company's name is not its subject: "Zhejiang Huayou Cobalt", "Ganfeng Lithium", "Norsk
+        # Hydro" and "Tata Steel" prove no cobalt, lithium, renewable or steel topic by their
+        # words (the words of a name of two or more words count for no topic, as a taxonomy's
+        # ``not`` phrase would). The name still tags the supplier.
+        self._add(self.lower, ("not", None), [f.text for f in self.supplier_names.forms
+                                              if len(self.nlp.make_doc(f.text)) > 1])
         self._vocabulary.update(self.supplier_names.words_around())
         for ti, topic in enumerate(self.topics):
             self._add(self.lower, ("term", ti), topic.terms)
