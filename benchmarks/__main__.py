@@ -22,6 +22,7 @@ BENCHMARKS = {  # name -> module; the order they run in
     "trafilatura": "benchmarks.trafilatura_cli",
     "tagging": "benchmarks.tagging",
     "realtext": "benchmarks.realtext",
+    "proposals-real": "benchmarks.proposals_real",
     "stories": "benchmarks.stories",
     "web": "benchmarks.web",
 }

@@ -143,7 +143,8 @@ def _proposals(text: str, tags) -> tuple:
         return ()
     from nlp.proposals_text import proposals_for
 
-    return proposals_for(text, tags)
+    # the tagger's registry: every brand and spelling it tagged the automaker by can be found
+    return proposals_for(text, tags, _get_tagger().registry)
 
 
 def tag_text(text: str, title: str | None, seconds: float = 60.0, url: str = ""):

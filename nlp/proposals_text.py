@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 import spacy
@@ -60,24 +61,34 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 def proposals_for(text: str, tags: Tags, registry: Registry | None = None) -> tuple[ProposedLink, ...]:
     """The links the sentences of ``text`` state between the automakers and suppliers of
     ``tags``: one per automaker-supplier pair, the first sentence that states it (text order)."""
-    if not tags.automakers or not tags.suppliers:
-        return ()
-    automaker_names = [(tag.id, _pattern(_automaker_forms(tag, registry))) for tag in tags.automakers]
-    supplier_names = [(tag.id, _pattern((name, True) for name in (*tag.matched, tag.name)))
-                      for tag in tags.suppliers]
     found: dict[tuple[str, str], ProposedLink] = {}
-    for start, end in sentence_spans(text):
-        sentence = text[start:end]
-        automakers = _mentions(sentence, automaker_names)
-        suppliers = _mentions(sentence, supplier_names) if automakers else []
-        if not suppliers:
-            continue
-        for link in propose(sentence, automakers, suppliers):
+    for start, end, automakers, suppliers in candidate_sentences(text, tags, registry):
+        for link in propose(text[start:end], automakers, suppliers):
             key = (link.automaker, link.supplier)
             # a later sentence may say more than a headline: "signs steel deal" then "offtake"
             if key not in found or found[key].kind == "supply" != link.kind:
                 found[key] = link
     return tuple(found.values())
+
+
+def candidate_sentences(text: str, tags: Tags, registry: Registry | None = None
+                        ) -> Iterator[tuple[int, int, list[Mention], list[Mention]]]:
+    """(start, end, automaker mentions, supplier mentions) of each sentence of ``text`` that names
+    both an automaker and a supplier of ``tags`` (spans relative to the sentence): the sentences a
+    proposal can come from, also listed whole by benchmarks/proposals_real.py to be labelled."""
+    if not tags.automakers or not tags.suppliers:
+        return
+    automaker_names = [(tag.id, _pattern(_automaker_forms(tag, registry))) for tag in tags.automakers]
+    supplier_names = [(tag.id, _pattern((name, True) for name in (*tag.matched, tag.name)))
+                      for tag in tags.suppliers]
+    for start, end in sentence_spans(text):
+        sentence = text[start:end]
+        automakers = _mentions(sentence, automaker_names)
+        suppliers = _mentions(sentence, supplier_names) if automakers else []
+        # "Hyundai" inside "Hyundai Steel" names the steelmaker, not the carmaker
+        automakers = [a for a in automakers if not any(a.start < s.end and s.start < a.end for s in suppliers)]
+        if suppliers and automakers:
+            yield start, end, automakers, suppliers
 
 
 def _automaker_forms(tag: Tag, registry: Registry | None):

@@ -89,9 +89,12 @@ class Tagger:
         # A company's name is not its subject: "Zhejiang Huayou Cobalt", "Ganfeng Lithium", "Norsk
         # Hydro" and "Tata Steel" prove no cobalt, lithium, renewable or steel topic by their
         # words (the words of a name of two or more words count for no topic, as a taxonomy's
-        # ``not`` phrase would). The name still tags the supplier.
+        # ``not`` phrase would). The name still tags the supplier. A name the taxonomy itself
+        # lists as a topic's proof ("The Metals Company", "Redwood Materials") keeps proving it.
+        proofs = {" ".join(term.lower().split()) for topic in self.topics for term in topic.terms}
         self._add(self.lower, ("not", None), [f.text for f in self.supplier_names.forms
-                                              if len(self.nlp.make_doc(f.text)) > 1])
+                                              if len(self.nlp.make_doc(f.text)) > 1
+                                              and " ".join(f.text.lower().split()) not in proofs])
         self._vocabulary.update(self.supplier_names.words_around())
         for ti, topic in enumerate(self.topics):
             self._add(self.lower, ("term", ti), topic.terms)

@@ -29,8 +29,8 @@ class Filters:
     since: str | None = None  # YYYY-MM-DD or an ISO UTC date and time, inclusive (storage.dates)
     until: str | None = None  # the same; a day is inclusive to its end
     status: str | None = "inbox"  # None: every status
-    # the automaker and topic filters take the stories about the tag; with mentions, also those
-    # that name it in passing
+    # the automaker, topic and supplier filters take the stories about the tag; with mentions,
+    # also those that name it in passing
     mentions: bool = False
     # the stories that arrived (were first stored: stories.stored) at or after this ISO UTC time:
     # "new since my last visit", "fetched today" (storage.prefs, monitor.web.inbox)
@@ -39,6 +39,10 @@ class Filters:
     # them from nlp.supply_links; storage knows no links). A story naming any of them, in any
     # role, passes the automaker filter too: it reaches the automaker through its supply chain.
     chain_suppliers: tuple[str, ...] = ()
+    # the stories that name this supplier (its stored tags, kind "supplier"): about it, or with
+    # ``mentions`` naming it in passing too, as the automaker and topic filters. Storage does not
+    # check the id against the registry (nlp/); the web layer does (monitor.web.common.filters_of).
+    supplier: str | None = None
 
     def __post_init__(self):
         if not isinstance(self.chain_suppliers, tuple):  # a list, read back from JSON (saved searches)
@@ -60,11 +64,13 @@ class Filters:
 
     @property
     def tag(self) -> tuple[str, str] | None:
-        """The (kind, id) the stories are filtered by, the automaker first: the tag whose
-        evidence a row shows."""
+        """The (kind, id) the stories are filtered by, the automaker first, then the topic, then
+        the supplier: the tag whose evidence a row shows."""
         if self.automaker:
             return ("automaker", self.automaker)
-        return ("topic", self.topic) if self.topic else None
+        if self.topic:
+            return ("topic", self.topic)
+        return ("supplier", self.supplier) if self.supplier else None
 
 
 RARE_TAG = 2000  # a tag on fewer articles is filtered by its list of stories, a commoner one row by row
@@ -79,7 +85,8 @@ def story_filter_sql(db: Database, f: Filters, story: str = "s.id") -> tuple[lis
     capped at RARE_TAG tells in well under a millisecond."""
     where, params = [], []
     role = "" if f.mentions else " AND t.role = 'subject'"
-    for kind, value in (("automaker", f.automaker), ("topic", f.topic)):
+    # a supplier reads its tags along idx_tags_kind_tag_role as an automaker or a topic does
+    for kind, value in (("automaker", f.automaker), ("topic", f.topic), ("supplier", f.supplier)):
         if not value:
             continue
         common = db.execute(f"SELECT count(*) FROM (SELECT 1 FROM tags t WHERE t.tag_id = ? AND t.kind = ?{role} "

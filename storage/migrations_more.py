@@ -133,3 +133,24 @@ def m020_supply_review(db: Database) -> None:
             "by" TEXT NOT NULL,
             at TEXT NOT NULL
         )""")
+
+
+@migrations()
+def m021_link_change_verified(db: Database) -> None:
+    # Issue 18, items 2 and 3 (storage/supply.py, storage/proposal_review.py). ``verified``: staff
+    # may add a link their source does not state outright (drawn dashed, as the file's unverified
+    # ones); 1 by default, so every change logged before keeps meaning what it meant (verified).
+    # ``undone_by`` / ``undone_at``: a change taken back with the review page's Undo stays in the
+    # log, marked, and is skipped when the links are replayed (nothing is deleted).
+    # ``link_proposals.change_id``: the change a confirmation made (NULL when it made none: a
+    # rejection, or a proposal marked known because its link was in force already), so the log
+    # and the Confirmed tab say which proposals a link came from. The pair index serves the review
+    # list, one row per (supplier, automaker, kind), and its "rejected before" mark.
+    db.execute("ALTER TABLE link_changes ADD COLUMN verified INTEGER NOT NULL DEFAULT 1")
+    db.execute("ALTER TABLE link_changes ADD COLUMN undone_by TEXT")
+    db.execute("ALTER TABLE link_changes ADD COLUMN undone_at TEXT")
+    db.execute("ALTER TABLE link_proposals ADD COLUMN change_id INTEGER REFERENCES link_changes(id)")
+    # a proposal confirmed before this migration: its change's note began "confirmed from proposal N:"
+    db.execute("UPDATE link_proposals SET change_id = (SELECT max(c.id) FROM link_changes c WHERE c.action = 'add' "
+               "AND c.note LIKE 'confirmed from proposal ' || link_proposals.id || ':%') WHERE status = 'confirmed'")
+    db.execute("CREATE INDEX idx_link_proposals_pair ON link_proposals (status, supplier, automaker, kind, id)")

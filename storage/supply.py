@@ -6,7 +6,8 @@ the page. Their changes are appended to ``link_changes`` (add, confirm, retire) 
 order by ``staff_links``: the effective links are the file's with that replay applied
 (monitor/supply_state.py). An append-only log is what lets the page show who changed what, and
 what a link looked like before. Confirming a proposal is one such change: an ``add`` whose
-source is the article the sentence came from.
+source is the article the sentence came from (storage/proposal_review.py decides proposals a pair
+at a time). A change taken back with Undo stays in the log, marked undone, and the replay skips it.
 
 Nothing here knows the registries: the callers check that ids name a real supplier and automaker.
 """
@@ -14,7 +15,7 @@ Nothing here knows the registries: the callers check that ids name a real suppli
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlite_utils import Database
 
@@ -23,7 +24,7 @@ from .rows import dicts, one
 
 STATUSES = ("proposed", "confirmed", "rejected")
 ACTIONS = ("add", "confirm", "retire")
-DECISIONS = {"confirm": "confirmed", "reject": "rejected"}
+DECISIONS = {"confirm": "confirmed", "reject": "rejected", "known": "confirmed"}
 NOTE_MAX = 500  # characters of a change's note
 SOURCE_MAX = 2000
 
@@ -49,6 +50,7 @@ class Proposal:
     decided_at: str | None
     title: str | None
     url: str
+    change_id: int | None = None  # the link change its confirmation made (m021), if any
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,9 @@ class LinkChange:
     note: str
     by: str
     at: str
+    verified: bool = True  # an add: the source states the deal (m021; older rows: verified)
+    undone_by: str | None = None  # taken back with Undo: the replay skips it
+    undone_at: str | None = None
 
     @property
     def key(self) -> tuple[str, str, str, str]:
@@ -82,8 +87,8 @@ class StaffLinks:
     retired: frozenset[tuple[str, str, str, str]] = frozenset()
 
 
-_PROPOSAL_SQL = ("SELECT p.id, p.article_id, p.automaker, p.supplier, p.kind, p.material, p.sentence, p.status, "
-                 "p.created, p.decided_by, p.decided_at, a.title, a.url FROM link_proposals p "
+PROPOSAL_SQL = ("SELECT p.id, p.article_id, p.automaker, p.supplier, p.kind, p.material, p.sentence, p.status, "
+                 "p.created, p.decided_by, p.decided_at, a.title, a.url, p.change_id FROM link_proposals p "
                  "JOIN articles a ON a.id = p.article_id")
 
 
@@ -109,47 +114,58 @@ def proposals(db: Database, status: str = "proposed", limit: int = 50, before: i
     if before is not None:
         where += " AND p.id < ?"
         params.append(before)
-    rows = dicts(db, f"{_PROPOSAL_SQL} WHERE {where} ORDER BY p.id DESC LIMIT ?", [*params, limit])
+    rows = dicts(db, f"{PROPOSAL_SQL} WHERE {where} ORDER BY p.id DESC LIMIT ?", [*params, limit])
     return [Proposal(**r) for r in rows]
 
 
 def proposal(db: Database, proposal_id: int) -> Proposal | None:
-    row = one(db, f"{_PROPOSAL_SQL} WHERE p.id = ?", [proposal_id])
+    row = one(db, f"{PROPOSAL_SQL} WHERE p.id = ?", [proposal_id])
     return Proposal(**row) if row else None
 
 
+# A row of the review list: the proposals waiting, one per pair and kind; a decision, one per
+# pair, kind, person, time and change (every proposal of a pair is decided at once).
+ROW_COLUMNS = {"proposed": "supplier, automaker, kind"}
+DECIDED_COLUMNS = "supplier, automaker, kind, decided_by, decided_at, change_id"
+
+
+def row_columns(status: str) -> str:
+    if status not in STATUSES:
+        raise ValueError(f"a proposal's status is one of {', '.join(STATUSES)}, not {status!r}")
+    return ROW_COLUMNS.get(status, DECIDED_COLUMNS)
+
+
 def proposal_count(db: Database, status: str = "proposed") -> int:
+    """How many rows the review list has for ``status``: the links waiting for review (a pair and
+    kind, however many articles proposed it), or the decisions made. ``proposals_stored`` counts
+    the proposals themselves."""
+    cols = row_columns(status)
+    return db.execute(f"SELECT count(*) FROM (SELECT 1 FROM link_proposals WHERE status = ? GROUP BY {cols})",
+                      [status]).fetchone()[0]
+
+
+def proposals_stored(db: Database, status: str = "proposed") -> int:
     return db.execute("SELECT count(*) FROM link_proposals WHERE status = ?", [status]).fetchone()[0]
 
 
 def decide_proposal(db: Database, proposal_id: int, decision: str, by: str,
                     material: str | None = None) -> Proposal | None:
-    """Confirm or reject a proposal (None when there is no such proposal). Confirming adds the
-    link (a change 'add', source: the article's URL, note: the sentence); ``material`` is the one
-    staff chose when the sentence named none. ValueError for another decision, a confirmation
-    without a material; ProposalDecided when it was decided already."""
-    if decision not in DECISIONS:
-        raise ValueError(f"a proposal is confirmed or rejected ('confirm' or 'reject'), not {decision!r}")
-    with db.atomic():
-        found = proposal(db, proposal_id)
-        if found is None:
-            return None
-        if found.status != "proposed":
-            raise ProposalDecided(f"this proposal was {found.status} already by {found.decided_by or 'someone'}")
-        chosen = (material or "").strip() or found.material
-        if decision == "confirm":
-            if not chosen:
-                raise ValueError("the sentence names no material: choose the one the link is for")
-            add_change(db, found.supplier, found.automaker, chosen, found.kind, "add", by, source=found.url,
-                       note=f"confirmed from proposal {found.id}: {found.sentence}")
-        db.execute("UPDATE link_proposals SET status = ?, decided_by = ?, decided_at = ?, material = ? WHERE id = ?",
-                   [DECISIONS[decision], by, now_iso(), chosen, proposal_id])
-        return proposal(db, proposal_id)
+    """Confirm or reject a proposal with every older one of its pair and kind still waiting
+    (storage.proposal_review.decide, which says how); the proposal as decided, its ``material``
+    the link's, or None when there is no such proposal."""
+    from .proposal_review import decide
+
+    decision_made = decide(db, proposal_id, decision, by, material)
+    if decision_made is None:
+        return None
+    found = proposal(db, proposal_id)
+    return replace(found, material=decision_made.material or found.material)
 
 
 def add_change(db: Database, supplier: str, automaker: str, material: str, kind: str, action: str, by: str,
-               source: str = "", note: str = "") -> LinkChange:
-    """Log one change to the links. ValueError naming the field that is missing or wrong."""
+               source: str = "", note: str = "", verified: bool = True) -> LinkChange:
+    """Log one change to the links (``verified``: for an add, whether its source states the deal).
+    ValueError naming the field that is missing or wrong."""
     fields = {"supplier": supplier, "automaker": automaker, "material": material, "kind": kind, "by": by}
     fields = {k: " ".join(str(v or "").split()) for k, v in fields.items()}
     missing = [k for k, v in fields.items() if not v]
@@ -163,29 +179,43 @@ def add_change(db: Database, supplier: str, automaker: str, material: str, kind:
     if len(note) > NOTE_MAX:
         raise ValueError(f"a note has at most {NOTE_MAX} characters")
     stamp = now_iso()
-    cur = db.execute('INSERT INTO link_changes (supplier, automaker, material, kind, action, source, note, "by", at) '
-                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    cur = db.execute('INSERT INTO link_changes (supplier, automaker, material, kind, action, source, note, "by", at, '
+                     "verified) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                      [fields["supplier"], fields["automaker"], fields["material"], fields["kind"], action, source,
-                      note, fields["by"], stamp])
+                      note, fields["by"], stamp, int(bool(verified))])
     return LinkChange(cur.lastrowid, fields["supplier"], fields["automaker"], fields["material"], fields["kind"],
-                      action, source, note, fields["by"], stamp)
+                      action, source, note, fields["by"], stamp, bool(verified))
+
+
+_CHANGE_SQL = ('SELECT id, supplier, automaker, material, kind, action, source, note, "by", at, verified, undone_by, '
+               "undone_at FROM link_changes")
+
+
+def _change(row: dict) -> LinkChange:
+    return LinkChange(**{**row, "verified": bool(row["verified"])})
 
 
 def link_changes(db: Database, limit: int | None = None) -> list[LinkChange]:
-    """The changes, newest first (every one without ``limit``)."""
-    sql = 'SELECT id, supplier, automaker, material, kind, action, source, note, "by", at FROM link_changes ' \
-          "ORDER BY id DESC"
-    rows = dicts(db, sql + (" LIMIT ?" if limit else ""), [limit] if limit else [])
-    return [LinkChange(**r) for r in rows]
+    """The changes, newest first (every one without ``limit``), those undone included (marked)."""
+    rows = dicts(db, _CHANGE_SQL + " ORDER BY id DESC" + (" LIMIT ?" if limit else ""), [limit] if limit else [])
+    return [_change(r) for r in rows]
+
+
+def link_change(db: Database, change_id: int) -> LinkChange | None:
+    row = one(db, _CHANGE_SQL + " WHERE id = ?", [change_id])
+    return _change(row) if row else None
 
 
 def staff_links(db: Database) -> StaffLinks:
-    """Replay every change, oldest first: an add puts a link in force, a confirm marks a key
-    verified, a retire takes the key out (until a later add or confirm brings it back)."""
+    """Replay every change not undone, oldest first: an add puts a link in force (verified or not,
+    as it says; a confirm before it no longer counts), a confirm marks a key verified, a retire
+    takes the key out (until a later add or confirm brings it back)."""
     added: dict[tuple, LinkChange] = {}
     confirmed: set[tuple] = set()
     retired: set[tuple] = set()
     for change in reversed(link_changes(db)):
+        if change.undone_at:
+            continue
         key = change.key
         if change.action == "retire":
             added.pop(key, None)
@@ -195,6 +225,7 @@ def staff_links(db: Database) -> StaffLinks:
             retired.discard(key)
             if change.action == "add":
                 added[key] = change
+                confirmed.discard(key)
             else:
                 confirmed.add(key)
     return StaffLinks(tuple(added.values()), frozenset(confirmed), frozenset(retired))

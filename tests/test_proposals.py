@@ -19,6 +19,11 @@ import pytest
 from nlp.proposals import KINDS, Mention, ProposedLink, propose
 
 SENTENCES = Path(__file__).parent / "data" / "supply" / "sentences.jsonl"
+# written after the rules met real text: a batch to tune on (the classes the brief named: denials,
+# pauses, comparisons, lists, shared verbs, relative clauses...) and a fresh batch written and
+# scored before that tuning, all held out (see benchmarks/proposals_real.py)
+SECOND_BATCH = SENTENCES.with_name("sentences_dev2.jsonl")
+FRESH = SENTENCES.with_name("sentences_fresh.jsonl")
 PRECISION_FLOOR = 0.90
 RECALL_FLOOR = 0.80
 HELD_OUT_PRECISION_FLOOR = 0.90
@@ -28,8 +33,8 @@ MATERIALS = frozenset(("steel", "aluminium", "lithium", "nickel", "cobalt", "gra
                        "copper", "battery-cells", "cathode-materials", "anode-materials", "recycling", "seabed-minerals"))
 
 
-def rows() -> list[dict]:
-    with SENTENCES.open(encoding="utf-8") as f:
+def rows(path: Path = SENTENCES) -> list[dict]:
+    with path.open(encoding="utf-8") as f:
         return [json.loads(line) for line in f if line.strip()]
 
 
@@ -120,6 +125,24 @@ def test_precision_and_recall_on_the_held_out_rows():
     result, errors = score([r for r in rows() if held_out(r["id"])])
     assert result.precision >= HELD_OUT_PRECISION_FLOOR, "\n".join(errors)
     assert result.recall >= HELD_OUT_RECALL_FLOOR, "\n".join(errors)
+
+
+def test_precision_and_recall_on_the_second_tuning_batch():
+    result, errors = score(rows(SECOND_BATCH))  # measured P 1.000 R 0.903 (28 of 31)
+    assert result.precision >= PRECISION_FLOOR, "\n".join(errors)
+    assert result.recall >= 0.85, "\n".join(errors)
+
+
+def test_precision_and_recall_on_the_fresh_held_out_batch():
+    """Scored before the tuning round on real text and the second batch (P 0.871 R 0.628, 27 of 31
+    proposed right, 43 expected) and after it (P 1.000 R 0.767, 33 of 33): nothing was tuned on
+    these rows, so a failure is not fixed by a rule for one of them. (The same person wrote this
+    batch and the second tuning batch, so the figure after is less independent than the one before.)"""
+    data = rows(FRESH)
+    assert len(data) >= 40 and not {r["id"] for r in data} & {r["id"] for r in rows()}
+    result, _ = score(data)  # its errors are not printed: nothing may be tuned on them
+    assert result.precision >= HELD_OUT_PRECISION_FLOOR, f"P {result.precision:.3f}"
+    assert result.recall >= HELD_OUT_RECALL_FLOOR, f"R {result.recall:.3f}"
 
 
 def material_accuracy(selected: list[dict]) -> tuple[float, list[str]]:
@@ -249,6 +272,85 @@ def test_a_future_deal_counts_as_planned():
     assert [(link.kind, link.material, link.status) for link in links] == [("supply", "battery-cells", "planned")]
 
 
+def test_a_deal_put_on_hold_proposes_nothing():
+    assert case("Hyundai put its nickel deal with Vale Indonesia on hold.", [("hyundai", "Hyundai")],
+                [("pt-vale-indonesia", "Vale Indonesia")]) == set()
+    assert case("Ford paused cell purchases from SK On.", [("ford", "Ford")], [("sk-on", "SK On")]) == set()
+
+
+def test_a_denial_in_other_words_proposes_nothing():
+    assert case("Ford rejected a Korean newspaper report that it would buy cathodes from EcoPro BM.",
+                [("ford", "Ford")], [("ecopro-bm", "EcoPro BM")]) == set()
+    assert case("Honda said claims that it buys graphite from Syrah were inaccurate.", [("honda", "Honda")],
+                [("syrah-resources", "Syrah")]) == set()
+
+
+def test_hearsay_is_not_a_deal_even_with_a_signing_verb():
+    assert case("Kia is believed to have signed a supply agreement with Ganfeng.", [("kia", "Kia")],
+                [("ganfeng", "Ganfeng")]) == set()
+    assert case("Ganfeng and Kia are understood to be near a lithium deal.", [("kia", "Kia")],
+                [("ganfeng", "Ganfeng")]) == set()
+
+
+def test_a_shared_verb_carries_to_the_next_pair():
+    assert case("Volvo Cars buys steel from SSAB and Mercedes-Benz from Salzgitter.",
+                [("volvo-cars", "Volvo Cars"), ("mercedes-benz", "Mercedes-Benz")],
+                [("ssab", "SSAB"), ("salzgitter", "Salzgitter")]) == {
+        ("volvo-cars", "ssab", "supply"), ("mercedes-benz", "salzgitter", "supply")}
+    # and so does its negation
+    assert case("Tesla no longer buys nickel from Vale, and Ford from PT Vale.", [("tesla", "Tesla"), ("ford", "Ford")],
+                [("vale", "Vale"), ("pt-vale-indonesia", "PT Vale")]) == set()
+
+
+def test_what_an_aside_says_of_a_compared_company_counts():
+    assert case("Unlike Stellantis, which buys lithium from Vulcan Energy, Toyota has signed nothing.",
+                [("stellantis", "Stellantis"), ("toyota", "Toyota")], [("vulcan-energy", "Vulcan Energy")]) == {
+        ("stellantis", "vulcan-energy", "supply")}
+
+
+def test_an_object_relative_reads_the_verb_after_the_name():
+    assert case("Albemarle, whose lithium Ford will buy from 2026, raised its forecast.", [("ford", "Ford")],
+                [("albemarle", "Albemarle")]) == {("ford", "albemarle", "supply")}
+
+
+def test_a_deal_with_something_near_the_company_is_not_with_it():
+    assert case("Nissan buys power from a solar farm next to a Rio Tinto smelter.", [("nissan", "Nissan")],
+                [("rio-tinto", "Rio Tinto")]) == set()
+    assert case("BMW buys around half of its aluminium from Rio Tinto.", [("bmw", "BMW")],
+                [("rio-tinto", "Rio Tinto")]) == {("bmw", "rio-tinto", "supply")}
+
+
+def test_a_company_set_apart_by_not_or_rather_than_is_refused_alone():
+    assert case("Kia, not Hyundai, signed the offtake with Tianqi.", [("kia", "Kia"), ("hyundai", "Hyundai")],
+                [("tianqi", "Tianqi")]) == {("kia", "tianqi", "offtake")}
+    assert case("BMW will buy cells from Northvolt rather than from CATL.", [("bmw", "BMW")],
+                [("northvolt", "Northvolt"), ("catl", "CATL")]) == {("bmw", "northvolt", "supply")}
+
+
+def test_a_company_founded_together_is_a_joint_venture():
+    assert case("Honda and LG Energy Solution set up a company to make cells in Ohio.", [("honda", "Honda")],
+                [("lg-energy-solution", "LG Energy Solution")]) == {("honda", "lg-energy-solution", "joint-venture")}
+    links = run({"text": "Ford, SK On to build battery plants in Kentucky", "automakers": [["ford", "Ford"]],
+                 "suppliers": [["sk-on", "SK On"]]})
+    assert [(link.kind, link.status) for link in links] == [("joint-venture", "planned")]
+
+
+def test_term_sheets_and_shares_have_their_kinds():
+    assert case("Stellantis and Vulcan Energy signed a binding term sheet for lithium.",
+                [("stellantis", "Stellantis")], [("vulcan-energy", "Vulcan Energy")]) == {
+        ("stellantis", "vulcan-energy", "mou")}
+    assert case("Volkswagen acquired a minority interest in Vulcan Energy.", [("volkswagen", "Volkswagen")],
+                [("vulcan-energy", "Vulcan Energy")]) == {("volkswagen", "vulcan-energy", "stake")}
+    assert case("Toyota owns about a fifth of Lynas's new refinery.", [("toyota", "Toyota")],
+                [("lynas", "Lynas")]) == {("toyota", "lynas", "stake")}
+
+
+def test_a_quotation_attributed_to_a_companys_person():
+    assert case('"Our contract with Mercedes-Benz runs until 2030," a Hydro spokesperson said.',
+                [("mercedes-benz", "Mercedes-Benz")], [("norsk-hydro", "Hydro")]) == {
+        ("mercedes-benz", "norsk-hydro", "supply")}
+
+
 def test_a_sentence_naming_one_side_by_a_description_proposes_nothing():
     assert case("SSAB said the carmaker would buy its steel.", [], [("ssab", "SSAB")]) == set()
     assert propose("BMW said the miner would supply it.", [Mention("bmw", 0, 3)], []) == ()
@@ -291,6 +393,15 @@ def test_a_text_naming_one_side_proposes_nothing(tagger):
 
     text = "Glencore said cobalt output fell. The carmaker, it added, will keep buying from the mine."
     assert proposals_for(text, tagger.tag(text)) == ()
+
+
+def test_a_carmakers_name_inside_a_suppliers_is_no_mention(tagger):
+    from nlp.proposals_text import candidate_sentences
+
+    text = "Hyundai Motor reported record sales. Its main steel supplier, Hyundai Steel, buys iron ore from Vale."
+    tags = tagger.tag(text)
+    assert "hyundai" in tags.automaker_ids() and "hyundai-steel" in tags.supplier_ids()
+    assert list(candidate_sentences(text, tags)) == []  # the second sentence names no carmaker
 
 
 def test_sentences_are_split_by_the_taggers_rules():

@@ -1,6 +1,8 @@
 """The supply-chain pages over HTTP (Starlette's test client, a real SQLite file): the map and its
-filters, a supplier's page, the panel on an automaker's page, sources through safe_url, hostile
-names escaped; and the map's geometry (monitor/web/supplymap.py, pure).
+filters, a supplier's page (its coverage from its stored tags: the chart, the counts by role, the
+topics and automakers on its stories, the latest), the panel on an automaker's page (each
+supplier's latest coverage and topics), sources through safe_url, hostile names escaped; and the
+map's geometry (monitor/web/supplymap.py, pure).
 
 The pages read the registries of nlp/ unless ``app.state.supply`` is set: most tests hand them a
 small registry of their own (FIXTURE), one reads the real data files."""
@@ -8,12 +10,15 @@ small registry of their own (FIXTURE), one reads the real data files."""
 from __future__ import annotations
 
 import re
+import sqlite3
 import sys
+
 from monitor.web.app import create_app
-from monitor.web.supply import SupplyData, search_text, unconditional_forms
+from monitor.web.supply import SupplyData, unconditional_forms
 from monitor.web.supplymap import MATERIALS, MapSupplier, supply_map
 from nlp.suppliers import Supplier
 from nlp.supply_links import SupplyLink
+from tests.test_reach import supplier_only_story
 
 HOSTILE = '<script>alert("x")</script> Mining'
 
@@ -165,14 +170,73 @@ def test_an_unknown_supplier_is_404(tmp_path):
     assert r.status_code == 404 and "no supplier" in r.text
 
 
-def test_a_supplier_page_lists_the_stories_naming_it(demo_db):
-    r = client(demo_db).get("/suppliers/catl")
-    stories = re.findall(r'<li class="story".*?</li>', r.text, re.DOTALL)
-    assert len(stories) >= 2  # the demo's Tesla emissions and BYD recycling stories name CATL
-    assert all("/articles/" in s for s in stories)
-    assert 'href="/search?q=%22CATL%22"' in r.text
-    r = client(demo_db).get("/suppliers/ssab")
-    assert "No stories name SSAB yet." in r.text
+def stories_in(html: str) -> list[str]:
+    return re.findall(r'<li class="story" data-story="(\d+)"', html)
+
+
+def test_a_supplier_page_shows_its_coverage_from_its_stored_tags(demo_db, clock):
+    story = supplier_only_story(demo_db)  # about Huayou and PT Vale Indonesia; the quota story mentions PT Vale
+    c = client(demo_db)
+    html = c.get("/suppliers/pt-vale-indonesia").text
+    assert re.search(r'<p class="role-counts"><strong>PT Vale Indonesia:</strong> <span class="about">the subject of '
+                     r'1 story</span>, <span class="mentioning">mentioned in 1 more</span>', html)
+    chart = re.search(r'<figure class="chart-box">(.*?)</figure>', html, re.DOTALL).group(1)
+    assert "PT Vale Indonesia: stories per week" in chart and len(re.findall(r'<rect class="bar"', chart)) >= 8
+    assert re.findall(r'<title>week of [^<]*: 1 story</title>', chart) == ["<title>week of 2026-11-02: 1 story</title>"]
+    assert stories_in(html) == [str(story)]  # about it: the stored tags, not a text search
+    assert 'href="/articles/' in html and "from=/%3Fsupplier%3Dpt-vale-indonesia%26status%3Dall" in html
+    assert '<a class="inbox-link" href="/?supplier=pt-vale-indonesia&amp;status=all">' in html
+    assert 'href="/suppliers/pt-vale-indonesia?mentions=1">Show the mentions too' in html
+    related = re.search(r'<section class="supplier-related">.*?</section>', html, re.DOTALL).group(0)
+    assert '<a href="/topics/nickel">Nickel</a> · 1 story' in related
+    assert "Automakers named with it" not in related  # the story about it names no automaker
+
+    html = c.get("/suppliers/pt-vale-indonesia?mentions=1").text
+    assert len(stories_in(html)) == 2 and stories_in(html)[-1] == str(story)  # the quota story first: newer
+    assert "stories per week" in html and "(about or mentioning PT Vale Indonesia)" in html
+    assert 'href="/suppliers/pt-vale-indonesia">Only the stories about it' in html
+    related = re.search(r'<section class="supplier-related">.*?</section>', html, re.DOTALL).group(0)
+    assert '<a href="/automakers/ford">Ford</a> · 1 story' in related  # named on the quota story
+    assert '<a class="inbox-link" href="/?supplier=pt-vale-indonesia&amp;status=all&amp;mentions=1">' in html
+    assert c.get("/suppliers/pt-vale-indonesia?mentions=maybe").status_code == 400
+
+
+def test_a_supplier_only_mentioned_points_to_its_mentions_and_one_never_named_says_so(demo_db, clock):
+    c = client(demo_db)
+    html = c.get("/suppliers/catl").text  # the demo names CATL in passing, three times
+    assert "the subject of 0 stories</span>, <span class=\"mentioning\">mentioned in 3</span>" in html
+    assert stories_in(html) == []
+    assert 'No story is about CATL yet; 3 mention it: <a href="/suppliers/catl?mentions=1">show them</a>' in html
+    assert len(stories_in(c.get("/suppliers/catl?mentions=1").text)) == 3
+    html = c.get("/suppliers/ssab").text
+    assert "No stories name SSAB yet." in html and "the subject of 0 stories" in html
+    assert "search?q=" not in html  # the full-text stand-in is gone
+
+
+def test_the_automaker_panel_shows_each_suppliers_latest_coverage_and_topics(demo_db, clock):
+    story = supplier_only_story(demo_db)
+    html = client(demo_db).get("/automakers/ford").text
+    panel = re.search(r'<section class="supply-panel">.*?</section>', html, re.DOTALL).group(0)
+    entries = {m.group(1): m.group(0) for m in re.finditer(  # the first entry of each (Huayou is in two materials)
+        r'<li class="supplier-entry[^"]*"><a href="/suppliers/([^"]+)">.*?</li>', panel, re.DOTALL)
+        if m.group(1) not in panel[:m.start()]}
+    huayou = entries["huayou"]
+    assert '<a class="recent" href="/?supplier=huayou&amp;status=all&amp;mentions=1"' in huayou
+    assert ">1 story in 90 days</a>" in huayou
+    latest = re.search(r'<a class="latest" href="([^"]+)">([^<]+)</a> <time>([^<]+)</time>', huayou)
+    assert latest.group(1).startswith("/articles/") and "from=/%3Fsupplier%3Dhuayou" in latest.group(1)
+    assert latest.group(3) == "2026-11-02"
+    conn = sqlite3.connect(demo_db)
+    assert latest.group(2) == conn.execute("SELECT title FROM stories WHERE id = ?", [story]).fetchone()[0]
+    conn.close()
+    assert '<a class="chip topic mini" href="/topics/nickel"' in huayou
+    vale = entries["pt-vale-indonesia"]
+    assert ">2 stories in 90 days</a>" in vale and "Indonesia cuts nickel ore quotas" in vale  # its latest: a mention
+    assert re.search(r'<a href="/suppliers/catl">CATL</a>.*?supplier-news"><a class="recent"[^>]*>3 stories in 90 days',
+                     entries["catl"], re.DOTALL)
+    html = client(demo_db).get("/automakers/volvo-cars").text  # SSAB: nothing about it in the demo
+    panel = re.search(r'<section class="supply-panel">.*?</section>', html, re.DOTALL).group(0)
+    assert re.search(r'SSAB</a> <small>supply</small><div class="supplier-news quiet">no coverage yet</div>', panel)
 
 
 def test_an_automaker_page_lists_its_suppliers_by_material(tmp_path):
@@ -184,7 +248,8 @@ def test_an_automaker_page_lists_its_suppliers_by_material(tmp_path):
     nickel = groups[0][1]
     assert '<a href="/suppliers/huayou">Huayou Cobalt</a>' in nickel
     assert re.search(r'PT Vale Indonesia</a> <small>joint-venture</small> <span class="unverified-mark"', nickel)
-    assert '<span class="supplier-entry"><a href="/suppliers/huayou">' in nickel  # verified: no mark
+    assert '<li class="supplier-entry"><a href="/suppliers/huayou">' in nickel  # verified: no mark
+    assert nickel.count('<div class="supplier-news quiet">no coverage yet</div>') == 2  # an empty archive
     assert 'href="/supply-chain?automaker=ford"' in panel
     assert "No supplier is linked to BMW Group yet." in c.get("/automakers/bmw").text
     assert "supply-panel" not in c.get("/topics/nickel").text  # topics have no chain
@@ -215,17 +280,15 @@ def test_the_pages_read_the_real_registry(tmp_path):
     assert f'href="/suppliers/{links[0].supplier}"' in r.text
 
 
-def test_a_supplier_is_searched_by_the_names_the_tagger_takes_without_conditions(demo_db):
+def test_the_names_the_tagger_takes_without_conditions(demo_db, clock):
+    """What the proposals page marks in a sentence (SupplyData.forms)."""
     from nlp.suppliers import load_supplier_registry
 
     forms = unconditional_forms(load_supplier_registry())
-    huayou = Supplier("huayou", "Zhejiang Huayou Cobalt", "China", ("cobalt",))
-    assert '"Huayou"' in search_text(huayou, forms).split(" OR ")
-    vale = Supplier("vale", "Vale", "Brazil", ("nickel",))
-    assert '"Vale"' not in search_text(vale, forms).split(" OR ") and '"Vale SA"' in search_text(vale, forms)
-    assert search_text(Supplier("x", 'Say "Hi" Ltd', "", ()), {}) == '"Say Hi Ltd"'  # no forms: the name
-    html = client(demo_db, supply=None).get("/suppliers/catl").text  # the real registry
-    assert len(re.findall(r'<li class="story"', html)) >= 2
+    assert "Huayou" in forms["huayou"]
+    assert "Vale" not in forms["vale"] and "Vale SA" in forms["vale"]  # "Vale" only beside mining words
+    html = client(demo_db, supply=None).get("/suppliers/catl?mentions=1").text  # the real registry
+    assert len(stories_in(html)) == 3
 
 
 # -- the geometry -----------------------------------------------------------------------------

@@ -166,6 +166,12 @@ def post(item: tuple[str, int], platform: str, use: str, db_path: str) -> None:
 @click.option("--links", is_flag=True, help="Export the supply links (nlp/data/supply_links.yaml) instead of "
               "coverage: supplier and automaker (id and name), material, kind, since, verified, source, seen, "
               "note. Takes --automaker; no database is read.")
+@click.option("--chain", is_flag=True, help="Export chain reach instead of coverage: one row per automaker and story "
+              "that reaches it through a linked supplier it names (the links in force: the file's with the staff's "
+              "changes), with the suppliers, the links' materials, kinds and sources, whether all are verified and "
+              "whether the story names the automaker too. Takes --automaker, --since and --until.")
+@click.option("--summary", is_flag=True, help="With --chain: one row per automaker instead (stories about it, "
+              "mentioning it, reaching it only through its suppliers, by material).")
 @click.option("--per", type=click.Choice(["story", "article"]), default="story", show_default=True,
               help="One row per story (its copies' sources in also_in) or per article.")
 @click.option("--automaker", help="Only stories about this automaker id (see --mentions).")
@@ -179,9 +185,9 @@ def post(item: tuple[str, int], platform: str, use: str, db_path: str) -> None:
 @click.option("--out", "out_path", type=click.Path(dir_okay=False), help="Write here instead of standard output.")
 @db_option
 @click.pass_context
-def export_cmd(ctx: click.Context, fmt: str, links: bool, per: str, automaker: str | None, topic: str | None,
-               mentions: bool, source: str | None, since: str | None, until: str | None, out_path: str | None,
-               db_path: str) -> None:
+def export_cmd(ctx: click.Context, fmt: str, links: bool, chain: bool, summary: bool, per: str, automaker: str | None,
+               topic: str | None, mentions: bool, source: str | None, since: str | None, until: str | None,
+               out_path: str | None, db_path: str) -> None:
     """Export tagged coverage for a spreadsheet (CSV) or a script (JSON Lines), tags and
     evidence included; "subjects" lists the tags each story is about (the others it only
     mentions in passing). --automaker and --topic take the stories about the tag; with
@@ -191,6 +197,11 @@ def export_cmd(ctx: click.Context, fmt: str, links: bool, per: str, automaker: s
     each link's public source and date, and whether the source itself states it), for the
     leaderboard's research; --automaker keeps one automaker's links.
 
+    With --chain it writes chain reach: a row for each automaker a story reaches through a
+    supplier it names and that is linked to the automaker (via, the links' materials, kinds and
+    sources, verified when every link used is, direct when the story names the automaker too);
+    --summary adds it up per automaker (about, mentioning, chain only, by material).
+
     \b
     Example:
         chargewatch export --format csv --automaker tesla --since 2026-01-01 > tesla.csv
@@ -198,9 +209,18 @@ def export_cmd(ctx: click.Context, fmt: str, links: bool, per: str, automaker: s
         chargewatch export --format jsonl --per article --topic deep-sea-mining
         chargewatch export --links --out links.csv
         chargewatch export --links --automaker ford --format jsonl
+        chargewatch export --chain --automaker ford --since 2026-01-01 --out ford-chain.csv
+        chargewatch export --chain --summary --format jsonl
     """
+    if links and chain:
+        raise click.UsageError("--links and --chain are two different exports: give one of them")
+    if summary and not chain:
+        raise click.UsageError("--summary applies to --chain only")
     if links:
         _export_links(ctx, fmt, automaker, out_path)
+        return
+    if chain:
+        _export_chain(ctx, fmt, summary, automaker, since, until, out_path, db_path)
         return
     from storage.export import export_articles, export_stories
     from storage.review import Filters
@@ -257,6 +277,50 @@ def _export_links(ctx: click.Context, fmt: str, automaker: str | None, out_path:
         click.echo(f"{len(rows)} supply links written to {printable(out_path)}", err=True)
     else:
         click.echo(text, nl=False)
+
+
+def _export_chain(ctx: click.Context, fmt: str, summary: bool, automaker: str | None, since: str | None,
+                  until: str | None, out_path: str | None, db_path: str) -> None:
+    """chargewatch export --chain [--summary]: the stories reaching automakers through their
+    suppliers (monitor.outputs.chain), from the database and the links in force."""
+    from nlp.handles import HandleError
+    from nlp.registry import load_registry
+    from nlp.suppliers import supplier_names
+    from nlp.supply_links import SupplyLinkError
+    from storage.chain import named_counts, reached_stories
+
+    from ..outputs.chain import EXPORT_CHAIN_COLUMNS, EXPORT_CHAIN_SUMMARY_COLUMNS, chain_rows, chain_summary, write_rows
+    from ..supply_state import effective_links
+
+    not_chain = [f"--{name}" for name in ("per", "topic", "mentions", "source")
+                 if ctx.get_parameter_source(name) is not click.core.ParameterSource.DEFAULT]
+    if not_chain:
+        verb = "applies" if len(not_chain) == 1 else "apply"
+        raise click.UsageError(f"{', '.join(not_chain)} {verb} to coverage, not to chain reach: with --chain only "
+                               "--automaker, --since, --until, --summary, --format and --out apply")
+    db = readonly_db(db_path)
+    check_choice(db, "--automaker", automaker)
+    try:
+        registry = load_registry()
+        names = supplier_names()
+        links = effective_links(db)  # the file's links with the staff's changes, as the review page reads them
+    except (HandleError, SupplyLinkError, ValueError) as exc:  # the registries are configuration
+        raise ConfigError(str(exc)) from None
+    suppliers = [link.supplier for link in links if automaker is None or link.automaker == automaker]
+    automakers = [(a.id, a.name) for a in registry.automakers if automaker is None or a.id == automaker]
+    # a row at a time from the stories to the file: a large archive's export holds a batch, not all
+    rows = chain_rows(reached_stories(db, suppliers, since=since, until=until), links, dict(automakers), names,
+                      automaker)
+    what, columns = "chain reach rows", EXPORT_CHAIN_COLUMNS
+    if summary:
+        rows = chain_summary(rows, named_counts(db, since=since, until=until), automakers)
+        what, columns = "automakers", EXPORT_CHAIN_SUMMARY_COLUMNS
+    if out_path:
+        with open(out_path, "w", encoding="utf-8", newline="") as out:
+            n = write_rows(rows, columns, fmt, out.write)
+        click.echo(f"{n} {what} written to {printable(out_path)}", err=True)
+    else:
+        write_rows(rows, columns, fmt, lambda text: click.echo(text, nl=False))
 
 
 for _command in (digest, post, export_cmd):

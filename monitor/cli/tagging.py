@@ -14,7 +14,7 @@ from nlp.tags import Tags
 from ..errors import DatabaseError
 from ..terminal import json_text, printable, term
 from .group import main
-from .options import WHEN, db_option, readonly_db
+from .options import WHEN, db_option, readonly_db, remember_db
 from .render import console, progress_bar
 
 
@@ -70,7 +70,10 @@ def tags(as_json: bool, counts: bool, since: str | None, db_path: str) -> None:
 
 @click.command("tag")
 @click.argument("files", nargs=-1, type=click.Path(dir_okay=False, allow_dash=True))
-def tag(files: tuple[str, ...]) -> None:
+@click.option("--db", "db_path", type=click.Path(dir_okay=False), callback=remember_db,
+              help="Reach suppliers' automakers through the links in force in this database (the data file's "
+                   "with the changes staff made on the review page) instead of the data file's alone.")
+def tag(files: tuple[str, ...], db_path: str | None) -> None:
     """Tag texts: one JSON object per input (standard input when no file), one per line.
 
     Each object has "automakers" and "topics", lists of tags with id, name, evidence, mentions,
@@ -80,17 +83,21 @@ def tag(files: tuple[str, ...]) -> None:
     is linked to in nlp/data/supply_links.yaml), and "supply_chain" the automakers the text
     reaches only through those suppliers ({"automaker": id, "via": [supplier ids]}). An empty
     input gives empty lists; a binary or unreadable input gives empty lists, an "error" key and
-    a message on stderr.
+    a message on stderr. With --db, the suppliers' automakers and the supply chain come from the
+    links in force there: a link staff confirmed on the review page counts, one they retired
+    does not.
 
     \b
     Example:
         chargewatch tag article.txt another.txt
         echo "Volvo Cars will buy fossil-free steel." | chargewatch tag
+        chargewatch tag --db chargewatch.db article.txt
     """
     from nlp import default_tagger
 
     from ..fetch.charset import decode_text
 
+    links = _links_in_force(db_path) if db_path else None
     failed = False
     for name in files or ("-",):
         try:
@@ -109,10 +116,26 @@ def tag(files: tuple[str, ...]) -> None:
             _tag_error(name, "binary input (not decodable as text)")
             continue
         tagged = default_tagger().tag(text) if text.strip() else None
+        if tagged is not None and links is not None:
+            from ..supply_state import with_links
+
+            tagged = with_links(tagged, links)
         out = (tagged or Tags()).to_dict()
         click.echo(json.dumps(out, ensure_ascii=False))
     if failed:
         sys.exit(1)
+
+
+def _links_in_force(db_path: str):
+    """The supply links in force in the database (monitor.supply_state.effective_links); read once,
+    before any text, so a missing or unusable database stops the command at once."""
+    from ..supply_state import effective_links
+
+    db = readonly_db(db_path)
+    try:
+        return effective_links(db)
+    finally:
+        db.close()
 
 
 def _tag_error(name: str, message: str) -> None:

@@ -162,6 +162,7 @@ ROUTES = [
     Route("/supply-chain/links", proposals.link_change, methods=["POST"]),
     Route("/supply-chain/proposals", proposals.proposals_page),
     Route("/supply-chain/proposals/{proposal_id:rowid}", proposals.decide, methods=["POST"]),
+    Route("/supply-chain/proposals/{proposal_id:rowid}/undo", proposals.undo, methods=["POST"]),
     Route("/suppliers/{supplier_id}", supply.supplier_page),
     Route("/sources", sources.sources_page),
     Route("/sources/{name}/resume", sources.source_resume, methods=["POST"]),

@@ -127,14 +127,32 @@ def flag(params, name: str) -> bool:
 
 
 def filters_of(params, default_status: str | None = "inbox", links=None) -> review.Filters:
-    """The filters of a page, the API or a feed. ``mentions``: the automaker and topic filters
-    take the stories that only mention the tag too (else only the stories about it)."""
+    """The filters of a page, the API or a feed. ``mentions``: the automaker, topic and supplier
+    filters take the stories that only mention the tag too (else only the stories about it)."""
     status = params.get("status", default_status or "all") or "all"
     values = {k: (params.get(k) or None) for k in ("automaker", "topic", "source", "kind", "since", "until")}
     # chain=1: the automaker filter also takes the stories naming one of its suppliers (monitor.web.reach)
     chain = chain_suppliers(values["automaker"], links) if flag(params, "chain") else ()
     return review.Filters(status=None if status == "all" else status, mentions=flag(params, "mentions"),
-                          chain_suppliers=chain, **values)
+                          chain_suppliers=chain, supplier=supplier_param(params), **values)
+
+
+def supplier_param(params) -> str | None:
+    """?supplier=: the stories naming a supplier of the registry (nlp/data/suppliers.yaml), by
+    its id; absent or empty: None. An id the registry does not have is a ValueError (400) naming
+    the parameter, not an empty list that looks like a quiet news week."""
+    value = (params.get("supplier") or "").strip()
+    if not value:
+        return None
+    try:  # imported when asked for: the other filters work while the registry is missing or broken
+        from nlp.suppliers import supplier_names
+
+        known = supplier_names()
+    except (ImportError, ValueError) as exc:  # SupplierRegistryError is a ValueError
+        raise ValueError(f"supplier: the supplier registry could not be read ({exc})") from None
+    if value not in known:
+        raise ValueError(f"supplier must be the id of a supplier (see /supply-chain?all=1), not {value[:60]!r}")
+    return value
 
 
 def snippet_parts(snippet: str | None) -> list[tuple[str, bool]]:

@@ -1,6 +1,8 @@
 """The supply chain: the map of supply links with their table (GET /supply-chain, filtered by
-?material= and ?automaker=), a page per supplier (GET /suppliers/{id}) and the panel of an
-automaker's suppliers on its page (``supply_panel``, used by facets.py).
+?material= and ?automaker=), a page per supplier (GET /suppliers/{id}: its facts, the automakers
+it supplies, and its coverage from its stored tags: the weekly chart, the topics and automakers on
+its stories, the latest) and the panel of an automaker's suppliers on its page (``supply_panel``
+with ``with_activity``: each supplier's latest coverage and topics; used by facets.py).
 
 The data are the registries of nlp/ (nlp/data/suppliers.yaml through nlp.suppliers.load_suppliers,
 nlp/data/supply_links.yaml through nlp.supply_links.load_links), read when a page first needs
@@ -12,17 +14,18 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import quote, urlencode, urlsplit
 
 from starlette.requests import Request
 
-from storage.search import search
-from storage.search_query import QueryError
+from storage.coverage import Coverage, coverage
+from storage.supplier_activity import RECENT_DAYS, SupplierActivity, supplier_activity
 
+from .charts import weekly_bars
 from .common import call, error_page, flag, render
 from .supplymap import MATERIALS, MapSupplier, material_css, material_name, supply_map
 
-LATEST = 10  # stories on a supplier's page
+LATEST = 15  # stories on a supplier's page (as on an automaker's)
 LINK_KINDS = ("supply", "offtake", "joint-venture", "stake", "mou")  # what staff may record
 
 
@@ -32,7 +35,8 @@ class SupplyData:
 
     suppliers: tuple
     links: tuple
-    forms: dict[str, tuple[str, ...]] = field(default_factory=dict)  # supplier id -> names to search for
+    # supplier id -> the names the tagger takes without conditions: what the proposals page marks
+    forms: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 async def with_staff(request: Request, data: SupplyData) -> tuple[SupplyData, dict]:
@@ -163,18 +167,10 @@ async def supply_page(request: Request):
                                                                             ("all", "0" if everyone else "1")) if v}))
 
 
-MAX_FORMS = 8  # names OR-ed in a supplier's search
-
-
-def phrase(name: str) -> str:
-    """A name as a search phrase ("Rio Tinto"): its own quotes dropped."""
-    return '"' + " ".join(name.replace('"', " ").split()) + '"'
-
-
 def unconditional_forms(registry) -> dict[str, tuple[str, ...]]:
     """Supplier id -> the names the tagger takes without conditions ("Huayou" for Zhejiang Huayou
-    Cobalt). Names it takes only in context ("Vale", "Salzgitter") are left out: a search cannot
-    check the context."""
+    Cobalt), which the proposals page marks in a sentence. Names it takes only in context ("Vale",
+    "Salzgitter") are left out: a plain match cannot check the context."""
     forms: dict[str, list[str]] = defaultdict(list)
     for f in registry.forms:
         if not f.context and not f.not_before and not f.not_after:
@@ -182,16 +178,13 @@ def unconditional_forms(registry) -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in forms.items()}
 
 
-def search_text(supplier, forms: dict[str, tuple[str, ...]]) -> str:
-    """The search that finds the stories naming a supplier: its unconditional names, each a
-    phrase, OR-ed; without any (a registry without forms), its name."""
-    names = forms.get(supplier.id) or (supplier.name,)
-    return " OR ".join(list(dict.fromkeys(phrase(n) for n in names if n.strip()))[:MAX_FORMS])
-
-
 async def supplier_page(request: Request):
     state = request.app.state
     supplier_id = request.path_params["supplier_id"]
+    try:
+        mentions = flag(request.query_params, "mentions")
+    except ValueError as exc:
+        return error_page(request, 400, str(exc))
     try:
         data = supply_data(state)
     except SupplyUnavailable as exc:
@@ -206,22 +199,22 @@ async def supplier_page(request: Request):
     if parent_id and parent is None:
         parent = (None, parent_id)
     children = [(s.id, s.name) for s in data.suppliers if getattr(s, "parent", None) == supplier_id]
-    # Stand-in until storage keeps supplier tags: the newest stories whose text names the
-    # supplier, found by the archive's full-text search (search_text). It cannot tell a namesake
-    # from the company as the tagger does; the tagger's stored supplier tags will replace it.
-    stories, search_error = [], None
-    query = search_text(supplier, data.forms)
-    try:
-        found = await call(request, search, query, per_page=50)
-        stories = sorted(found.hits, key=lambda h: h.published or "", reverse=True)[:LATEST]
-    except QueryError as exc:
-        search_error = str(exc)
+    # its coverage from its stored tags (kind "supplier"), read as an automaker's is
+    cov = await call(request, coverage, "supplier", supplier_id, mentions=mentions, latest=LATEST)
     chart = supply_map([(a, n) for a, n, _ in state.automakers if any(k.automaker == a for k in links)],
                        [supplier], links, title=f"{supplier.name}: supply links")
+    inbox = "/?" + urlencode({"supplier": supplier_id, "status": "all", **({"mentions": "1"} if mentions else {})})
     return render(request, "supplier.html", supplier=supplier, rows=link_rows(data, state.names, links),
                   materials=[(m, material_name(m), material_css(m)) for m in supplier.materials], parent=parent,
-                  children=children, stories=stories, search_error=search_error, phrase=query,
-                  chart=chart)
+                  children=children, chart=chart, cov=cov, mentions=mentions, weekly=coverage_chart(supplier.name, cov),
+                  inbox=inbox, page_url=f"/suppliers/{quote(supplier_id, safe='')}")
+
+
+def coverage_chart(name: str, cov: Coverage):
+    """A supplier's stories per week, titled as an automaker's chart is (monitor/web/facets.py)."""
+    which = f"about or mentioning {name}" if cov.mentions else f"about {name}"
+    span = "last 12 months" if len(cov.weeks) >= 52 else f"last {len(cov.weeks)} weeks"  # from the first story on
+    return weekly_bars(f"{name}: stories per week, {span} ({which})", cov.weeks)
 
 
 @dataclass(frozen=True)
@@ -231,6 +224,7 @@ class PanelEntry:
     kind: str
     verified: bool
     source: str
+    activity: SupplierActivity | None = None  # its latest coverage (``with_activity``); None: not read
 
 
 @dataclass(frozen=True)
@@ -239,10 +233,15 @@ class SupplyPanel:
 
     groups: tuple[tuple[str, str, tuple[PanelEntry, ...]], ...]  # (material, its name, entries)
     error: str | None = None
+    recent_days: int = RECENT_DAYS  # the window of each entry's "stories in the last N days"
 
     @property
     def unverified(self) -> int:
         return sum(1 for _, _, entries in self.groups for e in entries if not e.verified)
+
+    @property
+    def supplier_ids(self) -> list[str]:
+        return list(dict.fromkeys(e.supplier for _, _, entries in self.groups for e in entries))
 
 
 def supply_panel(state, automaker_id: str, links=None) -> SupplyPanel:
@@ -261,3 +260,13 @@ def supply_panel(state, automaker_id: str, links=None) -> SupplyPanel:
     order = {m: i for i, m in enumerate(MATERIALS)}
     return SupplyPanel(tuple((m, material_name(m), tuple(sorted(groups[m], key=lambda e: e.name.casefold())))
                              for m in sorted(groups, key=lambda m: (order.get(m, len(order)), m))))
+
+
+def with_activity(db, panel: SupplyPanel) -> SupplyPanel:
+    """The panel with each supplier's latest coverage and topics (storage.supplier_activity: two
+    bounded queries for all of them), in a database thread. A panel without suppliers reads nothing."""
+    if not panel.groups:
+        return panel
+    found = supplier_activity(db, panel.supplier_ids)
+    return replace(panel, groups=tuple((m, mname, tuple(replace(e, activity=found.get(e.supplier)) for e in entries))
+                                       for m, mname, entries in panel.groups))
