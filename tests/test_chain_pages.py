@@ -308,3 +308,20 @@ def test_fords_page_with_its_supply_chain_in_chromium(demo_db, page):  # noqa: F
         page.goto(f"{url}/automakers?chain=1")
         expect(page.locator('tr[data-tag="automaker:ford"] td.chain a')).to_have_text(re.compile(r"^[1-9]\d*$"))
         shot(page, "chain-automakers")
+
+
+def test_the_article_page_walks_the_chain_list_it_was_opened_from(demo_db):
+    """j/k on an article opened from /automakers/ford?chain=1 step through that list, chain
+    stories included (monitor/web/listplace.py), and "u" goes back to it with chain=1."""
+    from monitor.web.listplace import place_of
+    from storage.db import open_db
+    from tests.test_reach import supplier_only_story
+
+    story = supplier_only_story(demo_db)
+    db = open_db(demo_db)
+    article = db.execute("SELECT id FROM articles WHERE story_id = ?", [story]).fetchone()[0]
+    names = {("automaker", "ford"): "Ford"}
+    with_chain = place_of(db, names, "/automakers/ford?chain=1", article, story)
+    without = place_of(db, names, "/automakers/ford", article, story)
+    assert with_chain.position is not None and without.position is None
+    assert "chain=1" in with_chain.up

@@ -237,6 +237,8 @@ def test_the_inbox_search_and_api_take_a_supplier(supplier_db, clock):
     assert story in named and len(named) == 2  # and the Indonesian quota story, which mentions it
     html = c.get("/?supplier=huayou&status=all").text
     assert re.findall(r'<li class="story[^"]*" data-story="(\d+)"', html) == [str(story)]
+    # the filter form keeps the supplier when it is sent again, and says it is on
+    assert '<input type="hidden" name="supplier" value="huayou">' in html and "Supplier: huayou" in html
     r = c.get("/search?q=nickel&supplier=huayou")
     assert r.status_code == 200 and f'data-story="{story}"' in r.text
     assert c.get("/api/search?q=nickel&supplier=huayou").json()["total"] >= 1
@@ -288,3 +290,17 @@ def test_the_supplier_page_and_the_automaker_panel_in_a_browser(supplier_db, clo
         page.wait_for_url(re.compile(r"/articles/\d+\?from="))
         assert "supplier%3Dhuayou" in page.url
     assert SHOTS.exists()
+
+
+def test_the_chain_filter_finds_the_same_stories_checked_row_by_row(supplier_db, monkeypatch):
+    """A common supplier is checked per story (EXISTS), a rare one as its list of stories: same result."""
+    import storage.filters as filters_module
+    from storage.db import open_db
+
+    path, story = supplier_db
+    db = open_db(path)
+    f = Filters(automaker="ford", chain_suppliers=("huayou", "pt-vale-indonesia"), status=None)
+    rare = [s.id for s in inbox(db, f, limit=100).stories]
+    monkeypatch.setattr(filters_module, "RARE_TAG", 1)  # every tag and supplier counts as common
+    common = [s.id for s in inbox(db, f, limit=100).stories]
+    assert story in rare and rare == common

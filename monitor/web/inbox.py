@@ -54,7 +54,7 @@ async def inbox_page(request: Request):
     with_mentions = None  # the same filters with the stories that only mention the tag
     if filters.tag and not filters.mentions:
         with_mentions = "/?" + urlencode({**kept, "mentions": "1"})
-    filtered = any((filters.automaker, filters.topic, filters.source, filters.kind, filters.since, filters.until,
+    filtered = any((filters.automaker, filters.topic, filters.supplier, filters.source, filters.kind, filters.since, filters.until,
                     arrived != "all"))
     empty = None if page.stories else empty_state(getattr(request.state, "source_health", None), filtered=filtered,
                                                   status=params.get("status", "inbox"))

@@ -91,9 +91,12 @@ def _in_stories(db, names: dict, path: str, params: dict, story_id: int | None, 
         tag_id = facet.group(2)
         if (kind, tag_id) not in names:
             raise ValueError(f"no {kind} {tag_id!r}")
-        filters = review.Filters(status=None, mentions=params.get("mentions") == "1", **{kind: tag_id})
+        chain = kind == "automaker" and params.get("chain") == "1"  # the page's chain reach (facets.py)
+        filters = review.Filters(status=None, mentions=params.get("mentions") == "1", **{kind: tag_id},
+                                 chain_suppliers=_chain(db, tag_id) if chain else ())
         before, limit, label = None, FACET_LATEST, names[(kind, tag_id)]
-        more = {kind: tag_id, "status": "all", **({"mentions": "1"} if filters.mentions else {})}
+        more = {kind: tag_id, "status": "all", **({"mentions": "1"} if filters.mentions else {}),
+                **({"chain": "1"} if chain else {})}
     else:
         arrived = params.get("arrived") or "all"  # the inbox's arrival scopes (monitor/web/inbox.py)
         order = params.get("order") or ("published" if arrived == "all" else "arrival")
@@ -161,3 +164,12 @@ def _in_search(db, params: dict, article_id: int, story_id: int | None) -> ListP
         after = review.search(db, query, filters, page=page_no + 1).hits
         nxt = step(after[0], page_no + 1) if after else None
     return ListPlace(label, f"{here}#hit-{hits[at].article_id}", previous, nxt, at + 1, len(hits))
+
+
+def _chain(db, automaker: str) -> tuple[str, ...]:
+    """The suppliers linked to ``automaker`` in the links in force: the chain list's j/k walks
+    the stories that reach it through them too, as the page listed them."""
+    from ..supply_state import effective_links
+    from .reach import chain_suppliers
+
+    return chain_suppliers(automaker, effective_links(db))
