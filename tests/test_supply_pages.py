@@ -194,7 +194,7 @@ def test_a_supplier_page_shows_its_coverage_from_its_stored_tags(demo_db, clock)
     html = c.get("/suppliers/pt-vale-indonesia?mentions=1").text
     assert len(stories_in(html)) == 2 and stories_in(html)[-1] == str(story)  # the quota story first: newer
     assert "stories per week" in html and "(about or mentioning PT Vale Indonesia)" in html
-    assert 'href="/suppliers/pt-vale-indonesia">Only the stories about it' in html
+    assert 'href="/suppliers/pt-vale-indonesia?mentions=0">Only the stories about it' in html
     related = re.search(r'<section class="supplier-related">.*?</section>', html, re.DOTALL).group(0)
     assert '<a href="/automakers/ford">Ford</a> · 1 story' in related  # named on the quota story
     assert '<a class="inbox-link" href="/?supplier=pt-vale-indonesia&amp;status=all&amp;mentions=1">' in html
@@ -205,6 +205,10 @@ def test_a_supplier_only_mentioned_points_to_its_mentions_and_one_never_named_sa
     c = client(demo_db)
     html = c.get("/suppliers/catl").text  # the demo names CATL in passing, three times
     assert "the subject of 0 stories</span>, <span class=\"mentioning\">mentioned in 3</span>" in html
+    # about no story: the page shows the three naming it rather than nothing, and says so
+    assert len(stories_in(html)) == 3 and "Below: the stories about or mentioning CATL" in html
+    assert '<a class="toggle" href="/suppliers/catl?mentions=0">Only the stories about it</a>' in html
+    html = c.get("/suppliers/catl?mentions=0").text  # asked for: only those about it (none)
     assert stories_in(html) == []
     assert 'No story is about CATL yet; 3 mention it: <a href="/suppliers/catl?mentions=1">show them</a>' in html
     assert len(stories_in(c.get("/suppliers/catl?mentions=1").text)) == 3

@@ -201,6 +201,11 @@ async def supplier_page(request: Request):
     children = [(s.id, s.name) for s in data.suppliers if getattr(s, "parent", None) == supplier_id]
     # its coverage from its stored tags (kind "supplier"), read as an automaker's is
     cov = await call(request, coverage, "supplier", supplier_id, mentions=mentions, latest=LATEST)
+    if not mentions and "mentions" not in request.query_params and not cov.about and cov.mentioning:
+        # a supplier is most often named in passing (a story about a mine names its buyers): a
+        # page that would show nothing shows the stories naming it, and says so
+        mentions = True
+        cov = await call(request, coverage, "supplier", supplier_id, mentions=True, latest=LATEST)
     chart = supply_map([(a, n) for a, n, _ in state.automakers if any(k.automaker == a for k in links)],
                        [supplier], links, title=f"{supplier.name}: supply links")
     inbox = "/?" + urlencode({"supplier": supplier_id, "status": "all", **({"mentions": "1"} if mentions else {})})
