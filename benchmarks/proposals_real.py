@@ -39,6 +39,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from nlp import evaluate
+
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "data"
 PASSAGES = SHARED / "real-passages" / "passages.jsonl"
@@ -132,10 +134,9 @@ def load_labels(path: Path = LABELS) -> dict[tuple[str, str, str, str, str], dic
 
 
 @dataclass
-class Score:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
+class Score(evaluate.Score):
+    """nlp.evaluate's counts (tp, fp, fn, precision, recall) with what a proposal adds."""
+
     pair_tp: int = 0  # kind not checked
     pair_fp: int = 0
     candidates: int = 0
@@ -143,14 +144,6 @@ class Score:
     optional: int = 0
     unlabelled: list[Candidate] = field(default_factory=list)
     errors: list[tuple[str, Candidate, dict]] = field(default_factory=list)
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
 
     @property
     def pair_precision(self) -> float:

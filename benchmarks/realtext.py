@@ -105,14 +105,7 @@ def run() -> dict:
     print()
     print(_table(reports).replace("\n", "\n  ").join(["  ", ""]))
     print()
-    for name in PARTS:
-        r = reports[name]
-        print(f"  {name:8} {r.passages:4} passages: automakers P {r.automakers.precision:.3f} R {r.automakers.recall:.3f}; "
-              f"topics P {r.topics.precision:.3f} R {r.topics.recall:.3f}")
-    for name in PARTS:
-        role = reports[name].role
-        print(f"  {name:8} role accuracy {role.accuracy:.3f} ({role.correct} of {role.total} labelled automakers; "
-              f"{role.untagged} not tagged); subject P {role.subject.precision:.3f} R {role.subject.recall:.3f}")
+    _summary(reports, "passages", subjects=True)
 
     held = reports["heldout"]
     met = {"automakers_p": held.automakers.precision >= TARGETS["automakers_p"],
@@ -174,14 +167,7 @@ def _general_news(tagger) -> dict:
     print()
     print(_table(reports).replace("\n", "\n  ").join(["  ", ""]))
     print()
-    for name in PARTS:
-        r = reports[name]
-        print(f"  {name:8} {r.passages:4} pages: automakers P {r.automakers.precision:.3f} R {r.automakers.recall:.3f}; "
-              f"topics P {r.topics.precision:.3f} R {r.topics.recall:.3f}")
-    for name in PARTS:
-        role = reports[name].role
-        print(f"  {name:8} role accuracy {role.accuracy:.3f} ({role.correct} of {role.total} labelled automakers; "
-              f"{role.untagged} not tagged)")
+    _summary(reports, "pages")
 
     with_topic = sum(bool(t.topics) for t in tags)
     with_automaker = sum(bool(t.automakers) for t in tags)
@@ -221,3 +207,16 @@ def _general_news(tagger) -> dict:
 
 if __name__ == "__main__":
     run()
+
+
+def _summary(reports: dict, unit: str, subjects: bool = False) -> None:
+    """Each part's automaker and topic P/R, then its role accuracy (both tables print it)."""
+    for name in PARTS:
+        r = reports[name]
+        print(f"  {name:8} {r.passages:4} {unit}: automakers P {r.automakers.precision:.3f} R {r.automakers.recall:.3f}; "
+              f"topics P {r.topics.precision:.3f} R {r.topics.recall:.3f}")
+    for name in PARTS:
+        role = reports[name].role
+        subject = f"; subject P {role.subject.precision:.3f} R {role.subject.recall:.3f}" if subjects else ""
+        print(f"  {name:8} role accuracy {role.accuracy:.3f} ({role.correct} of {role.total} labelled automakers; "
+              f"{role.untagged} not tagged){subject}")
