@@ -160,3 +160,18 @@ def _nice_step(peak: int) -> int:
         if peak / step <= 6:
             return step
     return 10000
+
+
+def coverage_bars(name: str, cov, reached=None):
+    """The weekly chart of an automaker, topic or supplier page (``cov``: storage.coverage.Coverage,
+    ``reached``: storage.chain.ChainCoverage or None): the stories about the tag (or naming it,
+    with mentions); with the supply chain, those reaching it only through its suppliers stacked
+    on them. One title for every page's chart."""
+    which = f"about or mentioning {name}" if cov.mentions else f"about {name}"
+    weeks = reached.weeks if reached is not None else cov.weeks
+    span = "last 12 months" if len(weeks) >= 52 else f"last {len(weeks)} weeks"  # from the first story on
+    if reached is None:
+        return weekly_bars(f"{name}: stories per week, {span} ({which})", cov.weeks)
+    chain = "only through its suppliers" if cov.mentions else "through its suppliers, not about it"
+    return weekly_bars(f"{name}: stories per week, {span} ({which}, and {chain})", [(m, d) for m, d, _ in weeks],
+                       stacked=[c for _, _, c in weeks], legend=(which, chain))

@@ -8,13 +8,13 @@ from urllib.parse import quote
 
 from starlette.requests import Request
 
-from storage.chain import ChainCount, ChainCoverage, chain_coverage, chain_only_counts
-from storage.coverage import Coverage, coverage
+from storage.chain import ChainCount, chain_coverage, chain_only_counts
+from storage.coverage import coverage
 from storage.tags import role_counts
 
 from ..errors import ChargewatchError
 from ..supply_state import effective_links
-from .charts import weekly_bars
+from .charts import coverage_bars
 from .common import call, error_page, flag, render
 from .reach import chain_suppliers, page_reach
 from .supply import SupplyUnavailable, supply_data, supply_panel, with_activity
@@ -33,7 +33,7 @@ async def facet_page(request: Request):
         return error_page(request, 400, str(exc))
     cov, reached, reach_links = await call(request, facet_data, kind, tag_id, mentions, chain)
     name = state.names[(kind, tag_id)]
-    chart = facet_chart(name, cov, reached if chain else None)
+    chart = coverage_bars(name, cov, reached if chain else None)
     latest = reached.latest if chain else cov.latest
     chain_view = {"chain": chain, "reached": reached, "latest": latest, "link": facet_link(kind, tag_id),
                   "reach": page_reach(latest, state.names, reach_links)}
@@ -88,19 +88,6 @@ def chain_index(db, automakers: list[str]) -> dict[str, ChainCount] | None:
     except (ChargewatchError, ValueError):
         return None
     return chain_only_counts(db, {a: chain_suppliers(a, links) for a in automakers})
-
-
-def facet_chart(name: str, cov: Coverage, reached: ChainCoverage | None):
-    """The weekly chart: the stories about the tag (or naming it, with mentions); with the
-    supply chain, the stories reaching it only through its suppliers stacked on them."""
-    which = f"about or mentioning {name}" if cov.mentions else f"about {name}"
-    weeks = reached.weeks if reached is not None else cov.weeks
-    span = "last 12 months" if len(weeks) >= 52 else f"last {len(weeks)} weeks"  # from the first story on
-    if reached is None:
-        return weekly_bars(f"{name}: stories per week, {span} ({which})", cov.weeks)
-    chain = "only through its suppliers" if cov.mentions else "through its suppliers, not about it"
-    return weekly_bars(f"{name}: stories per week, {span} ({which}, and {chain})", [(m, d) for m, d, _ in weeks],
-                       stacked=[c for _, _, c in weeks], legend=(which, chain))
 
 
 def facet_link(kind: str, tag_id: str):

@@ -18,10 +18,10 @@ from urllib.parse import quote, urlencode, urlsplit
 
 from starlette.requests import Request
 
-from storage.coverage import Coverage, coverage
+from storage.coverage import coverage
 from storage.supplier_activity import RECENT_DAYS, SupplierActivity, supplier_activity
 
-from .charts import weekly_bars
+from .charts import coverage_bars
 from .common import call, error_page, flag, render
 from .supplymap import MATERIALS, MapSupplier, material_css, material_name, supply_map
 
@@ -211,15 +211,8 @@ async def supplier_page(request: Request):
     inbox = "/?" + urlencode({"supplier": supplier_id, "status": "all", **({"mentions": "1"} if mentions else {})})
     return render(request, "supplier.html", supplier=supplier, rows=link_rows(data, state.names, links),
                   materials=[(m, material_name(m), material_css(m)) for m in supplier.materials], parent=parent,
-                  children=children, chart=chart, cov=cov, mentions=mentions, weekly=coverage_chart(supplier.name, cov),
+                  children=children, chart=chart, cov=cov, mentions=mentions, weekly=coverage_bars(supplier.name, cov),
                   inbox=inbox, page_url=f"/suppliers/{quote(supplier_id, safe='')}")
-
-
-def coverage_chart(name: str, cov: Coverage):
-    """A supplier's stories per week, titled as an automaker's chart is (monitor/web/facets.py)."""
-    which = f"about or mentioning {name}" if cov.mentions else f"about {name}"
-    span = "last 12 months" if len(cov.weeks) >= 52 else f"last {len(cov.weeks)} weeks"  # from the first story on
-    return weekly_bars(f"{name}: stories per week, {span} ({which})", cov.weeks)
 
 
 @dataclass(frozen=True)
