@@ -13,9 +13,10 @@ realtext.general_news.{pages,with_topic,with_automaker,dev,heldout,all,per_label
 
 from __future__ import annotations
 
-import textwrap
 import time
 from pathlib import Path
+
+from nlp.evaluate_text import error_lines, figures, summary_lines, table as label_table
 
 from .common import header, mark
 
@@ -26,56 +27,9 @@ PARTS = ("dev", "heldout", "all")
 TARGETS = {"automakers_p": 0.98, "automakers_r": 0.97, "topics_p": 0.93, "topics_r": 0.90, "role_accuracy": 0.90}
 
 
-def _figures(r) -> dict:
-    out = {"passages": r.passages,
-           "automakers": {"precision": round(r.automakers.precision, 3), "recall": round(r.automakers.recall, 3),
-                          "tp": r.automakers.tp, "fp": r.automakers.fp, "fn": r.automakers.fn},
-           "topics": {"precision": round(r.topics.precision, 3), "recall": round(r.topics.recall, 3),
-                      "tp": r.topics.tp, "fp": r.topics.fp, "fn": r.topics.fn}}
-    out["role"] = {"accuracy": round(r.role.accuracy, 3), "correct": r.role.correct, "total": r.role.total,
-                   "untagged": r.role.untagged, "subject_precision": round(r.role.subject.precision, 3),
-                   "subject_recall": round(r.role.subject.recall, 3)}
-    return out
-
-
-def _cell(s) -> str:
-    if s is None:
-        return f"{'':6} {'':6} {'':>11}"
-    return f"{s.precision:6.3f} {s.recall:6.3f} {f'{s.tp}/{s.fp}/{s.fn}':>11}"
-
-
-def _table(reports: dict) -> str:
-    """One row per label, the three parts side by side (tp/fp/fn after P and R)."""
-    labels = sorted({k for r in reports.values() for k in r.per_label}, key=lambda x: (x.split(":")[0], x))
-    head = " | ".join(f"{name:^25}" for name in PARTS)
-    lines = [f"{'':28} {'':9} | {head}",
-             f"{'label':28} {'kind':9} | " + " | ".join(f"{'P':>6} {'R':>6} {'tp/fp/fn':>11}" for _ in PARTS)]
-    for label in labels:
-        kind, name = label.split(":", 1)
-        lines.append(f"{name:28} {kind:9} | " + " | ".join(_cell(reports[p].per_label.get(label)) for p in PARTS))
-    for kind in ("automakers", "topics"):
-        lines.append(f"{'ALL ' + kind:28} {'micro':9} | " + " | ".join(_cell(getattr(reports[p], kind)) for p in PARTS))
-    return "\n".join(lines)
-
-
-def _quote(text: str, width: int = 110, indent: str = "        ") -> str:
-    return textwrap.fill(" ".join(text.split()), width=width, initial_indent=indent, subsequent_indent=indent)
-
-
 def _print_dev_errors(dev) -> None:
-    fps = [(e, label) for e in dev.errors for label in e["extra"]]
-    misses = [(e, label) for e in dev.errors for label in e["missing"]]
-    print(f"\n  dev false positives ({len(fps)}; each with what it was found by and its evidence sentence):")
-    for e, label in fps:
-        cues = ", ".join(e.get("cues", {}).get(label, ()))
-        print(f"    {e['id']} +{e['kind']} {label} [{cues}]: {' '.join(str(e['evidence'].get(label, '')).split())!r}")
-    print(f"\n  dev misses ({len(misses)}; each with its passage):")
-    for e, label in misses:
-        print(f"    {e['id']} -{e['kind']} {label}")
-        print(_quote(e["text"]))
-    print(f"\n  dev role errors ({len(dev.role_errors)}; role given, and the passage's `about`):")
-    for e in dev.role_errors:
-        print(f"    {e['id']} {e['automaker']}: role {e['role'] or 'none (not tagged)'}, about {e['about']}")
+    for line in error_lines(dev, "dev "):
+        print(("\n  " if not line.startswith(" ") else "  ") + line)
 
 
 def run() -> dict:
@@ -103,7 +57,7 @@ def run() -> dict:
               + ", ".join(f"{pid} {name!r}" for pid, name in unmapped))
 
     print()
-    print(_table(reports).replace("\n", "\n  ").join(["  ", ""]))
+    print(label_table(reports).replace("\n", "\n  ").join(["  ", ""]))
     print()
     _summary(reports, "passages", subjects=True)
 
@@ -121,10 +75,8 @@ def run() -> dict:
     _print_dev_errors(reports["dev"])  # never the held-out part's: nothing may be tuned on it
     general = _general_news(tagger)
 
-    out = {name: _figures(reports[name]) for name in PARTS}
-    out["per_label"] = {name: {k: {"precision": round(v.precision, 3), "recall": round(v.recall, 3),
-                                   "tp": v.tp, "fp": v.fp, "fn": v.fn}
-                               for k, v in sorted(reports[name].per_label.items())} for name in PARTS}
+    out = {name: figures(reports[name]) for name in PARTS}
+    out["per_label"] = {name: figures(reports[name], per_label=True)["per_label"] for name in PARTS}
     out["unmapped_brands"] = [f"{pid} {name}" for pid, name in unmapped]
     out["seconds"] = round(seconds, 2)
     out["targets"] = TARGETS
@@ -165,7 +117,7 @@ def _general_news(tagger) -> dict:
           + ", ".join(f"{name} {reports[name].passages}" for name in PARTS)
           + " (labels: tests/data/general_news_labels.jsonl; split: nlp.evaluate.general_split)")
     print()
-    print(_table(reports).replace("\n", "\n  ").join(["  ", ""]))
+    print(label_table(reports).replace("\n", "\n  ").join(["  ", ""]))
     print()
     _summary(reports, "pages")
 
@@ -182,26 +134,14 @@ def _general_news(tagger) -> dict:
                   f"{topic.evidence[:110]!r}")
     print(f"  general news: {with_topic} of {len(pages)} pages get a topic tag, {with_automaker} an automaker tag")
     dev = reports["dev"]
-    fps = [(e, label) for e in dev.errors for label in e["extra"]]
-    misses = [(e, label) for e in dev.errors for label in e["missing"]]
-    print(f"\n  general news dev false positives ({len(fps)}; what each was found by, and its evidence):")
-    for e, label in fps:
-        cues = ", ".join(e.get("cues", {}).get(label, ()))
-        print(f"    {e['id'][:8]} +{e['kind']} {label} [{cues}]: {' '.join(str(e['evidence'].get(label, '')).split())!r}")
     notes = {p["id"]: p["note"] for p in pages}
-    print(f"  general news dev misses ({len(misses)}; with the label's note):")
-    for e, label in misses:
-        print(f"    {e['id'][:8]} -{e['kind']} {label}: {notes.get(e['id'], '')}")
-    print(f"  general news dev role errors ({len(dev.role_errors)}):")
-    for e in dev.role_errors:
-        print(f"    {e['id'][:8]} {e['automaker']}: role {e['role'] or 'none (not tagged)'}, about {e['about']}")
+    for line in error_lines(dev, "general news dev ", notes, id_width=8):
+        print(("\n  " if line.startswith("general news dev false") else "  ") + line)
 
     out = {"pages": len(pages), "with_topic": with_topic, "with_automaker": with_automaker,
            "seconds": round(seconds, 2)}
-    out.update({name: _figures(reports[name]) for name in PARTS})
-    out["per_label"] = {name: {k: {"precision": round(v.precision, 3), "recall": round(v.recall, 3),
-                                   "tp": v.tp, "fp": v.fp, "fn": v.fn}
-                               for k, v in sorted(reports[name].per_label.items())} for name in PARTS}
+    out.update({name: figures(reports[name]) for name in PARTS})
+    out["per_label"] = {name: figures(reports[name], per_label=True)["per_label"] for name in PARTS}
     return out
 
 
@@ -211,12 +151,5 @@ if __name__ == "__main__":
 
 def _summary(reports: dict, unit: str, subjects: bool = False) -> None:
     """Each part's automaker and topic P/R, then its role accuracy (both tables print it)."""
-    for name in PARTS:
-        r = reports[name]
-        print(f"  {name:8} {r.passages:4} {unit}: automakers P {r.automakers.precision:.3f} R {r.automakers.recall:.3f}; "
-              f"topics P {r.topics.precision:.3f} R {r.topics.recall:.3f}")
-    for name in PARTS:
-        role = reports[name].role
-        subject = f"; subject P {role.subject.precision:.3f} R {role.subject.recall:.3f}" if subjects else ""
-        print(f"  {name:8} role accuracy {role.accuracy:.3f} ({role.correct} of {role.total} labelled automakers; "
-              f"{role.untagged} not tagged){subject}")
+    for line in summary_lines(reports, unit, subjects):
+        print("  " + line)

@@ -69,6 +69,56 @@ def load_passages(path: str | Path) -> list[dict]:
     return out
 
 
+LIST_FIELDS = ("brands", "optional_brands", "automakers", "optional_automakers", "topics", "optional_topics", "about")
+
+
+def read_labelled(path: str | Path, topic_ids: set[str], group_ids: set[str]) -> list[dict]:
+    """A labelled set in the real passages' format (../shared/data/real-passages/README.md), each
+    object checked: an ``id`` (unique) and a ``text``; list fields that are lists of strings;
+    topic and ``about`` ids the taxonomy and registry know. Any problem raises ``ValueError``
+    naming the file, the line and the field, so a typo in a label is never scored as a miss."""
+    out: list[dict] = []
+    seen: dict[str, int] = {}
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ValueError(f"{path}: cannot read: {getattr(exc, 'strerror', None) or exc}") from None
+    for n, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        where = f"{path}:{n}"
+        try:
+            entry = json.loads(line)
+        except ValueError as exc:
+            raise ValueError(f"{where}: invalid JSON: {exc}") from None
+        if not isinstance(entry, dict):
+            raise ValueError(f"{where}: expected a JSON object, got {type(entry).__name__}")
+        if "id" not in entry or not isinstance(entry["id"], (str, int)) or str(entry["id"]).strip() == "":
+            raise ValueError(f"{where}: missing \"id\" (a string)")
+        pid = str(entry["id"])
+        if pid in seen:
+            raise ValueError(f"{where}: id {pid!r} already used on line {seen[pid]}")
+        seen[pid] = n
+        if not isinstance(entry.get("text"), str) or not entry["text"].strip():
+            raise ValueError(f"{where}: {pid}: missing \"text\" (the passage)")
+        for key in LIST_FIELDS:
+            value = entry.get(key)
+            if value is not None and (not isinstance(value, list) or not all(isinstance(v, str) for v in value)):
+                raise ValueError(f"{where}: {pid}: \"{key}\" must be a list of strings")
+        for key, known, what in (("topics", topic_ids, "topic"), ("optional_topics", topic_ids, "topic"),
+                                 ("about", group_ids, "automaker group"),
+                                 ("automakers", group_ids, "automaker group"),
+                                 ("optional_automakers", group_ids, "automaker group")):
+            unknown = [v for v in entry.get(key) or () if v not in known]
+            if unknown:
+                raise ValueError(f"{where}: {pid}: \"{key}\" names no {what}: {', '.join(map(repr, unknown))} "
+                                 f"(known: {', '.join(sorted(known))})")
+        out.append(entry)
+    if not out:
+        raise ValueError(f"{path}: no passages (one JSON object per line)")
+    return out
+
+
 def evaluate(tagger, passages: list[dict], split: str | None = None) -> Report:
     report = Report()
     chosen = [p for p in passages if split is None or p.get("split") == split]

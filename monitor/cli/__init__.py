@@ -11,9 +11,9 @@ review, users, run), which adds it to ``main``; importing them here builds the w
 from __future__ import annotations
 
 from ..terminal import json_text, printable, term
-from . import fetch, outputs, review, run, sources, stories, tagging, users
+from . import evaluating, fetch, outputs, review, run, sources, stories, tagging, users
 from .group import main
 
-COMMAND_MODULES = (fetch, sources, stories, tagging, outputs, review, users, run)  # importing them adds their commands
+COMMAND_MODULES = (fetch, sources, stories, tagging, evaluating, outputs, review, users, run)  # importing them adds their commands
 
 __all__ = ["main", "json_text", "printable", "term"]
