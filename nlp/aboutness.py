@@ -18,7 +18,8 @@ Automakers (``automaker_roles``). Every mention gets a weight, its place times i
 - part: how the name is used in its sentence, read off the words around it (``nlp.features``,
   whose docstring lists the parts): the doer 2 (1.4 with "also"), in the sentence's subject 1.5,
   an object 0.6, otherwise 1; times 0.5 in a list of three names or more, 0.25 after a
-  comparison, an example or a past ("rivals such as", "a former Nissan plant"), 0.5 inside a
+  comparison, an example or a past ("rivals such as", "a former Nissan plant"), or alone in
+  brackets as an annotation ("tariffs from 17% (BYD) to 35.3% (SAIC)"), 0.5 inside a
   quotation.
   A name written right after another is one mention: "Tesla's Model Y" counts once, and
   "GAC Mitsubishi", "SAIC-GM-Wuling" are one mention of both automakers (a joint company). A
@@ -41,6 +42,8 @@ An automaker's score is the sum of its mentions' weights. Then:
   partners are both the subject, a rival in the next paragraph is not;
 - a crowd is about none: with ``CROWD`` automakers or more, when the best has less than half of
   all the weight and less than three times the runner-up's (export rankings, sales roundups);
+  two partners at the top (linked, both with ``SHARE`` of the best, both named in the title or
+  the first sentence) count as one, against the runner-up outside the pair ("Honda and Nissan are in talks to merge ... rivals like Tesla");
 - but an automaker the title names as more than an object, a comparison or one of a list
   ("Kia and Nissan join call for a moratorium", "... – Stellantis still warns of fines") is a
   subject however many others the text names: the headline says what the story is about.
@@ -71,7 +74,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-from .features import AGENT_ALSO, LIST_ITEMS, LISTED, mention_features, mention_weight
+from .features import AGENT, AGENT_ALSO, LIST_ITEMS, LISTED, mention_features, mention_weight
 
 SUBJECT, MENTION = "subject", "mention"
 
@@ -97,6 +100,9 @@ TOPIC_SHORT = 8
 _JOIN = re.compile(r"(?:['’]s?)?[\s-]{0,2}\(?")
 # between two names of one list: other names, commas, "and", brackets
 _LINK_GAP = re.compile(r"(?:['’]s?)?(?:\s*\([^()]{0,30}\)|\s*(?:,|and|&|or)|\s+[A-Z][\w&.’'-]*)*\s*")
+# a name alone in brackets (not right after another name: "Great Wall Motor (GWM)" is one mention)
+_BRACKET_OPEN = re.compile(r"\(\s*$")
+_BRACKET_CLOSE = re.compile(r"\s*\)")
 _JOINT = re.compile(r"joint[- ]venture|partnership|alliance|jointly|\bpartners?\b|merger|tie-up|co-develop",
                     re.IGNORECASE)
 
@@ -127,6 +133,7 @@ class AutomakerScores:
     qualified: set[str] = field(default_factory=set)
     links: set[tuple[str, str]] = field(default_factory=set)
     headline: set[str] = field(default_factory=set)  # named in the title as what acts or is acted on
+    lede: set[str] = field(default_factory=set)  # named in the title or first sentence, not as an object or example
 
 
 def score_automakers(text: str, chars: list[tuple[int, int]], weights: list[float],
@@ -141,6 +148,7 @@ def score_automakers(text: str, chars: list[tuple[int, int]], weights: list[floa
     parts: dict[int, list] = {}  # sentence -> [(start, end, automakers, factor)]
     spans = _spans(text, mentions)
     per_sentence: dict[int, int] = {}
+    acts: set[str] = set()  # automakers with a mention as the doer of its sentence
     for span in spans:
         per_sentence[span[2]] = per_sentence.get(span[2], 0) + 1
     for start, end, i, aids in spans:
@@ -155,18 +163,26 @@ def score_automakers(text: str, chars: list[tuple[int, int]], weights: list[floa
                 scores[aid] += place * LISTED
             continue
         f = mention_features(text, chars[i], start, end)
+        if _BRACKET_OPEN.search(text, max(0, start - 3), start) and _BRACKET_CLOSE.match(text, end):
+            f = f._replace(compared=True)  # a name alone in brackets annotates: "tariffs from 17% (BYD)"
         factor = mention_weight(f)
         if (place == FIRST and not f.compared and (f.items < LIST_ITEMS or factor >= 1.0)) or (
                 place == LEAD and factor >= 1.0):
             qualified.update(aids)
             if weights[i] == title_weight and factor >= 1.0:
                 out.headline.update(aids)
+            if place == FIRST and factor >= 1.0:
+                out.lede.update(aids)
         for aid in aids:
             scores[aid] += place * factor
+        if factor >= AGENT:
+            acts.update(aids)
         if len(aids) > 1:  # one name of two automakers: a joint company
             links.update((a, b) for a in aids for b in aids if a != b)
         parts.setdefault(i, []).append((start, end, aids, factor))
     qualified.update(aid for aid, s in scores.items() if s >= MIN_SUBJECT)
+    if len(scores) == 1 and acts:  # the one automaker named, and it acts: its news, however late
+        qualified.update(acts)
     for i, found in parts.items():
         if len(found) < 2:
             continue
@@ -195,8 +211,17 @@ def decide_automakers(scored: AutomakerScores) -> dict[str, str]:
         return {}
     ranked = sorted(scores.values(), reverse=True)
     top = ranked[0]
-    if (not scored.headline and len(ranked) >= CROWD and top < CROWD_SHARE * sum(ranked)
-            and top < CROWD_LEAD * ranked[1]):
+    # two partners well ahead of the rest stand out together ("Honda and Nissan are in talks to
+    # merge ... rivals like Tesla, BYD"): the pair's score against the runner-up outside it
+    first = max(scores, key=scores.get)
+    pair = {first} | {aid for aid, s in scores.items() if s >= SHARE * top and (first, aid) in scored.links}
+    if not pair <= scored.lede:  # partners the lede names together, not two names of a roundup's body
+        pair = {first}
+    standing = sum(scores[aid] for aid in pair) if len(pair) == 2 else top
+    runner_up = max((s for aid, s in scores.items() if aid not in pair), default=0.0) if len(pair) == 2 else (
+        ranked[1] if len(ranked) > 1 else 0.0)
+    if (not scored.headline and len(ranked) >= CROWD and standing < CROWD_SHARE * sum(ranked)
+            and standing < CROWD_LEAD * runner_up):
         return dict.fromkeys(scores, MENTION)
     leaders = {aid for aid, s in scores.items() if aid in scored.qualified and s >= SHARE * top}
     leaders |= scored.headline

@@ -11,7 +11,7 @@ from operator import itemgetter
 
 from .taxonomy import Topic
 
-_TOPIC_CUES = frozenset(("term", "generic", "veto", "near", "a"))
+_TOPIC_CUES = frozenset(("term", "generic", "veto", "near", "unless", "a"))
 _third = itemgetter(2)
 
 
@@ -171,8 +171,13 @@ def _prove_compound(topic: Topic, tc: dict, required: dict[int, int], found: lis
     """A compound topic (lithium-water) in the sentences of the topic it requires that have one of
     its near words in them or ``window`` sentences away; with context words (extraction, for
     lithium-water), the required sentence or the near word's must have one too, and a near word
-    with a context word in its sentence may be up to ``context_window`` sentences away."""
+    with a context word in its sentence may be up to ``context_window`` sentences away. A near
+    word inside one of the compound's ``unless`` phrases is none: water as the source of the
+    metal ("lithium from seawater") or a town's water mains paid for by a mine is no water use."""
     near = tc.get("near", ())
+    unless = tc.get("unless")
+    if unless:
+        near = [(s, e, j) for s, e, j in near if not any(us <= s and e <= ue for us, ue, _ in unless)]
     near_sents = {i for _, _, i in near}
     context = None
     for pi, pair in enumerate(topic.pairs):

@@ -34,6 +34,9 @@ class Names:
         self.given_names = first_names() if any(f.surname for f in forms) else frozenset()
         # each form's last token's length: where a match ends in the text, without asking the Doc
         self._last_len = {id(f): len(make_doc(f.text)[-1].text) for f in forms}
+        # a truck maker's name -> the keys of the brand forms it also bears (``Registry.sister_brands``)
+        self._sisters = {name: tuple(dict.fromkeys(f.key for f in forms if f.text.lower() in brands))
+                         for name, brands in registry.sister_brands}
 
     def candidates(self, doc, cues: Cues, text: str, offsets: list[int], chars: list[tuple[int, int]],
                     after: str = "") -> tuple[list, dict[tuple[str, str], tuple[int, bool]]]:
@@ -52,9 +55,14 @@ class Names:
         - a word of not_before or not_after that is itself a name: "Harrison Ford" (surname forms),
           "Ford Foundation", "Lincoln, Nebraska" (other such words refuse that mention only: "in
           Lincoln", "GM crops");
-        - an exact-case form followed by a comma and a state: "Lincoln, Neb.", "Cadillac, Mich.";
+        - an exact-case form followed by a comma and a state: "Lincoln, Neb.", "Cadillac, Mich.", or
+          said to be a place: "Cadillac is a city in Michigan";
         - a conglomerate's name before a sister company's word: "Hyundai Samho Heavy Industries";
-        - an acronym in brackets after another name it stands for: "Kachin Independence Army (KIA)".
+        - an acronym in brackets after another name it stands for: "Kachin Independence Army (KIA)";
+        - a surname form that is "he" or "she" right after ("Ford says he...", "Ford, who"): a person,
+          from the text's start, since a passage may quote her after naming her out of its view;
+        - a brand of a truck maker the text names ("Volvo Group ... brands including Renault"), from
+          where the text names the truck maker (``Registry.sister_brands``).
         Refused for that mention only: a form in a sentence of another industry (``not_in``) with
         no car word in it ("the Volvo brands delivered 1,442 electric trucks"), and a form with a
         founding year in a sentence dated only before it ("In 1887 Tesla designed...").
@@ -67,6 +75,13 @@ class Names:
         last_len = self._last_len
         n = len(doc)
         historic: dict[int, int] = {}  # sentence -> its latest year (0: none), for founded forms
+        if blocked and self._sisters:  # a truck maker's own brands: "Volvo Group ... Renault and Mack"
+            for bs, be in blocked:
+                if be > n:
+                    continue
+                name = " ".join(text[offsets[bs]:offsets[be - 1] + len(doc[be - 1].text)].split()).lower()
+                for key in self._sisters.get(name, ()):
+                    first_namesake(namesakes, key, bs, False)
         for s, e, form, i in cues.forms:
             if blocked:
                 inside = next((bs for bs, be in blocked if bs < e and s < be), None)
@@ -75,7 +90,8 @@ class Names:
                     continue
             start = offsets[s]
             end = offsets[e - 1] + last_len[id(form)]
-            if ((form.exact_case and self._place(text, end))  # "in Lincoln, Neb." is the town
+            if ((form.exact_case and (self._place(text, end)  # "in Lincoln, Neb." is the town
+                                      or _PLACE_IS.match(text, end) is not None))  # "Cadillac is a city"
                     or (form.conglomerate and self._sibling(text, end))
                     or (form.acronym and self._acronym_of_another(text, start, end, form))):
                 first_namesake(namesakes, form.key, s, False)
@@ -87,6 +103,9 @@ class Names:
                 continue
             if form.surname and ((prev is not None and prev.text in given) or self._person(text, start, end)):
                 first_namesake(namesakes, form.key, s, True)
+                continue
+            if form.surname and _PRONOUN_AFTER.match(text, end):  # "Ford says he": her or him all along
+                first_namesake(namesakes, form.key, 0, True)
                 continue
             if form.not_after:
                 k = _next_index(doc, e)
@@ -303,6 +322,13 @@ _QUOTES = frozenset("\"“‘'")
 _QUOTE_BEFORE = re.compile(r"\b([A-Z][\w.]*)\s+[\"“‘']$")  # 'Marcus "'
 _QUOTE_AFTER = re.compile(r"[\"”’']\s+[A-Z]")  # '" Reyes'
 _AGE_AFTER = re.compile(r",\s*\d{1,3},")  # ", 32,"
+# a name said to be a place: "Cadillac is a city in Michigan", "Mercedes is a small town"
+_PLACE_IS = re.compile(r"\s+is\s+an?\s+(?:[\w-]+\s+){0,2}?(?:city|town|village|hamlet|county|township|borough|"
+                       r"municipality|suburb|river|lake|mountain|island)\b")
+# a person's pronoun right after a name: "Ford says he", "Ford said that she", "Ford, who" (a company
+# is "it", "which")
+_PRONOUN_AFTER = re.compile(r"(?:\s+(?:says|said|told\s+\w+|tells\s+\w+|added|adds|explained|argued|insisted|"
+                            r"noted|believes|thinks|wrote|writes)(?:\s+that)?\s+(?:he|she)\b|\s*,\s+who\b)")
 _PLACE_AFTER = re.compile(r",\s+([A-Z][A-Za-z]*)\.?(?:(['’]s\b)|\s+([A-Z][a-z]+))?")
 _NAMES_AFTER = re.compile(r"\s+([A-Z][\w&]*)(?:\s+([A-Z][\w&]*))?")  # "Samho Heavy"
 # a year as dates are written: "in 1887", "since 1956", "May 1901" (not "by 1500 cars")

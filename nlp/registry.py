@@ -80,6 +80,9 @@ class Registry:
     siblings_far: frozenset[str] = frozenset()  # or after one more name: Hyundai Samho Heavy Industries
     titles: frozenset[str] = frozenset()  # before a surname form: a person (COO Ford, Mr. Honda)
     places: frozenset[str] = frozenset()  # after a name and a comma: a town (Lincoln, Neb.)
+    # a truck maker's name (a blocked name, lower-cased) -> its own brands that carmakers also bear
+    # (form texts, lower-cased): after "Volvo Group", "brands including Renault and Mack" are its trucks
+    sister_brands: tuple[tuple[str, frozenset[str]], ...] = ()
 
     def get(self, automaker_id: str) -> Automaker:
         for a in self.automakers:
@@ -157,7 +160,23 @@ def load_registry(path: Path = DATA / "automakers.yaml") -> Registry:
                     other_context=tuple((str(name), tuple(expand_all(words))) for name, words in other.items()),
                     car_words=tuple(expand_all(data.get("car_words"))),
                     siblings_next=_lower_set(siblings.get("next")), siblings_far=_lower_set(siblings.get("far")),
-                    titles=_lower_set(data.get("titles")), places=_lower_set(data.get("places")))
+                    titles=_lower_set(data.get("titles")), places=_lower_set(data.get("places")),
+                    sister_brands=_sister_brands(data.get("sister_brands"), blocked=data.get("blocked"), forms=forms))
+
+
+def _sister_brands(entries, *, blocked, forms) -> tuple[tuple[str, frozenset[str]], ...]:
+    """``sister_brands`` as (blocked name, brand forms), all lower-cased; each name must be
+    blocked (only a blocked name is seen as another company) and each brand a known form."""
+    out = []
+    names = {" ".join(str(b).split()).lower() for b in blocked or ()}
+    texts = {f.text.lower() for f in forms}
+    for name, brands in (entries or {}).items():
+        key = " ".join(str(name).split()).lower()
+        wanted = frozenset(str(b).lower() for b in brands or ())
+        if key not in names or wanted - texts:
+            raise ValueError(f"automakers.yaml: sister_brands: {name!r} must be blocked and name known forms")
+        out.append((key, wanted))
+    return tuple(out)
 
 
 def _lower_set(words) -> frozenset[str]:

@@ -90,8 +90,10 @@ class Tagger:
         # Hydro" and "Tata Steel" prove no cobalt, lithium, renewable or steel topic by their
         # words (the words of a name of two or more words count for no topic, as a taxonomy's
         # ``not`` phrase would). The name still tags the supplier. A name the taxonomy itself
-        # lists as a topic's proof ("The Metals Company", "Redwood Materials") keeps proving it.
-        proofs = {" ".join(term.lower().split()) for topic in self.topics for term in topic.terms}
+        # lists as a topic's proof ("The Metals Company", "Redwood Materials"), or as a word of one
+        # of its pairs ("China Hongqiao Group" beside "hydropower"), keeps proving it.
+        proofs = {" ".join(term.lower().split()) for topic in self.topics
+                  for term in (*topic.terms, *(w for p in topic.pairs if p.kind == "pair" for words in p for w in words))}
         self._add(self.lower, ("not", None), [f.text for f in self.supplier_names.forms
                                               if len(self.nlp.make_doc(f.text)) > 1
                                               and " ".join(f.text.lower().split()) not in proofs])
@@ -105,13 +107,14 @@ class Tagger:
             self._add(self.lower, ("not", ti), topic.not_phrases)
             self._add(self.lower, ("veto", ti), topic.veto)
             self._add(self.lower, ("near", ti), topic.near)
+            self._add(self.lower, ("unless", ti), topic.near_unless)
         self.topic_rules = TopicRules(self.topics)  # checks the dependencies once
         self._plans = self._compile()
         self.nlp.tokenizer.keep = frozenset(self._vocabulary)  # from now on, texts are shrunk
 
     def _add(self, matcher: PhraseMatcher, role: tuple, phrases) -> None:
         """Give each phrase the role (what a match of it can prove); ``_compile`` adds them."""
-        if role[0] in ("term", "generic", "veto", "near", "a", "b"):  # topic cues: (kind, topic, pair, bucket)
+        if role[0] in ("term", "generic", "veto", "near", "unless", "a", "b"):  # topic cues: (kind, topic, pair, bucket)
             bucket = role[0] if len(role) == 2 else f"{role[0]}{role[2]}"
             role = (role[0], role[1], role[2] if len(role) > 2 else None, bucket)
         attr = "orth" if matcher is self.orth else "lower"

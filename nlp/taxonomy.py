@@ -54,6 +54,7 @@ class Topic:
     near: tuple[str, ...] = ()
     window: int = 1
     context_window: int = 0  # compound: how far a near word with a context word beside it may be
+    near_unless: tuple[str, ...] = ()  # compound: phrases whose near words are not near words ("from seawater")
 
     @property
     def weak(self) -> tuple[str, ...]:
@@ -112,7 +113,7 @@ def load_taxonomy(path: Path = DATA / "topics.yaml") -> tuple[Topic, ...]:
         if set(t) - allowed:
             raise ValueError(f"topics.yaml: {t.get('id')}: unknown keys {sorted(set(t) - allowed)}")
         compound = t.get("compound") or {}
-        if set(compound) - {"requires", "near", "window", "context", "context_window"}:
+        if set(compound) - {"requires", "near", "window", "context", "context_window", "unless"}:
             raise ValueError(f"topics.yaml: {t.get('id')}: unknown compound keys")
         pairs = [_pair(p, f"{t.get('id')} pair {n}") for n, p in enumerate(t.get("pairs") or ())]
         pairs.extend(_weak_groups(t.get("weak"), t.get("id")))
@@ -126,7 +127,8 @@ def load_taxonomy(path: Path = DATA / "topics.yaml") -> tuple[Topic, ...]:
             suppressed_by=tuple(t.get("suppressed_by", ())),
             suppressed_in_document=bool(t.get("suppressed_in_document")), requires=compound.get("requires"),
             near=tuple(expand_all(compound.get("near"))), window=int(compound.get("window", 1)),
-            context_window=int(compound.get("context_window", 0))))
+            context_window=int(compound.get("context_window", 0)),
+            near_unless=tuple(expand_all(compound.get("unless")))))
     ids = [t.id for t in topics]
     for t in topics:
         for ref in (*t.suppressed_by, *([t.requires] if t.requires else [])):
