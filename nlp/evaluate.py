@@ -315,6 +315,8 @@ def score_real(passages: list[dict], tags_list: list, part: str | None = None,
                                       "evidence": {label: tagged[label].evidence for label in extra},
                                       "cues": {label: _cues(tagged[label]) for label in extra},
                                       "text": p["text"]})
+        if "about" not in p:  # a set labelled without `about` (the project's own) says nothing of roles
+            continue
         role = report.role
         for group in sorted(labels.automakers | labels.about):
             tag = found.get(group)

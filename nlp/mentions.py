@@ -59,7 +59,8 @@ class Names:
           said to be a place: "Cadillac is a city in Michigan";
         - a conglomerate's name before a sister company's word: "Hyundai Samho Heavy Industries";
         - an acronym in brackets after another name it stands for: "Kachin Independence Army (KIA)";
-        - a surname form that is "he" or "she" right after ("Ford says he...", "Ford, who"): a person,
+        - a surname form that is "he" or "she" right after ("Ford says he...", "Ford, who"), or that
+          tells its memories or grew up ("Honda recounted how", "Ford grew up"): a person,
           from the text's start, since a passage may quote her after naming her out of its view;
         - a brand of a truck maker the text names ("Volvo Group ... brands including Renault"), from
           where the text names the truck maker (``Registry.sister_brands``).
@@ -104,7 +105,8 @@ class Names:
             if form.surname and ((prev is not None and prev.text in given) or self._person(text, start, end)):
                 first_namesake(namesakes, form.key, s, True)
                 continue
-            if form.surname and _PRONOUN_AFTER.match(text, end):  # "Ford says he": her or him all along
+            if form.surname and (_PRONOUN_AFTER.match(text, end) or _PERSON_VERB_AFTER.match(text, end)):
+                # "Ford says he", "Honda recounted how": her or him all along
                 first_namesake(namesakes, form.key, 0, True)
                 continue
             if form.not_after:
@@ -263,7 +265,10 @@ class Names:
         # after a person, only with plainly automotive words too, since "Ford Motor will buy her
         # cells ... Ford added that..." is most likely her quote again.
         # A doubtful mention ("as GM", "1.5 Tesla") counts only with plainly automotive words or
-        # another automaker in its sentence.
+        # another automaker in its sentence. A name that needs context ("Ford", "Mitsubishi") has it
+        # from car words in its sentence, from another automaker named plainly in its sentence or
+        # the one before or after ("Toyota led the ranking. Ford was second."), or from its own
+        # plain name elsewhere in the text.
         found: dict[str, list] = defaultdict(list)
         strict = cues.strict
         for s, _, form, i, doubtful, start, end in kept:
@@ -275,7 +280,9 @@ class Names:
             if doubtful and not (i in strict or others):
                 continue
             context = strict if form.strict_context else cues.context
-            if form.needs_context and not (i in context or form.automaker in strong_ids or others):
+            if form.needs_context and not (i in context or form.automaker in strong_ids or others
+                                           or (strong_sents.get(i - 1, set()) | strong_sents.get(i + 1, set()))
+                                           - {form.automaker}):
                 continue
             found[form.automaker].append((i, form, start, end))
         return found
@@ -329,10 +336,15 @@ _PLACE_IS = re.compile(r"\s+is\s+an?\s+(?:[\w-]+\s+){0,2}?(?:city|town|village|h
 # is "it", "which")
 _PRONOUN_AFTER = re.compile(r"(?:\s+(?:says|said|told\s+\w+|tells\s+\w+|added|adds|explained|argued|insisted|"
                             r"noted|believes|thinks|wrote|writes)(?:\s+that)?\s+(?:he|she)\b|\s*,\s+who\b)")
+# what people do and companies do not: tell their own memories, grow up, get born
+_PERSON_VERB_AFTER = re.compile(r"\s+(?:recounted|recounts|reminisced|reminisces|remembered|remembers|grew\s+up|"
+                                r"was\s+born|was\s+raised|(?:recalled|recalls)\s+(?:how|that|when|being|his|her|growing))\b")
 _PLACE_AFTER = re.compile(r",\s+([A-Z][A-Za-z]*)\.?(?:(['’]s\b)|\s+([A-Z][a-z]+))?")
 _NAMES_AFTER = re.compile(r"\s+([A-Z][\w&]*)(?:\s+([A-Z][\w&]*))?")  # "Samho Heavy"
-# a year as dates are written: "in 1887", "since 1956", "May 1901" (not "by 1500 cars")
-_YEAR = re.compile(r"(?:\b(?:[Ii]n|[Ss]ince|[Ff]rom|[Uu]ntil|[Bb]efore|[Aa]fter|[Aa]round|[Cc]irca|"
+# a year as dates are written: "in 1887", "since 1956", "May 1901" (not "by 1500 cars"); the end of
+# a range counts too ("from 2000 to 2018", "2016-2018")
+_YEAR = re.compile(r"(?:(?:\b(?:to|through|till|and)|[-–])\s*(?=(?:1[5-9]|20)\d\d\b)|"
+                   r"\b(?:[Ii]n|[Ss]ince|[Ff]rom|[Uu]ntil|[Bb]efore|[Aa]fter|[Aa]round|[Cc]irca|"
                    r"[Ee]arly|[Ll]ate|mid-|January|February|March|April|May|June|July|August|"
                    r"September|October|November|December)\s*)(1[5-9]\d\d|20\d\d)\b")
 # a number right before a name that is also a unit ("1.5 Tesla", "3-Tesla"), but not a year
