@@ -13,17 +13,25 @@ follows, whether it is one of a list, after a comparison or inside a quotation;
   & Mahindra and Ola Electric are set to"); or its possessive heads the sentence ("Hyundai
   Motor's union launched...");
   1.4 when the verb comes with "also" ("GAC, with its Aion brand, has also entrusted"): the
-  text turns to a second company;
+  text turns to a second company (any lower-case word after "also" is a verb: "BYD also
+  integrates"); a company speaks through its people: "Dane Parker, chief sustainability officer
+  at General Motors, said" makes General Motors the doer;
 - in the sentence's subject, 1.5: before any verb, with no comma before it ("Workers at Kia
   Motors Slovakia have been on strike alert");
 - after a preposition or a verb, 0.6: an object ("to supply Hyundai", "batteries from Tesla
-  cars", "rival to Toyota's RAV4");
+  cars", "rival to Toyota's RAV4"); so is the doer of a relative clause, which describes a noun
+  ("the site where Hyundai has been assembling vehicles");
 - otherwise 1.
 - times 0.5 in a list of three names or more ("Ford, GM, Toyota and Tesla"), 0.25 when the
   name (or its list) follows a comparison, an example or a past ("rivals such as",
   "including", "cheaper than", "the likes of", "a former Nissan plant"), 0.5 inside a
   quotation (someone else's words: the speaker's company is the subject, not the names in the
   quote).
+
+A describing phrase may hold nouns before its describing word ("Chinese battery giant CATL said",
+"lithium producer Ganfeng"). ``group_doer`` tells whether a sentence's doer is the carmakers as a
+group ("Five of the world's major carmakers aren't...", "Chinese automakers BYD, Geely and SAIC
+have lodged").
 
 Kept apart from the role decision (``nlp.aboutness``): the word lists and patterns here change
 when a class of sentence is misread, the decision's thresholds when the roles are.
@@ -54,6 +62,8 @@ _OPENERS = frozenset((
     "that", "and", "but", "while", "when", "because", "so", "then", "whereas", "where", "if", "though",
     "although", "said", "says", "here", "now", "also", "meanwhile", "even", "yet", "why", "how", "unless",
     "whether", "once", "since", "until", "whilst", "or", "nor", "comes", "come"))
+# after a noun, these open a relative clause: a name after them is not the sentence's doer
+_RELATIVE = frozenset(("where", "whereby"))
 # a sentence opening with one of these opens with an adverbial phrase, not with its subject
 _INTRO = _PREPOSITIONS | {"together", "along", "apart", "aside", "thanks", "due", "according", "following",
                           "compared", "if", "when", "while", "although", "though", "because", "since", "unless"}
@@ -124,10 +134,21 @@ _CLAUSE_MARKS = frozenset((",", ";", ":", "(", "–", "—", "-", '"', "“", "�
 _WINDOW = 400  # characters of a sentence read before a name (a "sentence" of a PDF table can be huge)
 
 
+# a person's post at a company, in an appositive before its name: ", chief executive of"
+_SPEAKER = re.compile(
+    r",\s*(?:[\w’'-]+\s+){0,5}?(?:officer|chief|ceo|president|executive|director|head|spokesperson|spokesman|"
+    r"spokeswoman|manager|chair|chairman|chairwoman|founder|engineer|analyst|vice[- ]president|cfo|cto)"
+    r"(?:\s+[\w’'-]+){0,3}\s+(?:at|of|for|with)\s+(?:the\s+)?$", re.IGNORECASE)
+# the rest of the company's name, the appositive's closing comma, and the person's verb
+_SAID = re.compile(r"(?:\s+[A-Z][\w&.’'-]*)*(?:['’]s\s+[\w\s-]{0,40}?)?\s*,\s*(?:said|says|told|added|explained|"
+                   r"noted|stated|wrote|commented|announced|emphasi[sz]ed)\b")
+
+
 class MentionFeatures(NamedTuple):
     """How one name is used in its sentence (see ``mention_features``)."""
 
-    before: str  # what its noun phrase follows: start, clause (a comma...), opener (and, that...), of, prep, object
+    before: str  # what its noun phrase follows: start, clause (a comma...), opener (and, that...), relative
+    # ("the site where"), of, prep, object
     verb: bool  # a verb follows the name (after its appositive, "on Monday", "also"...)
     also: bool  # ... with "also"
     possessive: bool  # "Toyota's"
@@ -220,7 +241,10 @@ def mention_features(text: str, sentence: tuple[int, int], start: int, end: int)
         if low in _PREPOSITIONS or low == "of" or low in _OPENERS:
             break
         if (t[:1].isupper() or t[:1].isdigit() or low in _DESCRIBING or low in _DETERMINERS
-                or ("-" in t and t[:1].isalpha()) or low.endswith(("'s", "’s"))):
+                or ("-" in t and t[:1].isalpha()) or low.endswith(("'s", "’s"))
+                # a noun describing the next describing word: "battery giant CATL", "lithium producer"
+                or (t.isalpha() and j + 1 < len(tokens) and tokens[j + 1].lower() in _DESCRIBING
+                    and not _is_verb(t) and low not in _DESCRIBING)):
             j -= 1
             continue
         break
@@ -235,6 +259,9 @@ def mention_features(text: str, sentence: tuple[int, int], start: int, end: int)
             kind = "of"
         elif low in _PREPOSITIONS:
             kind = "prep"
+        elif low in _RELATIVE and j > 0 and tokens[j - 1].isalpha() and tokens[j - 1].islower() and not _is_verb(
+                tokens[j - 1]):
+            kind = "relative"  # the doer of a clause about a noun: "the site where Hyundai has been assembling"
         elif low in _OPENERS:
             kind = "opener"
         else:
@@ -264,17 +291,63 @@ def mention_features(text: str, sentence: tuple[int, int], start: int, end: int)
                 continue
             break
         w = _WORD.match(rest)
-        if w and _is_verb(w.group(1)):
+        # a verb, or any lower-case word after "also" ("BYD also integrates AI technology")
+        if w and (_is_verb(w.group(1)) or (also and w.group(1).isalpha() and w.group(1).islower())):
             verb = True
             also = also or _ALSO_AFTER.match(rest, w.end()) is not None
+    if kind == "prep" and not verb and _SPEAKER.search(head_text[-80:]) and _SAID.match(suffix):
+        # "Dane Parker, chief sustainability officer at General Motors, said": the company speaks
+        kind, verb = "clause", True
     verb_after = _ANY_VERB.search(text, end, min(sent_end, end + 240)) is not None
     return MentionFeatures(kind, verb, also, possessive, verb_before, verb_after, head, items, compared, quoted)
+
+
+# a plural of carmakers opening a sentence, as its subject: "Five of the world's major carmakers",
+# "Some of the world's biggest car makers including ...", "By stark contrast, many Asian car makers"
+_GROUP = re.compile(
+    r"\s*(?:[A-Z]?[a-z]+(?:\s+[a-z]+){0,3}\s*,\s*)?"  # an opening adverbial: "By stark contrast,"
+    r"(?P<np>(?:[\w’'-]+\s+){0,7}?)"
+    r"(?:car[- ]?makers|auto[- ]?makers|(?:car|auto|automobile|vehicle|EV|electric[- ](?:car|vehicle)|automotive)"
+    r"[- ](?:makers|manufacturers|companies|producers))\b", re.IGNORECASE)
+_GROUP_NOT = frozenset(("among", "than", "by", "from", "to", "for", "with", "at", "in", "on", "like", "as"))
+_GROUP_LIST = re.compile(
+    r"(?:\s*,?\s*(?:including|such as|like|namely)?\s*"
+    r"(?:[A-Z][\w&.’'-]*(?:\s+(?:[A-Z][\w&.’'-]*|&))*)(?:\s*\([^()]{1,30}\))?(?:\s*,\s*(?:and\s+)?|\s+and\s+)?)*")
+
+
+def group_doer(text: str, sentence: tuple[int, int]) -> bool:
+    """Whether the sentence's doer is a plural of carmakers (with or without their names): "Chinese
+    automakers BYD, Geely and SAIC have lodged complaints", "Leading electric car makers might be
+    using child labour". Not when the carmakers are among something else ("Vehicle manufacturers
+    BMW and Scania are among the latest firms to sign"), nor an object ("used by a dozen carmakers")."""
+    start, end = sentence
+    m = _GROUP.match(text, start, min(end, start + 160))
+    if m is None:
+        return False
+    words = [w.lower() for w in re.findall(r"[\w’'-]+", m.group("np"))]
+    if any(w in _PREPOSITIONS and w != "of" or _is_verb(w) for w in words):
+        return False
+    rest = text[m.end():end]
+    rest = rest[_GROUP_LIST.match(rest).end():]
+    for _ in range(3):
+        w = _WORD.match(rest)
+        if w and w.group(1).lower() in _ADVERBS | {"might", "may"} and w.group(1).lower() not in _VERBS:
+            rest = rest[w.end():]
+            continue
+        break
+    w = _WORD.match(rest)
+    if w is None or not _is_verb(w.group(1).replace("’", "'")):
+        return False
+    after = _WORD.match(rest, w.end())
+    return after is None or after.group(1).lower() not in _GROUP_NOT
 
 
 def mention_weight(f: MentionFeatures) -> float:
     """The part a name plays in its sentence, as a factor (see the module's docstring)."""
     opens = f.before in ("start", "clause", "opener", "of")
-    if f.verb and opens:
+    if f.before == "relative":  # it describes a noun: "the site where Hyundai has been assembling cars"
+        w = OBJECT
+    elif f.verb and opens:
         w = AGENT_ALSO if f.also else AGENT
     elif f.possessive and not f.verb_before and f.verb_after and (opens or f.head):
         w = AGENT

@@ -294,9 +294,13 @@ class Tagger:
         (``aboutness``: whether the text is about the automaker or topic, or names it in passing)."""
         topic_hits, topic_spans = self.topic_rules.prove(cues, len(weights))
         mentions = self.names.mentions(candidates, namesakes, cues, weights)
+        # the suppliers named (a miner's deal "to supply Toyota" is the miner's story, not Toyota's)
+        others = [(m[0], m[2], m[3]) for ms in self.supplier_names.decide(
+            supplied[0], supplied[1], {f[0] for found in mentions.values() for f in found}).values()
+            for m in ms] if mentions and supplied[0] else []
         roles = aboutness.automaker_roles(text, chars, weights, {aid: [(f[0], f[2], f[3]) for f in found]
                                                                  for aid, found in mentions.items()},
-                                          title_weight=TITLE_WEIGHT, lead_weight=LEAD_WEIGHT)
+                                          title_weight=TITLE_WEIGHT, lead_weight=LEAD_WEIGHT, others=others)
         topic_roles = aboutness.topic_roles(weights, {ti: hits for ti, hits in topic_hits.items() if hits},
                                             title_weight=TITLE_WEIGHT, lead_weight=LEAD_WEIGHT)
 
