@@ -165,3 +165,18 @@ def test_a_sentence_counts_once_for_each_automaker():
     alone = [score_automakers(text, [whole(text)], [1.0], {"hyundai": [m]}).scores["hyundai"] for m in hyundai]
     both = score_automakers(text, [whole(text)], [1.0], {"hyundai": hyundai}).scores["hyundai"]
     assert alone[0] != alone[1] and both == max(alone)
+
+
+# -- 7. the lede's action aimed at the carmakers it lists ---------------------------------------------
+
+@pytest.mark.parametrize("text, about", [
+    ("A rights group filed a complaint against Volkswagen, BMW and Mercedes-Benz over their Xinjiang suppliers. "
+     "The group says the companies did not check their supply chains.", ["bmw", "mercedes-benz", "volkswagen"]),
+    ("The senator sought information from Ford, Toyota, Honda and Tesla about their parts sourcing. "
+     "He gave the companies a month to reply.", ["ford", "honda", "tesla", "toyota"]),
+    # a list that is no target stays about none: sales figures, a recall's makes
+    ("Exports rose for SAIC, Chery, Geely and Changan in the first half. Chery grew fastest.", ["chery"]),
+    ("The recall covers inflators used by Ford, Toyota, Honda and Kia. Regulators say seven people were hurt.", []),
+])
+def test_the_ledes_action_aimed_at_listed_carmakers(tagger, text, about):
+    assert subjects(tagger, text) == about
