@@ -125,6 +125,8 @@ class Names:
                     continue
             doubtful = ((prev is not None and prev.text in form.doubt_before)
                         or (form.doubt_after and e < n and doc[e].text in form.doubt_after)
+                        or (form.doubt_before and _APPOSITION_BEFORE.search(text, max(0, start - 40), start)
+                            and _APPOSITION_AFTER.match(text, end))  # "Manish Chawla, GM, Industrial Products"
                         or (form.unit and _after_number(text, start)))
             candidates.append((s, e, form, i, doubtful, start, end))
         return candidates, namesakes
@@ -336,6 +338,9 @@ _PLACE_IS = re.compile(r"\s+is\s+an?\s+(?:[\w-]+\s+){0,2}?(?:city|town|village|h
 # is "it", "which")
 _PRONOUN_AFTER = re.compile(r"(?:\s+(?:says|said|told\s+\w+|tells\s+\w+|added|adds|explained|argued|insisted|"
                             r"noted|believes|thinks|wrote|writes)(?:\s+that)?\s+(?:he|she)\b|\s*,\s+who\b)")
+# a title between commas after a person's name: "Manish Chawla, GM, Global Products at IBM, said"
+_APPOSITION_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+[A-Z][\w'’-]+,\s*$")
+_APPOSITION_AFTER = re.compile(r"\s*,\s+[A-Z]")
 # what people do and companies do not: tell their own memories, grow up, get born
 _PERSON_VERB_AFTER = re.compile(r"\s+(?:recounted|recounts|reminisced|reminisces|remembered|remembers|grew\s+up|"
                                 r"was\s+born|was\s+raised|(?:recalled|recalls)\s+(?:how|that|when|being|his|her|growing))\b")
