@@ -207,16 +207,15 @@ def score_automakers(text: str, chars: list[tuple[int, int]], weights: list[floa
     for span in spans:
         per_sentence[span[2]] = per_sentence.get(span[2], 0) + 1
     # another company (a supplier, a miner) the doer of the title or the first sentence: its story
-    other_score, led_by_other = 0.0, set()
-    for i, start, end in others:
-        first = weights[i] == title_weight or i == first_body
-        factor = mention_weight(mention_features(text, chars[i], start, end))
-        other_score += (FIRST if first else LEAD if weights[i] == lead_weight else BODY) * factor
-        if first and factor >= SUBJECT_NP:
-            led_by_other.add(i)
+    # (only the lede's mentions are read here; the rest only if the lede supplies an automaker)
+    led_by_other = {i for i, start, end in others if (weights[i] == title_weight or i == first_body)
+                    and mention_weight(mention_features(text, chars[i], start, end)) >= SUBJECT_NP}
+    features: dict[int, object] = {}  # span start -> its MentionFeatures, read once
     for start, end, i, aids in spans:
-        if i in led_by_other and mention_weight(mention_features(text, chars[i], start, end)) >= SUBJECT_NP:
-            led_by_other.discard(i)  # an automaker acts there too: "MP Materials and GM announced"
+        if i in led_by_other:
+            f = features[start] = mention_features(text, chars[i], start, end)
+            if mention_weight(f) >= SUBJECT_NP:
+                led_by_other.discard(i)  # an automaker acts there too: "MP Materials and GM announced"
     buyers: set[str] = set()  # automakers the other company's lede supplies
     sentence_best: dict[tuple[str, int], float] = {}
     for start, end, i, aids in spans:
@@ -234,7 +233,7 @@ def score_automakers(text: str, chars: list[tuple[int, int]], weights: list[floa
             for aid in aids:
                 scores[aid] += place * LISTED
             continue
-        f = mention_features(text, chars[i], start, end)
+        f = features.get(start) or mention_features(text, chars[i], start, end)
         if _BRACKET_OPEN.search(text, max(0, start - 3), start) and _BRACKET_CLOSE.match(text, end):
             f = f._replace(compared=True)  # a name alone in brackets annotates: "tariffs from 17% (BYD)"
         factor = mention_weight(f)
@@ -256,6 +255,9 @@ def score_automakers(text: str, chars: list[tuple[int, int]], weights: list[floa
             links.update((a, b) for a in aids for b in aids if a != b)
         parts.setdefault(i, []).append((start, end, aids, factor))
     # named often enough, and, in another company's story, more than that company
+    other_score = sum((FIRST if weights[i] == title_weight or i == first_body else LEAD if weights[i] == lead_weight
+                       else BODY) * mention_weight(mention_features(text, chars[i], start, end))
+                      for i, start, end in others) if buyers else 0.0
     qualified.update(aid for aid, s in scores.items()
                      if s >= MIN_SUBJECT and not (aid in buyers and s <= other_score))
     # "Five of the world's major carmakers aren't mapping...", "Chinese automakers BYD, Geely and

@@ -137,19 +137,15 @@ def context_roles(registry: SupplierRegistry) -> list[tuple[tuple, tuple[str, ..
     return out
 
 
-def supplier_tags(names: SupplierNames, suppliers: dict[str, Supplier], text: str, weights: list[float],
-                  chars: list[tuple[int, int]], supplied: tuple[list, dict[str, set[int]]],
-                  automaker_sents: set[int], headings, body, topic_count, direct: set[str],
-                  ) -> tuple[tuple[Tag, ...], tuple[tuple[str, tuple[str, ...]], ...]]:
-    """The supplier tags of a text, chosen and written as the automakers' are (evidence: a body
+def supplier_tags(suppliers: dict[str, Supplier], text: str, weights: list[float], chars: list[tuple[int, int]],
+                  found: dict[str, list], headings, body, topic_count,
+                  direct: set[str]) -> tuple[tuple[Tag, ...], tuple[tuple[str, tuple[str, ...]], ...]]:
+    """The supplier tags of a text (``found``: the mentions ``SupplierNames.decide`` kept, decided
+    once by the tagger for these tags and for the automakers' roles), chosen and written as the automakers' are (evidence: a body
     sentence, the lead's first, then the one proving most topics; salience from the mentions'
     weights; role by ``nlp.aboutness``), each with the automakers it is linked to; and the supply
     chain: the automakers the text reaches only through those suppliers (``direct``: the
     automakers it names), as (automaker, supplier ids), those reached through most first."""
-    candidates, context = supplied
-    if not candidates:
-        return (), ()
-    found = names.decide(candidates, context, automaker_sents)
     if not found:
         return (), ()
     roles = aboutness.automaker_roles(text, chars, weights, {sid: [(m[0], m[2], m[3]) for m in ms]

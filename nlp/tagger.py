@@ -294,10 +294,11 @@ class Tagger:
         (``aboutness``: whether the text is about the automaker or topic, or names it in passing)."""
         topic_hits, topic_spans = self.topic_rules.prove(cues, len(weights))
         mentions = self.names.mentions(candidates, namesakes, cues, weights)
-        # the suppliers named (a miner's deal "to supply Toyota" is the miner's story, not Toyota's)
-        others = [(m[0], m[2], m[3]) for ms in self.supplier_names.decide(
-            supplied[0], supplied[1], {f[0] for found in mentions.values() for f in found}).values()
-            for m in ms] if mentions and supplied[0] else []
+        # the suppliers named, decided once for their tags and for the automakers' roles (a miner's
+        # deal "to supply Toyota" is the miner's story, not Toyota's)
+        named = {f[0] for found in mentions.values() for f in found}  # sentences naming an automaker
+        decided = self.supplier_names.decide(supplied[0], supplied[1], named) if supplied[0] else {}
+        others = [(m[0], m[2], m[3]) for ms in decided.values() for m in ms] if mentions else []
         roles = aboutness.automaker_roles(text, chars, weights, {aid: [(f[0], f[2], f[3]) for f in found]
                                                                  for aid, found in mentions.items()},
                                           title_weight=TITLE_WEIGHT, lead_weight=LEAD_WEIGHT, others=others)
@@ -340,7 +341,6 @@ class Tagger:
                               matched=tuple(terms), role=topic_roles[ti]))
         automakers.sort(key=lambda t: (-t.salience, -t.mentions, t.id))
         topics.sort(key=lambda t: (-t.salience, -t.mentions, t.id))
-        named = {f[0] for found in mentions.values() for f in found}  # sentences naming an automaker
-        suppliers, chain = supplier_tags(self.supplier_names, self.suppliers, text, weights, chars, supplied, named,
+        suppliers, chain = supplier_tags(self.suppliers, text, weights, chars, decided,
                                          headings, body, lambda i: topic_sents.get(i, 0), {a.id for a in automakers})
         return Tags(tuple(automakers), tuple(topics), suppliers=suppliers, supply_chain=chain)
