@@ -22,8 +22,9 @@ def evaluate(files: tuple[str, ...], split: bool, errors: bool, as_json: bool) -
 
     FILES are JSON lines in the format of ../shared/data/real-passages (README.md there): "id",
     "text", "brands" as written (or "automakers" as group ids), "topics", "optional_brands",
-    "optional_topics" and "about" (the groups the passage is about). An optional label is
-    neither a hit nor a false positive. Several files are scored as one set.
+    "optional_topics" and "about" (the groups the passage is about; roles are scored only on
+    passages that have it). An optional label is neither a hit nor a false positive. Several
+    files are scored as one set.
 
     \b
     Example:
