@@ -89,6 +89,14 @@ def pytest_collection_modifyitems(items):
 
 
 @pytest.fixture(scope="session")
+def tagger():
+    """One default tagger for the session's tag-level tests (building one takes a second)."""
+    from nlp import Tagger
+
+    return Tagger()
+
+
+@pytest.fixture(scope="session")
 def extractor():
     """One extraction process pool for the whole session (spawning workers costs ~1 s)."""
     pool = ExtractPool(2)

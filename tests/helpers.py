@@ -88,3 +88,11 @@ def respond(h, status: int, body: bytes = b"", content_type: str = "text/html; c
     h.end_headers()
     if h.command != "HEAD":
         h.wfile.write(body)
+
+
+def assert_topics(tagger, name: str, text: str, present, absent) -> None:
+    """The topics a class-of-error case must get (``present``) and must not (``absent``), with the
+    case's name and the tags found in the message: one check for every file of topic classes."""
+    got = set(tagger.tag(text).topic_ids())
+    assert set(present) <= got, f"{name}: missing {sorted(set(present) - got)} in {text!r} (got {sorted(got)})"
+    assert not set(absent) & got, f"{name}: wrongly tagged {sorted(set(absent) & got)} in {text!r}"

@@ -8,13 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from nlp import Tagger
-
-
-@pytest.fixture(scope="module")
-def tagger() -> Tagger:
-    return Tagger()
-
+from tests.helpers import assert_topics
 
 # (class, text, topics that must be tagged, topics that must not be)
 TOPICS = [
@@ -122,11 +116,7 @@ TOPICS = [
 
 @pytest.mark.parametrize("name,text,want,refuse", TOPICS, ids=[c[0] for c in TOPICS])
 def test_topic_classes(tagger, name, text, want, refuse):
-    got = set(tagger.tag(text).topic_ids())
-    for topic in want:
-        assert topic in got, f"{name}: {topic} missed in {text!r} (got {sorted(got)})"
-    for topic in refuse:
-        assert topic not in got, f"{name}: {topic} tagged in {text!r}"
+    assert_topics(tagger, name, text, want, refuse)
 
 
 # (class, text, automakers that must be tagged, automakers that must not be)

@@ -16,11 +16,6 @@ from nlp.aboutness import score_automakers
 from nlp.features import group_doer, mention_features, mention_weight
 
 
-@pytest.fixture(scope="module")
-def tagger() -> Tagger:
-    return Tagger()
-
-
 def roles(tagger: Tagger, text: str) -> dict[str, str]:
     return {a.id: a.role for a in tagger.tag(text).automakers}
 

@@ -9,18 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from nlp import Tagger
 from nlp.taxonomy import Pair, load_taxonomy
-
-
-@pytest.fixture(scope="module")
-def tagger() -> Tagger:
-    return Tagger()
-
-
-def _topics(tagger: Tagger, text: str) -> set[str]:
-    return set(tagger.tag(text).topic_ids())
-
+from tests.helpers import assert_topics
 
 # (class, text, topics that must be tagged, topics that must not be)
 CASES = [
@@ -522,9 +512,7 @@ CASES = [
 
 @pytest.mark.parametrize("name, text, present, absent", CASES, ids=[f"{n}: {t[:40]}" for n, t, *_ in CASES])
 def test_topic_classes(tagger, name, text, present, absent):
-    got = _topics(tagger, text)
-    assert set(present) <= got, f"{name}: missing {sorted(set(present) - got)} in {sorted(got)}"
-    assert not set(absent) & got, f"{name}: wrongly tagged {sorted(set(absent) & got)}"
+    assert_topics(tagger, name, text, present, absent)
 
 
 def test_every_class_has_a_positive_and_a_negative():
@@ -550,5 +538,5 @@ def test_windowed_pairs_weak_words_and_compound_context_load():
 def test_a_windowed_pair_reaches_only_as_far_as_its_window(tagger):
     near = "The firm builds electric cars. The government cut import duties last week."
     far = "The firm builds electric cars. It has 500 staff. It pays its bills. The government cut import duties."
-    assert "ev-policy" in _topics(tagger, near)
-    assert "ev-policy" not in _topics(tagger, far)
+    assert "ev-policy" in tagger.tag(near).topic_ids()
+    assert "ev-policy" not in tagger.tag(far).topic_ids()

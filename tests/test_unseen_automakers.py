@@ -14,11 +14,6 @@ import pytest
 from nlp import Tagger
 
 
-@pytest.fixture(scope="module")
-def tagger() -> Tagger:
-    return Tagger()
-
-
 def ids(tagger: Tagger, text: str) -> list[str]:
     return sorted(a.id for a in tagger.tag(text).automakers)
 

@@ -9,17 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from nlp import Tagger
-
-
-@pytest.fixture(scope="module")
-def tagger() -> Tagger:
-    return Tagger()
-
-
-def _topics(tagger: Tagger, text: str) -> set[str]:
-    return set(tagger.tag(text).topic_ids())
-
+from tests.helpers import assert_topics
 
 # (class, text, topics that must be tagged, topics that must not be)
 CASES = [
@@ -137,8 +127,4 @@ CASES = [
 
 @pytest.mark.parametrize("name,text,must,must_not", CASES, ids=[c[0] for c in CASES])
 def test_unseen_lithium_classes(tagger, name, text, must, must_not):
-    found = _topics(tagger, text)
-    for topic in must:
-        assert topic in found, f"{name}: {topic} not tagged in {text!r} (got {sorted(found)})"
-    for topic in must_not:
-        assert topic not in found, f"{name}: {topic} tagged in {text!r}"
+    assert_topics(tagger, name, text, must, must_not)

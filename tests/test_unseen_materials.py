@@ -11,16 +11,7 @@ from __future__ import annotations
 import pytest
 
 from nlp import Tagger
-
-
-@pytest.fixture(scope="module")
-def tagger() -> Tagger:
-    return Tagger()
-
-
-def _topics(tagger: Tagger, text: str) -> set[str]:
-    return set(tagger.tag(text).topic_ids())
-
+from tests.helpers import assert_topics
 
 # (class, text, topics that must be tagged, topics that must not be)
 CASES = [
@@ -126,8 +117,4 @@ CASES = [
 
 @pytest.mark.parametrize("label,text,wanted,unwanted", CASES, ids=[c[0] for c in CASES])
 def test_unseen_materials_class(tagger: Tagger, label: str, text: str, wanted: list[str], unwanted: list[str]) -> None:
-    topics = _topics(tagger, text)
-    for topic in wanted:
-        assert topic in topics, f"{label}: {topic} missing from {sorted(topics)}"
-    for topic in unwanted:
-        assert topic not in topics, f"{label}: {topic} wrongly tagged ({sorted(topics)})"
+    assert_topics(tagger, label, text, wanted, unwanted)

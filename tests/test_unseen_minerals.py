@@ -9,17 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from nlp import Tagger
-
-
-@pytest.fixture(scope="module")
-def tagger() -> Tagger:
-    return Tagger()
-
-
-def _topics(tagger: Tagger, text: str) -> set[str]:
-    return set(tagger.tag(text).topic_ids())
-
+from tests.helpers import assert_topics
 
 # (class, text, topics that must be tagged, topics that must not be)
 CASES = [
@@ -139,8 +129,4 @@ CASES = [
 
 @pytest.mark.parametrize("name,text,want,unwanted", CASES, ids=[c[0] for c in CASES])
 def test_minerals_classes(tagger, name, text, want, unwanted):
-    got = _topics(tagger, text)
-    for topic in want:
-        assert topic in got, f"{name}: {topic} missing from {sorted(got)}"
-    for topic in unwanted:
-        assert topic not in got, f"{name}: {topic} wrongly tagged ({sorted(got)})"
+    assert_topics(tagger, name, text, want, unwanted)

@@ -10,17 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from nlp import Tagger
-
-
-@pytest.fixture(scope="module")
-def tagger() -> Tagger:
-    return Tagger()
-
-
-def _topics(tagger: Tagger, text: str) -> set[str]:
-    return set(tagger.tag(text).topic_ids())
-
+from tests.helpers import assert_topics
 
 # (class, text, topics that must be tagged, topics that must not be)
 CASES = [
@@ -138,9 +128,7 @@ CASES = [
 
 @pytest.mark.parametrize("name, text, present, absent", CASES, ids=[f"{n}: {t[:40]}" for n, t, *_ in CASES])
 def test_unseen_policy_classes(tagger, name, text, present, absent):
-    got = _topics(tagger, text)
-    assert set(present) <= got, f"{name}: missing {sorted(set(present) - got)} in {sorted(got)}"
-    assert not set(absent) & got, f"{name}: wrongly tagged {sorted(set(absent) & got)}"
+    assert_topics(tagger, name, text, present, absent)
 
 
 def test_every_class_has_a_positive_and_a_negative():

@@ -10,14 +10,10 @@ from __future__ import annotations
 
 import pytest
 
-from nlp import Tagger
+from tests.helpers import assert_topics
 
 RIGHTS = {"workers-rights", "indigenous-rights", "human-rights-due-diligence"}
 
-
-@pytest.fixture(scope="module")
-def tagger() -> Tagger:
-    return Tagger()
 
 
 # (class, text, topics that must be tagged, topics that must not be)
@@ -137,9 +133,7 @@ CASES = [
 
 @pytest.mark.parametrize("name,text,present,absent", CASES, ids=[f"{c[0]}: {c[1][:40]}" for c in CASES])
 def test_rights_classes(tagger, name, text, present, absent):
-    got = set(tagger.tag(text).topic_ids())
-    assert set(present) <= got, f"{name}: missing {sorted(set(present) - got)} in {sorted(got)}"
-    assert not set(absent) & got, f"{name}: wrongly tagged {sorted(set(absent) & got)}"
+    assert_topics(tagger, name, text, present, absent)
 
 
 def test_rights_traps_leave_the_other_rights_topics_alone(tagger):
