@@ -16,7 +16,7 @@ from storage.coverage import coverage
 from storage.digests import digest_stories
 from storage.export import export_articles, export_stories
 from storage.review import Filters, article_view, inbox
-from storage.tags import StoryTag, TagRow, replace_tags, role_counts, story_evidence, story_tags, tags_for
+from storage.tags import StoryTag, TagRow, replace_many, replace_tags, role_counts, story_evidence, story_tags, tags_for
 
 TESLA_SENTENCE = "Tesla signed a lithium supply deal with a refiner in Texas on Monday."
 FORD_SENTENCE = "Ford, GM and Toyota buy from the same refiner."
@@ -157,6 +157,25 @@ def test_a_role_staff_set_survives_retagging(db):
     assert [(c.action, c.role) for c in view.corrections] == [("role", "mention")]
     with pytest.raises(ValueError, match="no automaker tag"):
         correct_tag(db, article_id, "automaker", "nio", "role", "maria", role="subject")
+
+
+def test_retag_writes_a_batch_with_corrected_and_uncorrected_articles_alike(db):
+    """replace_many writes the articles staff never touched with a plain insert and the corrected
+    ones through their corrections: in one batch, each gets what replace_tags would give it."""
+    plain, corrected = tagged(db, 1), tagged(db, 2)
+    correct_tag(db, corrected, "automaker", "ford", "remove", "maria")
+    correct_tag(db, corrected, "automaker", "tesla", "role", "maria", role="mention")
+    correct_tag(db, corrected, "automaker", "kia", "add", "maria", "Kia", evidence=FORD_SENTENCE)
+    rows = [TagRow("automaker", "tesla", "Tesla", TESLA_SENTENCE, 3, 0.7, ("Tesla", "Tesla's"), role="subject"),
+            TagRow("automaker", "ford", "Ford", FORD_SENTENCE, 1, 0.2, ("Ford",), role="mention"),
+            TagRow("topic", "lithium", "Lithium", LITHIUM_SENTENCE, 2, 0.5, ("lithium hydroxide",), role="subject")]
+    replace_many(db, [(plain, rows), (corrected, rows)])
+    assert [(t.tag_id, t.role, t.origin, t.matched) for t in tags_for(db, plain)] == [
+        ("tesla", "subject", "tagger", ("Tesla", "Tesla's")), ("ford", "mention", "tagger", ("Ford",)),
+        ("lithium", "subject", "tagger", ("lithium hydroxide",))]
+    assert {(t.tag_id, t.role, t.origin) for t in tags_for(db, corrected)} == {
+        ("tesla", "mention", "tagger"), ("kia", "mention", "staff"), ("lithium", "subject", "tagger")}
+    replace_many(db, [])  # nothing to write is no error
 
 
 def test_export_articles_carries_roles_and_the_same_evidence_rule(db):
