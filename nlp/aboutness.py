@@ -63,7 +63,9 @@ and Genesis affiliates" are one mention of Stellantis, of Hyundai). Then:
   aimed at the two or more carmakers it lists ("filed a complaint against Volkswagen, BMW and
   Mercedes-Benz", "sought information from Ford, GM, Honda and Toyota", a strike at, an inquiry
   into, a suit against: ``_GROUP_TARGET``); a list of sales figures or a recall's makes is no
-  target;
+  target. When that action is aimed at the carmakers as a group without names ("will vote on
+  strikes against the Detroit 3 automakers"), the automakers a later sentence names together are
+  the subjects, as for a group doer (``_GROUP_TARGET_PLURAL``);
 - a crowd is about none: with ``CROWD`` automakers or more, when the best has less than half of
   all the weight and less than three times the runner-up's (export rankings, sales roundups);
   two partners at the top (linked, both with ``SHARE`` of the best, both named in the title or
@@ -148,13 +150,19 @@ _BRACKET_CLOSE = re.compile(r"\s*\)")
 _SUPPLY = re.compile(r"\b(?:suppl(?:y|ies|ying|ied)|provid(?:e|es|ing)|deliver(?:s|ing)?|sell(?:s|ing)?)\b",
                      re.IGNORECASE)
 # what a lede does to the carmakers it then lists: a complaint, an inquiry, a strike, a fine
-_GROUP_TARGET = re.compile(
+_TARGET = (
     r"\b(?:(?:complaint|complaints|lawsuit|lawsuits|suit|suits|case|cases|action|charges|petition)\s+against|"
     r"(?:sued|suing|sues|accused|accuses|accusing|fined|fines|summoned|subpoenaed|targeted|targets|urged|urges|"
     r"called on|calls on|wrote to|writes to|letters? to|sought information from|seeks information from|"
     r"questioned|questions|demanded (?:that|answers from)|asked)|"
     r"(?:investigation|investigations|inquiry|inquiries|probe|probes)\s+(?:into|of)|"
-    r"(?:strike|strikes|walkout|walkouts)\s+(?:at|against))\b[^.;:]*$", re.IGNORECASE)
+    r"(?:strike|strikes|walkout|walkouts)\s+(?:at|against))\b")
+_GROUP_TARGET = re.compile(_TARGET + r"[^.;:]*$", re.IGNORECASE)
+# ... and at the carmakers as a group, named later: "strikes against the Detroit 3 automakers"
+_GROUP_TARGET_PLURAL = re.compile(
+    _TARGET + r"\s+(?:the\s+)?(?:[\w’'-]+\s+){0,4}?(?:car[- ]?makers|auto[- ]?makers|"
+    r"(?:car|auto|automobile|vehicle|EV|automotive)[- ](?:makers|manufacturers|companies|producers)|Big Three|Detroit Three)\b",
+    re.IGNORECASE)
 _JOINT = re.compile(r"joint[- ]venture|partnership|alliance|jointly|\bpartners?\b|merger|tie-up|co-develop",
                     re.IGNORECASE)
 
@@ -273,6 +281,10 @@ def score_automakers(text: str, chars: list[tuple[int, int]], weights: list[floa
         # the lede's action is aimed at the carmakers it lists, together: "filed a complaint against
         # Volkswagen, BMW and Mercedes-Benz", "sought information from Ford, GM, Honda and Toyota"
         out.group = in_lede
+    elif first_body < len(chars) and not in_lede and _GROUP_TARGET_PLURAL.search(text, *chars[first_body]):
+        # ... or at the carmakers as a group that a later sentence names together: "will vote to call
+        # strikes against the Detroit 3 automakers. ... contracts with GM, Ford and Stellantis expire"
+        out.group = {aid for _, _, i, aids in spans if per_sentence[i] >= 2 for aid in aids}
     if len(scores) == 1 and not buyers and (acts or len(spans) >= 3):
         # the one automaker named, and it acts, or is named three times: its news, however late
         qualified.update(scores)

@@ -273,6 +273,8 @@ class Names:
         # plain name elsewhere in the text.
         found: dict[str, list] = defaultdict(list)
         strict = cues.strict
+        unsure: list[tuple] = []  # needs context and has none here (but may have it elsewhere)
+        sure: set[tuple[str, str]] = set()  # forms that needed context and had it
         for s, _, form, i, doubtful, start, end in kept:
             others = strong_sents.get(i, set()) - {form.automaker}
             if namesakes and namesake(form, s, i) and not (
@@ -285,8 +287,20 @@ class Names:
             if form.needs_context and not (i in context or form.automaker in strong_ids or others
                                            or (strong_sents.get(i - 1, set()) | strong_sents.get(i + 1, set()))
                                            - {form.automaker}):
+                unsure.append((i, form, start, end))
                 continue
+            if form.needs_context:
+                sure.add(form.key)
             found[form.automaker].append((i, form, start, end))
+        # one sense in one text: a name that had its context once is the carmaker everywhere in the
+        # text ("After the union campaign launched, Mercedes announced ... saying Mercedes illegally
+        # interfered with the election": the second has the context, the first is the story's doer)
+        late = {form.automaker for _, form, _, _ in unsure if form.key in sure}
+        for mention in unsure:
+            if mention[1].key in sure:
+                found[mention[1].automaker].append(mention)
+        for automaker in late:
+            found[automaker].sort(key=lambda m: m[2])
         return found
 
 

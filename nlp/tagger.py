@@ -48,6 +48,18 @@ from .tokenize import FastTokenizer
 _SUPPLIER_ROLES = frozenset(("sform", "scontext", "sblocked"))
 
 
+def _apostrophes(phrases):
+    """Each phrase as written and with the other apostrophe: published text writes "workers’ rights"
+    and "workers' rights" alike, and the matchers compare characters."""
+    for phrase in phrases:
+        if not phrase:
+            continue
+        yield phrase
+        other = phrase.replace("'", "’") if "'" in phrase else phrase.replace("’", "'")
+        if other != phrase:
+            yield other
+
+
 class Tagger:
     """Build once (about a second), then call ``tag`` for each text."""
 
@@ -120,9 +132,7 @@ class Tagger:
             bucket = role[0] if len(role) == 2 else f"{role[0]}{role[2]}"
             role = (role[0], role[1], role[2] if len(role) > 2 else None, bucket)
         attr = "orth" if matcher is self.orth else "lower"
-        for phrase in phrases:
-            if not phrase:
-                continue
+        for phrase in _apostrophes(phrases):
             doc = self.nlp.make_doc(phrase)
             self._vocabulary.update(t.lower_ for t in doc)
             words = tuple(t.lower_ if attr == "lower" else t.text for t in doc)

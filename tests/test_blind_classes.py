@@ -1,0 +1,213 @@
+"""Classes of error found on a third blind set of real passages (issue 15: collected and labelled
+by helpers who never ran the tagger, scored once before anything was changed; the passages stay
+outside the repository). One case per class, on sentences written for these tests, each with its
+counter-case so a class fix cannot swallow the topic it sits next to. Rules: nlp/data/topics.yaml
+and nlp/data/automakers.yaml."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import assert_topics
+
+# (class, text, topics that must be tagged, topics that must not be)
+TOPICS = [
+    # a mine of a metal that has its own topic takes that topic (bauxite is aluminium's)
+    ("transition-minerals: a bauxite mine's harm is aluminium's",
+     "Bauxite miners are pushing farming communities off their land and fouling their wells, the report says.",
+     ["aluminium"], ["transition-minerals"]),
+    ("transition-minerals: a copper mine's harm still counts",
+     "Copper miners are pushing farming communities off their land and fouling their wells, the report says.",
+     ["transition-minerals"], []),
+    ("transition-minerals: a copper mine named as where the cobalt comes from",
+     "The trader gets most of its cobalt as a by-product of its copper mine in Zambia.",
+     ["cobalt"], ["transition-minerals"]),
+    ("transition-minerals: a copper mine itself",
+     "The new copper mine in Zambia will double the country's output by 2030.",
+     ["transition-minerals"], []),
+    ("transition-minerals: 'the critical metal' is the lithium the sentence named",
+     "The carmaker doubled its stake in a lithium project to secure supply of the critical metal for its cells.",
+     ["lithium"], ["transition-minerals"]),
+    ("transition-minerals: critical minerals in general",
+     "The agency will fund projects that secure supplies of critical minerals for the grid.",
+     ["transition-minerals"], []),
+    # the metals' namesakes: a colour, a coin
+    ("cobalt: the pigment",
+     "Cobalt pigments give a deep blue, and painters produce skies with them.",
+     [], ["cobalt"]),
+    ("cobalt: cobalt's own production still counts",
+     "Cobalt production in Congo rose by a fifth as new mines opened.",
+     ["cobalt"], []),
+    ("nickel: a coin collectors prize",
+     "Of all the years of production, the Buffalo Nickel of 1937 is the one collectors seek.",
+     [], ["nickel"]),
+    ("nickel: nickel's own production still counts",
+     "Nickel production in Indonesia rose again as two new smelters opened.",
+     ["nickel"], []),
+    # renewable energy: coal power where industry runs on it, not the grid's coal stations
+    ("renewable-energy: coal plants as a cost benchmark",
+     "Hydrogen from electrolysers will undercut coal-based plants once its cost falls below two dollars.",
+     [], ["renewable-energy"]),
+    ("renewable-energy: a regulator's limits on coal power stations",
+     "The regulator ordered coal-fired power stations to halve their sulphur emissions.",
+     [], ["renewable-energy"]),
+    ("renewable-energy: a smelter's coal power still counts",
+     "The smelter runs on a coal-fired power plant built inside the industrial park.",
+     ["renewable-energy"], []),
+    ("renewable-energy: a captive coal plant still counts",
+     "The nickel refiner is building captive coal plants to power its furnaces.",
+     ["renewable-energy"], []),
+    # supply-chain emissions
+    ("supply-chain-emissions: a supplier's own carbon neutrality ('supplier Bosch' is its title)",
+     "Auto parts supplier Bosch says it will be carbon neutral across its own sites next year.",
+     [], ["supply-chain-emissions"]),
+    ("supply-chain-emissions: a carmaker's suppliers going neutral still counts",
+     "The carmaker wants its suppliers to be carbon neutral by 2039.",
+     ["supply-chain-emissions"], []),
+    ("supply-chain-emissions: cell makers held to green power",
+     "A contract with our cell makers says they will use only green power to make our battery cells.",
+     ["supply-chain-emissions"], []),
+    ("supply-chain-emissions: suppliers told to buy renewable electricity",
+     "The carmaker told suppliers they must buy renewable electricity for the parts they deliver.",
+     ["supply-chain-emissions"], []),
+    ("supply-chain-emissions: a utility supplying green power is not the supply chain",
+     "The city's energy supplier sells green power to households at a fixed price.",
+     [], ["supply-chain-emissions"]),
+    # EV policy
+    ("ev-policy: the child tax credit",
+     "Congress widened the child tax credit, and the IRS will send the first monthly payments in July.",
+     [], ["ev-policy"]),
+    ("ev-policy: the EV credit and the IRS still count",
+     "The IRS published the list of electric vehicles that qualify for the credit.",
+     ["ev-policy"], []),
+    ("ev-policy: recycled-content mandates said as minimum levels",
+     "The regulation sets mandatory minimum levels of recycled content in electric vehicle batteries.",
+     ["ev-policy", "battery-recycling"], []),
+    ("ev-policy: a sales mandate's fine per car",
+     "Carmakers are fined 12,000 pounds for every car sold above the allowed threshold.",
+     ["ev-policy"], []),
+    ("ev-policy: the government's targets beside the EV share",
+     "Only three carmakers hit the government's tough targets, with EVs at a quarter of their sales.",
+     ["ev-policy"], []),
+    ("ev-policy: a company's own sales targets are not",
+     "The company hit its own sales targets for the year thanks to strong demand for trucks.",
+     [], ["ev-policy"]),
+    # workers' rights, Indigenous rights, lithium, aluminium: the subject said in other words
+    ("workers-rights: unions fighting for a just transition",
+     "Unions are fighting to make sure the plan includes a just transition for the mill.",
+     ["workers-rights"], []),
+    ("workers-rights: the European Union's fights are not",
+     "The European Union is fighting to keep its steel industry alive.",
+     [], ["workers-rights"]),
+    ("indigenous-rights: the Sami beside their land and a mine",
+     "Sami activists blocked the road to stop test blasts for a mine on their lands.",
+     ["indigenous-rights"], []),
+    ("indigenous-rights: a footballer named Sami is not",
+     "Sami scored twice as the club won the cup final in Munich.",
+     [], ["indigenous-rights"]),
+    ("lithium and lithium-water: lithium exploitation and its water",
+     "Lithium exploitation needs enormous amounts of water, and farmers near the salt flats fear for their wells.",
+     ["lithium", "lithium-water"], []),
+    ("aluminium: a purchase said with its carbon cut",
+     "The carmaker will also use aluminum with 70% less carbon in its electric models.",
+     ["aluminium"], []),
+    # -- a fourth blind set (metals and mining; EV policy) --
+    ("renewable-energy: 'makes it hard' is not making solar panels",
+     "The coal-fired power capacity at the Weda Bay park is 3,400 MW, and poor disclosure makes it hard to count.",
+     ["renewable-energy"], []),
+    ("renewable-energy: a metal's uses",
+     "The metal is crucial to solar and wind energy, and to the batteries of electric cars.",
+     [], ["renewable-energy"]),
+    ("renewable-energy: a second-life battery's grid services",
+     "Old car batteries can earn money from demand-charge management and renewable energy integration.",
+     [], ["renewable-energy"]),
+    ("renewable-energy: a plant's own wind power still counts",
+     "The plant will run on wind energy from turbines built next to the paint shop.",
+     ["renewable-energy"], []),
+    ("transition-minerals: a miner described is no mining story",
+     "The venture is owned by the steelmaker, a utility and LKAB, a mining and minerals group.",
+     [], ["transition-minerals"]),
+    ("transition-minerals: COVID's impacts on a mine's output",
+     "The miner said output rose at its Pilbara mines amid fewer COVID-19 related impacts.",
+     [], ["transition-minerals"]),
+    ("transition-minerals: a mine's impacts on a river still count",
+     "Villagers say the mine's environmental impacts have killed the fish in their river.",
+     ["transition-minerals"], []),
+    ("transition-minerals: critical minerals in a tariff's list of goods",
+     "The tariffs cover Chinese goods including batteries, critical minerals, solar products, steel and aluminum.",
+     [], ["transition-minerals"]),
+    ("transition-minerals: rare earths as the last of a nodule's metals",
+     "The nodules hold metals such as nickel, cobalt, copper and rare earth elements.",
+     [], ["transition-minerals"]),
+    ("lithium: recycled lithium supply",
+     "The plant recycles battery scrap and is the only new source of lithium supply in the country.",
+     [], ["lithium"]),
+    ("lithium: grease thickeners",
+     "Greases are sold by thickener type (calcium, lithium or sodium) and by NLGI grade, from semi-fluid to block.",
+     [], ["lithium"]),
+    ("lithium: a mine's developer by name",
+     "Lithium Nevada says the permit for the cultural survey is still pending.",
+     ["lithium"], []),
+    ("lithium-water: a geothermal brine is the metal's source, not water taken",
+     "The lithium project will bring hot geothermal brine to the surface and extract the metal with its heat.",
+     ["lithium"], ["lithium-water"]),
+    ("workers-rights: a curly apostrophe",
+     "The report describes violations of workers’ rights at the mines.",
+     ["workers-rights"], []),
+    ("ev-policy: a shipping regulator's emission limits",
+     "The IMO framework is the first to combine mandatory emissions limits and carbon pricing for ships.",
+     [], ["ev-policy"]),
+    ("ev-policy: a coal plant's SO2 standard",
+     "The EPA set a new SO2 emissions standard that will cut coal-plant output.",
+     [], ["ev-policy"]),
+    ("ev-policy: emission standards for steel from an electric furnace",
+     "Steelmakers lobbied for laxer emissions standards for blast furnaces than for steel from an electric furnace.",
+     [], ["ev-policy"]),
+    ("ev-policy: a tariff on Chinese EVs beside tariffs on metals",
+     "The president will quadruple the tariff imposed on Chinese electric vehicles and raise those on steel and aluminum.",
+     ["ev-policy"], []),
+    ("battery-recycling: a life cycle from mining to recycling",
+     "Battery makers must report the carbon footprint of each battery, from mining to production to recycling.",
+     [], ["battery-recycling"]),
+]
+
+
+@pytest.mark.parametrize("name, text, present, absent", TOPICS, ids=[c[0] for c in TOPICS])
+def test_blind_topic_classes(tagger, name, text, present, absent):
+    assert_topics(tagger, name, text, present, absent)
+
+
+@pytest.mark.parametrize("text, automakers", [
+    # Nissan is also the Hebrew month (Nisan)
+    ("Nisan, also spelled Nissan, is the first month of the year in the Hebrew calendar.", []),
+    ("Nissan sold more cars in the month of March than in any month before.", ["nissan"]),
+    # a bare "Tata" that makes steel is Tata Steel; one that makes cars is still the carmaker
+    ("Tata plans to make green steel at its mill in the Netherlands.", []),
+    ("Tata will build the electric SUV at its car plant in Pune.", ["tata"]),
+])
+def test_blind_automaker_namesakes(tagger, text, automakers):
+    assert sorted(a.id for a in tagger.tag(text).automakers) == automakers
+
+
+@pytest.mark.parametrize("text, about", [
+    # the lede's action aimed at the carmakers as a group, named together later: all of them
+    (("Workers at the three Detroit automakers will vote next week on strikes against the Detroit 3 automakers. "
+      "Talks on wages are moving slowly, the union said. Its contracts with GM, Ford and Stellantis expire in "
+      "September."), ["ford", "gm", "stellantis"]),
+    (("Regulators opened an inquiry into Chinese carmakers over their state subsidies. The firms named later "
+      "include BYD, SAIC and Geely, which all export to Europe."), ["byd", "geely", "saic"]),
+    # the group is a comparison, not a target: the one that acts is the story
+    (("Toyota plans to build a battery plant in Kentucky, a step ahead of the Detroit automakers. GM and Ford "
+      "have smaller projects."), ["toyota"]),
+])
+def test_a_lede_aimed_at_the_carmakers_as_a_group(tagger, text, about):
+    assert sorted(a.id for a in tagger.tag(text).automakers if a.role == "subject") == about
+
+
+def test_a_name_that_had_its_context_once_is_the_carmaker_throughout(tagger):
+    """One sense in one text: "Mercedes" lacks automotive words in the lede but has them later;
+    the lede's doer is the carmaker too, and the story is its."""
+    text = ("After the union drive began, Mercedes announced a pay rise for all staff. It also held "
+            "meetings against the union. The union says Mercedes broke the law at its car plant.")
+    assert [(a.id, a.role, len(a.matched) > 0) for a in tagger.tag(text).automakers] == [("mercedes-benz", "subject", True)]
+    assert tagger.tag("Mercedes sang the opening song at the festival.").automakers == ()
