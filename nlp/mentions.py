@@ -351,7 +351,7 @@ _PLACE_IS = re.compile(r"\s+is\s+an?\s+(?:[\w-]+\s+){0,2}?(?:city|town|village|h
 # a person's pronoun right after a name: "Ford says he", "Ford said that she", "Ford, who" (a company
 # is "it", "which")
 _PRONOUN_AFTER = re.compile(r"(?:\s+(?:says|said|told\s+\w+|tells\s+\w+|added|adds|explained|argued|insisted|"
-                            r"noted|believes|thinks|wrote|writes)(?:\s+that)?\s+(?:he|she)\b|\s*,\s+who\b)")
+                            r"noted|believes|thinks|wrote|writes)(?:\s+that)?\s+(?:he|she)\b|\s*,?\s+who\b)")
 # a title between commas after a person's name: "Manish Chawla, GM, Global Products at IBM, said"
 _APPOSITION_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+[A-Z][\w'’-]+,\s*$")
 _APPOSITION_AFTER = re.compile(r"\s*,\s+[A-Z]")
