@@ -12,7 +12,6 @@ from storage import articles as article_store
 from storage import tags as tag_store
 
 
-
 def retag(db: Database, *, processes: int = 2, batch_size: int = 500,
           progress: Callable[[int], None] | None = None) -> int:
     """Replace the tagger's tags on every article (corrections by staff stay). Returns the count."""
@@ -30,16 +29,16 @@ def retag(db: Database, *, processes: int = 2, batch_size: int = 500,
             after = page[-1][0]
 
     done, pending = 0, []
-    for tags in tag_many(texts(), processes=processes):
-        pending.append((ids.popleft(), tag_store.rows_of(tags)))
+    for values in tag_many(texts(), processes=processes, convert=tag_store.stored_values):
+        pending.append((ids.popleft(), values))
         if len(pending) >= batch_size:
-            tag_store.replace_many(db, pending)
+            tag_store.replace_many(db, pending, prepared=True)
             done += len(pending)
             if progress:
                 progress(len(pending))
             pending = []
     if pending:
-        tag_store.replace_many(db, pending)
+        tag_store.replace_many(db, pending, prepared=True)
         done += len(pending)
         if progress:
             progress(len(pending))

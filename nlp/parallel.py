@@ -14,9 +14,9 @@ from __future__ import annotations
 import multiprocessing
 import threading
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
-from .tagger import Tagger, Tags
+from .tagger import Tagger
 
 READY_TIMEOUT = 120.0
 _worker_tagger: Tagger | None = None
@@ -29,9 +29,10 @@ def _init(ready) -> None:
     ready.wait(timeout=READY_TIMEOUT)
 
 
-def _tag_batch(batch: list[tuple[str, str | None]]) -> list[Tags]:
+def _tag_batch(batch: list[tuple[str, str | None]], convert: Callable | None = None) -> list:
     assert _worker_tagger is not None
-    return list(_worker_tagger.pipe(batch))
+    tags = _worker_tagger.pipe(batch)
+    return [convert(t) for t in tags] if convert else list(tags)
 
 
 class TagPool:
@@ -50,20 +51,22 @@ class TagPool:
             raise RuntimeError(f"the tagging workers were not ready after {READY_TIMEOUT} s "
                                "(a worker failed to build its tagger: run `chargewatch tag` to see why)") from None
 
-    def tag(self, items: Iterable[tuple[str, str | None]]) -> Iterator[Tags]:
+    def tag(self, items: Iterable[tuple[str, str | None]], convert: Callable | None = None) -> Iterator:
         """Tags for each (text, title), in order; at most two batches a worker are in flight, so
-        a stream of any length (a whole database) is never all in memory."""
+        a stream of any length (a whole database) is never all in memory. ``convert`` (a
+        module-level function of the Tags) runs in the worker: what it returns comes back
+        instead, smaller to send than the Tags themselves."""
         pending: deque = deque()
         batch: list = []
         for item in items:
             batch.append(item)
             if len(batch) >= self.batch_size:
-                pending.append(self._pool.apply_async(_tag_batch, (batch,)))
+                pending.append(self._pool.apply_async(_tag_batch, (batch, convert)))
                 batch = []
                 while len(pending) > self.processes * 2:
                     yield from pending.popleft().get()
         if batch:
-            pending.append(self._pool.apply_async(_tag_batch, (batch,)))
+            pending.append(self._pool.apply_async(_tag_batch, (batch, convert)))
         while pending:
             yield from pending.popleft().get()
 
@@ -81,10 +84,11 @@ class TagPool:
 
 
 def tag_many(items: Iterable[tuple[str, str | None]], processes: int = 2,
-             batch_size: int = 200) -> Iterator[Tags]:
-    """Tags for each (text, title), in order. processes=1 tags in this process."""
+             batch_size: int = 200, convert: Callable | None = None) -> Iterator:
+    """Tags for each (text, title), in order (or ``convert`` of them). processes=1 tags in this process."""
     if processes <= 1:
-        yield from Tagger().pipe(items)
+        for tags in Tagger().pipe(items):
+            yield convert(tags) if convert else tags
         return
     with TagPool(processes, batch_size) as pool:
-        yield from pool.tag(items)
+        yield from pool.tag(items, convert)

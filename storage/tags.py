@@ -66,16 +66,27 @@ def _values(article_id: int, rows) -> list[tuple]:
              _encode_matched(list(r.matched)), r.role if r.role in ROLES else "mention") for r in rows]
 
 
+def stored_values(tags) -> list[tuple]:
+    """What ``rows_of(tags)`` stores, as plain values (kind, tag id, name, evidence, mentions,
+    salience, matched as JSON, role): retag's workers make them where they tag, so the process
+    that writes 100,000 articles' tags neither unpickles dataclasses nor encodes JSON while the
+    two workers wait for the cores."""
+    return [(t.kind, t.id, t.name, t.evidence, t.mentions, t.salience, _encode_matched(list(t.matched)),
+             t.role if t.role in ROLES else "mention")
+            for t in (*tags.automakers, *tags.topics, *getattr(tags, "suppliers", ()))]
+
+
 def replace_tags(db: Database, article_id: int, rows) -> None:
     """Replace the tagger's tags on an article. Staff corrections win: a tag they added stays (its
     row is not the tagger's), a tag they removed is not put back, and a role they set is kept."""
     replace_many(db, [(article_id, rows)], atomic=False)
 
 
-def replace_many(db: Database, tagged, *, atomic: bool = True) -> None:
+def replace_many(db: Database, tagged, *, atomic: bool = True, prepared: bool = False) -> None:
     """[(article_id, rows)], in one transaction: what ``replace_tags`` does for each, with one
     statement for the articles staff never corrected (most of them; retag writes 100,000
-    articles' tags while two workers tag, so the writer's time is the workers' time)."""
+    articles' tags while two workers tag, so the writer's time is the workers' time).
+    ``prepared``: the rows are ``stored_values`` already."""
     tagged = list(tagged)
     if not tagged:
         return
@@ -85,7 +96,8 @@ def replace_many(db: Database, tagged, *, atomic: bool = True) -> None:
         [json.dumps(ids)]).fetchall()}
     plain, checked = [], []
     for article_id, rows in tagged:
-        (checked if article_id in corrected else plain).extend(_values(article_id, rows))
+        values = [(article_id, *v) for v in rows] if prepared else _values(article_id, rows)
+        (checked if article_id in corrected else plain).extend(values)
 
     def write() -> None:
         db.conn.executemany("DELETE FROM tags WHERE article_id = ? AND origin = 'tagger'", [(i,) for i in ids])
