@@ -357,7 +357,9 @@ _APPOSITION_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+[A-Z][\w'’-]+,\s*$")
 _APPOSITION_AFTER = re.compile(r"\s*,\s+[A-Z]")
 # what people do and companies do not: tell their own memories, grow up, get born
 _PERSON_VERB_AFTER = re.compile(r"\s+(?:recounted|recounts|reminisced|reminisces|remembered|remembers|grew\s+up|"
-                                r"was\s+born|was\s+raised|(?:recalled|recalls)\s+(?:how|that|when|being|his|her|growing))\b")
+                                r"was\s+born|was\s+raised|(?:recalled|recalls)\s+(?:how|that|when|being|his|her|growing))\b|"
+                                # a politician's: "Ford's government", "Ford's cabinet"
+                                r"['’]s\s+(?:government|cabinet|administration|premiership|re-election|party)\b")
 _PLACE_AFTER = re.compile(r",\s+([A-Z][A-Za-z]*)\.?(?:(['’]s\b)|\s+([A-Z][a-z]+))?")
 _NAMES_AFTER = re.compile(r"\s+([A-Z][\w&]*)(?:\s+([A-Z][\w&]*))?")  # "Samho Heavy"
 # a year as dates are written: "in 1887", "since 1956", "May 1901" (not "by 1500 cars"); the end of

@@ -249,6 +249,31 @@ TOPICS = [
     ("ev-policy: the weighted average duty on battery-electric cars",
      "Other BEV producers that cooperated face the 20.8% weighted average duty.",
      ["ev-policy"], []),
+    # -- a seventh blind set (the final code's check) --
+    ("renewable-energy: solar panels among goods barred at import",
+     "Enforcement of the law that bans the import of goods made in the region has focused on solar panels and cotton.",
+     [], ["renewable-energy"]),
+    ("renewable-energy: a power company named in a steel venture",
+     "The fossil-free steel venture is owned by the steelmaker, a miner and a power company.",
+     [], ["renewable-energy"]),
+    ("battery-recycling: a refurbished cobalt refinery",
+     "The plans include a refurbished and enlarged cobalt refinery that will start next spring.",
+     [], ["battery-recycling"]),
+    ("battery-recycling: refurbished battery packs still count",
+     "The start-up sells refurbished battery packs from crashed cars to fleet owners.",
+     ["battery-recycling"], []),
+    ("transition-minerals: a miner's quarterly output",
+     "The miner reported higher quarterly output across its copper business, and its shares rose 3 per cent.",
+     [], ["transition-minerals"]),
+    ("supply-chain-emissions: the emissions of making a car's steel and parts",
+     "For the carmaker, the emissions related to steel and iron production are a third of those from the materials and production of its parts.",
+     ["supply-chain-emissions"], []),
+    ("supply-chain-emissions: embodied CO2 in vehicle manufacturing",
+     "Steel is one of the largest sources of embodied CO2 in vehicle manufacturing.",
+     ["supply-chain-emissions"], []),
+    ("ev-policy: the carmakers' association and the CO2 fines",
+     "The MEP disputed the 15 billion euros of fines that ACEA has put forward for the industry.",
+     ["ev-policy"], []),
 ]
 
 
@@ -263,6 +288,9 @@ def test_blind_topic_classes(tagger, name, text, present, absent):
     ("Nissan sold more cars in the month of March than in any month before.", ["nissan"]),
     # a surname followed by "who" is a person ("upset with Ford who has not met them")
     ("Leaders say they are upset with Ford who has not met them over the mining claims.", []),
+    # a politician's government ("Ford's government is building a road to the mines")
+    ("Ford's government is building an all-season road to the Ring of Fire.", []),
+    ("Ford's factory in Cologne will build the electric Explorer.", ["ford"]),
     # a bare "Tata" that makes steel is Tata Steel; one that makes cars is still the carmaker
     ("Tata plans to make green steel at its mill in the Netherlands.", []),
     ("Tata will build the electric SUV at its car plant in Pune.", ["tata"]),
