@@ -111,6 +111,7 @@ from dataclasses import dataclass, field
 from .features import (
     AGENT,
     AGENT_ALSO,
+    CARMAKERS,
     LIST_ITEMS,
     LISTED,
     SUBJECT_NP,
@@ -160,9 +161,7 @@ _TARGET = (
 _GROUP_TARGET = re.compile(_TARGET + r"[^.;:]*$", re.IGNORECASE)
 # ... and at the carmakers as a group, named later: "strikes against the Detroit 3 automakers"
 _GROUP_TARGET_PLURAL = re.compile(
-    _TARGET + r"\s+(?:the\s+)?(?:[\w’'-]+\s+){0,4}?(?:car[- ]?makers|auto[- ]?makers|"
-    r"(?:car|auto|automobile|vehicle|EV|automotive)[- ](?:makers|manufacturers|companies|producers)|Big Three|Detroit Three)\b",
-    re.IGNORECASE)
+    _TARGET + r"\s+(?:the\s+)?(?:[\w’'-]+\s+){0,4}?(?:" + CARMAKERS + r"|Big Three|Detroit Three)\b", re.IGNORECASE)
 _JOINT = re.compile(r"joint[- ]venture|partnership|alliance|jointly|\bpartners?\b|merger|tie-up|co-develop",
                     re.IGNORECASE)
 
@@ -272,18 +271,14 @@ def score_automakers(text: str, chars: list[tuple[int, int]], weights: list[floa
     # SAIC have lodged complaints": the lede's doer is the carmakers, as a group
     lede_spans = [span for span in spans if span[2] == first_body]
     in_lede = {aid for span in lede_spans for aid in span[3]}
-    if first_body < len(chars) and group_doer(text, chars[first_body]):
-        if len(in_lede) >= 2:
-            out.group = in_lede
-        elif not in_lede:  # the group is named later, together: "accused car makers including GM, ..."
-            out.group = {aid for _, _, i, aids in spans if per_sentence[i] >= 2 for aid in aids}
-    elif len(in_lede) >= 2 and _GROUP_TARGET.search(text, chars[first_body][0], lede_spans[0][0]):
-        # the lede's action is aimed at the carmakers it lists, together: "filed a complaint against
-        # Volkswagen, BMW and Mercedes-Benz", "sought information from Ford, GM, Honda and Toyota"
+    doer = first_body < len(chars) and group_doer(text, chars[first_body])
+    if len(in_lede) >= 2 and (doer or _GROUP_TARGET.search(text, chars[first_body][0], lede_spans[0][0])):
+        # ... or the lede's action is aimed at the carmakers it lists, together: "filed a complaint
+        # against Volkswagen, BMW and Mercedes-Benz", "sought information from Ford, GM, Honda and Toyota"
         out.group = in_lede
-    elif first_body < len(chars) and not in_lede and _GROUP_TARGET_PLURAL.search(text, *chars[first_body]):
-        # ... or at the carmakers as a group that a later sentence names together: "will vote to call
-        # strikes against the Detroit 3 automakers. ... contracts with GM, Ford and Stellantis expire"
+    elif not in_lede and first_body < len(chars) and (doer or _GROUP_TARGET_PLURAL.search(text, *chars[first_body])):
+        # the group is named later, together: "accused car makers including GM, ...", "will vote to
+        # call strikes against the Detroit 3 automakers. ... contracts with GM, Ford and Stellantis"
         out.group = {aid for _, _, i, aids in spans if per_sentence[i] >= 2 for aid in aids}
     if len(scores) == 1 and not buyers and (acts or len(spans) >= 3):
         # the one automaker named, and it acts, or is named three times: its news, however late

@@ -304,11 +304,12 @@ def mention_features(text: str, sentence: tuple[int, int], start: int, end: int)
 
 # a plural of carmakers opening a sentence, as its subject: "Five of the world's major carmakers",
 # "Some of the world's biggest car makers including ...", "By stark contrast, many Asian car makers"
+# carmakers in the plural, as a group: "automakers", "car makers", "vehicle manufacturers"
+CARMAKERS = (r"(?:car[- ]?makers|auto[- ]?makers|(?:car|auto|automobile|vehicle|EV|electric[- ](?:car|vehicle)|automotive)"
+             r"[- ](?:makers|manufacturers|companies|producers))")
 _GROUP = re.compile(
     r"\s*(?:[A-Z]?[a-z]+(?:\s+[a-z]+){0,3}\s*,\s*)?"  # an opening adverbial: "By stark contrast,"
-    r"(?P<np>(?:[\w’'-]+\s+){0,7}?)"
-    r"(?:car[- ]?makers|auto[- ]?makers|(?:car|auto|automobile|vehicle|EV|electric[- ](?:car|vehicle)|automotive)"
-    r"[- ](?:makers|manufacturers|companies|producers))\b", re.IGNORECASE)
+    r"(?P<np>(?:[\w’'-]+\s+){0,7}?)" + CARMAKERS + r"\b", re.IGNORECASE)
 _GROUP_NOT = frozenset(("among", "than", "by", "from", "to", "for", "with", "at", "in", "on", "like", "as"))
 _GROUP_LIST = re.compile(
     r"(?:\s*,?\s*(?:including|such as|like|namely)?\s*"
