@@ -38,7 +38,12 @@ def rows_of(tags) -> list[TagRow]:
     """The rows of everything the tagger found in one text (``nlp.tags.Tags``): automakers,
     topics, then the suppliers it names (kind ``supplier``), from which the web layer and the
     digest compute the automakers a story reaches through its supply chain."""
-    return [TagRow.of(t) for t in (*tags.automakers, *tags.topics, *getattr(tags, "suppliers", ()))]
+    return [TagRow.of(t) for t in _found(tags)]
+
+
+def _found(tags) -> tuple:
+    """Everything the tagger found in one text: automakers, topics, then the suppliers it names."""
+    return (*tags.automakers, *tags.topics, *getattr(tags, "suppliers", ()))
 
 
 ROLES = ("subject", "mention")
@@ -61,19 +66,22 @@ _INSERT_CORRECTED = (
 _encode_matched = json.JSONEncoder(ensure_ascii=False).encode  # one encoder, not one per row
 
 
+def _stored(kind: str, tag_id: str, name, evidence, mentions: int, salience: float, matched, role: str) -> tuple:
+    """A tag row's values after its article id, as stored: matched as JSON, an unknown role a mention."""
+    return (kind, tag_id, name, evidence, mentions, salience, _encode_matched(list(matched)),
+            role if role in ROLES else "mention")
+
+
 def _values(article_id: int, rows) -> list[tuple]:
-    return [(article_id, r.kind, r.tag_id, r.name, r.evidence, r.mentions, r.salience,
-             _encode_matched(list(r.matched)), r.role if r.role in ROLES else "mention") for r in rows]
+    return [(article_id, *_stored(r.kind, r.tag_id, r.name, r.evidence, r.mentions, r.salience, r.matched, r.role))
+            for r in rows]
 
 
 def stored_values(tags) -> list[tuple]:
-    """What ``rows_of(tags)`` stores, as plain values (kind, tag id, name, evidence, mentions,
-    salience, matched as JSON, role): retag's workers make them where they tag, so the process
-    that writes 100,000 articles' tags neither unpickles dataclasses nor encodes JSON while the
-    two workers wait for the cores."""
-    return [(t.kind, t.id, t.name, t.evidence, t.mentions, t.salience, _encode_matched(list(t.matched)),
-             t.role if t.role in ROLES else "mention")
-            for t in (*tags.automakers, *tags.topics, *getattr(tags, "suppliers", ()))]
+    """What ``rows_of(tags)`` stores, as plain values: retag's workers make them where they tag,
+    so the process that writes 100,000 articles' tags neither unpickles dataclasses nor encodes
+    JSON while the two workers wait for the cores."""
+    return [_stored(t.kind, t.id, t.name, t.evidence, t.mentions, t.salience, t.matched, t.role) for t in _found(tags)]
 
 
 def replace_tags(db: Database, article_id: int, rows) -> None:

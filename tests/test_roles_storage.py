@@ -16,7 +16,18 @@ from storage.coverage import coverage
 from storage.digests import digest_stories
 from storage.export import export_articles, export_stories
 from storage.review import Filters, article_view, inbox
-from storage.tags import StoryTag, TagRow, replace_many, replace_tags, role_counts, story_evidence, story_tags, tags_for
+from storage.tags import (
+    StoryTag,
+    TagRow,
+    replace_many,
+    replace_tags,
+    role_counts,
+    rows_of,
+    stored_values,
+    story_evidence,
+    story_tags,
+    tags_for,
+)
 
 TESLA_SENTENCE = "Tesla signed a lithium supply deal with a refiner in Texas on Monday."
 FORD_SENTENCE = "Ford, GM and Toyota buy from the same refiner."
@@ -176,6 +187,17 @@ def test_retag_writes_a_batch_with_corrected_and_uncorrected_articles_alike(db):
     assert {(t.tag_id, t.role, t.origin) for t in tags_for(db, corrected)} == {
         ("tesla", "mention", "tagger"), ("kia", "mention", "staff"), ("lithium", "subject", "tagger")}
     replace_many(db, [])  # nothing to write is no error
+
+
+def test_retags_stored_values_are_the_rows_replace_tags_writes(db, tagger):
+    """What retag's workers send back (stored_values) is stored exactly as the tagger's rows are."""
+    tags = tagger.tag("Tesla signed a lithium supply deal with Albemarle; Ford’s plant in Cologne runs on "
+                      "wind power, and CATL supplies its cells.", "Tesla’s lithium deal")
+    assert tags.automakers and tags.topics
+    by_values, by_rows = add(db, 1, "a", "a"), add(db, 2, "b", "b")
+    replace_many(db, [(by_values, stored_values(tags))], prepared=True)
+    replace_tags(db, by_rows, rows_of(tags))
+    assert tags_for(db, by_values) == tags_for(db, by_rows) != []
 
 
 def test_export_articles_carries_roles_and_the_same_evidence_rule(db):
