@@ -58,15 +58,20 @@ def _count(label: Score, total: Score, got: bool, want: bool) -> None:
             score.fn += 1
 
 
-def load_passages(path: str | Path) -> list[dict]:
-    out = []
-    for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), start=1):
+def _json_lines(path: str | Path, text: str):
+    """(line number, value) of each non-blank line of a JSON-lines file's text; bad JSON raises
+    ``ValueError`` naming the file and the line."""
+    for n, line in enumerate(text.splitlines(), start=1):
         if line.strip():
             try:
-                out.append(json.loads(line))
+                yield n, json.loads(line)
             except ValueError as exc:
                 raise ValueError(f"{path}:{n}: invalid JSON: {exc}") from None
-    return out
+
+
+def load_passages(path: str | Path) -> list[dict]:
+    """A bundled labelled set, as written (``read_labelled`` checks every field of a set given on the command line)."""
+    return [entry for _, entry in _json_lines(path, Path(path).read_text(encoding="utf-8"))]
 
 
 LIST_FIELDS = ("brands", "optional_brands", "automakers", "optional_automakers", "topics", "optional_topics", "about")
@@ -80,17 +85,11 @@ def read_labelled(path: str | Path, topic_ids: set[str], group_ids: set[str]) ->
     out: list[dict] = []
     seen: dict[str, int] = {}
     try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
+        text = Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise ValueError(f"{path}: cannot read: {getattr(exc, 'strerror', None) or exc}") from None
-    for n, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
+    for n, entry in _json_lines(path, text):
         where = f"{path}:{n}"
-        try:
-            entry = json.loads(line)
-        except ValueError as exc:
-            raise ValueError(f"{where}: invalid JSON: {exc}") from None
         if not isinstance(entry, dict):
             raise ValueError(f"{where}: expected a JSON object, got {type(entry).__name__}")
         if "id" not in entry or not isinstance(entry["id"], (str, int)) or str(entry["id"]).strip() == "":
