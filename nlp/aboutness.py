@@ -86,20 +86,7 @@ carmakers not in the lede. A second blind set (70 passages, 64 labelled automake
 0.625 with these rules: its labeller puts every carmaker of an inquiry, a duty table or an
 emissions pool in ``about``; the lede-target rule above took it to 0.750.
 
-Topics (``topic_roles``): there are no labels to measure against, so the rule is the plain
-one a reader would apply. A topic is the subject when the text is about it:
-
-- it is proven in the title or the first sentence (the lede states what the news is), or
-- it is proven elsewhere in the lead paragraph and has at least two cues in all (one more
-  word for it, in that sentence or later), or
-- it is the text's main topic: it holds at least a third of all the topics' weight (cues
-  weighted by their sentence's place, as for salience) and has two cues or more, in two
-  sentences or more, or in one sentence of a short text (``TOPIC_SHORT`` sentences at most: a
-  four-sentence report on a nickel refinery may name its metal in one sentence only), or
-- it is proven in at least a quarter of the sentences (and two at least): a theme of a long
-  text, however many other topics it has.
-
-Otherwise it is a mention: proven only in passing, e.g. in one sentence late in a long text.
+Topics: ``nlp.topic_roles``.
 """
 
 from __future__ import annotations
@@ -116,6 +103,7 @@ from .features import (
     LISTED,
     SUBJECT_NP,
     group_doer,
+    jv_partner,
     mention_features,
     mention_weight,
 )
@@ -134,11 +122,6 @@ SHARE_LINKED = 0.3  # of the best score: a subject when linked to a subject
 CROWD = 4  # this many automakers or more, none standing out: about none
 CROWD_SHARE = 0.5
 CROWD_LEAD = 3.0  # the best standing out: this many times the runner-up's score
-# topics
-TOPIC_LEAD_CUES = 2
-TOPIC_SHARE = 1 / 3
-TOPIC_SPREAD = 0.25
-TOPIC_SHORT = 8
 
 # between two names that are one mention: "Tesla's Model Y", "GAC Mitsubishi", "Great Wall Motor (GWM"
 _JOIN = re.compile(r"(?:['’]s?)?[\s-]{0,2}\(?")
@@ -148,12 +131,12 @@ _LINK_GAP = re.compile(r"(?:['’]s?)?(?:\s*\([^()]{0,30}\)|\s*(?:,|and|&|or)|\s
 _BRACKET_OPEN = re.compile(r"\(\s*$")
 _BRACKET_CLOSE = re.compile(r"\s*\)")
 # what a supplier does for its customer: "to supply Toyota", "supplying cells to BMW"
-_SUPPLY = re.compile(r"\b(?:suppl(?:y|ies|ying|ied)|provid(?:e|es|ing)|deliver(?:s|ing)?|sell(?:s|ing)?)\b",
+_SUPPLY = re.compile(r"\b(?:suppl(?:y|ies|ying|ied)|provid(?:e|es|ing)|deliver(?:s|ing)?|sell(?:s|ing)?|offtake|off-take)\b",
                      re.IGNORECASE)
 # what a lede does to the carmakers it then lists: a complaint, an inquiry, a strike, a fine
 _TARGET = (
     r"\b(?:(?:complaint|complaints|lawsuit|lawsuits|suit|suits|case|cases|action|charges|petition)\s+against|"
-    r"(?:sued|suing|sues|accused|accuses|accusing|fined|fines|summoned|subpoenaed|targeted|targets|urged|urges|"
+    r"(?:sued|suing|sues|accused|accuses|accusing|fined|fines|summoned|subpoenaed|targeted|targets|targeting|urged|urges|"
     r"called on|calls on|wrote to|writes to|letters? to|sought information from|seeks information from|"
     r"questioned|questions|demanded (?:that|answers from)|asked)|"
     r"(?:investigation|investigations|inquiry|inquiries|probe|probes)\s+(?:into|of)|"
@@ -194,6 +177,11 @@ class AutomakerScores:
     headline: set[str] = field(default_factory=set)  # named in the title as what acts or is acted on
     lede: set[str] = field(default_factory=set)  # named in the title or first sentence, not as an object or example
     group: set[str] = field(default_factory=set)  # the carmakers the lede's plural doer stands for
+    targeted: bool = False  # the group is what the lede's action is aimed at, listed there (a complaint against them)
+    # two automakers the lede names together, as a pair ("EVs made by Hyundai Motor and Kia Motors
+    # were left off the list"): partners of one story, whatever part they play in the sentence
+    together: set[str] = field(default_factory=set)
+    jv: set[str] = field(default_factory=set)  # named as another's joint-venture partner: a subject beside it
 
 
 def score_automakers(text: str, chars: list[tuple[int, int]], weights: list[float],
@@ -224,6 +212,8 @@ def score_automakers(text: str, chars: list[tuple[int, int]], weights: list[floa
             if mention_weight(f) >= SUBJECT_NP:
                 led_by_other.discard(i)  # an automaker acts there too: "MP Materials and GM announced"
     buyers: set[str] = set()  # automakers the other company's lede supplies
+    early: set[str] = set()  # automakers named in the title or the first sentence
+    pairs_first: dict[int, set[str]] = {}  # the first sentence's names in a list of two: start -> automakers
     sentence_best: dict[tuple[str, int], float] = {}
     for start, end, i, aids in spans:
         buyer = i in led_by_other and _SUPPLY.search(text, chars[i][0], start) is not None
@@ -232,6 +222,7 @@ def score_automakers(text: str, chars: list[tuple[int, int]], weights: list[floa
             buyers.update(aids)
         elif weights[i] == title_weight or i == first_body:
             place = FIRST
+            early.update(aids)
         elif weights[i] == lead_weight:
             place = LEAD
         else:
@@ -244,8 +235,10 @@ def score_automakers(text: str, chars: list[tuple[int, int]], weights: list[floa
         if _BRACKET_OPEN.search(text, max(0, start - 3), start) and _BRACKET_CLOSE.match(text, end):
             f = f._replace(compared=True)  # a name alone in brackets annotates: "tariffs from 17% (BYD)"
         factor = mention_weight(f)
+        if place == FIRST and f.items == 2 and not f.compared and weights[i] != title_weight:
+            pairs_first.setdefault(start, set()).update(aids)
         if (place == FIRST and not f.compared and (f.items < LIST_ITEMS or factor >= 1.0)) or (
-                place == LEAD and factor >= 1.0):
+                place == LEAD and factor >= 1.0 and not led_by_other):
             qualified.update(aids)
             if weights[i] == title_weight and factor >= 1.0:
                 out.headline.update(aids)
@@ -260,27 +253,41 @@ def score_automakers(text: str, chars: list[tuple[int, int]], weights: list[floa
             acts.update(aids)
         if len(aids) > 1:  # one name of two automakers: a joint company
             links.update((a, b) for a in aids for b in aids if a != b)
+        if jv_partner(text, chars[i][0], start, end):
+            out.jv.update(aids)
         parts.setdefault(i, []).append((start, end, aids, factor))
     # named often enough, and, in another company's story, more than that company
+    # (an automaker another company's story names only after its lede, a partner or a customer
+    # "Ford and Volvo are the first automakers to support the program", counts as a buyer does)
+    late = {aid for aid in scores if aid not in early} if led_by_other else set()
     other_score = sum((FIRST if weights[i] == title_weight or i == first_body else LEAD if weights[i] == lead_weight
                        else BODY) * mention_weight(mention_features(text, chars[i], start, end))
-                      for i, start, end in others) if buyers else 0.0
+                      for i, start, end in others) if buyers or late else 0.0
     qualified.update(aid for aid, s in scores.items()
-                     if s >= MIN_SUBJECT and not (aid in buyers and s <= other_score))
+                     if s >= MIN_SUBJECT and not (aid in buyers | late and s <= other_score))
     # "Five of the world's major carmakers aren't mapping...", "Chinese automakers BYD, Geely and
     # SAIC have lodged complaints": the lede's doer is the carmakers, as a group
     lede_spans = [span for span in spans if span[2] == first_body]
     in_lede = {aid for span in lede_spans for aid in span[3]}
     doer = first_body < len(chars) and group_doer(text, chars[first_body])
-    if len(in_lede) >= 2 and (doer or _GROUP_TARGET.search(text, chars[first_body][0], lede_spans[0][0])):
+    targeted = len(in_lede) >= 2 and not doer and _GROUP_TARGET.search(text, chars[first_body][0], lede_spans[0][0])
+    if len(in_lede) >= 2 and (doer or targeted):
         # ... or the lede's action is aimed at the carmakers it lists, together: "filed a complaint
-        # against Volkswagen, BMW and Mercedes-Benz", "sought information from Ford, GM, Honda and Toyota"
+        # against Volkswagen, BMW and Mercedes-Benz", "sought information from Ford, GM, Honda and Toyota",
+        # "the strike is targeting plants of Ford, General Motors and Stellantis": theirs, even when
+        # one of them is named again later
         out.group = in_lede
+        out.targeted = bool(targeted)
     elif not in_lede and first_body < len(chars) and (doer or _GROUP_TARGET_PLURAL.search(text, *chars[first_body])):
         # the group is named later, together: "accused car makers including GM, ...", "will vote to
         # call strikes against the Detroit 3 automakers. ... contracts with GM, Ford and Stellantis"
         out.group = {aid for _, _, i, aids in spans if per_sentence[i] >= 2 for aid in aids}
-    if len(scores) == 1 and not buyers and (acts or len(spans) >= 3):
+    together = set().union(*pairs_first.values()) if pairs_first else set()
+    if len(pairs_first) == 2 and len(together) == 2 and not together & buyers:
+        a, b = sorted(together)
+        links.update(((a, b), (b, a)))
+        out.together = together
+    if len(scores) == 1 and not buyers and not late and (acts or len(spans) >= 3):
         # the one automaker named, and it acts, or is named three times: its news, however late
         qualified.update(scores)
     for i, found in parts.items():
@@ -293,6 +300,8 @@ def score_automakers(text: str, chars: list[tuple[int, int]], weights: list[floa
                 best[aid] = max(best.get(aid, 0.0), factor)
         if len(best) < 2:
             continue
+        for aid in best.keys() & out.jv:  # a joint-venture partner and the automakers beside it
+            links.update(link for b in best if b != aid for link in ((aid, b), (b, aid)))
         joint = _JOINT.search(text, *chars[i]) is not None
         named = sorted(aid for aid, factor in best.items() if factor >= 1.0)
         doers = sorted(aid for aid, factor in best.items() if factor >= AGENT_ALSO)
@@ -315,18 +324,19 @@ def decide_automakers(scored: AutomakerScores) -> dict[str, str]:
     # merge ... rivals like Tesla, BYD"): the pair's score against the runner-up outside it
     first = max(scores, key=scores.get)
     pair = {first} | {aid for aid, s in scores.items() if s >= SHARE * top and (first, aid) in scored.links}
-    if not pair <= scored.lede:  # partners the lede names together, not two names of a roundup's body
+    if not (pair <= scored.lede or pair <= scored.together):  # partners the lede names together, not two names of a roundup's body
         pair = {first}
     standing = sum(scores[aid] for aid in pair) if len(pair) == 2 else top
     runner_up = max((s for aid, s in scores.items() if aid not in pair), default=0.0) if len(pair) == 2 else (
         ranked[1] if len(ranked) > 1 else 0.0)
     group = sorted((scores[aid] for aid in scored.group), reverse=True)
-    if len(group) >= 2 and group[0] < CROWD_LEAD * group[1] and (
-            scored.lede & scored.group or not scored.qualified):
+    if len(group) >= 2 and (scored.targeted or group[0] < CROWD_LEAD * group[1] and (
+            scored.lede & scored.group or not scored.qualified)):
         # the carmakers as a group are the doer of the lede, none of them standing out ("Several
         # automakers, including GM, Ford and Toyota, idled production. GM canceled ... GM's plant
         # makes ..." is GM's story), and, when the lede names none of them, no other automaker
-        # is a subject (named in the lead, or often): the group names only examples
+        # is a subject (named in the lead, or often): the group names only examples. A group the
+        # lede lists as the target of its action all face it, however often one is named later
         return {aid: SUBJECT if aid in scored.group else MENTION for aid in scores}
     if (not scored.headline and len(ranked) >= CROWD and standing < CROWD_SHARE * sum(ranked)
             and standing < CROWD_LEAD * runner_up):
@@ -335,8 +345,11 @@ def decide_automakers(scored: AutomakerScores) -> dict[str, str]:
     leaders |= scored.headline
     roles = {}
     for aid, s in scores.items():
-        partner = aid in scored.qualified and s >= SHARE_LINKED * top and any(
-            (aid, other) in scored.links for other in leaders)
+        linked = any((aid, other) in scored.links for other in leaders)
+        # a joint-venture partner: a subject beside the leader it is linked to, or beside the
+        # story's leaders when its sentence names no other automaker ("SAIC, its joint venture partner")
+        partner = (aid in scored.qualified and s >= SHARE_LINKED * top and linked) or (
+            aid in scored.jv and leaders and (linked or not any(link[0] == aid for link in scored.links)))
         roles[aid] = SUBJECT if aid in leaders or partner else MENTION
     return roles
 
@@ -347,27 +360,3 @@ def automaker_roles(text: str, chars: list[tuple[int, int]], weights: list[float
     """Each automaker's role, "subject" or "mention" (arguments as for ``score_automakers``)."""
     return decide_automakers(score_automakers(text, chars, weights, mentions, title_weight=title_weight,
                                               lead_weight=lead_weight, others=others))
-
-
-def topic_roles(weights: list[float], hits: dict, *, title_weight: float = 3.0,
-                lead_weight: float = 2.0) -> dict:
-    """Each proven topic's role (``hits``: topic -> {sentence: cues}; ``weights``: each sentence's
-    weight, the title's ``title_weight``, the lead's ``lead_weight``): see the module's docstring."""
-    if not hits:
-        return {}
-    first_body = next((i for i, w in enumerate(weights) if w != title_weight), len(weights))
-    weighted = {t: sum(weights[i] * n for i, n in found.items()) for t, found in hits.items()}
-    total = sum(weighted.values())
-    spread = max(2, TOPIC_SPREAD * len(weights))
-    roles = {}
-    for t, found in hits.items():
-        cues = sum(found.values())
-        sentences = len(found)
-        first = min(found)
-        subject = (first <= first_body  # the title or the first sentence
-                   or (weights[first] >= lead_weight and cues >= TOPIC_LEAD_CUES)
-                   or (weighted[t] >= TOPIC_SHARE * total and cues >= 2
-                       and (sentences >= 2 or len(weights) <= TOPIC_SHORT))
-                   or sentences >= spread)
-        roles[t] = SUBJECT if subject else MENTION
-    return roles

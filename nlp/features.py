@@ -95,7 +95,18 @@ _VERBS = frozenset((
     "tests", "prepares", "considers", "explores", "partners", "teams", "ships", "manufactures", "assembles",
     "belong", "belongs", "lag", "show", "shows", "sell", "make", "need", "want", "plan", "say", "continue",
     "remain", "join", "sign", "agree", "aim", "hope", "expect", "intend", "seek", "build", "buy", "use",
-    "face", "hold", "knows", "know", "thinks", "believes", "promises"))
+    "face", "hold", "knows", "know", "thinks", "believes", "promises",
+    # irregular pasts (the "-ed" rule finds the rest) and news verbs in "-s" that are no plural noun
+    # after a company's name ("Kia heard the feedback", "Ford warns of a loss")
+    # (not those that are as often participles or nouns: met, left, found, sent, hit, cut, bid, forecast)
+    "heard", "sought", "felt", "chose", "drew", "drove", "fought", "meant", "overtook", "stood", "taught",
+    "withdrew", "wrote", "understood", "upheld", "broke", "knew", "spoke", "outsold", "undercut", "dealt",
+    "lent", "sank", "shrank", "slid", "swung", "spun", "quit", "rebuilt", "withheld", "overcame", "forgave",
+    "adds", "warns", "hires", "raises", "expands", "reveals", "increases", "reduces", "lowers", "boosts",
+    "slashes", "trims", "doubles", "triples", "extends", "delays", "postpones", "resumes", "restarts", "ends",
+    "scraps", "axes", "settles", "sues", "appeals", "beats", "misses", "overtakes", "outsells", "bets", "eyes",
+    "mulls", "debuts", "introduces", "reaches", "returns", "rejects", "accepts", "approves", "welcomes",
+    "admits", "apologises", "apologizes", "pays", "hopes", "wins", "faces", "receives", "restructures"))
 _ADVERBS = frozenset(("also", "already", "now", "recently", "officially", "reportedly", "still", "then",
                       "itself", "too", "currently", "previously", "first", "later", "meanwhile", "alone",
                       "instead", "just", "finally", "again", "never", "quickly", "jointly", "together",
@@ -366,3 +377,15 @@ def mention_weight(f: MentionFeatures) -> float:
         w *= QUOTED
     return w
 
+
+# an automaker named as another's joint-venture partner: "run by VW's joint venture partner SAIC",
+# "SAIC, its Chinese joint-venture partner"
+_JV_PARTNER_BEFORE = re.compile(r"(?:joint[- ]venture|JV)\s+partners?\s*,?\s*$", re.IGNORECASE)
+_JV_PARTNER_AFTER = re.compile(r"\s*,\s*(?:its|their|the|[A-Z][\w&-]*['’]s?)\s+(?:[\w-]+\s+){0,2}?(?:joint[- ]venture|JV)\s+partner\b",
+                               re.IGNORECASE)
+
+
+def jv_partner(text: str, sentence_start: int, start: int, end: int) -> bool:
+    """Whether the name at text[start:end] is named as another's joint-venture partner."""
+    return (_JV_PARTNER_BEFORE.search(text, max(sentence_start, start - 40), start) is not None
+            or _JV_PARTNER_AFTER.match(text, end) is not None)

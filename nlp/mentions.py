@@ -18,6 +18,7 @@ from collections import defaultdict
 
 from .cues import Cues
 from .layout import TITLE_WEIGHT
+from .people import is_name, named_as_person_after, written_as_person
 from .registry import Registry, SurfaceForm, first_names
 
 
@@ -51,13 +52,16 @@ class Names:
         text. Refused, and a namesake from there on:
         - a form inside a blocked name: "Nikola Tesla", "Volvo Group", "Tata Steel";
         - a surname form right after a given name or a title, or named as a person otherwise
-          (``_person``): "Eleanor Ford", "COO Ford", 'Marcus "Chevy" Reyes', "Honda, 32,";
+          (``people.written_as_person``): "Eleanor Ford", "COO Ford", "Director Ishiro Honda", 'Marcus "Chevy" Reyes',
+          "Honda, 32,", "Renault (1905-1983)";
         - a word of not_before or not_after that is itself a name: "Harrison Ford" (surname forms),
           "Ford Foundation", "Lincoln, Nebraska" (other such words refuse that mention only: "in
           Lincoln", "GM crops");
         - an exact-case form followed by a comma and a state: "Lincoln, Neb.", "Cadillac, Mich.", or
           said to be a place: "Cadillac is a city in Michigan";
         - a conglomerate's name before a sister company's word: "Hyundai Samho Heavy Industries";
+        - any form before a word that names a place or another business after it (``named_after``):
+          "Cadillac Mountain", "Lotus Bakeries";
         - an acronym in brackets after another name it stands for: "Kachin Independence Army (KIA)";
         - a surname form that is "he" or "she" right after ("Ford says he...", "Ford, who"), or that
           tells its memories or grew up ("Honda recounted how", "Ford grew up"): a person,
@@ -65,7 +69,8 @@ class Names:
         - a brand of a truck maker the text names ("Volvo Group ... brands including Renault"), from
           where the text names the truck maker (``Registry.sister_brands``).
         Refused for that mention only: a form in a sentence of another industry (``not_in``) with
-        no car word in it ("the Volvo brands delivered 1,442 electric trucks"), and a form with a
+        no car word in it ("the Volvo brands delivered 1,442 electric trucks": a long report that
+        names KIA soldiers once still means the carmaker by a later "Kia"), and a form with a
         founding year in a sentence dated only before it ("In 1887 Tesla designed...").
         Doubtful: a form after or before one of its doubt words ("as GM") or, for a unit, after
         a number ("a 1.5 Tesla magnet")."""
@@ -94,25 +99,27 @@ class Names:
             if ((form.exact_case and (self._place(text, end)  # "in Lincoln, Neb." is the town
                                       or _PLACE_IS.match(text, end) is not None))  # "Cadillac is a city"
                     or (form.conglomerate and self._sibling(text, end))
+                    or self._named_after(text, end)
                     or (form.acronym and self._acronym_of_another(text, start, end, form))):
                 first_namesake(namesakes, form.key, s, False)
                 continue
             prev = doc[s - 1] if s > 0 and (form.not_before or form.surname or form.doubt_before) else None
             if form.not_before and prev is not None and prev.lower_ in form.not_before:
-                if form.surname and _is_name(prev.text):
+                if form.surname and is_name(prev.text):
                     first_namesake(namesakes, form.key, s, True)
                 continue
-            if form.surname and ((prev is not None and prev.text in given) or self._person(text, start, end)):
+            if form.surname and ((prev is not None and prev.text in given)
+                                 or written_as_person(text, start, end, given, self.registry.titles)):
                 first_namesake(namesakes, form.key, s, True)
                 continue
-            if form.surname and (_PRONOUN_AFTER.match(text, end) or _PERSON_VERB_AFTER.match(text, end)):
+            if form.surname and named_as_person_after(text, end):
                 # "Ford says he", "Honda recounted how": her or him all along
                 first_namesake(namesakes, form.key, 0, True)
                 continue
             if form.not_after:
                 k = _next_index(doc, e)
                 if (doc[k].lower_ if k < n else after) in form.not_after:
-                    if k < n and _is_name(doc[k].text):
+                    if k < n and is_name(doc[k].text):
                         first_namesake(namesakes, form.key, s, False)
                     continue
             if form.not_in and i not in cues.car and any(i in cues.other.get(w, ()) for w in form.not_in):
@@ -130,28 +137,6 @@ class Names:
                         or (form.unit and _after_number(text, start)))
             candidates.append((s, e, form, i, doubtful, start, end))
         return candidates, namesakes
-
-    def _person(self, text: str, start: int, end: int) -> bool:
-        """Whether a surname form at text[start:end] is written as a person's name: after a title
-        ("COO Ford", "Mr. Honda"), a given name and initials ("Renee J. Ford"), as a quoted
-        nickname ('Marcus "Chevy" Reyes'), or with an age ("Honda, 32, has played...")."""
-        before = text[max(0, start - 40):start].rstrip()
-        words = before.rsplit(None, 1)
-        if words:
-            word = words[-1]
-            if word.endswith("."):  # with a full stop, only an abbreviation: "Mr." but not "coach."
-                if word[:-1].lower() in _ABBREVIATED_TITLES:
-                    return True
-                m = _INITIALS_BEFORE.search(before)
-                if m and m.group(1) in self.given_names:
-                    return True
-            elif word.lower() in self.registry.titles:
-                return True
-            elif word[-1] in _QUOTES:
-                m = _QUOTE_BEFORE.search(before)
-                if m and _is_name(m.group(1)) and _QUOTE_AFTER.match(text, end):  # not 'The "Tesla" Model Y'
-                    return True
-        return text.startswith(",", end) and _AGE_AFTER.match(text, end) is not None
 
     def _acronym_of_another(self, text: str, start: int, end: int, form: SurfaceForm) -> bool:
         """Whether an acronym is written in brackets right after the name it stands for, and
@@ -199,6 +184,15 @@ class Names:
         if m.group(3) and f"{one} {m.group(3).lower()}" in places:  # "New York", "North Carolina"
             return True
         return one in places and m.group(2) is None  # "Michigan's largest employer" is no address
+
+    def _named_after(self, text: str, end: int) -> bool:
+        """Whether the name ending at ``end`` is the first word of a place's or another business's
+        name: a capitalised word of ``named_after`` right after it or one name on (Cadillac
+        Mountain, Lotus Bakeries, Lamborghini Trattori, the Toyota Oiden Festival)."""
+        m = _NAMES_AFTER.match(text, end) if text[end + 1:end + 2].isupper() else None
+        named_after = self.registry.named_after
+        return m is not None and (m.group(1).lower() in named_after or (  # or one name on: "Toyota Oiden Festival"
+            m.group(2) is not None and m.group(2).lower() in named_after))
 
     def _sibling(self, text: str, end: int) -> bool:
         """Whether a conglomerate's name ending at ``end`` names a sister company: a sibling
@@ -327,39 +321,12 @@ def _next_index(doc, end: int) -> int:
     return end
 
 
-# a word that names something ("Foundation", "Nebraska", "Harrison"), not one that starts a sentence
-_NOT_NAMES = frozenset(("the", "a", "an", "in", "of", "on", "at", "near", "for", "from", "by", "to", "with", "and",
-                        "or", "as"))
-
-
-def _is_name(word: str) -> bool:
-    return word[:1].isupper() and word.lower() not in _NOT_NAMES
-
-
-# Around a name, in the original text (the Doc holds placeholders for words no pattern uses):
-# the titles that can be written with a full stop ("Mr. Honda"; but "his coach. Ford said")
-_ABBREVIATED_TITLES = frozenset(("mr", "mrs", "ms", "mx", "dr", "prof", "sen", "rep", "gov", "capt", "sgt", "pfc",
-                                 "cpl", "lt", "col", "maj", "rev"))
-_INITIALS_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+(?:[A-Z]\.\s*){1,3}$")  # "Renee J."
-_QUOTES = frozenset("\"“‘'")
-_QUOTE_BEFORE = re.compile(r"\b([A-Z][\w.]*)\s+[\"“‘']$")  # 'Marcus "'
-_QUOTE_AFTER = re.compile(r"[\"”’']\s+[A-Z]")  # '" Reyes'
-_AGE_AFTER = re.compile(r",\s*\d{1,3},")  # ", 32,"
 # a name said to be a place: "Cadillac is a city in Michigan", "Mercedes is a small town"
 _PLACE_IS = re.compile(r"\s+is\s+an?\s+(?:[\w-]+\s+){0,2}?(?:city|town|village|hamlet|county|township|borough|"
                        r"municipality|suburb|river|lake|mountain|island)\b")
-# a person's pronoun right after a name: "Ford says he", "Ford said that she", "Ford, who" (a company
-# is "it", "which")
-_PRONOUN_AFTER = re.compile(r"(?:\s+(?:says|said|told\s+\w+|tells\s+\w+|added|adds|explained|argued|insisted|"
-                            r"noted|believes|thinks|wrote|writes)(?:\s+that)?\s+(?:he|she)\b|\s*,?\s+who\b)")
 # a title between commas after a person's name: "Manish Chawla, GM, Global Products at IBM, said"
 _APPOSITION_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+[A-Z][\w'’-]+,\s*$")
 _APPOSITION_AFTER = re.compile(r"\s*,\s+[A-Z]")
-# what people do and companies do not: tell their own memories, grow up, get born
-_PERSON_VERB_AFTER = re.compile(r"\s+(?:recounted|recounts|reminisced|reminisces|remembered|remembers|grew\s+up|"
-                                r"was\s+born|was\s+raised|(?:recalled|recalls)\s+(?:how|that|when|being|his|her|growing))\b|"
-                                # a politician's: "Ford's government", "Ford's cabinet"
-                                r"['’]s\s+(?:government|cabinet|administration|premiership|re-election|party)\b")
 _PLACE_AFTER = re.compile(r",\s+([A-Z][A-Za-z]*)\.?(?:(['’]s\b)|\s+([A-Z][a-z]+))?")
 _NAMES_AFTER = re.compile(r"\s+([A-Z][\w&]*)(?:\s+([A-Z][\w&]*))?")  # "Samho Heavy"
 # a year as dates are written: "in 1887", "since 1956", "May 1901" (not "by 1500 cars"); the end of

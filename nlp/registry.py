@@ -80,6 +80,9 @@ class Registry:
     siblings_far: frozenset[str] = frozenset()  # or after one more name: Hyundai Samho Heavy Industries
     titles: frozenset[str] = frozenset()  # before a surname form: a person (COO Ford, Mr. Honda)
     places: frozenset[str] = frozenset()  # after a name and a comma: a town (Lincoln, Neb.)
+    # right after any form, capitalised: a place or another business named after it (Cadillac
+    # Mountain, Lotus Bakeries, Ford Foundation)
+    named_after: frozenset[str] = frozenset()
     # a truck maker's name (a blocked name, lower-cased) -> its own brands that carmakers also bear
     # (form texts, lower-cased): after "Volvo Group", "brands including Renault and Mack" are its trucks
     sister_brands: tuple[tuple[str, frozenset[str]], ...] = ()
@@ -161,6 +164,7 @@ def load_registry(path: Path = DATA / "automakers.yaml") -> Registry:
                     car_words=tuple(expand_all(data.get("car_words"))),
                     siblings_next=_lower_set(siblings.get("next")), siblings_far=_lower_set(siblings.get("far")),
                     titles=_lower_set(data.get("titles")), places=_lower_set(data.get("places")),
+                    named_after=_lower_set(data.get("named_after")),
                     sister_brands=_sister_brands(data.get("sister_brands"), blocked=data.get("blocked"), forms=forms))
 
 

@@ -43,6 +43,7 @@ from .suppliers import SupplierRegistry, load_supplier_registry
 from .tags import Tag, Tags
 from .taxonomy import Topic, load_taxonomy
 from .tokenize import FastTokenizer
+from .topic_roles import topic_roles
 
 
 _SUPPLIER_ROLES = frozenset(("sform", "scontext", "sblocked"))
@@ -312,7 +313,7 @@ class Tagger:
         roles = aboutness.automaker_roles(text, chars, weights, {aid: [(f[0], f[2], f[3]) for f in found]
                                                                  for aid, found in mentions.items()},
                                           title_weight=TITLE_WEIGHT, lead_weight=LEAD_WEIGHT, others=others)
-        topic_roles = aboutness.topic_roles(weights, {ti: hits for ti, hits in topic_hits.items() if hits},
+        topic_role = topic_roles(weights, {ti: hits for ti, hits in topic_hits.items() if hits},
                                             title_weight=TITLE_WEIGHT, lead_weight=LEAD_WEIGHT)
 
         topic_sents: dict[int, int] = defaultdict(int)  # sentence -> topics it proves
@@ -348,7 +349,7 @@ class Tagger:
             topics.append(Tag("topic", id=topic.id, name=topic.name, evidence=clip(text, chars[best]),
                               mentions=sum(hits.values()),
                               salience=salience(weights[i] * n for i, n in hits.items()),
-                              matched=tuple(terms), role=topic_roles[ti]))
+                              matched=tuple(terms), role=topic_role[ti]))
         automakers.sort(key=lambda t: (-t.salience, -t.mentions, t.id))
         topics.sort(key=lambda t: (-t.salience, -t.mentions, t.id))
         suppliers, chain = supplier_tags(self.suppliers, text, weights, chars, decided,

@@ -10,7 +10,8 @@ import json
 import pytest
 
 from nlp import Tagger
-from nlp.aboutness import AutomakerScores, decide_automakers, topic_roles
+from nlp.aboutness import AutomakerScores, decide_automakers
+from nlp.topic_roles import topic_roles
 from nlp.tags import ROLES
 from tests.helpers import ROOT
 

@@ -274,6 +274,56 @@ TOPICS = [
     ("ev-policy: the carmakers' association and the CO2 fines",
      "The MEP disputed the 15 billion euros of fines that ACEA has put forward for the industry.",
      ["ev-policy"], []),
+    # set 8 (120 passages, scored once before these: topics P 0.939/0.942, R 0.979/1.000)
+    ("renewable-energy: solar cells in a list of traded goods",
+     "Tariffs rose on a list of imports, including chips, batteries, solar cells and toys.",
+     [], ["renewable-energy"]),
+    ("renewable-energy: a plant's own solar cells",
+     "The plant runs on power from its own solar cells on the roof.",
+     ["renewable-energy"], []),
+    ("battery-recycling: a closed-loop process that extracts lithium from brine",
+     "The site will extract lithium from geothermal brine in a closed-loop process for battery makers.",
+     ["lithium"], ["battery-recycling"]),
+    ("battery-recycling: a closed-loop recycling plant",
+     "The closed-loop battery recycling plant recovers lithium from old packs.",
+     ["battery-recycling"], []),
+    ("supply-chain-emissions: moving upstream is buying into supply, industry's decarbonisation a general goal",
+     "Carmakers are moving upstream in the supply chain to secure parts and speed industrial decarbonisation.",
+     [], ["supply-chain-emissions"]),
+    ("supply-chain-emissions: a supply chain's own net zero",
+     "The carmaker wants its supply chain to reach net zero by 2040.",
+     ["supply-chain-emissions"], []),
+    ("human-rights-due-diligence: forced child labour is forced labour",
+     "Cobalt from mines that used forced child labour reached the carmakers' batteries, the lawsuit says.",
+     ["human-rights-due-diligence", "workers-rights"], []),
+    ("human-rights-due-diligence: child labour alone is workers' rights",
+     "Children as young as seven dig in the cobalt mines for a dollar a day.",
+     ["workers-rights"], ["human-rights-due-diligence"]),
+    ("ev-policy: an eco-bonus for electric cars",
+     "France's eco-bonus no longer covers electric cars built in China.",
+     ["ev-policy"], []),
+    ("ev-policy: carmakers averaging their CO2 over three years",
+     "Brussels will let carmakers average their emissions over three years instead of one.",
+     ["ev-policy"], []),
+    ("ev-policy: another industry averaging its emissions",
+     "The airline will average its emissions over three years of flights.",
+     [], ["ev-policy"]),
+    # set 9 (120 passages, scored once with set 8's rules: topics P 0.976/0.959, R 0.976/0.959)
+    ("ev-policy: duties set for the Chinese carmakers they name",
+     "Geely would pay a 20 per cent tariff, while BYD models would incur 17 per cent.",
+     ["ev-policy"], []),
+    ("ev-policy: the EU's kind of duty, the carmakers named in the next sentence",
+     "The provisional duties were set last week. The rates are 17% for BYD, 19.3% for Geely and 36.3% for SAIC.",
+     ["ev-policy"], []),
+    ("ev-policy: a steel tariff beside a carmaker's sales",
+     "Steel tariffs went up last year. BYD sold more cars in March than a year before.",
+     [], ["ev-policy"]),
+    ("indigenous-rights: land a people in the plural hold sacred",
+     "The court let the company take land that Apaches consider sacred.",
+     ["indigenous-rights"], []),
+    ("indigenous-rights: the helicopter",
+     "The Apache helicopters flew low over the base.",
+     [], ["indigenous-rights"]),
 ]
 
 
@@ -294,6 +344,28 @@ def test_blind_topic_classes(tagger, name, text, present, absent):
     # a bare "Tata" that makes steel is Tata Steel; one that makes cars is still the carmaker
     ("Tata plans to make green steel at its mill in the Netherlands.", []),
     ("Tata will build the electric SUV at its car plant in Pune.", ["tata"]),
+    # set 8: a place or another business named after the brand, from there on
+    ("Hikers reach Cadillac Mountain by noon, and the view from Cadillac is worth the climb.", []),
+    ("Lotus Bakeries raised its sales forecast on strong demand for its biscuits.", []),
+    ("Cadillac will build the Lyriq at its plant in Spring Hill.", ["gm"]),
+    ("Lamborghini Trattori builds tractors; its founder later set up Automobili Lamborghini.", ["volkswagen"]),
+    # people: a given name the list lacks after a title, the years of a life; Renault is a surname too
+    ("Director Ishiro Honda made monster films in the 1950s.", []),
+    ("Novelist Mary Renault wrote about ancient Greece.", []),
+    ("Renault (1905-1983) wrote novels about ancient Greece.", []),
+    ("Renault will build the new Twingo in Slovenia.", ["renault"]),
+    ("Honda (7267.T) will build the cells in Ontario.", ["honda"]),
+    # fiat money; "a Tesla" is the car
+    ("FIAT money is a currency that no commodity backs.", []),
+    ("He bought a Tesla car last year.", ["tesla"]),
+    # set 9: said to be a person ("was a director"), a life (school), the band, a festival
+    ("Ishirō Honda was a Japanese director who worked with Kurosawa.", []),
+    ("Renault attended boarding school in Bristol and went to Oxford.", []),
+    ("Honda was an early investor in the battery start-up.", ["honda"]),
+    ("Ford is a major player in the EV market.", ["ford"]),
+    ("Tesla has been rocking its brand of blue collar rock and roll for 31 years.", []),
+    ("Tesla sold more cars in the quarter than any rival.", ["tesla"]),
+    ("The Toyota Oiden Festival fills the streets every July.", []),
 ])
 def test_blind_automaker_namesakes(tagger, text, automakers):
     assert sorted(a.id for a in tagger.tag(text).automakers) == automakers
@@ -321,3 +393,37 @@ def test_a_name_that_had_its_context_once_is_the_carmaker_throughout(tagger):
             "meetings against the union. The union says Mercedes broke the law at its car plant.")
     assert [(a.id, a.role, len(a.matched) > 0) for a in tagger.tag(text).automakers] == [("mercedes-benz", "subject", True)]
     assert tagger.tag("Mercedes sang the opening song at the festival.").automakers == ()
+
+
+@pytest.mark.parametrize("text, about", [
+    # set 8: an irregular past after the one automaker named makes it the doer, however late
+    ("The 2022 model had little room in the back. Buyers said the boot was small too. Kia heard the complaints "
+     "and lengthened the new model.", ["kia"]),
+    # two automakers the lede names together are the story's pair, whatever part they play in it
+    ("Electric cars made by Hyundai and Kia were left off the list of models that qualify for the credit. "
+     "Models from Ford, GM and Tesla made the list.", ["hyundai", "kia"]),
+    # ... but not one that is only the other's object
+    ("Toyota overtook Volkswagen as the world's biggest carmaker last year. Toyota sold 10.5 million cars.", ["toyota"]),
+    # a joint-venture partner is a subject beside the automaker it is partner to
+    ("Volkswagen said an audit of its plant found no forced labour. The plant is run by VW's joint venture "
+     "partner SAIC.", ["saic", "volkswagen"]),
+    ("Volkswagen said an audit of its plant found no forced labour. SAIC, its Chinese joint venture partner, "
+     "runs the plant.", ["saic", "volkswagen"]),
+    ("Volkswagen said an audit of its plant found no forced labour. The plant makes cars that compete with "
+     "those of SAIC.", ["volkswagen"]),
+    # set 9: a strike aimed at the carmakers the lede lists is all of theirs, however often one is named later
+    ("The union's strike is targeting plants of Ford, General Motors and Stellantis. Talks with Ford resumed "
+     "on Monday, and Ford offered a bigger raise.", ["ford", "gm", "stellantis"]),
+    # another company's story: a carmaker it names only after its lede is a partner or a customer
+    ("Redwood Materials has launched a battery recycling pilot in California. Ford and Volvo Cars are the "
+     "first automakers to support the program.", []),
+    ("Ford has launched a battery recycling pilot in California. Volvo Cars is the second automaker to support "
+     "the program.", ["ford"]),
+    # the offtake a supplier's lede signs with a carmaker, the supply named after it
+    ("Liontown Resources has signed an offtake agreement with Tesla for the supply of spodumene from its mine. "
+     "Shipments start next year.", []),
+    ("Tesla has signed an offtake agreement with Liontown Resources for the supply of spodumene from its mine.",
+     ["tesla"]),
+])
+def test_blind_role_classes(tagger, text, about):
+    assert sorted(a.id for a in tagger.tag(text).automakers if a.role == "subject") == about
