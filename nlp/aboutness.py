@@ -122,6 +122,7 @@ SHARE_LINKED = 0.3  # of the best score: a subject when linked to a subject
 CROWD = 4  # this many automakers or more, none standing out: about none
 CROWD_SHARE = 0.5
 CROWD_LEAD = 3.0  # the best standing out: this many times the runner-up's score
+GROUP_MAX = 6  # carmakers named as one group (a lede's doer or target): this many or more, a roundup
 
 # between two names that are one mention: "Tesla's Model Y", "GAC Mitsubishi", "Great Wall Motor (GWM"
 _JOIN = re.compile(r"(?:['’]s?)?[\s-]{0,2}\(?")
@@ -330,6 +331,8 @@ def decide_automakers(scored: AutomakerScores) -> dict[str, str]:
     runner_up = max((s for aid, s in scores.items() if aid not in pair), default=0.0) if len(pair) == 2 else (
         ranked[1] if len(ranked) > 1 else 0.0)
     group = sorted((scores[aid] for aid in scored.group), reverse=True)
+    if len(group) >= GROUP_MAX:  # six carmakers or more, as a group: a roundup ("Automakers including
+        return dict.fromkeys(scores, MENTION)  # Stellantis, Toyota, Ford, Mazda and Subaru will pool with Tesla, while Mercedes...")
     if len(group) >= 2 and (scored.targeted or group[0] < CROWD_LEAD * group[1] and (
             scored.lede & scored.group or not scored.qualified)):
         # the carmakers as a group are the doer of the lede, none of them standing out ("Several

@@ -378,9 +378,10 @@ def mention_weight(f: MentionFeatures) -> float:
     return w
 
 
-# an automaker named as another's joint-venture partner: "run by VW's joint venture partner SAIC",
-# "SAIC, its Chinese joint-venture partner"
-_JV_PARTNER_BEFORE = re.compile(r"(?:joint[- ]venture|JV)\s+partners?\s*,?\s*$", re.IGNORECASE)
+# an automaker named as another's joint-venture partner or the other party of a merger: "run by VW's
+# joint venture partner SAIC", "SAIC, its Chinese joint-venture partner", "its joint venture with Honda Motor"
+_JV_PARTNER_BEFORE = re.compile(r"(?:(?:joint[- ]venture|JV)\s+partners?\s*,?|(?:joint[- ]venture|JV|merger|merger\s+talks)\s+with"
+                                r"(?:\s+(?:its|their|the))?(?:\s+rivals?)?)\s*$", re.IGNORECASE)
 _JV_PARTNER_AFTER = re.compile(r"\s*,\s*(?:its|their|the|[A-Z][\w&-]*['’]s?)\s+(?:[\w-]+\s+){0,2}?(?:joint[- ]venture|JV)\s+partner\b",
                                re.IGNORECASE)
 

@@ -324,6 +324,20 @@ TOPICS = [
     ("indigenous-rights: the helicopter",
      "The Apache helicopters flew low over the base.",
      [], ["indigenous-rights"]),
+    # set 10 (120 passages, scored once with set 9's rules: topics P 0.974/0.949, R 0.950/0.933)
+    ("transition-minerals: an agency's name is no mineral topic",
+     "Miners may ship 18,000 tonnes of cobalt this year, said the Authority for the Regulation and Control of "
+     "Strategic Mineral Substances.",
+     ["cobalt"], ["transition-minerals"]),
+    ("transition-minerals: a strategic mineral itself",
+     "Copper is a strategic mineral for the grid, and the new mine will double output.",
+     ["transition-minerals"], []),
+    ("supply-chain-emissions: a value chain said to be fossil-free",
+     "Together, we are building an entirely fossil-free value chain for the carmaker.",
+     ["supply-chain-emissions"], []),
+    ("supply-chain-emissions: low-carbon raw materials are the material's topic",
+     "The steelmaker wants to produce low-carbon raw materials for green steel.",
+     ["green-steel"], ["supply-chain-emissions"]),
 ]
 
 
@@ -366,6 +380,10 @@ def test_blind_topic_classes(tagger, name, text, present, absent):
     ("Tesla has been rocking its brand of blue collar rock and roll for 31 years.", []),
     ("Tesla sold more cars in the quarter than any rival.", ["tesla"]),
     ("The Toyota Oiden Festival fills the streets every July.", []),
+    # set 10: the truck maker's brand, a Japanese given name
+    ("Mercedes-Benz Trucks raised its profit on strong European sales.", []),
+    ("Mercedes-Benz raised its profit on strong car sales.", ["mercedes-benz"]),
+    ("Ishiro Honda often gets overlooked among the great filmmakers.", []),
 ])
 def test_blind_automaker_namesakes(tagger, text, automakers):
     assert sorted(a.id for a in tagger.tag(text).automakers) == automakers
@@ -424,6 +442,13 @@ def test_a_name_that_had_its_context_once_is_the_carmaker_throughout(tagger):
      "Shipments start next year.", []),
     ("Tesla has signed an offtake agreement with Liontown Resources for the supply of spodumene from its mine.",
      ["tesla"]),
+    # set 10: six carmakers or more as a lede's group are a roundup; three are the story
+    ("Automakers including Stellantis, Toyota, Ford, Mazda and Subaru will pool their emissions with Tesla, "
+     "while Mercedes, Polestar and Volvo Cars form another pool.", []),
+    ("Chinese automakers BYD, Geely and SAIC have lodged complaints against the duties.", ["byd", "geely", "saic"]),
+    # the other party of a joint venture
+    ("GAC said its joint venture with Honda Motor will stop making Acura cars. The joint venture will keep "
+     "making other Honda models.", ["gac", "honda"]),
 ])
 def test_blind_role_classes(tagger, text, about):
     assert sorted(a.id for a in tagger.tag(text).automakers if a.role == "subject") == about
