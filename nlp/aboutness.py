@@ -134,6 +134,9 @@ _BRACKET_CLOSE = re.compile(r"\s*\)")
 # what a supplier does for its customer: "to supply Toyota", "supplying cells to BMW"
 _SUPPLY = re.compile(r"\b(?:suppl(?:y|ies|ying|ied)|provid(?:e|es|ing)|deliver(?:s|ing)?|sell(?:s|ing)?|offtake|off-take)\b",
                      re.IGNORECASE)
+# a company by its name's ending (another than the automakers the text names)
+_COMPANY = re.compile(r"(?<![\w&.'’-])((?:[A-Z][\w&.'’-]*\s+){1,3}(?:Resources|Metals|Mining|Minerals|Materials|Lithium|"
+                      r"Corp\.?|Corporation|Inc\.?|Ltd\.?|Limited|plc|PLC|AG|SE|NV|Holdings|Industries|Group))\b")
 # what a lede does to the carmakers it then lists: a complaint, an inquiry, a strike, a fine
 _TARGET = (
     r"\b(?:(?:complaint|complaints|lawsuit|lawsuits|suit|suits|case|cases|action|charges|petition)\s+against|"
@@ -148,6 +151,14 @@ _GROUP_TARGET_PLURAL = re.compile(
     _TARGET + r"\s+(?:the\s+)?(?:[\w’'-]+\s+){0,4}?(?:" + CARMAKERS + r"|Big Three|Detroit Three)\b", re.IGNORECASE)
 _JOINT = re.compile(r"joint[- ]venture|partnership|alliance|jointly|\bpartners?\b|merger|tie-up|co-develop",
                     re.IGNORECASE)
+
+
+def _companies(text: str, sentence: tuple[int, int], i: int, spans: list[list]) -> list[tuple[int, int, int]]:
+    """Company names in the first words of a sentence, by their endings ("Talon Metals", "Liontown
+    Resources Ltd"), that are not an automaker's name: (sentence, start, end) as ``others``."""
+    start, end = sentence
+    return [(i, m.start(1), m.end(1)) for m in _COMPANY.finditer(text, start, min(end, start + 160))
+            if not any(s < m.end(1) and m.start(1) < e for s, e, j, _ in spans if j == i)]
 
 
 def _spans(text: str, mentions: dict) -> list[list]:
@@ -203,7 +214,11 @@ def score_automakers(text: str, chars: list[tuple[int, int]], weights: list[floa
     for span in spans:
         per_sentence[span[2]] = per_sentence.get(span[2], 0) + 1
     # another company (a supplier, a miner) the doer of the title or the first sentence: its story
-    # (only the lede's mentions are read here; the rest only if the lede supplies an automaker)
+    # (only the lede's mentions are read here; the rest only if the lede supplies an automaker);
+    # one the registries do not know counts too, by its company name ("Talon Metals ... said
+    # Monday it has made a major supply deal with Tesla")
+    if first_body < len(chars):
+        others = [*others, *_companies(text, chars[first_body], first_body, spans)]
     led_by_other = {i for i, start, end in others if (weights[i] == title_weight or i == first_body)
                     and mention_weight(mention_features(text, chars[i], start, end)) >= SUBJECT_NP}
     features: dict[int, object] = {}  # span start -> its MentionFeatures, read once

@@ -442,6 +442,10 @@ def test_a_name_that_had_its_context_once_is_the_carmaker_throughout(tagger):
      "Shipments start next year.", []),
     ("Tesla has signed an offtake agreement with Liontown Resources for the supply of spodumene from its mine.",
      ["tesla"]),
+    # a company the registries do not know, by its name's ending, leading a supply deal with a carmaker
+    ("Talon Metals, the company behind a proposed nickel mine, said on Monday it has made a supply deal with "
+     "Tesla. Tesla will buy 75,000 tonnes of concentrate over six years.", []),
+    ("Toyota Motor Corp said it will build a battery plant in North Carolina.", ["toyota"]),
     # set 10: six carmakers or more as a lede's group are a roundup; three are the story
     ("Automakers including Stellantis, Toyota, Ford, Mazda and Subaru will pool their emissions with Tesla, "
      "while Mercedes, Polestar and Volvo Cars form another pool.", []),
