@@ -340,14 +340,16 @@ def decide_automakers(scored: AutomakerScores) -> dict[str, str]:
     # merge ... rivals like Tesla, BYD"): the pair's score against the runner-up outside it
     first = max(scores, key=scores.get)
     pair = {first} | {aid for aid, s in scores.items() if s >= SHARE * top and (first, aid) in scored.links}
-    if not (pair <= scored.lede or pair <= scored.together):  # partners the lede names together, not two names of a roundup's body
+    if not (pair <= scored.lede or pair <= scored.together):  # partners the lede names, not two of a roundup's body
         pair = {first}
     standing = sum(scores[aid] for aid in pair) if len(pair) == 2 else top
     runner_up = max((s for aid, s in scores.items() if aid not in pair), default=0.0) if len(pair) == 2 else (
         ranked[1] if len(ranked) > 1 else 0.0)
     group = sorted((scores[aid] for aid in scored.group), reverse=True)
-    if len(group) >= GROUP_MAX:  # six carmakers or more, as a group: a roundup ("Automakers including
-        return dict.fromkeys(scores, MENTION)  # Stellantis, Toyota, Ford, Mazda and Subaru will pool with Tesla, while Mercedes...")
+    if len(group) >= GROUP_MAX:
+        # six carmakers or more as one group are a roundup ("Automakers including Stellantis,
+        # Toyota, Ford, Mazda and Subaru will pool with Tesla, while Mercedes, Polestar...")
+        return dict.fromkeys(scores, MENTION)
     if len(group) >= 2 and (scored.targeted or group[0] < CROWD_LEAD * group[1] and (
             scored.lede & scored.group or not scored.qualified)):
         # the carmakers as a group are the doer of the lede, none of them standing out ("Several

@@ -78,6 +78,7 @@ class Names:
         blocked = cues.blocked
         namesakes: dict[tuple[str, str], tuple[int, bool]] = {}
         given = self.given_names
+        reg = self.registry
         last_len = self._last_len
         n = len(doc)
         historic: dict[int, int] = {}  # sentence -> its latest year (0: none), for founded forms
@@ -98,8 +99,10 @@ class Names:
             end = offsets[e - 1] + last_len[id(form)]
             if ((form.exact_case and (self._place(text, end)  # "in Lincoln, Neb." is the town
                                       or _PLACE_IS.match(text, end) is not None))  # "Cadillac is a city"
-                    or (form.conglomerate and self._sibling(text, end))
-                    or self._named_after(text, end)
+                    # a sister company (Hyundai Steel, Hyundai Samho Heavy Industries), a place or
+                    # business named after the brand (Cadillac Mountain, the Toyota Oiden Festival)
+                    or (form.conglomerate and _followed_by(text, end, reg.siblings_next, reg.siblings_far))
+                    or _followed_by(text, end, reg.named_after, reg.named_after)
                     or (form.acronym and self._acronym_of_another(text, start, end, form))):
                 first_namesake(namesakes, form.key, s, False)
                 continue
@@ -109,7 +112,7 @@ class Names:
                     first_namesake(namesakes, form.key, s, True)
                 continue
             if form.surname and ((prev is not None and prev.text in given)
-                                 or written_as_person(text, start, end, given, self.registry.titles)):
+                                 or written_as_person(text, start, end, given, reg.titles)):
                 first_namesake(namesakes, form.key, s, True)
                 continue
             if form.surname and named_as_person_after(text, end):
@@ -184,26 +187,6 @@ class Names:
         if m.group(3) and f"{one} {m.group(3).lower()}" in places:  # "New York", "North Carolina"
             return True
         return one in places and m.group(2) is None  # "Michigan's largest employer" is no address
-
-    def _named_after(self, text: str, end: int) -> bool:
-        """Whether the name ending at ``end`` is the first word of a place's or another business's
-        name: a capitalised word of ``named_after`` right after it or one name on (Cadillac
-        Mountain, Lotus Bakeries, Lamborghini Trattori, the Toyota Oiden Festival)."""
-        m = _NAMES_AFTER.match(text, end) if text[end + 1:end + 2].isupper() else None
-        named_after = self.registry.named_after
-        return m is not None and (m.group(1).lower() in named_after or (  # or one name on: "Toyota Oiden Festival"
-            m.group(2) is not None and m.group(2).lower() in named_after))
-
-    def _sibling(self, text: str, end: int) -> bool:
-        """Whether a conglomerate's name ending at ``end`` names a sister company: a sibling
-        word right after it (Hyundai Steel, Tata Power, Volvo Penta) or after one more name
-        (Hyundai Samho Heavy Industries, Hyundai Mipo Dockyard)."""
-        m = _NAMES_AFTER.match(text, end) if text[end + 1:end + 2].isupper() else None
-        if m is None:
-            return False
-        reg = self.registry
-        return m.group(1).lower() in reg.siblings_next or (
-            m.group(2) is not None and m.group(2).lower() in reg.siblings_far)
 
     def mentions(self, candidates: list, namesakes: dict[tuple[str, str], tuple[int, bool]], cues: Cues,
                   weights: list[float]) -> dict[str, list]:
@@ -311,6 +294,14 @@ _WORDS_BEFORE = re.compile(r"(?<![\w&.'’-])((?:[\w&][\w&.'’-]*\s+){1,8})\(\s
 
 def _initials(words: list[str]) -> str:
     return "".join(w[0] for w in words if w[0] != "&").upper()
+
+
+def _followed_by(text: str, end: int, next_words: frozenset[str], far_words: frozenset[str]) -> bool:
+    """Whether the name ending at ``end`` is the first word of another name: a capitalised word
+    of ``next_words`` right after it, or of ``far_words`` after one more name (lower-cased sets)."""
+    m = _NAMES_AFTER.match(text, end) if text[end + 1:end + 2].isupper() else None
+    return m is not None and (m.group(1).lower() in next_words
+                              or (m.group(2) is not None and m.group(2).lower() in far_words))
 
 
 def _next_index(doc, end: int) -> int:

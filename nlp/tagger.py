@@ -314,7 +314,7 @@ class Tagger:
                                                                  for aid, found in mentions.items()},
                                           title_weight=TITLE_WEIGHT, lead_weight=LEAD_WEIGHT, others=others)
         topic_role = topic_roles(weights, {ti: hits for ti, hits in topic_hits.items() if hits},
-                                            title_weight=TITLE_WEIGHT, lead_weight=LEAD_WEIGHT)
+                                 title_weight=TITLE_WEIGHT, lead_weight=LEAD_WEIGHT)
 
         topic_sents: dict[int, int] = defaultdict(int)  # sentence -> topics it proves
         for hits in topic_hits.values():
