@@ -8,6 +8,8 @@ how the evidence and the matched terms are written, is here, with the limits the
 
 from __future__ import annotations
 
+import re
+
 from .layout import TITLE_WEIGHT
 
 SALIENCE_HALF = 4.0  # weighted mentions at which salience reaches 0.5
@@ -39,10 +41,18 @@ class BodySentences:
         return found
 
 
-def span_text(text: str, idx: list[int], start: int, end: int) -> str:
+def span_text(text: str, idx: list[int], start: int, end: int, stop: int | None = None) -> str:
     """The matched words as written, with any run of whitespace between them as one space
-    (shrinking drops spaces, so "lithium  deal" matches the pattern "lithium deal")."""
-    return " ".join(text[idx[start]: idx[end] if end < len(idx) else len(text)].split())
+    (shrinking drops spaces, so "lithium  deal" matches the pattern "lithium deal"), and without
+    the closing mark of a word in scare quotes ('green" steel': the tokenizer folds it into the
+    word so that the phrase matches). ``stop``: where the text of the last token's piece ends."""
+    found = " ".join(text[idx[start]: idx[end] if end < len(idx) else len(text) if stop is None else stop].split())
+    return _FOLDED_QUOTE.sub("", found) if _QUOTE_MARKS.intersection(found) else found
+
+
+# a scare-quoted word's closing mark, but not a plural's apostrophe ("workers' rights")
+_FOLDED_QUOTE = re.compile(r"(?<=\w)[\"”](?=\s)|(?<=[^\Ws])['’](?=\s)")
+_QUOTE_MARKS = frozenset("\"”'’")
 
 
 def clip(text: str, chars: tuple[int, int]) -> str:

@@ -128,7 +128,9 @@ _COMPARISON = re.compile(
     r"compared (?:with|to)|similar to|unlike|namely|as well as|same as|others?|among them|e\.g\.|"
     r"compete(?:s|d)? with|competing with|take on|takes on|rivall?ing|also named|"
     r"former|formerly|previously owned|one-?time|ex-|ahead of|followed by|trailed by|overtook|overtaking|"
-    r"outsold|outselling)"
+    r"outsold|outselling|"
+    # the parent of the company the sentence is about ("Hyundai Engineering, a construction arm of Hyundai Motor Group, said")
+    r"arm of|unit of|subsidiary of|affiliate of|division of|owned by|affiliated with|spun off from|spun out of)"
     r"(?:\s+[\w’'-]+){0,3}\s*[,:]?\s*$", re.IGNORECASE)
 # lists of names: an item before the name (capitalised, maybe "Google parent Alphabet") and its
 # separator; an item after it
@@ -201,7 +203,8 @@ _ANY_VERB = re.compile(r"(?<![\w’'&-])(?:" + _trie(_VERBS) + r"|[a-z]\w{2,}ed)
 _COMPARISON_HINT = re.compile(_trie(("such as", "like", "includ", "than", "rival", "compet", "versus", "vs",
                                      "compar", "similar", "unlike", "namely", "as well as", "same as", "other",
                                      "among", "e.g.", "take", "also named", "former", "previously", "time",
-                                     "ex-", "ahead of", "followed by", "trailed by", "overt", "outs")))
+                                     "ex-", "ahead of", "followed by", "trailed by", "overt", "outs",
+                                     "arm of", "unit of", "subsidiary of", "affiliate", "division of", "owned by", "spun")))
 _FIRST_WORD = re.compile(r"\W*(\w+)")
 
 
@@ -381,7 +384,7 @@ def mention_weight(f: MentionFeatures) -> float:
 # an automaker named as another's joint-venture partner or the other party of a merger: "run by VW's
 # joint venture partner SAIC", "SAIC, its Chinese joint-venture partner", "its joint venture with Honda Motor"
 _JV_PARTNER_BEFORE = re.compile(r"(?:(?:joint[- ]venture|JV)\s+partners?\s*,?|(?:joint[- ]venture|JV|merger|merger\s+talks)\s+with"
-                                r"(?:\s+(?:its|their|the))?(?:\s+rivals?)?)\s*$", re.IGNORECASE)
+                                r"(?:\s+(?:its|their|the))?(?:(?:\s+[\w-]+)?\s+rivals?)?)\s*$", re.IGNORECASE)
 _JV_PARTNER_AFTER = re.compile(r"\s*,\s*(?:its|their|the|[A-Z][\w&-]*['’]s?)\s+(?:[\w-]+\s+){0,2}?(?:joint[- ]venture|JV)\s+partner\b",
                                re.IGNORECASE)
 

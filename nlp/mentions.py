@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from dataclasses import replace
 
 from .cues import Cues
 from .layout import TITLE_WEIGHT
@@ -38,6 +39,14 @@ class Names:
         # a truck maker's name -> the keys of the brand forms it also bears (``Registry.sister_brands``)
         self._sisters = {name: tuple(dict.fromkeys(f.key for f in forms if f.text.lower() in brands))
                          for name, brands in registry.sister_brands}
+        # a brand's models (``Registry.models``), and each form that needs context as one that
+        # has it, for a mention followed by a model: "a Ford Mustang", "the Jeep Wrangler"
+        self._models = dict(registry.models)
+        self._with_model: dict[int, SurfaceForm] = {}
+        for form in forms:
+            if form.needs_context:
+                sure = self._with_model[id(form)] = replace(form, needs_context=False, strict_context=False)
+                self._form_rank[id(sure)] = self._form_rank[id(form)]
 
     def candidates(self, doc, cues: Cues, text: str, offsets: list[int], chars: list[tuple[int, int]],
                     after: str = "") -> tuple[list, dict[tuple[str, str], tuple[int, bool]]]:
@@ -138,6 +147,8 @@ class Names:
                         or (form.doubt_before and _APPOSITION_BEFORE.search(text, max(0, start - 40), start)
                             and _APPOSITION_AFTER.match(text, end))  # "Manish Chawla, GM, Industrial Products"
                         or (form.unit and _after_number(text, start)))
+            if form.needs_context and _model_after(text, end, self._models.get(form.brand, ())):
+                form = self._with_model[id(form)]
             candidates.append((s, e, form, i, doubtful, start, end))
         return candidates, namesakes
 
@@ -304,6 +315,18 @@ def _followed_by(text: str, end: int, next_words: frozenset[str], far_words: fro
                               or (m.group(2) is not None and m.group(2).lower() in far_words))
 
 
+def _model_after(text: str, end: int, models) -> bool:
+    """Whether the name ending at ``end`` is followed by one of its brand's ``models`` (one or two
+    words) or by a model code: capitals and digits, "F-150", "GV70", "ID.4" (not a year)."""
+    m = _MODEL_AFTER.match(text, end)
+    if m is None:
+        return False
+    word = m.group(1)
+    if any(c.isdigit() for c in word):
+        return any(c.isupper() for c in word)
+    return word in models or (m.group(2) is not None and f"{word} {m.group(2)}" in models)
+
+
 def _next_index(doc, end: int) -> int:
     """The next token after a match, stepping over one punctuation mark (Lincoln, Nebraska);
     ``len(doc)`` past the Doc's end."""
@@ -319,6 +342,7 @@ _PLACE_IS = re.compile(r"\s+is\s+an?\s+(?:[\w-]+\s+){0,2}?(?:city|town|village|h
 _APPOSITION_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+[A-Z][\w'’-]+,\s*$")
 _APPOSITION_AFTER = re.compile(r"\s*,\s+[A-Z]")
 _PLACE_AFTER = re.compile(r",\s+([A-Z][A-Za-z]*)\.?(?:(['’]s\b)|\s+([A-Z][a-z]+))?")
+_MODEL_AFTER = re.compile(r"[ \t\xa0]+([A-Z0-9][\w.-]*\w)(?:[ \t\xa0]+([A-Z][\w-]*))?")  # "Grand Cherokee", "F-150"
 _NAMES_AFTER = re.compile(r"\s+([A-Z][\w&]*)(?:\s+([A-Z][\w&]*))?")  # "Samho Heavy"
 # a year as dates are written: "in 1887", "since 1956", "May 1901" (not "by 1500 cars"); the end of
 # a range counts too ("from 2000 to 2018", "2016-2018")

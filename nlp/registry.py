@@ -86,6 +86,9 @@ class Registry:
     # a truck maker's name (a blocked name, lower-cased) -> its own brands that carmakers also bear
     # (form texts, lower-cased): after "Volvo Group", "brands including Renault and Mack" are its trucks
     sister_brands: tuple[tuple[str, frozenset[str]], ...] = ()
+    # a brand -> its models: right after a form of the brand that needs context, one of them (or a
+    # model code, "F-150") makes it the carmaker ("a Ford Mustang"); the names as written
+    models: tuple[tuple[str, frozenset[str]], ...] = ()
 
     def get(self, automaker_id: str) -> Automaker:
         for a in self.automakers:
@@ -139,6 +142,7 @@ def first_names(path: Path = DATA / "first_names.txt") -> frozenset[str]:
 def load_registry(path: Path = DATA / "automakers.yaml") -> Registry:
     data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     automakers, forms = [], []
+    plurals = frozenset(map(str, data.get("plurals") or ()))
     for entry in data["automakers"]:
         aid = entry["id"]
         brands = entry.get("brands") or {}
@@ -150,9 +154,14 @@ def load_registry(path: Path = DATA / "automakers.yaml") -> Registry:
             exact = {f.text for f in listed if f.exact_case}
             for item, form in zip(surface, listed):
                 forms.append(form)
+                if form.text in plurals:  # "Teslas", "Land Rovers": the same rules
+                    forms.append(replace(form, text=form.text + "s"))
                 twin = _upper_twin(item, form)
                 if twin is not None and twin.text not in exact:
                     forms.append(twin)
+    unknown = plurals - {f.text for f in forms}
+    if unknown:
+        raise ValueError(f"automakers.yaml: plurals: {sorted(unknown)} are no surface forms")
     other = data.get("other_context") or {}
     for form in forms:
         if set(form.not_in) - set(other):
@@ -165,7 +174,16 @@ def load_registry(path: Path = DATA / "automakers.yaml") -> Registry:
                     siblings_next=_lower_set(siblings.get("next")), siblings_far=_lower_set(siblings.get("far")),
                     titles=_lower_set(data.get("titles")), places=_lower_set(data.get("places")),
                     named_after=_lower_set(data.get("named_after")),
-                    sister_brands=_sister_brands(data.get("sister_brands"), blocked=data.get("blocked"), forms=forms))
+                    sister_brands=_sister_brands(data.get("sister_brands"), blocked=data.get("blocked"), forms=forms),
+                    models=_models(data.get("models"), forms))
+
+
+def _models(entries, forms) -> tuple[tuple[str, frozenset[str]], ...]:
+    brands = {f.brand for f in forms}
+    for brand in entries or {}:
+        if brand not in brands:
+            raise ValueError(f"automakers.yaml: models: {brand!r} is no brand of the automakers")
+    return tuple((str(brand), frozenset(map(str, names))) for brand, names in (entries or {}).items())
 
 
 def _sister_brands(entries, *, blocked, forms) -> tuple[tuple[str, frozenset[str]], ...]:

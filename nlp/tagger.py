@@ -273,12 +273,12 @@ class Tagger:
             return Tags()
         firsts = [p[0] for p in pieces]
 
-        def span_text(s: int, e: int) -> str:
+        def piece_text(s: int, e: int) -> str:
             first, offsets, end = pieces[bisect.bisect_right(firsts, s) - 1]
             s, e = s - first, e - first
-            return " ".join(text[int(offsets[s]): int(offsets[e]) if e < len(offsets) else end].split())
+            return span_text(text, offsets, s, e, end)
 
-        return self._decide(text, weights, chars, cues, candidates, namesakes, span_text,
+        return self._decide(text, weights, chars, cues, candidates, namesakes, piece_text,
                             (supplied, supplier_context))
 
     def _cues(self, doc, sents: Sentences, every_pair_word: bool = False) -> tuple[Cues, SupplierCues] | None:

@@ -46,6 +46,28 @@ _CACHE_LIMIT = 20_000
 _CACHE_CHUNK = 40
 
 
+# a quote mark and the one that closes it, for words in scare quotes ('"green" steel')
+_SCARE = {'"': '"', "'": "'", "“": "”", "‘": "’"}
+
+
+def scare_close(tokens: list[str], i: int) -> int | None:
+    """How far after ``tokens[i]`` the mark is that closes a word in scare quotes opened there
+    ('"green" steel', “clean” energy, 'fossil-free' aluminium: one word, hyphens allowed, in the
+    chunk of text between two spaces that the quote opens), or None. The tokenizer folds that
+    closing mark into the word, so that patterns match across it; the opening mark stays a token,
+    as it may open a sentence and evidence starts there."""
+    close = _SCARE.get(tokens[i])
+    if close is None:
+        return None
+    for k in range(1, min(len(tokens) - i, 6)):
+        t = tokens[i + k]
+        if k >= 2 and t.rstrip(" ") == close:
+            return k
+        if t != "-" and not t.isalnum():
+            return None
+    return None
+
+
 # -- Sentence rules (issue 15): abbreviations, quotes ----------------------------------------------
 # A word's level says which sentence ends it can follow as the first word of a new sentence, and
 # an end mark's level what it needs of that word: a sentence starts when level >= need.
@@ -232,6 +254,17 @@ class FastTokenizer:
                 patched[i] = infos[i][:3] + (CAN_START, 0, False) + infos[i][6:]
         return infos if patched is None else tuple(patched)
 
+    @staticmethod
+    def _scare_quoted(tokens: list[str], infos: tuple) -> tuple:
+        """A chunk's tokens with the closing mark of a word in scare quotes folded into the word
+        (see scare_close)."""
+        k = scare_close(tokens, 0)
+        if k is None:
+            return infos
+        word, mark = infos[k - 1], infos[k]
+        folded = word[:2] + (mark[2],) + word[3:6] + (word[6] + mark[6],)
+        return infos[:k - 1] + (folded,) + infos[k + 1:]
+
     def _chunk(self, chunk: str) -> tuple:
         """The tokens of a space-free chunk followed by a space, classified; cached.
 
@@ -257,18 +290,15 @@ class FastTokenizer:
             infos = tuple(map(self._classify, tokens))
             if len(tokens) > 1 and ("." in chunk or '"' in chunk or "'" in chunk):
                 infos = self._in_context(tokens, infos)
+            if len(tokens) > 2:
+                infos = self._scare_quoted(tokens, infos)
         if len(chunk) <= _CACHE_CHUNK and len(self._cache) < self._cache_limit:
             self._cache[chunk] = infos
         return infos
 
     def __call__(self, text: str) -> Doc:
         if self._keep is None:
-            tokens = TOKEN_AND_SPACE.findall(text)
-            words = [t[:-1] if t[-1] == " " and not t.isspace() else t for t in tokens]
-            spaces = [t[-1] == " " and not t.isspace() for t in tokens]
-            doc = Doc(self.vocab, words=words, spaces=spaces)
-            doc.user_data["offsets"] = None
-            return doc
+            return self._whole(text)
         # Tokens never cross a space, so the text is split at spaces (in C, ten times faster
         # than the tokenizing regex) and each chunk's tokens come from a cache: most chunks
         # are words seen many times before. The last chunk has no space after it.
@@ -278,7 +308,8 @@ class FastTokenizer:
         get, chunk = cache.get, self._chunk
         sequence = [get(c) or chunk(c) for c in chunks]
         tokens = TOKEN_AND_SPACE.findall(last)
-        sequence.append(self._in_context(tokens, tuple(map(self._classify, tokens))))
+        infos = self._in_context(tokens, tuple(map(self._classify, tokens)))
+        sequence.append(self._scare_quoted(tokens, infos) if len(tokens) > 2 else infos)
         words: list[int] = []
         spaces: list[bool] = []
         offsets: list[int] = []
@@ -324,6 +355,31 @@ class FastTokenizer:
         doc = Doc(self.vocab, words=words, spaces=spaces)
         doc.user_data["offsets"] = offsets
         doc.user_data["sent_starts"] = starts
+        return doc
+
+    def _whole(self, text: str) -> Doc:
+        """Every token kept (the patterns themselves, and tests comparing the shrunk Doc's tags with
+        these): only scare quotes are folded, as in the chunks."""
+        tokens = TOKEN_AND_SPACE.findall(text)
+        words: list[str] = []
+        spaces: list[bool] = []
+        offsets: list[int] = []
+        pos, fold = 0, -1
+        for i, t in enumerate(tokens):
+            if i == fold:  # a scare quote's closing mark: the word before takes its space
+                spaces[-1] = t[-1] == " "
+                pos += len(t)
+                continue
+            if t[0] in _SCARE and (i == 0 or tokens[i - 1][-1] == " "):  # the start of a chunk
+                k = scare_close(tokens, i)
+                fold = -1 if k is None else i + k
+            space = t[-1] == " " and not t.isspace()
+            words.append(t[:-1] if space else t)
+            spaces.append(space)
+            offsets.append(pos)
+            pos += len(t)
+        doc = Doc(self.vocab, words=words, spaces=spaces)
+        doc.user_data["offsets"] = offsets
         return doc
 
     def pipe(self, texts, batch_size: int = 1000):

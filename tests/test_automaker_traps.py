@@ -259,6 +259,17 @@ def test_the_registry_refuses_an_unknown_not_in_list(tmp_path: Path):
         load_registry(path)
 
 
+@pytest.mark.parametrize("extra, message", [
+    ("plurals: [Xenon]\n", r"plurals: \['Xenon'\] are no surface forms"),
+    ("models:\n  Y: [Roadster]\n", r"models: 'Y' is no brand"),
+])
+def test_the_registry_names_a_plural_or_a_models_brand_it_does_not_know(tmp_path: Path, extra, message):
+    path = tmp_path / "automakers.yaml"
+    path.write_text("automakers:\n  - id: x\n    name: X\n    brands:\n      X: [Xeno]\n" + extra, encoding="utf-8")
+    with pytest.raises(ValueError, match=message):
+        load_registry(path)
+
+
 def test_a_place_stays_the_place_when_the_text_names_another_brand_of_its_automaker():
     """"Lincoln, Nebraska" then "the black mass from Lincoln" in a story that names Ford: the
     bare name is still the city (naming Ford unmistakably revives "Ford", not "Lincoln")."""

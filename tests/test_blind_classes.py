@@ -338,6 +338,57 @@ TOPICS = [
     ("supply-chain-emissions: low-carbon raw materials are the material's topic",
      "The steelmaker wants to produce low-carbon raw materials for green steel.",
      ["green-steel"], ["supply-chain-emissions"]),
+    # a word in scare quotes is still the phrase's word (the tokenizer folds its closing mark)
+    ("green-steel: '\"green\" steel' in scare quotes",
+     'Critics call the mill\'s "green" steel a rebrand, since its furnaces still burn coke.',
+     ["green-steel"], []),
+    ("renewable-energy: “clean” energy in curly scare quotes",
+     "The plant will run on “clean” energy from a wind farm on the coast.",
+     ["renewable-energy"], []),
+    ("green-steel: 'fossil-free' steel, hyphenated in single quotes",
+     "The carmaker will buy 'fossil-free' steel from the Swedish startup from 2026.",
+     ["green-steel"], []),
+    # set 11: two kinds of labour, the noun once; slavery by analogy
+    ("workers-rights: child and slave labour, the noun said once",
+     "The metals in the batteries raise concerns, including the use of child and slave labor.",
+     ["workers-rights"], []),
+    ("workers-rights: conditions “analogous to slavery”, the phrase in quotes",
+     "Prosecutors said 220 people were kept in conditions “analogous to slavery” at the building site.",
+     ["workers-rights"], []),
+    ("workers-rights: unionized jobs as a project's promise are none",
+     "The proposed mine could bring hundreds of unionized mining jobs to the rural county.",
+     [], ["workers-rights"]),
+    ("workers-rights: a union fighting for its members still counts",
+     "The union said its members would strike for better pay at the mine.",
+     ["workers-rights"], []),
+    # a battery's carbon footprint said apart from the word battery
+    ("supply-chain-emissions: a carbon footprint declared for battery models",
+     "A carbon footprint must be declared for each electric vehicle battery model sold in the bloc.",
+     ["supply-chain-emissions"], []),
+    # tailings of a metal with its own topic
+    ("transition-minerals: bauxite tailings are aluminium's red mud",
+     "Red mud is also known as bauxite tailings or alumina refinery residue.",
+     ["aluminium"], ["transition-minerals"]),
+    ("transition-minerals: a mine's tailings still count",
+     "The tailings spilled into the river after the dam failed at the copper site.",
+     ["transition-minerals"], []),
+    # aluminium made with renewable power; not a supplier target naming both
+    ("aluminium: made with solar electricity",
+     "The firm is the first to make aluminum commercially with solar electricity.",
+     ["aluminium"], []),
+    ("aluminium: renewable electricity for cell makers, aluminium castings named apart",
+     "The carmaker requires its cell suppliers to use renewable electricity, and buys aluminium castings too.",
+     [], ["aluminium"]),
+    # a company named for a metal ("Zhejiang Huayou Cobalt") in a nickel deal
+    ("cobalt: the name of Zhejiang Huayou Cobalt, as it is misspelt too",
+     "Ford took a stake in a nickel plant in Indonesia along with Vale and China's Zhejiang Huayu Cobalt.",
+     ["nickel"], ["cobalt"]),
+    ("cobalt: cobalt's own supply still counts",
+     "Ford took a stake in a plant in Indonesia that will supply cobalt and nickel for its batteries.",
+     ["cobalt"], []),
+    ("green-steel: a quoted word that ends a quotation is no scare quote",
+     'The mill\'s owner said it was "green." Steel buyers were not convinced.',
+     [], ["green-steel"]),
 ]
 
 
@@ -384,6 +435,19 @@ def test_blind_topic_classes(tagger, name, text, present, absent):
     ("Mercedes-Benz Trucks raised its profit on strong European sales.", []),
     ("Mercedes-Benz raised its profit on strong car sales.", ["mercedes-benz"]),
     ("Ishiro Honda often gets overlooked among the great filmmakers.", []),
+    # set 11: the truck maker said to be one, and the bare name after it
+    ("Swedish truck manufacturer Volvo and steelmaker SSAB will build vehicles from fossil-free steel. "
+     "Volvo plans to build prototype vehicles this year.", []),
+    ("Volvo plans to build prototype cars from fossil-free steel this year.", ["volvo-cars"]),
+    # brands in the plural
+    ("It sells more cars here than Land Rovers, Minis and Skodas.", ["bmw", "tata", "volkswagen"]),
+    ("The dealer sold 3,000 Teslas last month.", ["tesla"]),
+    ("The Fords of Detroit gathered for their grandfather's funeral.", []),
+    # a brand that needs context, followed by one of its models or a model code
+    ("We drove a Ford Mustang through the night to see the eclipse.", ["ford"]),
+    ("She took her Jeep Grand Cherokee up the mountain road.", ["stellantis"]),
+    ("The Ford F-150 was parked outside the hall.", ["ford"]),
+    ("Ford 2024 was the premier's slogan, and Ford repeated it.", []),
 ])
 def test_blind_automaker_namesakes(tagger, text, automakers):
     assert sorted(a.id for a in tagger.tag(text).automakers) == automakers
@@ -453,6 +517,14 @@ def test_a_name_that_had_its_context_once_is_the_carmaker_throughout(tagger):
     # the other party of a joint venture
     ("GAC said its joint venture with Honda Motor will stop making Acura cars. The joint venture will keep "
      "making other Honda models.", ["gac", "honda"]),
+    # set 11: the other party of merger talks, "rival" or not
+    ("Nissan has called off merger talks with industry rival Honda, a newspaper reported. Shares of Nissan fell "
+     "while Honda's rose.", ["honda", "nissan"]),
+    ("Nissan sold more cars than its rival Honda in March. Nissan's sales rose by a tenth.", ["nissan"]),
+    # the parent of the company the story is about
+    ("Hyundai Engineering Co., a construction arm of Hyundai Motor Group, said it has won an order to build a "
+     "power plant in Guam.", []),
+    ("Kia, an affiliate of Hyundai Motor Group, said it will build electric vans in Hwaseong.", ["kia"]),
 ])
 def test_blind_role_classes(tagger, text, about):
     assert sorted(a.id for a in tagger.tag(text).automakers if a.role == "subject") == about

@@ -33,7 +33,8 @@ def split():
         starts = [offsets[i] for i in doc.user_data["sent_starts"] if not doc[i].is_space]
         full = whole(text)
         _sentences_component(full)
-        assert [t.idx for t in full if t.is_sent_start and not t.is_space] == starts
+        whole_offsets = full.user_data["offsets"]  # the Doc's text lacks folded scare quotes
+        assert [whole_offsets[t.i] for t in full if t.is_sent_start and not t.is_space] == starts
         bounds = [*starts, len(text)]
         return [text[a:b].strip() for a, b in itertools.pairwise(bounds) if text[a:b].strip()]
 
@@ -109,6 +110,10 @@ def test_sentence_ends_after_abbreviations_before_a_clear_starter(split, text, s
     ('It was over. "We agree," she said.', ["It was over.", '"We agree," she said.']),
     ("He said “it is over.” “We agree,” she said.", ["He said “it is over.”", "“We agree,” she said."]),
     ('Quotes close twice."\' Then more.', ['Quotes close twice."\'', "Then more."]),
+    # a word in scare quotes (its closing mark folded into it, so that phrases match across it)
+    ('It sells "green" steel. "Clean" power runs the mill.', ['It sells "green" steel.', '"Clean" power runs the mill.']),
+    ("It sells ‘green’ steel. “Clean” power runs it. 'Low' output.",
+     ["It sells ‘green’ steel.", "“Clean” power runs it.", "'Low' output."]),
 ])
 def test_a_quotation_mark_stays_with_its_own_sentence(split, text, sentences):
     got = split(text)
