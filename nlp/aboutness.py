@@ -137,14 +137,15 @@ _SUPPLY = re.compile(r"\b(?:suppl(?:y|ies|ying|ied)|provid(?:e|es|ing)|deliver(?
 # a company by its name's ending (another than the automakers the text names)
 _COMPANY = re.compile(r"(?<![\w&.'’-])((?:[A-Z][\w&.'’-]*\s+){1,3}(?:Resources|Metals|Mining|Minerals|Materials|Lithium|"
                       r"Corp\.?|Corporation|Inc\.?|Ltd\.?|Limited|plc|PLC|AG|SE|NV|Holdings|Industries|Group))\b")
-# what a lede does to the carmakers it then lists: a complaint, an inquiry, a strike, a fine
+# what a lede does to the carmakers it then lists: a complaint, an inquiry, a strike, a fine, talks
 _TARGET = (
     r"\b(?:(?:complaint|complaints|lawsuit|lawsuits|suit|suits|case|cases|action|charges|petition)\s+against|"
     r"(?:sued|suing|sues|accused|accuses|accusing|fined|fines|summoned|subpoenaed|targeted|targets|targeting|urged|urges|"
     r"called on|calls on|wrote to|writes to|letters? to|sought information from|seeks information from|"
     r"questioned|questions|demanded (?:that|answers from)|asked)|"
     r"(?:investigation|investigations|inquiry|inquiries|probe|probes)\s+(?:into|of)|"
-    r"(?:strike|strikes|walkout|walkouts)\s+(?:at|against))\b")
+    r"(?:strike|strikes|walkout|walkouts)\s+(?:at|against)|"
+    r"(?:talks|negotiations|contract talks|wage talks|bargaining)\s+with)\b")
 _GROUP_TARGET = re.compile(_TARGET + r"[^.;:]*$", re.IGNORECASE)
 # ... and at the carmakers as a group, named later: "strikes against the Detroit 3 automakers"
 _GROUP_TARGET_PLURAL = re.compile(

@@ -386,6 +386,46 @@ TOPICS = [
     ("cobalt: cobalt's own supply still counts",
      "Ford took a stake in a plant in Indonesia that will supply cobalt and nickel for its batteries.",
      ["cobalt"], []),
+    # set 12: a strike named by its kind; drivers on strike
+    ("workers-rights: a weeklong transport strike",
+     "Jeepney drivers and operators kicked off a weeklong transport strike on Monday in the capital.",
+     ["workers-rights"], []),
+    ("workers-rights: a missile strike is none",
+     "The missile strike hit a depot in the capital on Monday.",
+     [], ["workers-rights"]),
+    ("workers-rights: hours as a span of time are none",
+     "The battery maker announced three agreements in a span of 24 hours with Canadian miners.",
+     [], ["workers-rights"]),
+    ("workers-rights: miners' working hours still count",
+     "The miners worked 14 hours a day without pay, the report said.",
+     ["workers-rights"], []),
+    # sourced responsibly, said either way round
+    ("human-rights-due-diligence: supply sourced responsibly",
+     "The carmaker will buy cobalt directly from mines in Australia to ensure its supply is sourced responsibly.",
+     ["human-rights-due-diligence"], []),
+    # tribes taking a project to court; a tribe of fans is none
+    ("indigenous-rights: tribes file suit against a mine",
+     "Conservation groups and Tribes have filed suit to stop the lithium project in Nevada.",
+     ["indigenous-rights"], []),
+    ("indigenous-rights: a tribe of fans",
+     "The tribe of electric car fans gathered at the show in Oslo.",
+     [], ["indigenous-rights"]),
+    # the salt lakes where lithium lies, and the brine pumped from them
+    ("lithium-water: lithium in salt lakes, brine evaporated",
+     "Half of the world's lithium lies in the salt lakes of Argentina, Bolivia and Chile. The brine is pumped "
+     "out and evaporated in shallow ponds.",
+     ["lithium", "lithium-water"], []),
+    # a government programme to promote electric vehicles
+    ("ev-policy: a programme to promote the use of electric vehicles",
+     "The carmaker joined the government's initiative to promote the use of electric vehicles.",
+     ["ev-policy"], []),
+    # Norsk Hydro the company is no hydropower
+    ("renewable-energy: the power at Hydro's refinery",
+     "The power for Hydro's alumina refinery comes from natural gas and electrical boilers.",
+     ["aluminium"], ["renewable-energy"]),
+    ("renewable-energy: hydro power for a refinery still counts",
+     "The power for the alumina refinery will come from a new hydro plant upriver.",
+     ["renewable-energy"], []),
     ("green-steel: a quoted word that ends a quotation is no scare quote",
      'The mill\'s owner said it was "green." Steel buyers were not convinced.',
      [], ["green-steel"]),
@@ -448,6 +488,12 @@ def test_blind_topic_classes(tagger, name, text, present, absent):
     ("She took her Jeep Grand Cherokee up the mountain road.", ["stellantis"]),
     ("The Ford F-150 was parked outside the hall.", ["ford"]),
     ("Ford 2024 was the premier's slogan, and Ford repeated it.", []),
+    # set 12: the band's venues, a conglomerate's power arm, the Hebrew month, another firm's electronics
+    ("Tesla continue to record and sell out venues all over the world.", []),
+    ("Mahindra Susten, the clean-tech arm of the Mahindra Group, won approval for its climate targets.", []),
+    ("This month, the month of Nissan, shall be the first of the months, the Exodus says.", []),
+    ("Alpine Electronics reported fires in speakers it made for car audio systems.", []),
+    ("Alpine will build the A290 electric car at its plant in Dieppe.", ["renault"]),
 ])
 def test_blind_automaker_namesakes(tagger, text, automakers):
     assert sorted(a.id for a in tagger.tag(text).automakers) == automakers
@@ -525,6 +571,9 @@ def test_a_name_that_had_its_context_once_is_the_carmaker_throughout(tagger):
     ("Hyundai Engineering Co., a construction arm of Hyundai Motor Group, said it has won an order to build a "
      "power plant in Guam.", []),
     ("Kia, an affiliate of Hyundai Motor Group, said it will build electric vans in Hwaseong.", ["kia"]),
+    # set 12: talks with the carmakers the lede lists
+    ("Talks with General Motors, Ford and Stellantis continued this week, and the union was preparing to walk "
+     "out of more factories. Its president will announce the new targets on Friday.", ["ford", "gm", "stellantis"]),
 ])
 def test_blind_role_classes(tagger, text, about):
     assert sorted(a.id for a in tagger.tag(text).automakers if a.role == "subject") == about
