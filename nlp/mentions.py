@@ -115,8 +115,11 @@ class Names:
                     or (form.acronym and self._acronym_of_another(text, start, end, form))):
                 first_namesake(namesakes, form.key, s, False)
                 continue
+            # followed by one of its models, a name that needs context is the carmaker ("a Seat Ibiza")
+            with_model = form.needs_context and _model_after(text, end, self._models.get(form.brand, ()))
             prev = doc[s - 1] if s > 0 and (form.not_before or form.surname or form.doubt_before) else None
-            if form.not_before and prev is not None and prev.lower_ in form.not_before:
+            if form.not_before and prev is not None and prev.lower_ in form.not_before and not (
+                    with_model and not is_name(prev.text)):
                 if form.surname and is_name(prev.text):
                     first_namesake(namesakes, form.key, s, True)
                 continue
@@ -147,7 +150,7 @@ class Names:
                         or (form.doubt_before and _APPOSITION_BEFORE.search(text, max(0, start - 40), start)
                             and _APPOSITION_AFTER.match(text, end))  # "Manish Chawla, GM, Industrial Products"
                         or (form.unit and _after_number(text, start)))
-            if form.needs_context and _model_after(text, end, self._models.get(form.brand, ())):
+            if with_model:
                 form = self._with_model[id(form)]
             candidates.append((s, e, form, i, doubtful, start, end))
         return candidates, namesakes

@@ -426,6 +426,22 @@ TOPICS = [
     ("renewable-energy: hydro power for a refinery still counts",
      "The power for the alumina refinery will come from a new hydro plant upriver.",
      ["renewable-energy"], []),
+    # set 13: an agency's name; a company's recycled-content target is no mandate; CDP's supply-chain programme
+    ("transition-minerals: the Authority for Strategic Mineral Markets",
+     "The quota was set by the Regulatory and Control Authority for Strategic Mineral Markets (ARECOMS).",
+     [], ["transition-minerals"]),
+    ("ev-policy: a recycler targeting a minimum of recycled nickel",
+     "The recycler is targeting a minimum of 20% recycled nickel in the cathode material it sells.",
+     [], ["ev-policy"]),
+    ("ev-policy: a law's minimum share of recycled cobalt",
+     "The law sets a minimum share of 16% recycled cobalt in new batteries.",
+     ["ev-policy"], []),
+    ("supply-chain-emissions: the supply-chain programme of CDP",
+     "We also take part in the supply-chain program of CDP, through which we request climate information from suppliers.",
+     ["supply-chain-emissions"], []),
+    ("human-rights-due-diligence: an immigration raid is no detention of goods",
+     "Immigration agents raided the battery plant site and detained hundreds of its builders.",
+     [], ["human-rights-due-diligence"]),
     ("green-steel: a quoted word that ends a quotation is no scare quote",
      'The mill\'s owner said it was "green." Steel buyers were not convinced.',
      [], ["green-steel"]),
@@ -494,6 +510,9 @@ def test_blind_topic_classes(tagger, name, text, present, absent):
     ("This month, the month of Nissan, shall be the first of the months, the Exodus says.", []),
     ("Alpine Electronics reported fires in speakers it made for car audio systems.", []),
     ("Alpine will build the A290 electric car at its plant in Dieppe.", ["renault"]),
+    # set 13: a model after a word that otherwise refuses the name ("a Seat Ibiza", not "a seat")
+    ("The most common reason was driving a Seat Ibiza.", ["volkswagen"]),
+    ("Please take a Seat at the front, the usher said.", []),
 ])
 def test_blind_automaker_namesakes(tagger, text, automakers):
     assert sorted(a.id for a in tagger.tag(text).automakers) == automakers
