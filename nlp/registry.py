@@ -7,8 +7,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
+from . import yamlfile
 from .handles import Handle, parse_handles
 from .patterns import expand_all
 
@@ -140,7 +139,7 @@ def first_names(path: Path = DATA / "first_names.txt") -> frozenset[str]:
 
 @lru_cache(maxsize=4)
 def load_registry(path: Path = DATA / "automakers.yaml") -> Registry:
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    data = yamlfile.load(path)
     automakers, forms = [], []
     plurals = frozenset(map(str, data.get("plurals") or ()))
     for entry in data["automakers"]:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import yaml
 
+from . import yamlfile
 from .patterns import expand_all
 
 DATA = Path(__file__).with_name("data")
@@ -78,7 +79,7 @@ def load_supplier_registry(path: Path = SUPPLIERS_FILE) -> SupplierRegistry:
     """The whole registry, checked; ``SupplierRegistryError`` names what is wrong and where."""
     path = Path(path)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yamlfile.load(path)
     except OSError as e:
         raise SupplierRegistryError(f"{path}: cannot read the supplier registry: {e.strerror or e}") from e
     except yaml.YAMLError as e:

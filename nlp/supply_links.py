@@ -21,6 +21,8 @@ from pathlib import Path
 
 import yaml
 
+from . import yamlfile
+
 DATA = Path(__file__).with_name("data")
 LINKS_FILE = DATA / "supply_links.yaml"
 
@@ -137,7 +139,7 @@ def parse_links(data, where: str, suppliers: Iterable[str], automakers: Iterable
 def read_links(path: Path, suppliers: Iterable[str], automakers: Iterable[str]) -> tuple[SupplyLink, ...]:
     """The links of the file at ``path`` (YAML), checked against the given ids."""
     try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        data = yamlfile.load(path)
     except yaml.YAMLError as exc:
         raise SupplyLinkError(f"{path}: not valid YAML: {exc}") from None
     return parse_links(data, str(path), suppliers, automakers)

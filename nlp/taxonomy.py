@@ -6,8 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
+from . import yamlfile
 from .patterns import expand_all
 
 DATA = Path(__file__).with_name("data")
@@ -105,7 +104,7 @@ def _weak_groups(spec, where) -> list[Pair]:
 
 @lru_cache(maxsize=4)
 def load_taxonomy(path: Path = DATA / "topics.yaml") -> tuple[Topic, ...]:
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    data = yamlfile.load(path)
     topics = []
     allowed = {"id", "name", "description", "hashtags", "terms", "generic", "weak", "pairs", "not", "veto",
                "suppressed_by", "suppressed_in_document", "compound"}
