@@ -15,6 +15,8 @@ import re
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from .quotes import SCARE, mid_openers, scare_close
+
 TOKEN = (
     r"(?=[A-Za-z]\.[A-Za-z]\.)(?:[A-Za-z]\.){2,}"  # U.S., E.U., a.m. (the lookahead skips this at once for words)
     r"|(?=[MDPJSvGRN])(?:Mr|Mrs|Ms|Dr|Prof|Jr|Sr|St|vs|Gen|Sen|Rep|Gov|Mt|No)\.(?=\s)"  # abbreviations
@@ -44,28 +46,6 @@ _CACHE_LIMIT = 20_000
 # Longer chunks (a URL, a run of text with no spaces) are rarely seen twice, and a hostile page
 # full of them would otherwise fill the cache with megabytes.
 _CACHE_CHUNK = 40
-
-
-# a quote mark and the one that closes it, for words in scare quotes ('"green" steel')
-_SCARE = {'"': '"', "'": "'", "“": "”", "‘": "’"}
-
-
-def scare_close(tokens: list[str], i: int) -> int | None:
-    """How far after ``tokens[i]`` the mark is that closes a word in scare quotes opened there
-    ('"green" steel', “clean” energy, 'fossil-free' aluminium: one word, hyphens allowed, in the
-    chunk of text between two spaces that the quote opens), or None. The tokenizer folds that
-    closing mark into the word, so that patterns match across it; the opening mark stays a token,
-    as it may open a sentence and evidence starts there."""
-    close = _SCARE.get(tokens[i])
-    if close is None:
-        return None
-    for k in range(1, min(len(tokens) - i, 6)):
-        t = tokens[i + k]
-        if k >= 2 and t.rstrip(" ") == close:
-            return k
-        if t != "-" and not t.isalnum():
-            return None
-    return None
 
 
 # -- Sentence rules (issue 15): abbreviations, quotes ----------------------------------------------
@@ -310,6 +290,12 @@ class FastTokenizer:
         tokens = TOKEN_AND_SPACE.findall(last)
         infos = self._in_context(tokens, tuple(map(self._classify, tokens)))
         sequence.append(self._scare_quoted(tokens, infos) if len(tokens) > 2 else infos)
+        j = last = 0
+        for mark in mid_openers(text):  # an opening mark in mid-sentence starts its chunk: skipped
+            j += text.count(" ", last, mark)
+            last = mark
+            first, *rest = sequence[j]
+            sequence[j] = ((_SPACE, first[1], False, NO_START, 0, False, first[6]), *rest)
         words: list[int] = []
         spaces: list[bool] = []
         offsets: list[int] = []
@@ -359,20 +345,24 @@ class FastTokenizer:
 
     def _whole(self, text: str) -> Doc:
         """Every token kept (the patterns themselves, and tests comparing the shrunk Doc's tags with
-        these): only scare quotes are folded, as in the chunks."""
+        these): only quotation marks are folded or skipped, as in the chunks (nlp.quotes)."""
         tokens = TOKEN_AND_SPACE.findall(text)
         words: list[str] = []
         spaces: list[bool] = []
         offsets: list[int] = []
         pos, fold = 0, -1
+        skip = set(mid_openers(text))
         for i, t in enumerate(tokens):
             if i == fold:  # a scare quote's closing mark: the word before takes its space
                 spaces[-1] = t[-1] == " "
                 pos += len(t)
                 continue
-            if t[0] in _SCARE and (i == 0 or tokens[i - 1][-1] == " "):  # the start of a chunk
+            if t[0] in SCARE and (i == 0 or tokens[i - 1][-1] == " "):  # the start of a chunk
                 k = scare_close(tokens, i)
                 fold = -1 if k is None else i + k
+            if pos in skip:  # an opening mark in mid-sentence
+                pos += len(t)
+                continue
             space = t[-1] == " " and not t.isspace()
             words.append(t[:-1] if space else t)
             spaces.append(space)

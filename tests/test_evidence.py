@@ -114,6 +114,10 @@ def test_sentence_ends_after_abbreviations_before_a_clear_starter(split, text, s
     ('It sells "green" steel. "Clean" power runs the mill.', ['It sells "green" steel.', '"Clean" power runs the mill.']),
     ("It sells ‘green’ steel. “Clean” power runs it. 'Low' output.",
      ["It sells ‘green’ steel.", "“Clean” power runs it.", "'Low' output."]),
+    # a quotation opened in mid-sentence (its mark skipped, so that phrases match across it)
+    ('Workers said, “We strike today.” The plant closed.', ['Workers said, “We strike today.”', "The plant closed."]),
+    ("He called it a “fair deal.” Others disagreed.", ["He called it a “fair deal.”", "Others disagreed."]),
+    ('The union said "No." "Why not?" he asked.', ['The union said "No."', '"Why not?" he asked.']),
 ])
 def test_a_quotation_mark_stays_with_its_own_sentence(split, text, sentences):
     got = split(text)
@@ -244,3 +248,14 @@ def test_a_sentence_that_repeats_the_headline_is_not_evidence_while_the_body_has
     assert tags.automakers[0].evidence == body
     repeated = tag(f"{title}\n\n{body}", title=title)
     assert next(t for t in repeated.topics if t.id == "battery-recycling").evidence == body
+
+
+@pytest.mark.parametrize("text, term", [
+    ("The carmaker signed a lithium “offtake agreement” with the miner.", "lithium offtake"),
+    ('The carmaker signed a lithium "offtake agreement" with the miner.', "lithium offtake"),
+    ("Crews were kept in conditions “analogous to slavery” on the plantation.", "conditions analogous to slavery"),
+])
+def test_a_phrase_matches_across_a_quotation_opened_inside_it_and_is_shown_without_the_mark(text, term):
+    terms = [t for topic in tag(text).topics for t in topic.terms]
+    assert term in terms
+    assert not any(mark in t for t in terms for mark in '“"')

@@ -241,11 +241,13 @@ def test_shrinking_texts_for_speed_changes_no_tag():
 def _shrink_whole_text(text: str, keep: frozenset[str]) -> list[tuple[str, bool, int | None]]:
     """What shrinking must give, worked out plainly on the whole text's tokens: (token, space
     after, offset); a line break (with any spaces around it) is "\\n" with no offset."""
-    from nlp.tokenize import PLACEHOLDER_LOWER, PLACEHOLDER_UPPER, TOKEN_AND_SPACE, scare_close
+    from nlp.quotes import mid_openers, scare_close
+    from nlp.tokenize import PLACEHOLDER_LOWER, PLACEHOLDER_UPPER, TOKEN_AND_SPACE
 
     out: list[tuple[str, bool, int | None]] = []
     pos, dropping, fold = 0, False, -1
     tokens = TOKEN_AND_SPACE.findall(text)
+    skip = set(mid_openers(text))
     for i, t in enumerate(tokens):
         if i == fold:  # a word's closing scare quote: the word takes its space
             out[-1] = (out[-1][0], t.endswith(" "), out[-1][2])
@@ -254,6 +256,9 @@ def _shrink_whole_text(text: str, keep: frozenset[str]) -> list[tuple[str, bool,
         if i == 0 or tokens[i - 1].endswith(" "):
             k = scare_close(tokens, i)
             fold = -1 if k is None else i + k
+        if pos in skip:  # an opening mark in mid-sentence: skipped like a space
+            pos += len(t)
+            continue
         if t.isspace():
             if "\n" in t:
                 out.append(("\n", False, None))
