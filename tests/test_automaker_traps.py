@@ -215,6 +215,21 @@ def test_people_named_like_automakers(text, automakers):
     assert ids(text) == automakers
 
 
+@pytest.mark.parametrize("text, automakers", [
+    # a carmaker named after its founder: the founder is a person, his other firms namesakes
+    ("Ferruccio Lamborghini sold farm machines for twenty years before he built a car.", []),
+    ("Alfieri Maserati opened a workshop in Bologna in 1914.", []),
+    ("André Citroën ran an arms factory during the war.", []),
+    ("In 1862 Adam Opel began making sewing machines in Rüsselsheim.", []),
+    # the carmakers
+    ("Lamborghini will build its first electric supercar in Sant'Agata.", ["volkswagen"]),
+    ("Maserati cut shifts at its Modena car plant.", ["stellantis"]),
+    ("Opel will sell only electric cars in Europe from 2028.", ["stellantis"]),
+])
+def test_founders_of_carmakers_named_after_them(text, automakers):
+    assert ids(text) == automakers
+
+
 def test_a_person_named_ford_adds_nothing_to_fords_salience():
     lead = "Ford Motor will buy cells from Acme Cells for its electric pickups.\n\n"
     with_person = tag(lead + "Acme's COO, Renee Ford, said the contract ran to 2030. Ford added that "
