@@ -476,6 +476,49 @@ TOPICS = [
     ("green-steel: a quoted word that ends a quotation is no scare quote",
      'The mill\'s owner said it was "green." Steel buyers were not convinced.',
      [], ["green-steel"]),
+    # set 15: a quotation opened in mid-phrase, a brand that is also a word, audits back to the mine,
+    # renewables as a sector or as what e-fuels are made with, a supplier held to green power, a
+    # support package for a battery plant said a sentence apart, partners held to human rights
+    ("human-rights-due-diligence: a quotation opened in mid-phrase is still the phrase",
+     "Workers were held in forced “labour camps” near the mine that supplies the smelter.",
+     ["human-rights-due-diligence"], []),
+    ("human-rights-due-diligence: a straight quote opened in mid-phrase",
+     'Workers were held in forced "labour camps" near the mine that supplies the smelter.',
+     ["human-rights-due-diligence"], []),
+    ("aluminium: EGA's CelestiAL brand beside its metal, not celestial objects",
+     "The telescope's mirror can capture faint light from celestial objects.",
+     [], ["aluminium"]),
+    ("aluminium: the CelestiAL brand of solar aluminium",
+     "EGA will deliver CelestiAL aluminium to the carmaker's plant in Leipzig.",
+     ["aluminium"], []),
+    ("transition-minerals: audits traced back to the mines are no mining impact",
+     "The audits will check suppliers for environmental protection along the supply chain all the way back to the mines.",
+     ["human-rights-due-diligence"], ["transition-minerals"]),
+    ("transition-minerals: mining that harms the environment still counts",
+     "Mining near the village has polluted the river and damaged the environment.",
+     ["transition-minerals"], []),
+    ("renewable-energy: renewables as a sector to invest in beside EVs",
+     "The fund plans to invest US$300 million in electric vehicles and renewables in Vietnam.",
+     [], ["renewable-energy"]),
+    ("renewable-energy: renewable energy as what e-fuels are made with",
+     "Some ministers want an exemption for e-fuels, which can be made with renewable energy and captured carbon.",
+     [], ["renewable-energy"]),
+    ("renewable-energy: a car plant run on renewable energy",
+     "The carmaker will run its Zwickau plant on renewable energy from next year.",
+     ["renewable-energy"], []),
+    ("supply-chain-emissions: one key supplier told to make cells with renewable energy",
+     "The carmaker instructed its key supplier to produce battery cells using renewable energy.",
+     ["supply-chain-emissions"], []),
+    ("ev-policy: a government support package for a battery plant, a sentence apart",
+     ("The carmaker is weighing a large EV battery plant in Britain. It favours a site in Somerset after the "
+      "government offered a support package."),
+     ["ev-policy"], []),
+    ("ev-policy: a support package for farmers is none",
+     "The government offered a support package to farmers hit by the drought.",
+     [], ["ev-policy"]),
+    ("human-rights-due-diligence: only working with partners that share its human rights standards",
+     "From next year the carmaker will only work with partners that share its standards on climate and human rights.",
+     ["human-rights-due-diligence"], []),
 ]
 
 
@@ -548,6 +591,9 @@ def test_blind_topic_classes(tagger, name, text, present, absent):
     ("For peppercorns and coffee beans, Peugeot uses case-hardened steel in its milling mechanisms.", []),
     ("The Latin maxim Audi alteram partem is a rule of natural justice.", []),
     ("Audi will build the electric Q6 at its plant in Ingolstadt.", ["volkswagen"]),
+    # set 15: a general manager at the start of a sentence ("As GM, I want to make a trade")
+    ("As GM, I want to make a trade to improve my team before the deadline.", []),
+    ("As GM builds more electric pickups, its battery plants need more lithium.", ["gm"]),
 ])
 def test_blind_automaker_namesakes(tagger, text, automakers):
     assert sorted(a.id for a in tagger.tag(text).automakers) == automakers
