@@ -24,7 +24,8 @@ follows, whether it is one of a list, after a comparison or inside a quotation;
 - otherwise 1.
 - times 0.5 in a list of three names or more ("Ford, GM, Toyota and Tesla"), 0.25 when the
   name (or its list) follows a comparison, an example or a past ("rivals such as",
-  "including", "cheaper than", "the likes of", "a former Nissan plant"), 0.5 inside a
+  "including", "cheaper than", "the likes of", "a former Nissan plant") or is said to be
+  not the only one ("Mercedes and Tesla aren't the only carmakers ..."), 0.5 inside a
   quotation (someone else's words: the speaker's company is the subject, not the names in the
   quote).
 
@@ -141,6 +142,9 @@ _ITEM_BEFORE = re.compile(
 _ITEM_AFTER = re.compile(
     r"(?:\s*\([^()]{1,30}\))?(?P<sep>\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*&\s*|\s*/\s*)"
     r"[A-Z][\w&.’'-]*(?!['’]s)(?:\s+[A-Z][\w&.’'-]*)*")
+# the name (or its list) said not to be alone: what follows is about someone else
+_NOT_THE_ONLY = re.compile(r"\s+(?:(?:are|is|were|was)(?:\s+not|n[’']t)|aren[’']t|isn[’']t|weren[’']t|wasn[’']t)"
+                           r"\s+the\s+only\b", re.IGNORECASE)
 _SEPARATORS = (",", "&", "/", " and", " or")
 _LAST_SEP = re.compile(r"\b(?:and|or)\b")
 _CLAUSE_MARKS = frozenset((",", ";", ":", "(", "–", "—", "-", '"', "“", "‘"))
@@ -286,6 +290,7 @@ def mention_features(text: str, sentence: tuple[int, int], start: int, end: int)
             and opening.group(1).lower() not in _INTRO)
     # what follows the name (or its list)
     rest = suffix[after_list:]
+    compared = compared or _NOT_THE_ONLY.match(rest) is not None
     possessive = _POSSESSIVE.match(rest) is not None
     verb = also = False
     if not possessive:

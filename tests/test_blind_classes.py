@@ -674,6 +674,10 @@ def test_a_name_that_had_its_context_once_is_the_carmaker_throughout(tagger):
     # set 12: talks with the carmakers the lede lists
     ("Talks with General Motors, Ford and Stellantis continued this week, and the union was preparing to walk "
      "out of more factories. Its president will announce the new targets on Friday.", ["ford", "gm", "stellantis"]),
+    # set 15: carmakers said not to be the only ones doing what the story's subject does
+    ("Mercedes and Tesla aren't the only carmakers giving old batteries a second life. Nissan is teaming up with "
+     "a storage firm to reuse packs from its Leaf.", ["nissan"]),
+    ("Tesla is the only carmaker to build its own chargers, and Tesla said it will open them to rivals.", ["tesla"]),
 ])
 def test_blind_role_classes(tagger, text, about):
     assert sorted(a.id for a in tagger.tag(text).automakers if a.role == "subject") == about
