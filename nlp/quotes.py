@@ -18,13 +18,8 @@ re-implementation agree:
 
 from __future__ import annotations
 
-import re
-
 # a quote mark and the one that closes it, for words in scare quotes ('"green" steel')
 SCARE = {'"': '"', "'": "'", "“": "”", "‘": "’"}
-# an opening mark right before a word (what comes before it is checked by hand: a lookbehind in
-# the pattern made it ten times slower, 0.27 ms on an article of 5,000 characters)
-_OPEN_MARK = re.compile(r"[“\"‘„](?=[^\W_])")
 MID_MARKS = ('"', "“", "‘", "„")
 
 
@@ -45,16 +40,19 @@ def scare_close(tokens: list[str], i: int) -> int | None:
     return None
 
 
-def mid_openers(text: str):
+def mid_openers(text: str) -> list[int]:
     """The characters of ``text`` that are opening marks in mid-sentence (see the module's
     docstring), in order."""
-    if not any(mark in text for mark in MID_MARKS):
-        return ()
     found = []
-    for m in _OPEN_MARK.finditer(text):
-        mark = before = m.start()
-        while before and text[before - 1] == " ":
-            before -= 1
-        if before < mark and before and (text[before - 1].isalnum() or text[before - 1] in ",;:"):
-            found.append(mark)
+    for mark in MID_MARKS:  # str.find, ten times faster than a pattern over the whole text
+        i = text.find(mark)
+        while i >= 0:
+            if text[i + 1:i + 2].isalnum():  # right before a word
+                before = i
+                while before and text[before - 1] == " ":
+                    before -= 1
+                if before < i and before and (text[before - 1].isalnum() or text[before - 1] in ",;:"):
+                    found.append(i)
+            i = text.find(mark, i + 1)
+    found.sort()
     return found
