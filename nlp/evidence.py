@@ -45,7 +45,8 @@ def span_text(text: str, idx: list[int], start: int, end: int, stop: int | None 
     """The matched words as written, with any run of whitespace between them as one space
     (shrinking drops spaces, so "lithium  deal" matches the pattern "lithium deal"), and without
     the closing mark of a word in scare quotes ('green" steel': the tokenizer folds it into the
-    word so that the phrase matches) or an opening mark inside the phrase (conditions “analogous). ``stop``: where the text of the last token's piece ends."""
+    word so that the phrase matches) or an opening mark inside the phrase (forced “labour camps:
+    the tokenizer skips it). ``stop``: where the text of the last token's piece ends."""
     found = " ".join(text[idx[start]: idx[end] if end < len(idx) else len(text) if stop is None else stop].split())
     return _FOLDED_QUOTE.sub("", found) if _QUOTE_MARKS.intersection(found) else found
 

@@ -142,9 +142,9 @@ _ITEM_BEFORE = re.compile(
 _ITEM_AFTER = re.compile(
     r"(?:\s*\([^()]{1,30}\))?(?P<sep>\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*&\s*|\s*/\s*)"
     r"[A-Z][\w&.’'-]*(?!['’]s)(?:\s+[A-Z][\w&.’'-]*)*")
-# the name (or its list) said not to be alone: what follows is about someone else
-_NOT_THE_ONLY = re.compile(r"\s+(?:(?:are|is|were|was)(?:\s+not|n[’']t)|aren[’']t|isn[’']t|weren[’']t|wasn[’']t)"
-                           r"\s+the\s+only\b", re.IGNORECASE)
+# the name (or its list) said not to be the only one: what follows is about someone else
+_NOT_THE_ONLY = re.compile(r"\s+(?:(?:are|is|were|was)(?:\s+not|n[’']t)|aren[’']t|isn[’']t|weren[’']t|"
+                           r"wasn[’']t)\s+the\s+only\b", re.IGNORECASE)
 _SEPARATORS = (",", "&", "/", " and", " or")
 _LAST_SEP = re.compile(r"\b(?:and|or)\b")
 _CLAUSE_MARKS = frozenset((",", ";", ":", "(", "–", "—", "-", '"', "“", "‘"))

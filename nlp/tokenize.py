@@ -290,10 +290,10 @@ class FastTokenizer:
         tokens = TOKEN_AND_SPACE.findall(last)
         infos = self._in_context(tokens, tuple(map(self._classify, tokens)))
         sequence.append(self._scare_quoted(tokens, infos) if len(tokens) > 2 else infos)
-        j = last = 0
+        j = seen = 0
         for mark in mid_openers(text):  # an opening mark in mid-sentence starts its chunk: skipped
-            j += text.count(" ", last, mark)
-            last = mark
+            j += text.count(" ", seen, mark)
+            seen = mark
             first, *rest = sequence[j]
             sequence[j] = ((_SPACE, first[1], False, NO_START, 0, False, first[6]), *rest)
         words: list[int] = []
