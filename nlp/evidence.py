@@ -8,9 +8,8 @@ how the evidence and the matched terms are written, is here, with the limits the
 
 from __future__ import annotations
 
-import re
-
 from .layout import TITLE_WEIGHT
+from .quotes import without_marks
 
 SALIENCE_HALF = 4.0  # weighted mentions at which salience reaches 0.5
 MAX_EVIDENCE = 400
@@ -47,14 +46,8 @@ def span_text(text: str, idx: list[int], start: int, end: int, stop: int | None 
     the closing mark of a word in scare quotes ('green" steel': the tokenizer folds it into the
     word so that the phrase matches) or an opening mark inside the phrase (forced “labour camps:
     the tokenizer skips it). ``stop``: where the text of the last token's piece ends."""
-    found = " ".join(text[idx[start]: idx[end] if end < len(idx) else len(text) if stop is None else stop].split())
-    return _FOLDED_QUOTE.sub("", found) if _QUOTE_MARKS.intersection(found) else found
-
-
-# a scare-quoted word's closing mark, but not a plural's apostrophe ("workers' rights"), and an
-# opening mark in mid-sentence (nlp.quotes: both are folded or skipped by the tokenizer)
-_FOLDED_QUOTE = re.compile(r"(?<=\w)[\"”](?=\s)|(?<=[^\Ws])['’](?=\s)|(?<=\s)[“\"‘„](?=[^\W_])")
-_QUOTE_MARKS = frozenset("\"”'’“‘„")
+    return without_marks(" ".join(
+        text[idx[start]: idx[end] if end < len(idx) else len(text) if stop is None else stop].split()))
 
 
 def clip(text: str, chars: tuple[int, int]) -> str:

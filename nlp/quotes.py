@@ -14,9 +14,13 @@ re-implementation agree:
   After a word or a comma no sentence can start, so skipping it moves no sentence boundary; an
   opening mark after a full stop or at a line's start stays a token, as it may open a sentence
   and evidence starts there.
+
+``without_marks`` takes those marks out of a matched phrase as it is shown ("forced labour").
 """
 
 from __future__ import annotations
+
+import re
 
 # a quote mark and the one that closes it, for words in scare quotes ('"green" steel')
 SCARE = {'"': '"', "'": "'", "“": "”", "‘": "’"}
@@ -56,3 +60,16 @@ def mid_openers(text: str) -> list[int]:
             i = text.find(mark, i + 1)
     found.sort()
     return found
+
+
+# in a matched phrase as written: a scare-quoted word's closing mark (not a plural's apostrophe,
+# "workers' rights") and an opening mark in mid-sentence, the marks the tokenizer folds or skips
+_FOLDED = re.compile(r"(?<=\w)[\"”](?=\s)|(?<=[^\Ws])['’](?=\s)|(?<=\s)[“\"‘„](?=[^\W_])")
+_MARKS = frozenset("\"”'’“‘„")
+
+
+def without_marks(phrase: str) -> str:
+    """A matched phrase as shown: without the quote marks the tokenizer folded or skipped inside
+    it ('green" steel' -> green steel, forced “labour camps -> forced labour camps)."""
+    return _FOLDED.sub("", phrase) if _MARKS.intersection(phrase) else phrase
+
