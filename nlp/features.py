@@ -22,17 +22,19 @@ follows, whether it is one of a list, after a comparison or inside a quotation;
   cars", "rival to Toyota's RAV4"); so is the doer of a relative clause, which describes a noun
   ("the site where Hyundai has been assembling vehicles");
 - otherwise 1.
-- times 0.5 in a list of three names or more ("Ford, GM, Toyota and Tesla"), 0.25 when the
+- times 0.5 in a list of three names or more ("Ford, GM, Toyota and Tesla"; the list is read
+  past a company's suffix, "Hyundai Motor Co. and Kia Corp.", and two names a bare comma parts
+  are none: "to compete with Tesla, Nissan is figuring out"), 0.25 when the
   name (or its list) follows a comparison, an example or a past ("rivals such as",
   "including", "cheaper than", "the likes of", "a former Nissan plant") or is said to be
-  not the only one ("Mercedes and Tesla aren't the only carmakers ..."), 0.5 inside a
+  not the only one ("Mercedes and Tesla aren't the only carmakers ...") or is a person's past
+  tie ("founded by Tesla co-founder JB Straubel", "a Ford veteran"), 0.5 inside a
   quotation (someone else's words: the speaker's company is the subject, not the names in the
   quote).
 
 A describing phrase may hold nouns before its describing word ("Chinese battery giant CATL said",
-"lithium producer Ganfeng"). ``group_doer`` tells whether a sentence's doer is the carmakers as a
-group ("Five of the world's major carmakers aren't...", "Chinese automakers BYD, Geely and SAIC
-have lodged").
+"lithium producer Ganfeng"). Names a sentence ties together (the carmakers as a group doing
+something, joint-venture partners) are read in ``nlp.together``.
 
 Kept apart from the role decision (``nlp.aboutness``): the word lists and patterns here change
 when a class of sentence is misread, the decision's thresholds when the roles are.
@@ -53,7 +55,7 @@ LIST_ITEMS = 3
 COMPARED = 0.25  # times, after "such as", "including", "than"...
 QUOTED = 0.5  # times, inside a quotation
 
-_PREPOSITIONS = frozenset((
+PREPOSITIONS = frozenset((
     "from", "to", "with", "by", "for", "than", "like", "as", "at", "on", "in", "into", "against", "between",
     "among", "via", "under", "over", "about", "behind", "including", "unlike", "versus", "vs", "vs.", "beside",
     "besides", "after", "before", "without", "toward", "towards", "through", "within", "onto", "per", "near",
@@ -66,7 +68,7 @@ _OPENERS = frozenset((
 # after a noun, these open a relative clause: a name after them is not the sentence's doer
 _RELATIVE = frozenset(("where", "whereby"))
 # a sentence opening with one of these opens with an adverbial phrase, not with its subject
-_INTRO = _PREPOSITIONS | {"together", "along", "apart", "aside", "thanks", "due", "according", "following",
+_INTRO = PREPOSITIONS | {"together", "along", "apart", "aside", "thanks", "due", "according", "following",
                           "compared", "if", "when", "while", "although", "though", "because", "since", "unless"}
 _DETERMINERS = frozenset(("the", "a", "an", "its", "their", "his", "her", "this", "these", "those", "our",
                           "which", "whose", "every", "each", "both", "another"))
@@ -79,7 +81,7 @@ _DESCRIBING = frozenset((
     "local", "largest", "biggest", "leading", "top", "premier", "major", "new", "former", "fellow",
     "compatriot", "sister", "global", "own", "best-selling", "troubled", "struggling", "embattled", "listed"))
 # finite verbs (and "-ed" words, below): what makes the name before them a doer
-_VERBS = frozenset((
+VERBS = frozenset((
     "is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can", "may", "might", "must",
     "should", "shall", "does", "did", "do", "says", "said", "plans", "aims", "wants", "expects", "intends",
     "hopes", "seeks", "makes", "sells", "builds", "buys", "uses", "faces", "needs", "gets", "takes", "leads",
@@ -108,16 +110,16 @@ _VERBS = frozenset((
     "scraps", "axes", "settles", "sues", "appeals", "beats", "misses", "overtakes", "outsells", "bets", "eyes",
     "mulls", "debuts", "introduces", "reaches", "returns", "rejects", "accepts", "approves", "welcomes",
     "admits", "apologises", "apologizes", "pays", "hopes", "wins", "faces", "receives", "restructures"))
-_ADVERBS = frozenset(("also", "already", "now", "recently", "officially", "reportedly", "still", "then",
+ADVERBS = frozenset(("also", "already", "now", "recently", "officially", "reportedly", "still", "then",
                       "itself", "too", "currently", "previously", "first", "later", "meanwhile", "alone",
                       "instead", "just", "finally", "again", "never", "quickly", "jointly", "together",
                       "formally", "publicly", "initially", "originally", "today", "yesterday", "both", "all",
                       "each"))
 _TIME = re.compile(r"\s*(?:on|last|this|next|earlier|late|early)\s+\w+(?:\s+(?:year|week|month))?\b")
 _TOKEN = re.compile(r"[\w][\w’'&.\-]*[\w’']|\w|[^\w\s]")
-_WORD = re.compile(r"\s*([A-Za-z][\w’'-]*)")
-# after a name: more of the company's name ("Motor Co.", "Europe Corp.", "(TMNA)")
-_NAME_REST = re.compile(r"(?:\s+(?:[A-Z][\w&.\-’']*|&|de)|\s*\([^()]{1,40}\)|\s+[A-Z]\.)*")
+WORD = re.compile(r"\s*([A-Za-z][\w’'-]*)")
+# after a name: more of the company's name ("Motor Co.", "Europe Corp.", "(TMNA)"), or the dot of its "Co."
+_NAME_REST = re.compile(r"\.?(?:\s+(?:[A-Z][\w&.\-’']*|&|de)|\s*\([^()]{1,40}\)|\s+[A-Z]\.)*")
 # ", South Korea's second-largest automaker," ", which has started building a plant,"
 _APPOSITIVE = re.compile(
     r"\s*,\s*(?!and\b|or\b)(?:[a-z(]|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?['’]s\b|(?:The|A|An|Its|One|Which|Who)\b)"
@@ -127,7 +129,7 @@ _ALSO_AFTER = re.compile(r"\s+(?:\w+\s+)?also\b")
 _COMPARISON = re.compile(
     r"\b(?:such as|like|likes of|including|includes|included|than|rivals?|competitors?|versus|vs\.?|"
     r"compared (?:with|to)|similar to|unlike|namely|as well as|same as|others?|among them|e\.g\.|"
-    r"compete(?:s|d)? with|competing with|take on|takes on|rivall?ing|also named|"
+    r"compete(?:s|d)? (?:with|against)|competing (?:with|against)|take on|takes on|rivall?ing|also named|"
     r"former|formerly|previously owned|one-?time|ex-|ahead of|followed by|trailed by|overtook|overtaking|"
     r"outsold|outselling|"
     # the parent of the company the sentence is about ("Hyundai Engineering, a construction arm of Hyundai Motor Group, said")
@@ -145,6 +147,9 @@ _ITEM_AFTER = re.compile(
 # the name (or its list) said not to be the only one: what follows is about someone else
 _NOT_THE_ONLY = re.compile(r"\s+(?:(?:are|is|were|was)(?:\s+not|n[’']t)|aren[’']t|isn[’']t|weren[’']t|"
                            r"wasn[’']t)\s+the\s+only\b", re.IGNORECASE)
+# a person's past tie to the company, said after its name: "founded by Tesla co-founder JB Straubel",
+# "a Ford veteran", "Tesla alumni": the story is the person's new company's
+_PAST_TIE = re.compile(r"\s+(?:co-?founders?|alumn(?:us|i|ae?)|alums?|veterans?)\b", re.IGNORECASE)
 _SEPARATORS = (",", "&", "/", " and", " or")
 _LAST_SEP = re.compile(r"\b(?:and|or)\b")
 _CLAUSE_MARKS = frozenset((",", ";", ":", "(", "–", "—", "-", '"', "“", "‘"))
@@ -177,9 +182,9 @@ class MentionFeatures(NamedTuple):
     quoted: bool  # inside a quotation
 
 
-def _is_verb(word: str) -> bool:
+def is_verb(word: str) -> bool:
     low = word.lower()
-    return word[:1].islower() and (low in _VERBS or (low.endswith("ed") and len(low) > 4 and "-" not in low))
+    return word[:1].islower() and (low in VERBS or (low.endswith("ed") and len(low) > 4 and "-" not in low))
 
 
 def _trie(words) -> str:
@@ -202,8 +207,8 @@ def _trie(words) -> str:
     return pattern(tree)
 
 
-# any verb in a stretch of text, in one search (a word of _VERBS, or of five letters or more in "-ed")
-_ANY_VERB = re.compile(r"(?<![\w’'&-])(?:" + _trie(_VERBS) + r"|[a-z]\w{2,}ed)(?![\w’'&-])")
+# any verb in a stretch of text, in one search (a word of VERBS, or of five letters or more in "-ed")
+_ANY_VERB = re.compile(r"(?<![\w’'&-])(?:" + _trie(VERBS) + r"|[a-z]\w{2,}ed)(?![\w’'&-])")
 _COMPARISON_HINT = re.compile(_trie(("such as", "like", "includ", "than", "rival", "compet", "versus", "vs",
                                      "compar", "similar", "unlike", "namely", "as well as", "same as", "other",
                                      "among", "e.g.", "take", "also named", "former", "previously", "time",
@@ -237,7 +242,8 @@ def mention_features(text: str, sentence: tuple[int, int], start: int, end: int)
             closed = True
         items += 1
         list_start = m.start()
-    after_list = 0
+    # the forward walk starts after the rest of the name: "Hyundai Motor Co. and Kia Motors Corp. have voted"
+    after_list = first_after = _NAME_REST.match(suffix).end()
     for _ in range(0 if closed else 8):
         m = _ITEM_AFTER.match(suffix, after_list)
         if m is None:
@@ -245,24 +251,33 @@ def mention_features(text: str, sentence: tuple[int, int], start: int, end: int)
         items += 1
         after_list = m.end()
         if _LAST_SEP.search(m.group("sep")):
+            closed = True
             break
+    parted = False
+    if after_list == first_after:
+        after_list = 0
+    if items == 2 and not closed and list_start < len(prefix) and "&" not in prefix[list_start:]:
+        # two names a bare comma parts are no list: a clause's end and the next one's doer ("to
+        # compete with Tesla, Nissan is just figuring out"), or a name and its apposition
+        items, list_start, after_list, parted = 1, len(prefix), 0, True
     head_text = prefix[:list_start]
     window = head_text[-70:]
     low = window.lower()  # a quick look for the words before the full pattern
-    compared = _COMPARISON_HINT.search(low) is not None and _COMPARISON.search(window) is not None
+    # (not when a bare comma parts it from the name before: the comparison is that name's)
+    compared = not parted and _COMPARISON_HINT.search(low) is not None and _COMPARISON.search(window) is not None
     # what the noun phrase holding the name (or its list) follows: back over its describing words
     tokens = _TOKEN.findall(head_text[-120:])
     j = len(tokens) - 1
     while j >= 0:
         t = tokens[j]
         low = t.lower()
-        if low in _PREPOSITIONS or low == "of" or low in _OPENERS:
+        if low in PREPOSITIONS or low == "of" or low in _OPENERS:
             break
         if (t[:1].isupper() or t[:1].isdigit() or low in _DESCRIBING or low in _DETERMINERS
                 or ("-" in t and t[:1].isalpha()) or low.endswith(("'s", "’s"))
                 # a noun describing the next describing word: "battery giant CATL", "lithium producer"
                 or (t.isalpha() and j + 1 < len(tokens) and tokens[j + 1].lower() in _DESCRIBING
-                    and not _is_verb(t) and low not in _DESCRIBING)):
+                    and not is_verb(t) and low not in _DESCRIBING)):
             j -= 1
             continue
         break
@@ -275,9 +290,9 @@ def mention_features(text: str, sentence: tuple[int, int], start: int, end: int)
             kind = "clause"
         elif low == "of":
             kind = "of"
-        elif low in _PREPOSITIONS:
+        elif low in PREPOSITIONS:
             kind = "prep"
-        elif low in _RELATIVE and j > 0 and tokens[j - 1].isalpha() and tokens[j - 1].islower() and not _is_verb(
+        elif low in _RELATIVE and j > 0 and tokens[j - 1].isalpha() and tokens[j - 1].islower() and not is_verb(
                 tokens[j - 1]):
             kind = "relative"  # the doer of a clause about a noun: "the site where Hyundai has been assembling"
         elif low in _OPENERS:
@@ -290,7 +305,7 @@ def mention_features(text: str, sentence: tuple[int, int], start: int, end: int)
             and opening.group(1).lower() not in _INTRO)
     # what follows the name (or its list)
     rest = suffix[after_list:]
-    compared = compared or _NOT_THE_ONLY.match(rest) is not None
+    compared = compared or _NOT_THE_ONLY.match(rest) is not None or _PAST_TIE.match(rest) is not None
     possessive = _POSSESSIVE.match(rest) is not None
     verb = also = False
     if not possessive:
@@ -303,15 +318,15 @@ def mention_features(text: str, sentence: tuple[int, int], start: int, end: int)
             if m:
                 rest = rest[m.end():]
                 continue
-            w = _WORD.match(rest)
-            if w and w.group(1).lower() in _ADVERBS:
+            w = WORD.match(rest)
+            if w and w.group(1).lower() in ADVERBS:
                 also = also or w.group(1).lower() == "also"
                 rest = rest[w.end():]
                 continue
             break
-        w = _WORD.match(rest)
+        w = WORD.match(rest)
         # a verb, or any lower-case word after "also" ("BYD also integrates AI technology")
-        if w and (_is_verb(w.group(1)) or (also and w.group(1).isalpha() and w.group(1).islower())):
+        if w and (is_verb(w.group(1)) or (also and w.group(1).isalpha() and w.group(1).islower())):
             verb = True
             also = also or _ALSO_AFTER.match(rest, w.end()) is not None
     if kind == "prep" and not verb and _SPEAKER.search(head_text[-80:]) and _SAID.match(suffix):
@@ -319,47 +334,6 @@ def mention_features(text: str, sentence: tuple[int, int], start: int, end: int)
         kind, verb = "clause", True
     verb_after = _ANY_VERB.search(text, end, min(sent_end, end + 240)) is not None
     return MentionFeatures(kind, verb, also, possessive, verb_before, verb_after, head, items, compared, quoted)
-
-
-# a plural of carmakers opening a sentence, as its subject: "Five of the world's major carmakers",
-# "Some of the world's biggest car makers including ...", "By stark contrast, many Asian car makers"
-# carmakers in the plural, as a group: "automakers", "car makers", "vehicle manufacturers"
-CARMAKERS = (r"(?:car[- ]?makers|auto[- ]?makers|(?:car|auto|automobile|vehicle|EV|electric[- ](?:car|vehicle)|automotive)"
-             r"[- ](?:makers|manufacturers|companies|producers))")
-_GROUP = re.compile(
-    r"\s*(?:[A-Z]?[a-z]+(?:\s+[a-z]+){0,3}\s*,\s*)?"  # an opening adverbial: "By stark contrast,"
-    r"(?P<np>(?:[\w’'-]+\s+){0,7}?)" + CARMAKERS + r"\b", re.IGNORECASE)
-_GROUP_NOT = frozenset(("among", "than", "by", "from", "to", "for", "with", "at", "in", "on", "like", "as"))
-_GROUP_LIST = re.compile(
-    r"(?:\s*,?\s*(?:including|such as|like|namely)?\s*"
-    r"(?:[A-Z][\w&.’'-]*(?:\s+(?:[A-Z][\w&.’'-]*|&))*)(?:\s*\([^()]{1,30}\))?(?:\s*,\s*(?:and\s+)?|\s+and\s+)?)*")
-
-
-def group_doer(text: str, sentence: tuple[int, int]) -> bool:
-    """Whether the sentence's doer is a plural of carmakers (with or without their names): "Chinese
-    automakers BYD, Geely and SAIC have lodged complaints", "Leading electric car makers might be
-    using child labour". Not when the carmakers are among something else ("Vehicle manufacturers
-    BMW and Scania are among the latest firms to sign"), nor an object ("used by a dozen carmakers")."""
-    start, end = sentence
-    m = _GROUP.match(text, start, min(end, start + 160))
-    if m is None:
-        return False
-    words = [w.lower() for w in re.findall(r"[\w’'-]+", m.group("np"))]
-    if any(w in _PREPOSITIONS and w != "of" or _is_verb(w) for w in words):
-        return False
-    rest = text[m.end():end]
-    rest = rest[_GROUP_LIST.match(rest).end():]
-    for _ in range(3):
-        w = _WORD.match(rest)
-        if w and w.group(1).lower() in _ADVERBS | {"might", "may"} and w.group(1).lower() not in _VERBS:
-            rest = rest[w.end():]
-            continue
-        break
-    w = _WORD.match(rest)
-    if w is None or not _is_verb(w.group(1).replace("’", "'")):
-        return False
-    after = _WORD.match(rest, w.end())
-    return after is None or after.group(1).lower() not in _GROUP_NOT
 
 
 def mention_weight(f: MentionFeatures) -> float:
@@ -384,17 +358,3 @@ def mention_weight(f: MentionFeatures) -> float:
     if f.quoted:
         w *= QUOTED
     return w
-
-
-# an automaker named as another's joint-venture partner or the other party of a merger: "run by VW's
-# joint venture partner SAIC", "SAIC, its Chinese joint-venture partner", "its joint venture with Honda Motor"
-_JV_PARTNER_BEFORE = re.compile(r"(?:(?:joint[- ]venture|JV)\s+partners?\s*,?|(?:joint[- ]venture|JV|merger|merger\s+talks)\s+with"
-                                r"(?:\s+(?:its|their|the))?(?:(?:\s+[\w-]+)?\s+rivals?)?)\s*$", re.IGNORECASE)
-_JV_PARTNER_AFTER = re.compile(r"\s*,\s*(?:its|their|the|[A-Z][\w&-]*['’]s?)\s+(?:[\w-]+\s+){0,2}?(?:joint[- ]venture|JV)\s+partner\b",
-                               re.IGNORECASE)
-
-
-def jv_partner(text: str, sentence_start: int, start: int, end: int) -> bool:
-    """Whether the name at text[start:end] is named as another's joint-venture partner."""
-    return (_JV_PARTNER_BEFORE.search(text, max(sentence_start, start - 40), start) is not None
-            or _JV_PARTNER_AFTER.match(text, end) is not None)

@@ -13,7 +13,8 @@ import pytest
 
 from nlp import Tagger
 from nlp.aboutness import score_automakers
-from nlp.features import group_doer, mention_features, mention_weight
+from nlp.features import mention_features, mention_weight
+from nlp.together import group_doer
 
 
 def roles(tagger: Tagger, text: str) -> dict[str, str]:

@@ -1,0 +1,112 @@
+"""Automakers a sentence names together, as one party: the carmakers as a group doing
+something ("Chinese automakers BYD, Geely and SAIC have lodged complaints"), and an automaker named
+as another's joint-venture partner ("run by VW's joint venture partner SAIC").
+
+``nlp.aboutness`` reads these beside each mention's own part (``nlp.features``): a group doer makes
+the names it lists the story's subjects together, and a joint-venture partner is a subject beside
+the partner the story is about. Also here: names written as one ("GAC Mitsubishi", "Tesla's Model Y"),
+names of one list, and the actions a sentence aims at carmakers (a strike at, a complaint against).
+Kept apart from ``nlp.features``, which reads one name at a time.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .features import ADVERBS, PREPOSITIONS, VERBS, WORD, is_verb
+
+# a plural of carmakers opening a sentence, as its subject: "Five of the world's major carmakers",
+# "Some of the world's biggest car makers including ...", "By stark contrast, many Asian car makers"
+# carmakers in the plural, as a group: "automakers", "car makers", "vehicle manufacturers"
+CARMAKERS = (r"(?:car[- ]?makers|auto[- ]?makers|(?:car|auto|automobile|vehicle|EV|electric[- ](?:car|vehicle)|automotive)"
+             r"[- ](?:makers|manufacturers|companies|producers))")
+_GROUP = re.compile(
+    r"\s*(?:[A-Z]?[a-z]+(?:\s+[a-z]+){0,3}\s*,\s*)?"  # an opening adverbial: "By stark contrast,"
+    r"(?P<np>(?:[\w’'-]+\s+){0,7}?)" + CARMAKERS + r"\b", re.IGNORECASE)
+_GROUP_NOT = frozenset(("among", "than", "by", "from", "to", "for", "with", "at", "in", "on", "like", "as"))
+_GROUP_LIST = re.compile(
+    r"(?:\s*,?\s*(?:including|such as|like|namely)?\s*"
+    r"(?:[A-Z][\w&.’'-]*(?:\s+(?:[A-Z][\w&.’'-]*|&))*)(?:\s*\([^()]{1,30}\))?(?:\s*,\s*(?:and\s+)?|\s+and\s+)?)*")
+
+
+def group_doer(text: str, sentence: tuple[int, int]) -> bool:
+    """Whether the sentence's doer is a plural of carmakers (with or without their names): "Chinese
+    automakers BYD, Geely and SAIC have lodged complaints", "Leading electric car makers might be
+    using child labour". Not when the carmakers are among something else ("Vehicle manufacturers
+    BMW and Scania are among the latest firms to sign"), nor an object ("used by a dozen carmakers")."""
+    start, end = sentence
+    m = _GROUP.match(text, start, min(end, start + 160))
+    if m is None:
+        return False
+    words = [w.lower() for w in re.findall(r"[\w’'-]+", m.group("np"))]
+    if any(w in PREPOSITIONS and w != "of" or is_verb(w) for w in words):
+        return False
+    rest = text[m.end():end]
+    rest = rest[_GROUP_LIST.match(rest).end():]
+    for _ in range(3):
+        w = WORD.match(rest)
+        if w and w.group(1).lower() in ADVERBS | {"might", "may"} and w.group(1).lower() not in VERBS:
+            rest = rest[w.end():]
+            continue
+        break
+    w = WORD.match(rest)
+    if w is None or not is_verb(w.group(1).replace("’", "'")):
+        return False
+    after = WORD.match(rest, w.end())
+    return after is None or after.group(1).lower() not in _GROUP_NOT
+
+
+# an automaker named as another's joint-venture partner or the other party of a merger: "run by VW's
+# joint venture partner SAIC", "SAIC, its Chinese joint-venture partner", "its joint venture with Honda Motor"
+_JV_PARTNER_BEFORE = re.compile(r"(?:(?:joint[- ]venture|JV)\s+partners?\s*,?|(?:joint[- ]venture|JV|merger|merger\s+talks)\s+with"
+                                r"(?:\s+(?:its|their|the))?(?:(?:\s+[\w-]+)?\s+rivals?)?)\s*$", re.IGNORECASE)
+_JV_PARTNER_AFTER = re.compile(r"\s*,\s*(?:its|their|the|[A-Z][\w&-]*['’]s?)\s+(?:[\w-]+\s+){0,2}?(?:joint[- ]venture|JV)\s+partner\b",
+                               re.IGNORECASE)
+
+
+def jv_partner(text: str, sentence_start: int, start: int, end: int) -> bool:
+    """Whether the name at text[start:end] is named as another's joint-venture partner."""
+    return (_JV_PARTNER_BEFORE.search(text, max(sentence_start, start - 40), start) is not None
+            or _JV_PARTNER_AFTER.match(text, end) is not None)
+
+
+# between two names that are one mention: "Tesla's Model Y", "GAC Mitsubishi", "Great Wall Motor (GWM"
+JOIN = re.compile(r"(?:['’]s?)?[\s-]{0,2}\(?")
+# between two names of one list: other names, commas, "and", brackets
+LINK_GAP = re.compile(r"(?:['’]s?)?(?:\s*\([^()]{0,30}\)|\s*(?:,|and|&|or)|\s+[A-Z][\w&.’'-]*)*\s*")
+
+# what a lede does to the carmakers it then lists: a complaint, an inquiry, a strike, a fine, talks
+TARGET = (
+    r"\b(?:(?:complaint|complaints|lawsuit|lawsuits|suit|suits|case|cases|action|charges|petition)\s+against|"
+    r"(?:sued|suing|sues|accused|accuses|accusing|fined|fines|summoned|subpoenaed|targeted|targets|targeting|urged|urges|"
+    r"called on|calls on|wrote to|writes to|letters? to|sought information from|seeks information from|"
+    r"questioned|questions|demanded (?:that|answers from)|asked)|"
+    r"(?:investigation|investigations|inquiry|inquiries|probe|probes)\s+(?:into|of)|"
+    r"(?:strike|strikes|walkout|walkouts)\s+(?:at|against)|"
+    r"(?:talks|negotiations|contract talks|wage talks|bargaining)\s+with)\b")
+GROUP_TARGET = re.compile(TARGET + r"[^.;:]*$", re.IGNORECASE)
+# ... or at one automaker, named right after: "workers unite against Tesla", "a strike at Kia"
+AIMED = re.compile(r"(?:" + TARGET + r"|(?<!compete )(?<!competes )(?<!competing )(?<!up )(?<!pitted )(?<!stacks )"
+                   r"(?<!stacked )(?<!race )(?<!racing )(?<!battle )\bagainst)\s+(?:(?:the|its)\s+)?$", re.IGNORECASE)
+# ... and at the carmakers as a group, named later: "strikes against the Detroit 3 automakers"
+GROUP_TARGET_PLURAL = re.compile(
+    TARGET + r"\s+(?:the\s+)?(?:[\w’'-]+\s+){0,4}?(?:" + CARMAKERS + r"|Big Three|Detroit Three)\b", re.IGNORECASE)
+JOINT = re.compile(r"joint[- ]venture|partnership|alliance|jointly|\bpartners?\b|merger|tie-up|co-develop",
+                   re.IGNORECASE)
+
+
+def name_spans(text: str, mentions: dict) -> list[list]:
+    """The mentions as [start, end, sentence, automakers]: a name written right after another
+    ("Tesla's Model Y", "GAC Mitsubishi", "SAIC-GM-Wuling") is one span, of one or more automakers."""
+    flat = sorted((start, end, i, aid) for aid, found in mentions.items() for i, start, end in found)
+    spans: list[list] = []
+    for start, end, i, aid in flat:
+        if spans:
+            last = spans[-1]
+            if last[2] == i and start <= last[1] + 3 and (
+                    start <= last[1] or JOIN.fullmatch(text, last[1], start) is not None):
+                last[1] = max(last[1], end)
+                last[3].add(aid)
+                continue
+        spans.append([start, end, i, {aid}])
+    return spans
