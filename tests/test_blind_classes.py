@@ -519,6 +519,47 @@ TOPICS = [
     ("human-rights-due-diligence: only working with partners that share its human rights standards",
      "From next year the carmaker will only work with partners that share its standards on climate and human rights.",
      ["human-rights-due-diligence"], []),
+    # set 16: the emissions that come with a material bought, said without "supply chain"
+    ("supply-chain-emissions: a material's share of a car's emissions",
+     "Steel accounts for about a fifth of the emissions associated with the materials of a new hatchback.",
+     ["supply-chain-emissions"], []),
+    ("supply-chain-emissions: a carmaker's aluminium-related carbon emissions",
+     "The smelter's metal is expected to cut the carmaker's aluminium-related carbon emissions by half.",
+     ["supply-chain-emissions"], []),
+    ("supply-chain-emissions: a smelter's own emissions are not a buyer's",
+     "The smelter's emissions rose last year as it burned more coal.",
+     [], ["supply-chain-emissions"]),
+    # the value chain of making a metal is the metal's, not a buyer's suppliers
+    ("supply-chain-emissions: a fossil-free value chain for iron and steelmaking",
+     "The trial delivery is a step towards a fossil-free value chain for iron and steelmaking, the steelmaker said.",
+     ["green-steel"], ["supply-chain-emissions"]),
+    ("supply-chain-emissions: a carmaker's fossil-free value chain",
+     "The carmaker wants a fossil-free value chain by 2040 and has asked its suppliers to use green power.",
+     ["supply-chain-emissions"], []),
+    # "responsibly sourced" as the grade of aluminium a smelter sells, not a company's diligence
+    ("human-rights-due-diligence: responsibly sourced aluminium for sale",
+     "The miner will supply responsibly sourced aluminium to the carmaker from next year.",
+     ["aluminium"], ["human-rights-due-diligence"]),
+    ("human-rights-due-diligence: cobalt that is not responsibly sourced",
+     "The exchange threatened to delist brands whose cobalt is not responsibly sourced by 2022.",
+     ["human-rights-due-diligence"], []),
+    # lithium in the brine pumped from an aquifer, said two sentences on
+    ("lithium: the lithium in brine pumped from an aquifer two sentences before",
+     ("Pumps pull brine from an aquifer deep under the valley floor into wide ponds. The ponds look like any "
+      "other water. But the water is rich in lithium, which carmakers want for their batteries."),
+     ["lithium", "lithium-water"], []),
+    ("lithium: a battery's lithium far from any brine",
+     ("The pickled vegetables sit in brine for a week. The recipe is old. A phone's lithium battery lasts a day "
+      "on a single charge."),
+     [], ["lithium"]),
+    # old batteries given a second use
+    ("battery-recycling: old batteries given a second use in storage",
+     ("Once the packs leave the cars they are turned into energy storage for a stadium. Even the car's old "
+      "batteries won't go to waste."),
+     ["battery-recycling"], []),
+    ("battery-recycling: batteries bought for energy storage are none",
+     "The utility bought new batteries for energy storage at its solar farm.",
+     [], ["battery-recycling"]),
 ]
 
 
