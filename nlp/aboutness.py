@@ -115,11 +115,11 @@ from .features import (
     mention_weight,
 )
 from .together import (
-    AIMED,
     GROUP_TARGET,
     GROUP_TARGET_PLURAL,
     JOINT,
     LINK_GAP,
+    aimed_at,
     group_doer,
     jv_partner,
     name_spans,
@@ -216,7 +216,6 @@ def score_automakers(text: str, chars: list[tuple[int, int]], weights: list[floa
     pairs_first: dict[int, set[str]] = {}  # the first sentence's names in a list of two: start -> automakers
     sentence_best: dict[tuple[str, int], float] = {}
     plain: set[str] = set()  # automakers named once at least as more than a comparison
-    aimed: set[str] = set()  # ... as what an action is aimed at: "workers unite against Tesla"
     for start, end, i, aids in spans:
         buyer = i in led_by_other and _SUPPLY.search(text, chars[i][0], start) is not None
         if buyer:  # "BHP has inked a deal to supply nickel ... to Toyota": the lede is not its own
@@ -243,8 +242,6 @@ def score_automakers(text: str, chars: list[tuple[int, int]], weights: list[floa
             out.rivals.update(aids)
         if not f.compared:
             plain.update(aids)
-        if AIMED.search(text, max(chars[i][0], start - 160), start):
-            aimed.update(aids)  # (even after "other": "other workers unite against Tesla")
         if (place == FIRST and not f.compared and (f.items < LIST_ITEMS or factor >= 1.0)) or (
                 place == LEAD and factor >= 1.0 and not led_by_other):
             qualified.update(aids)
@@ -300,7 +297,9 @@ def score_automakers(text: str, chars: list[tuple[int, int]], weights: list[floa
     own = [aid for aid in scores if aid in plain]
     named = sum(own[0] in span[3] for span in spans) if len(own) == 1 else 0
     if len(own) == 1 and not buyers and not late and (
-            (own[0] in aimed or own[0] in acts or named >= 3) if len(scores) == 1 else (own[0] in acts and named >= 2)):
+            (own[0] in acts or named >= 3 or any(aimed_at(text, chars[i][0], start) for start, _, i, aids in spans
+                                                 if own[0] in aids))  # (even after "other workers unite against")
+            if len(scores) == 1 else (own[0] in acts and named >= 2)):
         # the one automaker named, and it acts, is what an action is aimed at ("workers unite
         # against Tesla"), or is named three times: its news, however late; when the others are
         # only comparisons, it has to act and be named twice ("It's an interesting choice for

@@ -309,7 +309,7 @@ def mention_features(text: str, sentence: tuple[int, int], start: int, end: int)
     possessive = _POSSESSIVE.match(rest) is not None
     verb = also = False
     if not possessive:
-        rest = rest[_NAME_REST.match(rest).end():]
+        rest = rest[first_after:] if not after_list else rest[_NAME_REST.match(rest).end():]
         m = _APPOSITIVE.match(rest)
         if m:
             rest = rest[m.end():]

@@ -554,7 +554,7 @@ TOPICS = [
      [], ["lithium"]),
     # old batteries given a second use
     ("battery-recycling: old batteries given a second use in storage",
-     ("Once the packs leave the cars they are turned into energy storage for a stadium. Even the car's old "
+     ("Once the packs leave the cars they are converted into energy storage for a stadium. Even the car's old "
       "batteries won't go to waste."),
      ["battery-recycling"], []),
     ("battery-recycling: batteries bought for energy storage are none",
