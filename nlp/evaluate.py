@@ -172,9 +172,10 @@ def real_part(passages: list[dict], part: str | None) -> list[dict]:
 
 
 def brand_key(surface: str) -> str:
-    """How a written brand label is looked up: lower-cased, a trailing 's (or ’s) dropped."""
+    """How a written brand label is looked up: lower-cased, a trailing 's (or ’s, or the ' of a
+    plural's possessive: "Stellantis'") dropped."""
     key = " ".join(str(surface).split()).lower()
-    for suffix in ("'s", "\u2019s"):
+    for suffix in ("'s", "\u2019s", "'", "\u2019"):
         if key.endswith(suffix):
             return key[: -len(suffix)].rstrip()
     return key

@@ -148,8 +148,10 @@ _ITEM_AFTER = re.compile(
 _NOT_THE_ONLY = re.compile(r"\s+(?:(?:are|is|were|was)(?:\s+not|n[’']t)|aren[’']t|isn[’']t|weren[’']t|"
                            r"wasn[’']t)\s+the\s+only\b", re.IGNORECASE)
 # a person's past tie to the company, said after its name: "founded by Tesla co-founder JB Straubel",
-# "a Ford veteran", "Tesla alumni": the story is the person's new company's
-_PAST_TIE = re.compile(r"\s+(?:co-?founders?|alumn(?:us|i|ae?)|alums?|veterans?)\b", re.IGNORECASE)
+# "a Ford veteran", "Tesla alumni": the story is the person's new company's; so is a company that
+# works for it: "A Hyundai supplier has been fined"
+_PAST_TIE = re.compile(r"\s+(?:co-?founders?|alumn(?:us|i|ae?)|alums?|veterans?|suppliers?|contractors?|subcontractors?|"
+                       r"vendors?)\b", re.IGNORECASE)
 _SEPARATORS = (",", "&", "/", " and", " or")
 _LAST_SEP = re.compile(r"\b(?:and|or)\b")
 _CLAUSE_MARKS = frozenset((",", ";", ":", "(", "–", "—", "-", '"', "“", "‘"))
@@ -180,6 +182,7 @@ class MentionFeatures(NamedTuple):
     items: int  # names in its list (1: no list)
     compared: bool  # aside: after "such as", "including", "than", "former"...
     quoted: bool  # inside a quotation
+    not_only: bool = False  # said not to be the only one: an aside when it opens the story, not after it
 
 
 def is_verb(word: str) -> bool:
@@ -305,7 +308,8 @@ def mention_features(text: str, sentence: tuple[int, int], start: int, end: int)
             and opening.group(1).lower() not in _INTRO)
     # what follows the name (or its list)
     rest = suffix[after_list:]
-    compared = compared or _NOT_THE_ONLY.match(rest) is not None or _PAST_TIE.match(rest) is not None
+    not_only = _NOT_THE_ONLY.match(rest) is not None
+    compared = compared or not_only or _PAST_TIE.match(rest) is not None
     possessive = _POSSESSIVE.match(rest) is not None
     verb = also = False
     if not possessive:
@@ -333,7 +337,7 @@ def mention_features(text: str, sentence: tuple[int, int], start: int, end: int)
         # "Dane Parker, chief sustainability officer at General Motors, said": the company speaks
         kind, verb = "clause", True
     verb_after = _ANY_VERB.search(text, end, min(sent_end, end + 240)) is not None
-    return MentionFeatures(kind, verb, also, possessive, verb_before, verb_after, head, items, compared, quoted)
+    return MentionFeatures(kind, verb, also, possessive, verb_before, verb_after, head, items, compared, quoted, not_only)
 
 
 def mention_weight(f: MentionFeatures) -> float:

@@ -127,7 +127,7 @@ class Names:
                                  or written_as_person(text, start, end, given, reg.titles)):
                 first_namesake(namesakes, form.key, s, True)
                 continue
-            if form.surname and named_as_person_after(text, end):
+            if form.surname and named_as_person_after(text, start, end):
                 # "Ford says he", "Honda recounted how": her or him all along
                 first_namesake(namesakes, form.key, 0, True)
                 continue

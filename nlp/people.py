@@ -29,9 +29,13 @@ _AGE_AFTER = re.compile(r",\s*\d{1,3},")  # ", 32,"
 _LIFE_AFTER = re.compile(r"\s*\((?:(?:born|b\.)\s*(?:in\s+)?\d{4}|(?:c\.\s*)?\d{4}\s*[-–—]\s*(?:\d{2,4})?)\)")
 # a person's pronoun right after a name: "Ford says he", "Ford said that she", "Ford, who" (a company
 # is "it", "which")
-_PRONOUN_AFTER = re.compile(r"(?:\s+(?:says|said|told\s+\w+|tells\s+\w+|added|adds|explained|argued|insisted|"
+_PRONOUN_AFTER = re.compile(r"\s+(?:says|said|told\s+\w+|tells\s+\w+|added|adds|explained|argued|insisted|"
                             r"noted|believes|thinks|wrote|writes|decided|realised|realized|felt|knew|hoped|"
-                            r"admitted)(?:\s+that)?\s+(?:he|she)\b|\s*,?\s+who\b)")
+                            r"admitted)(?:\s+that)?\s+(?:he|she)\b")
+_WHO_AFTER = re.compile(r"\s*,?\s+who\b")
+# ... but "who" after a list of companies or an example is said of them all: "automakers such as
+# General Motors and Tesla who are striving to secure battery metals"
+_LISTED_BEFORE = re.compile(r"(?:\b(?:and|or|such as|like|including)|[,&])\s*$")
 # what people do and companies do not: tell their own memories, grow up, get born
 _PERSON_VERB_AFTER = re.compile(r"\s+(?:recounted|recounts|reminisced|reminisces|remembered|remembers|grew\s+up|"
                                 r"was\s+born|was\s+raised|(?:recalled|recalls)\s+(?:how|that|when|being|his|her|growing)|"
@@ -46,11 +50,13 @@ _PERSON_VERB_AFTER = re.compile(r"\s+(?:recounted|recounts|reminisced|reminisces
                                 r"['’]s\s+(?:government|cabinet|administration|premiership|re-election|party)\b")
 
 
-def named_as_person_after(text: str, end: int) -> bool:
-    """Whether what follows a name ending at ``end`` is said of a person: "Ford says he", "Ford,
-    who", "Honda recounted how", "Renault attended boarding school", "Honda was a Japanese
-    director", "Ford's government"."""
-    return _PRONOUN_AFTER.match(text, end) is not None or _PERSON_VERB_AFTER.match(text, end) is not None
+def named_as_person_after(text: str, start: int, end: int) -> bool:
+    """Whether what follows the name at text[start:end] is said of a person: "Ford says he", "Ford,
+    who" (not in a list: "General Motors and Tesla who are"), "Honda recounted how", "Renault
+    attended boarding school", "Honda was a Japanese director", "Ford's government"."""
+    return (_PRONOUN_AFTER.match(text, end) is not None or _PERSON_VERB_AFTER.match(text, end) is not None
+            or (_WHO_AFTER.match(text, end) is not None
+                and _LISTED_BEFORE.search(text, max(0, start - 24), start) is None))
 
 
 def written_as_person(text: str, start: int, end: int, given_names: frozenset[str], titles: frozenset[str]) -> bool:

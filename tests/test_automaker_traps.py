@@ -16,6 +16,19 @@ def ids(text: str, title: str | None = None) -> list[str]:
     return sorted(tag(text, title).automaker_ids())
 
 
+# -- "who" after a list of carmakers is said of them all, not of a person -----------------------
+
+@pytest.mark.parametrize("text, automakers", [
+    ("Stellantis is among automakers such as General Motors and Tesla who are racing to secure lithium.",
+     ["gm", "stellantis", "tesla"]),
+    ("Carmakers like Ford who build their own batteries need more nickel.", ["ford"]),
+    # a person: "Ford, who" on its own
+    ("Ford, who founded the first moving assembly line, was born in 1863.", []),
+])
+def test_who_after_a_list_of_carmakers(text, automakers):
+    assert ids(text) == automakers
+
+
 # -- GM: a general manager or a chess title, not General Motors ---------------------------------
 
 @pytest.mark.parametrize("text, automakers", [

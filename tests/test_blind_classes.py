@@ -560,6 +560,37 @@ TOPICS = [
     ("battery-recycling: batteries bought for energy storage are none",
      "The utility bought new batteries for energy storage at its solar farm.",
      [], ["battery-recycling"]),
+    # set 17: "GHG" said for emissions in a value chain
+    ("supply-chain-emissions: a GHG working group for the value chain",
+     "Automakers and suppliers formed a GHG working group to help companies in the automotive value chain set common targets.",
+     ["supply-chain-emissions"], []),
+    ("supply-chain-emissions: a plant's own GHG output",
+     "The plant's GHG output fell by a tenth last year.",
+     [], ["supply-chain-emissions"]),
+    # the sum a government gives a battery plant, said a sentence apart
+    # alumina the white of a pigment or a lab compound, not the refined ore
+    ("aluminium: alumina in a pigment",
+     "Cobalt blue pigment is made by heating cobalt oxide with alumina until it glows.",
+     [], ["aluminium"]),
+    ("aluminium: alumina from a refinery",
+     "Alumina prices rose 5% after the refinery at Gove shut for repairs.",
+     ["aluminium"], []),
+    # a metal's export quota is the metal's news, not an EV rule
+    ("ev-policy: a cobalt export quota that unsettled EV makers",
+     ("Congo set a cobalt export quota. The quota framework replaced an export suspension that had unsettled "
+      "electric vehicle makers."),
+     ["cobalt"], ["ev-policy"]),
+    ("ev-policy: an EV sales quota",
+     "The new rules set a quota for electric vehicle sales of 22% this year.",
+     ["ev-policy"], []),
+    # an EV maker's product line, not renewable power
+    ("renewable-energy: 'green energy solutions' in a product line",
+     ("The company provides a full range of EV products in Vietnam, including e-scooters, electric buses and "
+      "electric cars, charging station systems and other green energy solutions."),
+     [], ["renewable-energy"]),
+    ("renewable-energy: green energy for a plant",
+     "The carmaker will power its Chennai plant with green energy from a wind farm.",
+     ["renewable-energy"], []),
 ]
 
 
@@ -719,6 +750,19 @@ def test_a_name_that_had_its_context_once_is_the_carmaker_throughout(tagger):
     ("Mercedes and Tesla aren't the only carmakers giving old batteries a second life. Nissan is teaming up with "
      "a storage firm to reuse packs from its Leaf.", ["nissan"]),
     ("Tesla is the only carmaker to build its own chargers, and Tesla said it will open them to rivals.", ["tesla"]),
+    # set 17: the story's subject said not to be the only one: the others after it are its examples
+    ("The proposed plant would turn low-grade ore into battery-grade nickel. It would be a big step for Stellantis "
+     "towards its electrification plan and its net zero goal. Stellantis is not the only automaker eyeing the "
+     "country's nickel. Tesla has reportedly been in talks with the government for several years, and Tesla was "
+     "said to have signed a contract for nickel products. Ford has also taken a stake in a nickel plant there.",
+     ["stellantis"]),
+    # a company that works for the carmaker: "A Hyundai supplier has been fined"
+    ("A Hyundai supplier has been fined and ordered to stop employing children at its plant. The supplier makes "
+     "headlights for Hyundai and Kia.", []),
+    ("Hyundai has been fined for a leak at its Ulsan plant. Hyundai said it would appeal.", ["hyundai"]),
+    # a supplier the lede names by what it is, supplying a carmaker: its story
+    ("The Swiss miner, which this year struck a deal to supply Tesla with cobalt, believes a new alliance will help "
+     "artisanal miners. The alliance is also backed by a refiner that supplies carmakers such as Volkswagen.", []),
 ])
 def test_blind_role_classes(tagger, text, about):
     assert sorted(a.id for a in tagger.tag(text).automakers if a.role == "subject") == about

@@ -112,6 +112,7 @@ def test_precision_and_recall_stay_above_the_floors(passages, tagged, part):
 
 def test_brand_keys_drop_case_and_a_trailing_possessive():
     assert brand_key("Toyota's") == brand_key("TOYOTA\u2019s") == brand_key(" toyota ") == "toyota"
+    assert brand_key("Stellantis'") == brand_key("Stellantis\u2019") == "stellantis"
     assert brand_key("Mercedes") == "mercedes"  # only 's, not a plain trailing s
     table = brand_table()
     assert table[brand_key("Kia Corp")] == "kia" and table[brand_key("Tank")] == "great-wall"
