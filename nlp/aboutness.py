@@ -303,11 +303,11 @@ def score_automakers(text: str, chars: list[tuple[int, int]], weights: list[floa
         links.update(((a, b), (b, a)))
         out.together = together
     own = [aid for aid in scores if aid in plain]
-    named = sum(own[0] in span[3] for span in spans) if len(own) == 1 else 0
+    times = sum(own[0] in span[3] for span in spans) if len(own) == 1 else 0
     if len(own) == 1 and not buyers and not late and (
-            (own[0] in acts or named >= 3 or any(aimed_at(text, chars[i][0], start) for start, _, i, aids in spans
+            (own[0] in acts or times >= 3 or any(aimed_at(text, chars[i][0], start) for start, _, i, aids in spans
                                                  if own[0] in aids))  # (even after "other workers unite against")
-            if len(scores) == 1 else (own[0] in acts and named >= 2)):
+            if len(scores) == 1 else (own[0] in acts and times >= 2)):
         # the one automaker named, and it acts, is what an action is aimed at ("workers unite
         # against Tesla"), or is named three times: its news, however late; when the others are
         # only comparisons, it has to act and be named twice ("It's an interesting choice for

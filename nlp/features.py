@@ -28,7 +28,8 @@ follows, whether it is one of a list, after a comparison or inside a quotation;
   name (or its list) follows a comparison, an example or a past ("rivals such as",
   "including", "cheaper than", "the likes of", "a former Nissan plant") or is said to be
   not the only one ("Mercedes and Tesla aren't the only carmakers ...") or is a person's past
-  tie ("founded by Tesla co-founder JB Straubel", "a Ford veteran"), 0.5 inside a
+  tie or another company's ("founded by Tesla co-founder JB Straubel", "a Ford veteran", "A
+  Hyundai supplier has been fined"), 0.5 inside a
   quotation (someone else's words: the speaker's company is the subject, not the names in the
   quote).
 
@@ -69,7 +70,7 @@ _OPENERS = frozenset((
 _RELATIVE = frozenset(("where", "whereby"))
 # a sentence opening with one of these opens with an adverbial phrase, not with its subject
 _INTRO = PREPOSITIONS | {"together", "along", "apart", "aside", "thanks", "due", "according", "following",
-                          "compared", "if", "when", "while", "although", "though", "because", "since", "unless"}
+                         "compared", "if", "when", "while", "although", "though", "because", "since", "unless"}
 _DETERMINERS = frozenset(("the", "a", "an", "its", "their", "his", "her", "this", "these", "those", "our",
                           "which", "whose", "every", "each", "both", "another"))
 # lower-case words that describe a company before its name ("China's leading electric car maker BYD")
@@ -111,10 +112,10 @@ VERBS = frozenset((
     "mulls", "debuts", "introduces", "reaches", "returns", "rejects", "accepts", "approves", "welcomes",
     "admits", "apologises", "apologizes", "pays", "hopes", "wins", "faces", "receives", "restructures"))
 ADVERBS = frozenset(("also", "already", "now", "recently", "officially", "reportedly", "still", "then",
-                      "itself", "too", "currently", "previously", "first", "later", "meanwhile", "alone",
-                      "instead", "just", "finally", "again", "never", "quickly", "jointly", "together",
-                      "formally", "publicly", "initially", "originally", "today", "yesterday", "both", "all",
-                      "each"))
+                     "itself", "too", "currently", "previously", "first", "later", "meanwhile", "alone",
+                     "instead", "just", "finally", "again", "never", "quickly", "jointly", "together",
+                     "formally", "publicly", "initially", "originally", "today", "yesterday", "both", "all",
+                     "each"))
 _TIME = re.compile(r"\s*(?:on|last|this|next|earlier|late|early)\s+\w+(?:\s+(?:year|week|month))?\b")
 _TOKEN = re.compile(r"[\w][\w’'&.\-]*[\w’']|\w|[^\w\s]")
 WORD = re.compile(r"\s*([A-Za-z][\w’'-]*)")
