@@ -22,8 +22,9 @@ def ids(text: str, title: str | None = None) -> list[str]:
     ("Stellantis is among automakers such as General Motors and Tesla who are racing to secure lithium.",
      ["gm", "stellantis", "tesla"]),
     ("Carmakers like Ford who build their own batteries need more nickel.", ["ford"]),
-    # a person: "Ford, who" on its own
+    # a person: "Ford, who" on its own, or after a clause's comma
     ("Ford, who founded the first moving assembly line, was born in 1863.", []),
+    ("Back in Detroit, Ford, who had left the Edison company, built his first car.", []),
 ])
 def test_who_after_a_list_of_carmakers(text, automakers):
     assert ids(text) == automakers
