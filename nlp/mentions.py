@@ -158,7 +158,7 @@ class Names:
     def _acronym_of_another(self, text: str, start: int, end: int, form: SurfaceForm) -> bool:
         """Whether an acronym is written in brackets right after the name it stands for, and
         that name is not the automaker's: "Kachin Independence Army (KIA)", "Science
-        Applications International Corp (SAIC)", "killed in action (KIA)"; but not "General
+        Applications International Corp (SAIC)", "killed in action (KIA)", "Grandmaster (GM)"; but not "General
         Motors (GM)" or "Fiat Chrysler Automobiles (FCA)"."""
         if not (text.startswith(")", end) and text[max(0, start - 3):start].rstrip().endswith("(")):
             return False
@@ -172,7 +172,12 @@ class Names:
             if _initials(tail) == letters or _initials([w for w in tail if w.lower() not in _MINOR]) == letters:
                 expansion = " ".join(tail).lower()
                 return not any(name in expansion for name in self._names_of[form.automaker])
-        return False
+        # one closed compound it abbreviates: "Grandmaster (GM)"
+        word = words[-1].lower()
+        rest = iter(word[1:])
+        return (len(word) >= 3 * len(letters) and word[0] == letters[0].lower()
+                and all(c in rest for c in letters[1:].lower())
+                and not any(name in word for name in self._names_of[form.automaker]))
 
     @staticmethod
     def _first_sense(kept: list, namesakes: dict, cues: Cues, weights: list[float]) -> dict:

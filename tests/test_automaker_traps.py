@@ -41,6 +41,8 @@ def test_who_after_a_list_of_carmakers(text, automakers):
     ("He has been GM since 2021 and runs a staff of 140.", []),
     ("To earn the title a player needs three GM norms at international events.", []),
     ("Genetically modified (GM) maize covers a third of the province's farmland.", []),
+    ("A player is awarded the title of Grandmaster (GM) after three norms.", []),
+    ("General Motors (GM) will build the trucks in Michigan.", ["gm"]),
     # the company
     ("GM will build a second battery plant in Tennessee with LG.", ["gm"]),
     ("Carmakers such as GM have slowed their electric launches.", ["gm"]),
@@ -180,6 +182,7 @@ def test_peugeot_the_pepper_mill(text, automakers):
     ("She grew up in Lincoln, Neb., and moved to Omaha. Lincoln's mayor welcomed the battery plant.", []),
     ("The plant near Lincoln, Ill., makes charging cables.", []),
     ("Cadillac, Michigan, sits on the shore of Lake Cadillac.", []),
+    ("Mitchell Street will be closed on Saturday as downtown Cadillac hosts its summer block party.", []),
     ("The Lincoln Navigator and the Ford Explorer are built in Kentucky and Chicago.", ["ford"]),
     ("Lincoln will launch its first electric SUV next year.", ["ford"]),
 ])
