@@ -39,8 +39,9 @@ and Genesis affiliates" are one mention of Stellantis, of Hyundai). Then:
   what an action is aimed at ("workers unite against Tesla") or is named three times ("...the
   strike against Tesla... new Tesla chargers"); so does the one automaker named as more than a
   comparison when it acts and is named twice ("to compete with Tesla, Nissan is figuring out");
-- a supplier's story is not its customer's: when another company (a supplier the tagger found,
-  passed in as ``others``) is the doer of the title or the first sentence, no automaker acts there,
+- a supplier's story is not its customer's (``nlp.other_lede``): when another company (a supplier
+  the tagger found, passed in as ``others``, or one named by its name's ending) is the doer of the
+  title or the first sentence, no automaker acts there,
   and the automaker follows a word of supplying there ("BHP has inked a deal to supply nickel ...
   to Toyota", "Syrah will supply Tesla with graphite"), that mention counts as the body's, does
   not qualify it, and its score qualifies it only if it beats the supplier's. A partner ("a
@@ -106,6 +107,7 @@ from .features import (
     mention_features,
     mention_weight,
 )
+from .other_lede import other_companies, supplies
 from .together import (
     GROUP_TARGET,
     GROUP_TARGET_PLURAL,
@@ -136,28 +138,6 @@ GROUP_MAX = 6  # carmakers named as one group (a lede's doer or target): this ma
 # a name alone in brackets (not right after another name: "Great Wall Motor (GWM)" is one mention)
 _BRACKET_OPEN = re.compile(r"\(\s*$")
 _BRACKET_CLOSE = re.compile(r"\s*\)")
-# what a supplier does for its customer: "to supply Toyota", "supplying cells to BMW"
-_SUPPLY = re.compile(r"\b(?:suppl(?:y|ies|ying|ied)|provid(?:e|es|ing)|deliver(?:s|ing)?|sell(?:s|ing)?|offtake|off-take)\b",
-                     re.IGNORECASE)
-# a supplier the lede names by what it is: "The Switzerland-based miner, which struck a deal to supply Tesla"
-_SUPPLIER_NOUN = re.compile(r"\s*The\s+(?:[\w-]+\s+){0,3}?((?:miner|refiner|smelter|supplier|recycler|steelmaker|"
-                            r"(?:battery|cell|cathode|chemicals?|materials|mining) (?:maker|producer|company|giant|firm)))\b")
-# a company by its name's ending (another than the automakers the text names)
-_COMPANY = re.compile(r"(?<![\w&.'’-])((?:[A-Z][\w&.'’-]*\s+){1,3}(?:Resources|Metals|Mining|Minerals|Materials|Lithium|"
-                      r"Corp\.?|Corporation|Inc\.?|Ltd\.?|Limited|plc|PLC|AG|SE|NV|Holdings|Industries|Group))\b")
-
-
-def _companies(text: str, sentence: tuple[int, int], i: int, spans: list[list]) -> list[tuple[int, int, int]]:
-    """Company names in the first words of a sentence, by their endings ("Talon Metals", "Liontown
-    Resources Ltd"), that are not an automaker's name, or a supplier it opens with, named by what it
-    is ("The Switzerland-based miner"): (sentence, start, end) as ``others``."""
-    start, end = sentence
-    found = [(i, m.start(1), m.end(1)) for m in _COMPANY.finditer(text, start, min(end, start + 160))
-             if not any(s < m.end(1) and m.start(1) < e for s, e, j, _ in spans if j == i)]
-    m = _SUPPLIER_NOUN.match(text, start, min(end, start + 80))
-    return found + [(i, m.start(1), m.end(1))] if m else found
-
-
 @dataclass
 class AutomakerScores:
     """What ``automaker_roles`` decides on: each automaker's score, those that may be subjects
@@ -196,13 +176,7 @@ def score_automakers(text: str, chars: list[tuple[int, int]], weights: list[floa
     for span in spans:
         per_sentence[span[2]] = per_sentence.get(span[2], 0) + 1
     # another company (a supplier, a miner) the doer of the title or the first sentence: its story
-    # (only the lede's mentions are read here; the rest only if the lede supplies an automaker);
-    # one the registries do not know counts too, by its company name ("Talon Metals ... said
-    # Monday it has made a major supply deal with Tesla")
-    if first_body < len(chars):
-        others = [*others, *_companies(text, chars[first_body], first_body, spans)]
-    led_by_other = {i for i, start, end in others if (weights[i] == title_weight or i == first_body)
-                    and mention_weight(mention_features(text, chars[i], start, end)) >= SUBJECT_NP}
+    others, led_by_other = other_companies(text, chars, weights, first_body, spans, others, title_weight)
     features: dict[int, object] = {}  # span start -> its MentionFeatures, read once
     for start, end, i, aids in spans:
         if i in led_by_other:
@@ -217,7 +191,7 @@ def score_automakers(text: str, chars: list[tuple[int, int]], weights: list[floa
     aside: set[str] = set()  # first named after the subject was said not to be the only one: its examples
     aside_from: int | None = None
     for start, end, i, aids in spans:
-        buyer = i in led_by_other and _SUPPLY.search(text, chars[i][0], start) is not None
+        buyer = i in led_by_other and supplies(text, chars[i][0], start)
         if buyer:  # "BHP has inked a deal to supply nickel ... to Toyota": the lede is not its own
             place = BODY
             buyers.update(aids)
