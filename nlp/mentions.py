@@ -79,7 +79,10 @@ class Names:
           where the text names the truck maker (``Registry.sister_brands``).
         Refused for that mention only: a form in a sentence of another industry (``not_in``) with
         no car word in it ("the Volvo brands delivered 1,442 electric trucks": a long report that
-        names KIA soldiers once still means the carmaker by a later "Kia"), and a form with a
+        names KIA soldiers once still means the carmaker by a later "Kia"), or in a text of that
+        industry (its words in two sentences, and no car word anywhere: "... trade process in the
+        NHL ... veteran Carolina Hurricanes GM Jim Rutherford said"; ``mentions`` refuses those, on
+        the whole text's cues, since a long text's pieces see only their own), and a form with a
         founding year in a sentence dated only before it ("In 1887 Tesla designed...").
         Doubtful: a form after or before one of its doubt words ("as GM") or, for a unit, after
         a number ("a 1.5 Tesla magnet")."""
@@ -208,13 +211,15 @@ class Names:
         return one in places and m.group(2) is None  # "Michigan's largest employer" is no address
 
     def mentions(self, candidates: list, namesakes: dict[tuple[str, str], tuple[int, bool]], cues: Cues,
-                  weights: list[float]) -> dict[str, list]:
+                  weights: list[float], text: str) -> dict[str, list]:
         """Each automaker's mentions (sentence, form, first character, end character; the
-        characters in the whole text), decided on the whole text's candidates."""
+        characters in ``text``, the whole text), decided on the whole text's candidates."""
         # the longest form wins where forms of one automaker overlap: in order of start, a form
         # overlaps one kept before it if it starts before the furthest end kept so far (on a
         # tie, the form listed first in the registry)
         rank = self._form_rank
+        if not cues.car and cues.other:  # a text of another industry throughout (see ``candidates``)
+            candidates = [c for c in candidates if not any(len(cues.other.get(w, ())) >= 2 for w in c[2].not_in)]
         candidates.sort(key=lambda c: (c[0], c[0] - c[1], rank[id(c[2])]))
         kept: list[tuple[int, int, SurfaceForm, int, bool, int, int]] = []
         reach: dict[str, int] = {}
@@ -248,16 +253,20 @@ class Names:
         # named unmistakably, by a name the text gives to nobody else (Ford Motor, Volvo Cars)
         strong_ids: set[str] = set()
         strong_sents: dict[int, set[str]] = defaultdict(set)
+        strong_spans: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
         anchored: set[tuple[str, str]] = set()  # (automaker, brand) named unmistakably
-        for s, _, f, i, doubtful, _, _ in kept:
+        for s, _, f, i, doubtful, start, end in kept:
             if not f.needs_context and not doubtful and not (namesakes and namesake(f, s, i)):
                 strong_ids.add(f.automaker)
                 strong_sents[i].add(f.automaker)
+                strong_spans[i].append((start, end, f.automaker))
                 if not f.surname and f.key not in namesakes:
                     anchored.add((f.automaker, f.brand))
         # Once a text names a person "Eleanor Ford", a place "Lincoln, Nebraska" or a sister
         # company "Volvo Group", "Tata Steel", a bare "Ford", "Lincoln", "Volvo" or "Tata" after
-        # that is most likely that one again: it counts only beside another automaker, or when
+        # that is most likely that one again: it counts only beside another automaker (after a
+        # person, listed with it: "Ford and GM", not "Ford expressed confidence in Honda's
+        # commitment" after "Premier Doug Ford"), or when
         # the text also names that brand unmistakably (Ford Motor, Volvo Cars, Tata Motors; the
         # city "Lincoln, Nebraska" stays the city in a text that names Ford, another brand);
         # after a person, only with plainly automotive words too, since "Ford Motor will buy her
@@ -274,8 +283,8 @@ class Names:
         for s, _, form, i, doubtful, start, end in kept:
             others = strong_sents.get(i, set()) - {form.automaker}
             if namesakes and namesake(form, s, i) and not (
-                    others or ((form.automaker, form.brand) in anchored
-                               and (i in strict or not namesakes[form.key][1]))):
+                    (others and (not namesakes[form.key][1] or _listed(text, start, end, strong_spans[i], form.automaker)))
+                    or ((form.automaker, form.brand) in anchored and (i in strict or not namesakes[form.key][1]))):
                 continue
             if doubtful and not (i in strict or others):
                 continue
@@ -305,6 +314,17 @@ def first_namesake(namesakes: dict, key: tuple[str, str], token: int, person: bo
     matches come grouped by pattern, not in text order), and whether it was ever a person."""
     first, was_person = namesakes.get(key, (token, False))
     namesakes[key] = (min(first, token), was_person or person)
+
+
+# two names in one list: "Ford and GM", "Ford, Honda", "Ford's and Toyota's"
+_LIST_GAP = re.compile(r"(?:['’]s)?\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)")
+
+
+def _listed(text: str, start: int, end: int, spans: list[tuple[int, int, str]], automaker: str) -> bool:
+    """Whether the name at ``start``-``end`` is in one list with another automaker's (``spans``)."""
+    return any(other != automaker and ((s2 >= end and _LIST_GAP.fullmatch(text, end, s2) is not None)
+                                       or (e2 <= start and _LIST_GAP.fullmatch(text, e2, start) is not None))
+               for s2, e2, other in spans)
 
 
 _MINOR = frozenset(("of", "and", "for", "the", "de", "&", "in", "on", "at"))

@@ -304,7 +304,7 @@ class Tagger:
         """What the cues prove: the automaker and topic tags, with evidence, salience and role
         (``aboutness``: whether the text is about the automaker or topic, or names it in passing)."""
         topic_hits, topic_spans = self.topic_rules.prove(cues, len(weights))
-        mentions = self.names.mentions(candidates, namesakes, cues, weights)
+        mentions = self.names.mentions(candidates, namesakes, cues, weights, text)
         # the suppliers named, decided once for their tags and for the automakers' roles (a miner's
         # deal "to supply Toyota" is the miner's story, not Toyota's)
         named = {f[0] for found in mentions.values() for f in found}  # sentences naming an automaker

@@ -1,0 +1,103 @@
+"""Classes of error found on blind set 19 of real passages (issue 15: 120 passages collected and
+labelled by helpers who never ran the tagger, scored once before anything was changed; the passages
+stay outside the repository). Each case is a sentence written for these tests, with its counter-case
+so a class fix cannot swallow the topic or the name it sits next to. Rules: nlp/data/topics.yaml,
+nlp/data/automakers.yaml, nlp/mentions.py."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import assert_topics
+
+# (class, text, topics that must be tagged, topics that must not be)
+TOPICS = [
+    # a subsidy for the plant or the cars of the sentence before or after
+    ("ev-policy: a subsidy for the gigafactory the sentence before names",
+     "The group picked Somerset for its new gigafactory. The factory is thought to have got subsidies worth "
+     "several hundred million pounds.",
+     ["ev-policy"], []),
+    ("ev-policy: a subsidy for the electric trucks the sentence before names",
+     "The partners will make electric pickup trucks and the batteries to power them in Kentucky. The state will "
+     "provide hundreds of millions of dollars in subsidies.",
+     ["ev-policy"], []),
+    ("ev-policy: a farm subsidy beside car batteries is not",
+     "Farmers in the valley receive subsidies for wheat. The co-op also sells car batteries and tyres.",
+     [], ["ev-policy"]),
+    # a mandate said by its fines
+    ("ev-policy: fines for a low EV sales share",
+     "Two carmakers could face large fines unless they raise their electric vehicle sales share this year.",
+     ["ev-policy"], []),
+    ("ev-policy: an EV sales share alone is not",
+     "Their electric vehicle sales share rose to 5 percent in the spring.",
+     [], ["ev-policy"]),
+    # critical minerals said in a sentence on one metal's project are that metal's
+    ("transition-minerals: critical minerals beside a lithium project are lithium's",
+     "Building the lithium project will cut the country's reliance on imported critical minerals, its chief said.",
+     ["lithium"], ["transition-minerals"]),
+    ("transition-minerals: lithium among other critical minerals still counts",
+     "The new plants will depend on imports of lithium, graphite and other critical minerals.",
+     ["transition-minerals"], []),
+    # a job title in a list of jobs is no safety issue; a protest over pay is a labour one
+    ("workers-rights: safety inspectors among the jobs a road creates",
+     "The road will create 3,000 jobs for concrete and steel workers, surveyors and safety inspectors.",
+     [], ["workers-rights"]),
+    ("workers-rights: workers and safety violations still count",
+     "Workers at the smelter complained about repeated safety violations.",
+     ["workers-rights"], []),
+    ("workers-rights: workers protesting over pay",
+     "Production at the plant stopped yesterday as workers protested over pay.",
+     ["workers-rights"], []),
+    ("workers-rights: a collective work agreement",
+     "The company and the union are negotiating a new collective work agreement.",
+     ["workers-rights"], []),
+    # "circular" said of something else than batteries' materials
+    ("battery-recycling: a circular industry the batteries serve is not recycling",
+     "The new batteries will help build a circular vehicle industry, the minister said.",
+     [], ["battery-recycling"]),
+    ("battery-recycling: batteries recycled into new cells",
+     "Old batteries are collected, recycled and turned into new cells.",
+     ["battery-recycling"], []),
+    ("battery-recycling: a circular economy for batteries",
+     "The firm wants a circular economy in which battery metals are used again and again.",
+     ["battery-recycling"], []),
+    # a people's art is no rights issue
+    ("indigenous-rights: First Nations artists",
+     "The gallery shows new work by First Nations artists from across the country.",
+     [], ["indigenous-rights"]),
+    ("indigenous-rights: First Nations and their consent",
+     "Several First Nations say the mine was approved without their consent.",
+     ["indigenous-rights"], []),
+    # the ISA's mining code by its name
+    ("deep-sea-mining: the ISA's draft exploitation regulations",
+     "Delegates made progress on the draft exploitation regulations. The ISA will publish a new text in March.",
+     ["deep-sea-mining"], []),
+    ("deep-sea-mining: exploitation regulations of something else",
+     "The exploitation regulations for the aquifer were updated by the water board.",
+     [], ["deep-sea-mining"]),
+    # a supply chain's climate impact
+    ("supply-chain-emissions: a supply chain rated by its climate impact",
+     "The scorecard rates each carmaker's battery supply chain by its climate impact.",
+     ["supply-chain-emissions"], []),
+]
+
+
+@pytest.mark.parametrize("name, text, present, absent", TOPICS, ids=[c[0] for c in TOPICS])
+def test_set19_topic_classes(tagger, name, text, present, absent):
+    assert_topics(tagger, name, text, present, absent)
+
+
+@pytest.mark.parametrize("text, automakers", [
+    # a text of another industry throughout: its words in two sentences, no car word anywhere
+    ("The trade deadline keeps the league's general managers busy. Every NHL team is calling around. "
+     "\"We are ready,\" said veteran Toronto GM Kyle Dubas.", []),
+    ("The NHL season starts next week. Hockey fans are excited. GM will show its new electric car to them.",
+     ["gm"]),
+    # a person named Ford: later a bare "Ford" counts only listed with another automaker
+    ("Premier Doug Ford opened the battery plant on Monday. Ford expressed confidence in Honda's plan to "
+     "build electric cars in the province.", ["honda"]),
+    ("Premier Doug Ford opened the plant on Monday. Ford and Honda both build cars in the province.",
+     ["ford", "honda"]),
+])
+def test_set19_automaker_namesakes(tagger, text, automakers):
+    assert sorted(a.id for a in tagger.tag(text).automakers) == automakers
