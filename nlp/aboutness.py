@@ -203,8 +203,10 @@ def score_automakers(text: str, chars: list[tuple[int, int]], weights: list[floa
         else:
             place = BODY
         if per_sentence[i] > TABLE_NAMES:  # a table or a long list: not worth reading name by name
-            for aid in aids:
-                scores[aid] += place * LISTED
+            for aid in aids:  # (once per automaker: "Stellantis brands (like Fiat, Chrysler, Dodge and Jeep)")
+                if (aid, i) not in sentence_best:
+                    scores[aid] += place * LISTED
+                    sentence_best[aid, i] = place * LISTED
             continue
         f = features.get(start) or mention_features(text, chars[i], start, end)
         if _BRACKET_OPEN.search(text, max(0, start - 3), start) and _BRACKET_CLOSE.match(text, end):

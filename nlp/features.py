@@ -26,7 +26,8 @@ follows, whether it is one of a list, after a comparison or inside a quotation;
   past a company's suffix, "Hyundai Motor Co. and Kia Corp.", and two names a bare comma parts
   are none: "to compete with Tesla, Nissan is figuring out"), 0.25 when the
   name (or its list) follows a comparison, an example or a past ("rivals such as",
-  "including", "cheaper than", "the likes of", "a former Nissan plant") or is said to be
+  "including", "cheaper than", "the likes of", "in the same way Tesla did", "carmakers ranging
+  from Mercedes to Toyota", "a former Nissan plant") or is said to be
   not the only one ("Mercedes and Tesla aren't the only carmakers ...") or is a person's past
   tie or another company's ("founded by Tesla co-founder JB Straubel", "a Ford veteran", "A
   Hyundai supplier has been fined"), 0.5 inside a
@@ -132,7 +133,10 @@ _COMPARISON = re.compile(
     r"compared (?:with|to)|similar to|unlike|namely|as well as|same as|others?|among them|e\.g\.|"
     r"compete(?:s|d)? (?:with|against)|competing (?:with|against)|take on|takes on|rivall?ing|also named|"
     r"former|formerly|previously owned|one-?time|ex-|ahead of|followed by|trailed by|overtook|overtaking|"
-    r"outsold|outselling|"
+    r"outsold|outselling|(?:in )?the same way(?: that| as)?|"
+    # a range of examples: "carmakers ranging from Mercedes to Suzuki", "everything from Apple gadgets to
+    # Tesla cars", "The world's top automakers, from Tesla to Volkswagen to Toyota"
+    r"(?:(?:ranging|ranges?|varying|spanning|everything|anything|all)\s+|,\s*)from(?:\s+[^,;]{1,60}?\s+to)?|"
     # the parent of the company the sentence is about ("Hyundai Engineering, a construction arm of Hyundai Motor Group, said")
     r"arm of|unit of|subsidiary of|affiliate of|division of|owned by|affiliated with|spun off from|spun out of)"
     r"(?:\s+[\w’'-]+){0,3}\s*[,:]?\s*$", re.IGNORECASE)
@@ -217,7 +221,8 @@ _COMPARISON_HINT = re.compile(_trie(("such as", "like", "includ", "than", "rival
                                      "compar", "similar", "unlike", "namely", "as well as", "same as", "other",
                                      "among", "e.g.", "take", "also named", "former", "previously", "time",
                                      "ex-", "ahead of", "followed by", "trailed by", "overt", "outs",
-                                     "arm of", "unit of", "subsidiary of", "affiliate", "division of", "owned by", "spun")))
+                                     "arm of", "unit of", "subsidiary of", "affiliate", "division of", "owned by", "spun",
+                                     "same way", "rang", "vary", "spanning", "thing from", "all from", ", from")))
 _FIRST_WORD = re.compile(r"\W*(\w+)")
 
 

@@ -101,3 +101,22 @@ def test_set19_topic_classes(tagger, name, text, present, absent):
 ])
 def test_set19_automaker_namesakes(tagger, text, automakers):
     assert sorted(a.id for a in tagger.tag(text).automakers) == automakers
+
+
+@pytest.mark.parametrize("text, about", [
+    # a comparison said as a manner or a model to follow
+    ("The start-up wants to electrify the lakes in the same way Tesla electrified the roads. It starts with a "
+     "luxury boat.", []),
+    ("Like Tesla did with its first car, the boat maker is starting with an expensive model.", []),
+    # a range of examples
+    ("The country, a hub for carmakers ranging from Mercedes to Toyota, is courting battery makers.", []),
+    ("Cobalt goes into everything from phones to Tesla cars, and most of it is dug in Congo.", []),
+    ("Prices rose again. The biggest automakers, from Tesla to Volkswagen to Toyota, need more lithium.", []),
+    # ... while the one that acts is still the story
+    ("Toyota will build a battery plant in Kentucky, moving production from Japan to the US.", ["toyota"]),
+    # a long list names each group once, however many of its brands it names
+    (("The report names every large carmaker: Volkswagen, BMW, Honda, Ford, GM, Mercedes-Benz, Toyota, Hyundai, "
+      "Stellantis brands (Fiat, Chrysler, Dodge and Jeep), Tesla and Nio all buy parts made in the region."), []),
+])
+def test_set19_role_classes(tagger, text, about):
+    assert sorted(a.id for a in tagger.tag(text).automakers if a.role == "subject") == about
