@@ -133,13 +133,17 @@ _COMPARISON = re.compile(
     r"compared (?:with|to)|similar to|unlike|namely|as well as|same as|others?|among them|e\.g\.|"
     r"compete(?:s|d)? (?:with|against)|competing (?:with|against)|take on|takes on|rivall?ing|also named|"
     r"former|formerly|previously owned|one-?time|ex-|ahead of|followed by|trailed by|overtook|overtaking|"
-    r"outsold|outselling|(?:in )?the same way(?: that| as)?|"
+    r"outsold|outselling|undercut(?:s|ting)?|catch(?:es|ing)? up (?:with|to)|caught up (?:with|to)|"
+    r"(?:in )?the same way(?: that| as)?|"
     # a range of examples: "carmakers ranging from Mercedes to Suzuki", "everything from Apple gadgets to
     # Tesla cars", "The world's top automakers, from Tesla to Volkswagen to Toyota"
     r"(?:(?:ranging|ranges?|varying|spanning|everything|anything|all)\s+|,\s*)from(?:\s+[^,;]{1,60}?\s+to)?|"
     # the parent of the company the sentence is about ("Hyundai Engineering, a construction arm of Hyundai Motor Group, said")
     r"arm of|unit of|subsidiary of|affiliate of|division of|owned by|affiliated with|spun off from|spun out of)"
-    r"(?:\s+[\w’'-]+){0,3}\s*[,:]?\s*$", re.IGNORECASE)
+    r"(?:\s+[\w’'-]+(?:[.,]\d+)*){0,3}\s*[,:]?\s*$", re.IGNORECASE)  # (a number's comma: "including 1,100 Porsches")
+# the one a verb of beating has beaten, right after it: "the SU7 surpassed the Model 3", "overtook Tesla"
+_BEATEN = re.compile(r"\b(?:surpass(?:es|ed|ing)?|outperform(?:s|ed|ing)?|outsell(?:s|ing)?|outsold|beat(?:s|ing)?|"
+                     r"overtak(?:e|es|en|ing)|overtook)\s+(?:the\s+|its\s+|rival\s+|former\s+)?$", re.IGNORECASE)
 # lists of names: an item before the name (capitalised, maybe "Google parent Alphabet") and its
 # separator; an item after it
 _NOT_IN_ITEM = r"(?!(?:with|from|to|for|by|at|in|on|as|than|like|and|or|said|says)\b)"
@@ -156,8 +160,9 @@ _NOT_THE_ONLY = re.compile(r"\s+(?:(?:are|is|were|was)(?:\s+not|n[’']t)|aren[�
 # "a Ford veteran", "Tesla alumni": the story is the person's new company's; so is a company that
 # works for it: "A Hyundai supplier has been fined"
 _PAST_TIE = re.compile(r"\s+(?:co-?founders?|alumn(?:us|i|ae?)|alums?|veterans?|suppliers?|contractors?|subcontractors?|"
-                       r"vendors?)\b", re.IGNORECASE)
+                       r"vendors?)\b|-(?:beating|besting|rivall?ing|killers?|challenging|baiting)\b", re.IGNORECASE)  # "Porsche-beating"
 _SEPARATORS = (",", "&", "/", " and", " or")
+_QUANTITY = re.compile(r"(?<![\w.,])(?!(?:19|20)\d\d\s)\d[\d,.]*\s+$")  # a count (not a year) before a name in a list
 _LAST_SEP = re.compile(r"\b(?:and|or)\b")
 _CLAUSE_MARKS = frozenset((",", ";", ":", "(", "–", "—", "-", '"', "“", "‘"))
 _WINDOW = 400  # characters of a sentence read before a name (a "sentence" of a PDF table can be huge)
@@ -222,7 +227,7 @@ _COMPARISON_HINT = re.compile(_trie(("such as", "like", "includ", "than", "rival
                                      "among", "e.g.", "take", "also named", "former", "previously", "time",
                                      "ex-", "ahead of", "followed by", "trailed by", "overt", "outs",
                                      "arm of", "unit of", "subsidiary of", "affiliate", "division of", "owned by", "spun",
-                                     "same way", "rang", "vary", "spanning", "thing from", "all from", ", from")))
+                                     "same way", "rang", "vary", "spanning", "thing from", "all from", ", from", "undercut", "up with", "up to", "surpass", "beat")))
 _FIRST_WORD = re.compile(r"\W*(\w+)")
 
 
@@ -238,6 +243,9 @@ def mention_features(text: str, sentence: tuple[int, int], start: int, end: int)
     quoted = before.count("“") > before.count("”") or before.count('"') % 2 == 1
     # a list of names around it: walk back and forward over the items
     items, list_start, closed = 1, len(prefix), False  # closed: the list's "and" is behind
+    quantity = _QUANTITY.search(prefix)  # "including 1,100 Porsches and 189 Bentleys": past the number
+    if quantity and prefix[:quantity.start()].rstrip().endswith(_SEPARATORS):
+        list_start = quantity.start()
     for n in range(8):
         if not prefix[:list_start].rstrip().endswith(_SEPARATORS):
             break
@@ -273,7 +281,8 @@ def mention_features(text: str, sentence: tuple[int, int], start: int, end: int)
     window = head_text[-70:]
     low = window.lower()  # a quick look for the words before the full pattern
     # (not when a bare comma parts it from the name before: the comparison is that name's)
-    compared = not parted and _COMPARISON_HINT.search(low) is not None and _COMPARISON.search(window) is not None
+    compared = not parted and _COMPARISON_HINT.search(low) is not None and (
+        _COMPARISON.search(window) is not None or _BEATEN.search(window) is not None)
     # what the noun phrase holding the name (or its list) follows: back over its describing words
     tokens = _TOKEN.findall(head_text[-120:])
     j = len(tokens) - 1

@@ -1,6 +1,6 @@
-"""Classes of error found on blind set 19 of real passages (issue 15: 120 passages collected and
-labelled by helpers who never ran the tagger, scored once before anything was changed; the passages
-stay outside the repository). Each case is a sentence written for these tests, with its counter-case
+"""Classes of error found on blind sets 19 and 20 of real passages (issue 15: 120 and 100 passages
+collected and labelled by helpers who never ran the tagger, each scored once before anything was
+changed for it; the passages stay outside the repository). Each case is a sentence written for these tests, with its counter-case
 so a class fix cannot swallow the topic or the name it sits next to. Rules: nlp/data/topics.yaml,
 nlp/data/automakers.yaml, nlp/mentions.py."""
 
@@ -79,11 +79,44 @@ TOPICS = [
     ("supply-chain-emissions: a supply chain rated by its climate impact",
      "The scorecard rates each carmaker's battery supply chain by its climate impact.",
      ["supply-chain-emissions"], []),
+    # set 20: the power and hydrogen that make green steel; a sector, a slogan, a product list, a factory's name
+    ("renewable-energy: zero-carbon electricity and hydrogen in steelmaking are the steel's",
+     "The mill will replace coking coal with zero-carbon electricity and hydrogen to make fossil-free steel.",
+     ["green-steel"], ["renewable-energy"]),
+    ("renewable-energy: a plant run on zero-carbon electricity still counts",
+     "The assembly plant will run on zero-carbon electricity from next year.",
+     ["renewable-energy"], []),
+    ("renewable-energy: green energy systems in a list of what a metal goes into",
+     "Rare earths go into batteries, green energy systems and military equipment.",
+     [], ["renewable-energy"]),
+    ("renewable-energy: a country transitioning itself toward clean energy",
+     "The ban is part of the country's plan to transition itself toward clean energy.",
+     [], ["renewable-energy"]),
+    ("renewable-energy: a clean energy leader",
+     "The truck group continues to present itself as a clean energy leader.",
+     [], ["renewable-energy"]),
+    ("renewable-energy: a factory named Green Power",
+     "The group has completed the battery cell factory HLI Green Power with its partner.",
+     [], ["renewable-energy"]),
+    # set 20: the critical mineral the sentence named, and critical minerals whose example is lithium
+    ("transition-minerals: cobalt called 'the critical mineral'",
+     "Congo, the largest producer of cobalt, has banned exports of the critical mineral for four months.",
+     ["cobalt"], ["transition-minerals"]),
+    ("transition-minerals: critical minerals including lithium",
+     "The province could provide the critical minerals needed for the transition, including lithium.",
+     ["lithium"], ["transition-minerals"]),
+    # set 20: a loan a carmaker gives its supplier is no state support
+    ("ev-policy: a loan from the automaker",
+     "The miner will supply the battery metal for electric vehicles after a loan from the US automaker.",
+     [], ["ev-policy"]),
+    ("ev-policy: a government loan for an EV battery plant still counts",
+     "The government approved a loan for the electric vehicle battery plant.",
+     ["ev-policy"], []),
 ]
 
 
 @pytest.mark.parametrize("name, text, present, absent", TOPICS, ids=[c[0] for c in TOPICS])
-def test_set19_topic_classes(tagger, name, text, present, absent):
+def test_set19_20_topic_classes(tagger, name, text, present, absent):
     assert_topics(tagger, name, text, present, absent)
 
 
@@ -98,8 +131,11 @@ def test_set19_topic_classes(tagger, name, text, present, absent):
      "build electric cars in the province.", ["honda"]),
     ("Premier Doug Ford opened the plant on Monday. Ford and Honda both build cars in the province.",
      ["ford", "honda"]),
+    # set 20: a town's dateline in capitals ("CADILLAC —")
+    ("CADILLAC — The city council will meet at the farmers' market on Monday.", []),
+    ("Cadillac will build the electric Lyriq at its plant in Spring Hill.", ["gm"]),
 ])
-def test_set19_automaker_namesakes(tagger, text, automakers):
+def test_set19_20_automaker_namesakes(tagger, text, automakers):
     assert sorted(a.id for a in tagger.tag(text).automakers) == automakers
 
 
@@ -114,9 +150,18 @@ def test_set19_automaker_namesakes(tagger, text, automakers):
     ("Prices rose again. The biggest automakers, from Tesla to Volkswagen to Toyota, need more lithium.", []),
     # ... while the one that acts is still the story
     ("Toyota will build a battery plant in Kentucky, moving production from Japan to the US.", ["toyota"]),
+    # set 20: beaten, undercut or caught up with; a compound of beating; counts in a list of examples
+    ("The start-up's car is cheaper than the Model 3 and undercuts Tesla by a fifth. Catching up with Tesla "
+     "will take years, its founder said.", []),
+    ("The start-up's SU7 surpassed the Model 3 in most tests. Its founder praised Tesla for its lead.", []),
+    ("The phone maker launched its first Porsche-beating electric saloon on Thursday.", []),
+    ("A ship carrying thousands of cars, including 1,100 Porsches and 189 Bentleys, is on fire.", []),
+    ("This comparison between the 2017 Honda Clarity and 2017 Toyota Mirai will be academic outside California.",
+     ["honda", "toyota"]),
+    ("Tesla beat estimates, Tesla said on Wednesday.", ["tesla"]),
     # a long list names each group once, however many of its brands it names
     (("The report names every large carmaker: Volkswagen, BMW, Honda, Ford, GM, Mercedes-Benz, Toyota, Hyundai, "
       "Stellantis brands (Fiat, Chrysler, Dodge and Jeep), Tesla and Nio all buy parts made in the region."), []),
 ])
-def test_set19_role_classes(tagger, text, about):
+def test_set19_20_role_classes(tagger, text, about):
     assert sorted(a.id for a in tagger.tag(text).automakers if a.role == "subject") == about
