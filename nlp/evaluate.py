@@ -7,6 +7,7 @@ tests/data/general_news_labels.jsonl (``general_pages``, split by ``general_spli
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -181,6 +182,15 @@ def brand_key(surface: str) -> str:
     return key
 
 
+_LEGAL_SUFFIX = re.compile(r"(?:,?\s+(?:ag|inc\.?|corp\.?|corporation|co\.?|company|ltd\.?|limited|plc|n\.?v\.?|se|s\.?a\.?|llc))+$")
+
+
+def lookup_brand(table: dict[str, str], surface: str) -> str | None:
+    """A brand label's group (None if unknown): as written, else less a legal ending ("Kia Corp.")."""
+    key = brand_key(surface)
+    return table.get(key) or table.get(_LEGAL_SUFFIX.sub("", key))
+
+
 def brand_table(registry=None) -> dict[str, str]:
     """Lower-cased names -> group id: every surface form of the registry, each brand's name
     (Haval, Tank, Jaguar Land Rover) and each group's name. A name claimed by two groups is an
@@ -229,7 +239,7 @@ def real_labels(passage: dict, table: dict[str, str]) -> RealLabels:
     def groups(names) -> set[str]:
         out = set()
         for name in names or ():
-            group = (name if name in known else None) if by_id else table.get(brand_key(name))
+            group = (name if name in known else None) if by_id else lookup_brand(table, name)
             if group is None:
                 unknown.append(name)
             else:

@@ -243,7 +243,7 @@ def mention_features(text: str, sentence: tuple[int, int], start: int, end: int)
     quoted = before.count("“") > before.count("”") or before.count('"') % 2 == 1
     # a list of names around it: walk back and forward over the items
     items, list_start, closed = 1, len(prefix), False  # closed: the list's "and" is behind
-    quantity = _QUANTITY.search(prefix)  # "including 1,100 Porsches and 189 Bentleys": past the number
+    quantity = _QUANTITY.search(prefix) if prefix[-2:-1].isdigit() else None  # "including 1,100 Porsches and 189 Bentleys"
     if quantity and prefix[:quantity.start()].rstrip().endswith(_SEPARATORS):
         list_start = quantity.start()
     for n in range(8):
