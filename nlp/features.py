@@ -227,7 +227,8 @@ _COMPARISON_HINT = re.compile(_trie(("such as", "like", "includ", "than", "rival
                                      "among", "e.g.", "take", "also named", "former", "previously", "time",
                                      "ex-", "ahead of", "followed by", "trailed by", "overt", "outs",
                                      "arm of", "unit of", "subsidiary of", "affiliate", "division of", "owned by", "spun",
-                                     "same way", "rang", "vary", "spanning", "thing from", "all from", ", from", "undercut", "up with", "up to", "surpass", "beat")))
+                                     "same way", "ranging", "ranges from", "range from", "varying", "spanning", "thing from",
+                                     "all from", ", from", "undercut", "catch", "caught", "surpass", "beat")))
 _FIRST_WORD = re.compile(r"\W*(\w+)")
 
 
