@@ -148,6 +148,9 @@ def test_set19_20_topic_classes(tagger, name, text, present, absent):
      "build electric cars in the province.", ["honda"]),
     ("Premier Doug Ford opened the plant on Monday. Ford and Honda both build cars in the province.",
      ["ford", "honda"]),
+    # a First Nations band is no rock band: the carmaker a mine supplies stays ("Indigenous bands oppose")
+    ("Talon Metals signed a deal to supply nickel to Tesla from its mine, a project Indigenous bands oppose.", ["tesla"]),
+    ("The rock band Tesla will play the Melody Tent on Aug. 2.", []),
     # set 21: the truck group by its Swedish legal name
     ("Vehicles made by Volvo AB and Nissan Motor Co were dropped from the list.", ["nissan"]),
     ("Vehicles made by Volvo Cars and Nissan Motor Co were dropped from the list.", ["nissan", "volvo-cars"]),
