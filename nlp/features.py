@@ -160,7 +160,9 @@ _NOT_THE_ONLY = re.compile(r"\s+(?:(?:are|is|were|was)(?:\s+not|n[â€™']t)|aren[â
 # "a Ford veteran", "Tesla alumni": the story is the person's new company's; so is a company that
 # works for it: "A Hyundai supplier has been fined"
 _PAST_TIE = re.compile(r"\s+(?:co-?founders?|alumn(?:us|i|ae?)|alums?|veterans?|suppliers?|contractors?|subcontractors?|"
-                       r"vendors?)\b|-(?:beating|besting|rivall?ing|killers?|challenging|baiting)\b", re.IGNORECASE)  # "Porsche-beating"
+                       r"vendors?)\b", re.IGNORECASE)
+# a rival named in a compound with a verb of beating it: "its first Porsche-beating electric saloon"
+_BEATEN_COMPOUND = re.compile(r"-(?:beating|besting|rivall?ing|killers?|challenging|baiting)\b", re.IGNORECASE)
 _SEPARATORS = (",", "&", "/", " and", " or")
 _QUANTITY = re.compile(r"(?<![\w.,])(?!(?:19|20)\d\d\s)\d[\d,.]*\s+$")  # a count (not a year) before a name in a list
 _LAST_SEP = re.compile(r"\b(?:and|or)\b")
@@ -325,7 +327,7 @@ def mention_features(text: str, sentence: tuple[int, int], start: int, end: int)
     # what follows the name (or its list)
     rest = suffix[after_list:]
     not_only = _NOT_THE_ONLY.match(rest) is not None
-    compared = compared or not_only or _PAST_TIE.match(rest) is not None
+    compared = compared or not_only or _PAST_TIE.match(rest) is not None or _BEATEN_COMPOUND.match(rest) is not None
     possessive = _POSSESSIVE.match(rest) is not None
     verb = also = False
     if not possessive:

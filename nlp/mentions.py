@@ -21,6 +21,7 @@ from .cues import Cues
 from .layout import TITLE_WEIGHT
 from .people import is_name, named_as_person_after, written_as_person
 from .registry import Registry, SurfaceForm, first_names
+from .together import LINK_GAP
 
 
 class Names:
@@ -316,14 +317,11 @@ def first_namesake(namesakes: dict, key: tuple[str, str], token: int, person: bo
     namesakes[key] = (min(first, token), was_person or person)
 
 
-# two names in one list: "Ford and GM", "Ford, Honda", "Ford's and Toyota's"
-_LIST_GAP = re.compile(r"(?:['’]s)?\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)")
-
-
 def _listed(text: str, start: int, end: int, spans: list[tuple[int, int, str]], automaker: str) -> bool:
-    """Whether the name at ``start``-``end`` is in one list with another automaker's (``spans``)."""
-    return any(other != automaker and ((s2 >= end and _LIST_GAP.fullmatch(text, end, s2) is not None)
-                                       or (e2 <= start and _LIST_GAP.fullmatch(text, e2, start) is not None))
+    """Whether the name at ``start``-``end`` is in one list with another automaker's (``spans``):
+    "Ford and GM", "Ford, Honda" (the gap between two names of one list, ``together.LINK_GAP``)."""
+    return any(other != automaker and ((s2 >= end and LINK_GAP.fullmatch(text, end, s2) is not None)
+                                       or (e2 <= start and LINK_GAP.fullmatch(text, e2, start) is not None))
                for s2, e2, other in spans)
 
 
