@@ -209,6 +209,8 @@ def score_automakers(text: str, chars: list[tuple[int, int]], weights: list[floa
                     sentence_best[aid, i] = place * LISTED
             continue
         f = features.get(start) or mention_features(text, chars[i], start, end)
+        if f.example and len(mentions) > 1:  # one of the examples ("Volvo, for instance, ... Mercedes has ...")
+            f = f._replace(compared=True)
         if _BRACKET_OPEN.search(text, max(0, start - 3), start) and _BRACKET_CLOSE.match(text, end):
             f = f._replace(compared=True)  # a name alone in brackets annotates: "tariffs from 17% (BYD)"
         elif f.not_only and all(scores[aid] for aid in aids):

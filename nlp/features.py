@@ -45,7 +45,10 @@ when a class of sentence is misread, the decision's thresholds when the roles ar
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
+
+from .name_lists import NAME_REST, name_list
 
 # what it is in its sentence
 AGENT = 2.0
@@ -120,8 +123,6 @@ ADVERBS = frozenset(("also", "already", "now", "recently", "officially", "report
 _TIME = re.compile(r"\s*(?:on|last|this|next|earlier|late|early)\s+\w+(?:\s+(?:year|week|month))?\b")
 _TOKEN = re.compile(r"[\w][\w’'&.\-]*[\w’']|\w|[^\w\s]")
 WORD = re.compile(r"\s*([A-Za-z][\w’'-]*)")
-# after a name: more of the company's name ("Motor Co.", "Europe Corp.", "(TMNA)"), or the dot of its "Co."
-_NAME_REST = re.compile(r"\.?(?:\s+(?:[A-Z][\w&.\-’']*|&|de)|\s*\([^()]{1,40}\)|\s+[A-Z]\.)*")
 # ", South Korea's second-largest automaker," ", which has started building a plant,"
 _APPOSITIVE = re.compile(
     r"\s*,\s*(?!and\b|or\b)(?:[a-z(]|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?['’]s\b|(?:The|A|An|Its|One|Which|Who)\b)"
@@ -144,15 +145,6 @@ _COMPARISON = re.compile(
 # the one a verb of beating has beaten, right after it: "the SU7 surpassed the Model 3", "overtook Tesla"
 _BEATEN = re.compile(r"\b(?:surpass(?:es|ed|ing)?|outperform(?:s|ed|ing)?|outsell(?:s|ing)?|outsold|beat(?:s|ing)?|"
                      r"overtak(?:e|es|en|ing)|overtook)\s+(?:the\s+|its\s+|rival\s+|former\s+)?$", re.IGNORECASE)
-# lists of names: an item before the name (capitalised, maybe "Google parent Alphabet") and its
-# separator; an item after it
-_NOT_IN_ITEM = r"(?!(?:with|from|to|for|by|at|in|on|as|than|like|and|or|said|says)\b)"
-_ITEM_BEFORE = re.compile(
-    r"[A-Z][\w&.’'-]*(?:\s+(?:[A-Z][\w&.’'-]*|" + _NOT_IN_ITEM + r"[a-z][\w-]*)){0,3}?\s*(?:\([^()]{1,30}\)\s*)?"
-    r"(?P<sep>,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*&\s*|\s*/\s*)$")
-_ITEM_AFTER = re.compile(
-    r"(?:\s*\([^()]{1,30}\))?(?P<sep>\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*&\s*|\s*/\s*)"
-    r"[A-Z][\w&.’'-]*(?!['’]s)(?:\s+[A-Z][\w&.’'-]*)*")
 # the name (or its list) said not to be the only one: what follows is about someone else
 _NOT_THE_ONLY = re.compile(r"\s+(?:(?:are|is|were|was)(?:\s+not|n[’']t)|aren[’']t|isn[’']t|weren[’']t|"
                            r"wasn[’']t)\s+the\s+only\b", re.IGNORECASE)
@@ -163,9 +155,9 @@ _PAST_TIE = re.compile(r"\s+(?:co-?founders?|alumn(?:us|i|ae?)|alums?|veterans?|
                        r"vendors?)\b", re.IGNORECASE)
 # a rival named in a compound with a verb of beating it: "its first Porsche-beating electric saloon"
 _BEATEN_COMPOUND = re.compile(r"-(?:beating|besting|rivall?ing|killers?|challenging|baiting)\b", re.IGNORECASE)
-_SEPARATORS = (",", "&", "/", " and", " or")
-_QUANTITY = re.compile(r"(?<![\w.,])(?!(?:19|20)\d\d\s)\d[\d,.]*\s+$")  # a count (not a year) before a name in a list
-_LAST_SEP = re.compile(r"\b(?:and|or)\b")
+# the name given as an example: "For instance, Volvo joined", "Volvo, for instance, is using blockchain"
+_EXAMPLE_BEFORE = re.compile(r"\bfor (?:instance|example)\s*,?\s*$", re.IGNORECASE)
+_EXAMPLE_AFTER = re.compile(r"\s*,\s*(?:for (?:instance|example)|e\.g\.)\s*,", re.IGNORECASE)
 _CLAUSE_MARKS = frozenset((",", ";", ":", "(", "–", "—", "-", '"', "“", "‘"))
 _WINDOW = 400  # characters of a sentence read before a name (a "sentence" of a PDF table can be huge)
 
@@ -195,6 +187,9 @@ class MentionFeatures(NamedTuple):
     compared: bool  # aside: after "such as", "including", "than", "former"...
     quoted: bool  # inside a quotation
     not_only: bool = False  # said not to be the only one: an aside when it opens the story, not after it
+    # given as an example ("For instance, Volvo joined..."): one of the examples when the text names
+    # other automakers too, the story itself when it names no other (nlp.aboutness decides)
+    example: bool = False
 
 
 def is_verb(word: str) -> bool:
@@ -234,6 +229,10 @@ _COMPARISON_HINT = re.compile(_trie(("such as", "like", "includ", "than", "rival
 _FIRST_WORD = re.compile(r"\W*(\w+)")
 
 
+# The same mention is read up to three times for one text (as an automaker, as the other company
+# beside an automaker, as a supplier: a fifth of the calls): the last few texts' readings are kept.
+# A small bound, since each entry holds its text.
+@lru_cache(maxsize=64)
 def mention_features(text: str, sentence: tuple[int, int], start: int, end: int) -> MentionFeatures:
     """Read how the name at text[start:end] is used in its sentence (its characters in ``text``)
     from the words around it: what comes before its noun phrase, whether a verb follows, whether
@@ -244,42 +243,8 @@ def mention_features(text: str, sentence: tuple[int, int], start: int, end: int)
     prefix = before[-200:]
     suffix = text[end:min(sent_end, end + 240)]
     quoted = before.count("“") > before.count("”") or before.count('"') % 2 == 1
-    # a list of names around it: walk back and forward over the items
-    items, list_start, closed = 1, len(prefix), False  # closed: the list's "and" is behind
-    quantity = _QUANTITY.search(prefix) if prefix[-2:-1].isdigit() else None  # "including 1,100 Porsches and 189 Bentleys"
-    if quantity and prefix[:quantity.start()].rstrip().endswith(_SEPARATORS):
-        list_start = quantity.start()
-    for n in range(8):
-        if not prefix[:list_start].rstrip().endswith(_SEPARATORS):
-            break
-        m = _ITEM_BEFORE.search(prefix, max(0, list_start - 80), list_start)
-        if m is None:
-            break
-        if _LAST_SEP.search(m.group("sep")):
-            if n:  # "Together with Volkswagen, Tesla and Geely, Kia achieved": Kia is in no list
-                items, list_start, closed = 1, len(prefix), False
-                break
-            closed = True
-        items += 1
-        list_start = m.start()
-    # the forward walk starts after the rest of the name: "Hyundai Motor Co. and Kia Motors Corp. have voted"
-    after_list = first_after = _NAME_REST.match(suffix).end()
-    for _ in range(0 if closed else 8):
-        m = _ITEM_AFTER.match(suffix, after_list)
-        if m is None:
-            break
-        items += 1
-        after_list = m.end()
-        if _LAST_SEP.search(m.group("sep")):
-            closed = True
-            break
-    parted = False
-    if after_list == first_after:
-        after_list = 0
-    if items == 2 and not closed and list_start < len(prefix) and "&" not in prefix[list_start:]:
-        # two names a bare comma parts are no list: a clause's end and the next one's doer ("to
-        # compete with Tesla, Nissan is just figuring out"), or a name and its apposition
-        items, list_start, after_list, parted = 1, len(prefix), 0, True
+    # a list of names around it (nlp.name_lists)
+    items, list_start, after_list, first_after, parted = name_list(prefix, suffix)
     head_text = prefix[:list_start]
     window = head_text[-70:]
     low = window.lower()  # a quick look for the words before the full pattern
@@ -328,10 +293,12 @@ def mention_features(text: str, sentence: tuple[int, int], start: int, end: int)
     rest = suffix[after_list:]
     not_only = _NOT_THE_ONLY.match(rest) is not None
     compared = compared or not_only or _PAST_TIE.match(rest) is not None or _BEATEN_COMPOUND.match(rest) is not None
+    example = _EXAMPLE_AFTER.match(rest) is not None or (
+        window[-14:].lower().rstrip(", ").endswith(("example", "instance")) and _EXAMPLE_BEFORE.search(window) is not None)
     possessive = _POSSESSIVE.match(rest) is not None
     verb = also = False
     if not possessive:
-        rest = rest[first_after:] if not after_list else rest[_NAME_REST.match(rest).end():]
+        rest = rest[first_after:] if not after_list else rest[NAME_REST.match(rest).end():]
         m = _APPOSITIVE.match(rest)
         if m:
             rest = rest[m.end():]
@@ -355,7 +322,8 @@ def mention_features(text: str, sentence: tuple[int, int], start: int, end: int)
         # "Dane Parker, chief sustainability officer at General Motors, said": the company speaks
         kind, verb = "clause", True
     verb_after = _ANY_VERB.search(text, end, min(sent_end, end + 240)) is not None
-    return MentionFeatures(kind, verb, also, possessive, verb_before, verb_after, head, items, compared, quoted, not_only)
+    return MentionFeatures(kind, verb, also, possessive, verb_before, verb_after, head, items, compared, quoted, not_only,
+                           example)
 
 
 def mention_weight(f: MentionFeatures) -> float:

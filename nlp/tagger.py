@@ -103,11 +103,11 @@ class Tagger:
         # Hydro" and "Tata Steel" prove no cobalt, lithium, renewable or steel topic by their
         # words (the words of a name of two or more words count for no topic, as a taxonomy's
         # ``not`` phrase would). The name still tags the supplier. A name the taxonomy itself
-        # lists as a topic's proof ("The Metals Company", "Redwood Materials"), as a generic word
-        # ("Syrah Resources") or as a word of a pair ("China Hongqiao Group" beside "hydropower")
-        # keeps proving it.
+        # lists as a topic's proof ("The Metals Company", "Redwood Materials"), as a generic or a
+        # weak word ("Syrah Resources", "Vulcan Energy") or as a word of a pair ("China Hongqiao
+        # Group" beside "hydropower") keeps proving it.
         proofs = {" ".join(term.lower().split()) for topic in self.topics
-                  for term in (*topic.terms, *topic.generic,
+                  for term in (*topic.terms, *topic.generic, *topic.weak,
                                *(w for p in topic.pairs if p.kind == "pair" for words in p for w in words))}
         self._add(self.lower, ("not", None), [f.text for f in self.supplier_names.forms
                                               if len(self.nlp.make_doc(f.text)) > 1
