@@ -1,6 +1,6 @@
-"""Classes of error found on blind set 22 of real passages (issue 15: 110 passages collected and
-labelled by two helpers who never ran the tagger, scored once before anything was changed for
-them; the passages stay outside the repository). Each case is a sentence written for these tests,
+"""Classes of error found on blind sets 22 and 23 of real passages (issue 15: 110 passages each,
+collected and labelled by two helpers who never ran the tagger, scored once before anything was
+changed for them; the passages stay outside the repository). Each case is a sentence written for these tests,
 with its counter-case so a class fix cannot swallow the topic or the name it sits next to. Rules:
 nlp/data/topics.yaml, nlp/data/automakers.yaml, nlp/features.py, nlp/aboutness.py, nlp/tagger.py."""
 
@@ -62,6 +62,66 @@ TOPICS = [
     ("green-steel: a steelworks investment and its emissions cut the sentence after",
      "The group will invest £900m in its steelworks. The new plant will cut its carbon emissions by 80%.",
      ["green-steel"], []),
+    # set 23: an option's strike price is no labour strike
+    ("workers-rights: a $40 strike put contract",
+     "Traders piled into the $40 strike put contract on the carmaker's shares before the results.",
+     [], ["workers-rights"]),
+    ("workers-rights: a strike at the plant still counts",
+     "Workers at the carmaker's plant went on strike over pay on Monday.",
+     ["workers-rights"], []),
+    # tailings said of a lithium brine project (none left) are no mining-impact story
+    ("transition-minerals: 'no tailings' in a brine sentence",
+     "The plant pumps the spent brine back underground, so no tailings are left behind.",
+     [], ["transition-minerals"]),
+    ("transition-minerals: a tailings dam still counts",
+     "Villagers fear the new tailings dam upstream of their wells.",
+     ["transition-minerals"], []),
+    # the nickel giant's name in a sentence on its lithium plans
+    ("nickel: Tsingshan's lithium cathode plans are not nickel",
+     "The carmaker and Tsingshan dropped their plans for lithium cathode plants in Chile.",
+     [], ["nickel"]),
+    ("nickel: Tsingshan's smelter is",
+     "Tsingshan will open another smelter on Sulawesi next year.",
+     ["nickel"], []),
+    ("nickel: ore that must be processed before it is exported",
+     "The new rules aim to keep more value from nickel at home before it is exported.",
+     ["nickel"], []),
+    # abuses said against the workers
+    ("workers-rights: violations against workers at a factory",
+     "Reporters found new violations against workers at the carmaker's factory in Bahia.",
+     ["workers-rights"], []),
+    # a government's money or stance for making electric cars
+    ("ev-policy: money allocated to stimulate local EV production",
+     "The government has set aside R2 billion to stimulate local EV and battery production.",
+     ["ev-policy"], []),
+    ("ev-policy: a stance on local EV manufacturing",
+     "Carmakers asked the government to take a stance on local EV manufacturing.",
+     ["ev-policy"], []),
+    ("ev-policy: a government's car production figures are not",
+     "The government said car production rose by 4 percent in May.",
+     [], ["ev-policy"]),
+    # fleet CO2 in grams per kilometre beside its target or penalty
+    ("ev-policy: gCO2/km and the targets the sentence after",
+     "Carmakers cut their average by 15 gCO2/km in one year. They did it just before the new targets began.",
+     ["ev-policy"], []),
+    # the rules on cars' efficiency as a framework
+    ("ev-policy: a regulatory framework for automotive efficiency",
+     "Lobby groups want to weaken the regulatory framework for automotive efficiency and emissions.",
+     ["ev-policy"], []),
+    # a car's emissions from its materials
+    ("supply-chain-emissions: materials-related CO2 emissions",
+     "Steel and iron make up 30% of a car's materials and production-related CO2 emissions.",
+     ["supply-chain-emissions"], []),
+    # aluminium as one of a list of materials
+    ("aluminium: the first of a list of materials is not (the list's footprint is the supply chain's)",
+     "The plan covers the carbon footprint of aluminium, glass, tyres and electronics.",
+     ["supply-chain-emissions"], ["aluminium"]),
+    ("aluminium: a list naming polymers and electronics after it is not",
+     "The carmaker will cut the carbon footprint of steel, aluminium, polymers and electronics.",
+     ["supply-chain-emissions"], ["aluminium"]),
+    ("aluminium: low-carbon aluminium bought is",
+     "The carmaker will buy low-carbon aluminium from a Norwegian smelter.",
+     ["aluminium"], []),
 ]
 
 
@@ -79,6 +139,9 @@ def test_set22_topic_classes(tagger, name, text, present, absent):
     # a model after the name makes it the carmaker
     ("With its low price, the TX5 is expected to compete with the Ford EcoSport.", ["ford"]),
     ("Ford said the speech went well.", []),
+    # set 23: the carmaker's national company by name, in a text on the premier
+    ("Premier Doug Ford praised the plan. He gave money to Ford of Canada for its Oakville plant.", ["ford"]),
+    ("Premier Doug Ford praised the plan. Ford said it would help the province.", []),
 ])
 def test_set22_automaker_names(tagger, text, automakers):
     assert sorted(a.id for a in tagger.tag(text).automakers) == automakers
