@@ -155,6 +155,13 @@ def test_set22_automaker_names(tagger, text, automakers):
     # an example among others
     ("Carmakers are tightening checks on battery suppliers. Renault, for instance, audits its cobalt refiners. "
      "Kia has hired an outside auditor for its nickel.", []),
+    # a company's own page in the first person, naming itself once ("Volvo Recharge, our new line")
+    ("We set out our goals for a cleaner supply chain last week. By 2030 we aim to halve the steel emissions of "
+     "every car we sell. We also showed Kia EV9 Lite, our new line of small electric cars.", ["kia"]),
+    ("Our sourcing standards set the rules for our suppliers. With our Renault Human Rights Programme we check "
+     "the mines that supply our battery makers.", ["renault"]),
+    # ... not a traveller's car named in passing
+    ("Our goal was to see the eclipse from the desert. We had a Ford Mustang to get us there and back.", []),
     # ... but a text's only automaker, given as the example it dwells on, is its story
     ("Carmakers are under pressure to buy greener metals. For example, Nissan signed a deal for low-carbon steel "
      "from a Swedish start-up, its first such contract.", ["nissan"]),
