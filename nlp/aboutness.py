@@ -141,6 +141,8 @@ _BRACKET_CLOSE = re.compile(r"\s*\)")
 # the writer's own company: "our Mercedes-Benz Human Rights Respect System", "Volvo Recharge, our new line"
 _OUR_BEFORE = re.compile(r"\b[Oo]ur\s+$")
 _OUR_AFTER = re.compile(r"(?:\s+[A-Z][\w-]*){0,3}\s*,\s+our\b")
+
+
 @dataclass
 class AutomakerScores:
     """What ``automaker_roles`` decides on: each automaker's score, those that may be subjects
@@ -180,10 +182,9 @@ def score_automakers(text: str, chars: list[tuple[int, int]], weights: list[floa
         per_sentence[span[2]] = per_sentence.get(span[2], 0) + 1
     # another company (a supplier, a miner) the doer of the title or the first sentence: its story
     others, led_by_other = other_companies(text, chars, weights, first_body, spans, others, title_weight)
-    features: dict[int, object] = {}  # span start -> its MentionFeatures, read once
     for start, end, i, aids in spans:
         if i in led_by_other:
-            f = features[start] = mention_features(text, chars[i], start, end)
+            f = mention_features(text, chars[i], start, end)  # (kept for the loop below: nlp.features caches it)
             if mention_weight(f) >= SUBJECT_NP:
                 led_by_other.discard(i)  # an automaker acts there too: "MP Materials and GM announced"
     buyers: set[str] = set()  # automakers the other company's lede supplies
@@ -211,7 +212,7 @@ def score_automakers(text: str, chars: list[tuple[int, int]], weights: list[floa
                     scores[aid] += place * LISTED
                     sentence_best[aid, i] = place * LISTED
             continue
-        f = features.get(start) or mention_features(text, chars[i], start, end)
+        f = mention_features(text, chars[i], start, end)
         if f.example and len(mentions) > 1:  # one of the examples ("Volvo, for instance, ... Mercedes has ...")
             f = f._replace(compared=True)
         if len(mentions) == 1 and (_OUR_BEFORE.search(text, max(0, start - 5), start) or _OUR_AFTER.match(text, end)):

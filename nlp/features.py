@@ -293,8 +293,8 @@ def mention_features(text: str, sentence: tuple[int, int], start: int, end: int)
     rest = suffix[after_list:]
     not_only = _NOT_THE_ONLY.match(rest) is not None
     compared = compared or not_only or _PAST_TIE.match(rest) is not None or _BEATEN_COMPOUND.match(rest) is not None
-    example = _EXAMPLE_AFTER.match(rest) is not None or (
-        window[-14:].lower().rstrip(", ").endswith(("example", "instance")) and _EXAMPLE_BEFORE.search(window) is not None)
+    example = (_EXAMPLE_AFTER.match(rest) is not None
+               or _EXAMPLE_BEFORE.search(window, max(0, len(window) - 16)) is not None)
     possessive = _POSSESSIVE.match(rest) is not None
     verb = also = False
     if not possessive:
