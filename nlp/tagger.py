@@ -61,6 +61,9 @@ def _apostrophes(phrases):
             yield other
 
 
+_ADD_CHUNK = 256  # phrase Docs alive at once while the matchers are built
+
+
 class Tagger:
     """Build once (about a second), then call ``tag`` for each text."""
 
@@ -79,7 +82,7 @@ class Tagger:
         self.automakers = {a.id: a for a in self.registry.automakers}
         self.names = Names(self.registry, self.forms, self.nlp.make_doc)  # automakers, not namesakes
         self.given_names = self.names.given_names
-        self._phrases: dict[tuple, tuple] = {}  # (matcher, words) -> (phrase, what a match proves)
+        self._phrases: dict[tuple, tuple] = {}  # (matcher, its words joined) -> (phrase, what a match proves)
         self._vocabulary: set[str] = set()  # every token of every pattern, lower-cased
         self._vocabulary.update(name.lower() for name in self.given_names)
         for i, form in enumerate(self.forms):
@@ -136,7 +139,9 @@ class Tagger:
         for phrase in _apostrophes(phrases):
             doc = self.nlp.make_doc(phrase)
             self._vocabulary.update(t.lower_ for t in doc)
-            words = tuple(t.lower_ if attr == "lower" else t.text for t in doc)
+            # one string a phrase, not a tuple of word strings: 60,000 phrases' 330,000 words
+            # would stay in the process's heap, freed but never given back
+            words = "\x1f".join(t.lower_ if attr == "lower" else t.text for t in doc)
             _, roles = self._phrases.setdefault((attr, words), (phrase, []))
             if role not in roles:
                 roles.append(role)
@@ -154,9 +159,12 @@ class Tagger:
         self._supplier_plans: dict[int, tuple] = {}  # match key -> its supplier roles (nlp.supplier_mentions)
         for n, ((attr, roles), phrases) in enumerate(groups.items()):
             name = f"{attr}:{n}"
-            # Docs made again here rather than kept since _add: all alive at once, they cost
-            # the process 25 MB that it never gave back
-            (self.orth if attr == "orth" else self.lower).add(name, [self.nlp.make_doc(p) for p in phrases])
+            # Docs made again here rather than kept since _add, and a few hundred at a time:
+            # all alive at once (17,000 for one group), they cost the process tens of MB that
+            # it never gave back
+            matcher = self.orth if attr == "orth" else self.lower
+            for k in range(0, len(phrases), _ADD_CHUNK):
+                matcher.add(name, [self.nlp.make_doc(p) for p in phrases[k:k + _ADD_CHUNK]])
             key = self.nlp.vocab.strings.add(name)
             plans[key] = (tuple(r for r in roles if r[0] != "b" and r[0] not in _SUPPLIER_ROLES),
                           tuple((r[1], f"a{r[2]}", r[3]) for r in roles if r[0] == "b"))
