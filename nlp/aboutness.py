@@ -349,7 +349,7 @@ def decide_automakers(scored: AutomakerScores) -> dict[str, str]:
         # Toyota, Ford, Mazda and Subaru will pool with Tesla, while Mercedes, Polestar...")
         return dict.fromkeys(scores, MENTION)
     if len(group) >= 2 and (scored.targeted or group[0] < CROWD_LEAD * group[1] and (
-            scored.lede & scored.group or not scored.qualified)):
+            scored.lede & scored.group or not scored.qualified - scored.group)):
         # the carmakers as a group are the doer of the lede, none of them standing out ("Several
         # automakers, including GM, Ford and Toyota, idled production. GM canceled ... GM's plant
         # makes ..." is GM's story), and, when the lede names none of them, no other automaker

@@ -72,6 +72,7 @@ def jv_partner(text: str, sentence_start: int, start: int, end: int) -> bool:
 
 # between two names that are one mention: "Tesla's Model Y", "GAC Mitsubishi", "Great Wall Motor (GWM"
 JOIN = re.compile(r"(?:['’]s?)?[\s-]{0,2}\(?")
+_CLOSE = re.compile(r"\s?\)")
 # between two names of one list: other names, commas, "and", brackets
 LINK_GAP = re.compile(r"(?:['’]s?)?(?:\s*\([^()]{0,30}\)|\s*(?:,|and|&|or)|\s+[A-Z][\w&.’'-]*)*\s*")
 
@@ -114,6 +115,8 @@ def name_spans(text: str, mentions: dict) -> list[list]:
             last = spans[-1]
             if last[2] == i and start <= last[1] + 3 and (
                     start <= last[1] or JOIN.fullmatch(text, last[1], start) is not None):
+                if "(" in text[last[1]:start] and (close := _CLOSE.match(text, end)):
+                    end = close.end()  # "General Motors (GM)": the verb after the bracket is the name's
                 last[1] = max(last[1], end)
                 last[3].add(aid)
                 continue

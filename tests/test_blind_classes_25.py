@@ -1,0 +1,82 @@
+"""Classes of error found on blind set 25 of real passages (issue 15: 90 passages, collected and
+labelled by two helpers who never ran the tagger, scored once before anything was changed for
+them; the passages stay outside the repository). Each case is a sentence written for these tests,
+with its counter-case so a class fix cannot swallow the topic or the name it sits next to. Rules:
+nlp/data/topics.yaml, nlp/data/automakers.yaml, nlp/together.py, nlp/aboutness.py."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import assert_topics
+
+# (class, text, topics that must be tagged, topics that must not be)
+TOPICS = [
+    # renewable energy as what a metal or a battery chemistry is for, or a country's goal: no power bought
+    ("renewable-energy: a metal required for a country's quest for renewable energy is not",
+     "Villagers fear losing their land to the cobalt mines needed in the republic's quest for renewable "
+     "energy.",
+     ["cobalt"], ["renewable-energy"]),
+    ("renewable-energy: a battery chemistry chosen for renewable energy projects is not",
+     "Sodium-ion chemistries are cheaper, which makes them a fine choice for small cars and renewable energy "
+     "projects.",
+     [], ["renewable-energy"]),
+    ("renewable-energy: a plant that runs on renewable energy still is",
+     "The cathode plant will run on renewable energy from a nearby wind farm from next year.",
+     ["renewable-energy"], []),
+    # a metal got back at the end of a battery's life, said without "recycling"
+    ("lithium: lithium taken out at the end of a pack's life is not",
+     "Cheaper packs have lower recyclability, since only lithium can be extracted from them at the end of "
+     "their life.",
+     [], ["lithium"]),
+    ("lithium: lithium extracted from a salt flat still is",
+     "The company extracted lithium from the salt flat for the first time in March.",
+     ["lithium"], []),
+    # the footprint of what a company buys
+    ("supply-chain-emissions: the carbon footprint of a carmaker's procurement",
+     "The smelter's hydro-powered metal will shrink the carmaker's carbon footprint in its procurement of "
+     "aluminium.",
+     ["supply-chain-emissions"], []),
+    ("supply-chain-emissions: procurement of office supplies without a footprint is not",
+     "The council changed its procurement rules for office furniture.",
+     [], ["supply-chain-emissions"]),
+    # "energy transition minerals" in a story on one metal's mines: that metal's topic
+    ("transition-minerals: energy transition minerals in a nickel story are the nickel's",
+     "The nickel mines have pushed farmers off their land. Villages pay the price of the rush for energy "
+     "transition minerals, the report says.",
+     ["nickel"], ["transition-minerals"]),
+    ("transition-minerals: energy transition minerals with no one metal named still are",
+     "Villages pay the price of the rush for energy transition minerals, the report says.",
+     ["transition-minerals"], []),
+]
+
+
+@pytest.mark.parametrize("name, text, present, absent", TOPICS, ids=[c[0] for c in TOPICS])
+def test_set25_topic_classes(tagger, name, text, present, absent):
+    assert_topics(tagger, name, text, present, absent)
+
+
+@pytest.mark.parametrize("text, automakers", [
+    # a car word in another language of European coverage is the carmaker's context as the English one is
+    ("Le constructeur automobile Ford a signé un contrat d'électricité pour ses usines.", ["ford"]),
+    ("Der Autobauer Ford hat einen Stromvertrag für seine Werke unterschrieben.", ["ford"]),
+    ("Ford said the speech went well.", []),
+])
+def test_set25_automaker_names(tagger, text, automakers):
+    assert sorted(a.id for a in tagger.tag(text).automakers) == automakers
+
+
+@pytest.mark.parametrize("text, about", [
+    # the carmakers the lede speaks of as a group, listed as doers in the next sentence, all face it,
+    # even when one of them is named again after that
+    ("Carmakers argued that keeping the sales rules for electric cars could harm jobs. Renault, Kia, Honda and "
+     "Mazda submitted responses to the ministry. Kia warned that the rules would cost it dearly.",
+     ["honda", "kia", "mazda", "renault"]),
+    # a name with its short form in brackets is one doer of the list ("General Motors (GM) have signed")
+    ("Honda, Nissan and General Motors (GM) have signed deals with two lithium producers.",
+     ["gm", "honda", "nissan"]),
+    ("Honda, Nissan and General Motors have signed deals with two lithium producers.",
+     ["gm", "honda", "nissan"]),
+])
+def test_set25_role_classes(tagger, text, about):
+    assert sorted(a.id for a in tagger.tag(text).automakers if a.role == "subject") == about
