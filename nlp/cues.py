@@ -11,7 +11,7 @@ from operator import itemgetter
 
 from .taxonomy import Topic
 
-_TOPIC_CUES = frozenset(("term", "generic", "veto", "near", "unless", "a"))
+_TOPIC_CUES = frozenset(("term", "generic", "veto", "near", "unless", "a", "u"))
 _third = itemgetter(2)
 
 
@@ -112,20 +112,22 @@ class TopicRules:
             vetoed = None
             if topic.generic or any(p.kind == "pair" for p in topic.pairs):
                 vetoed = {i for _, _, i in tc.get("veto", ())}
-                blocked_sents = set(vetoed)
+                suppressed: set[int] = set()
                 for other in topic.suppressed_by:
                     other_hits = hits.get(topic_index[other], {})
                     if topic.suppressed_in_document and other_hits:
-                        blocked_sents = set(range(n_sents))
-                    blocked_sents.update(other_hits)
+                        suppressed = set(range(n_sents))
+                    suppressed.update(other_hits)
+                blocked_sents = vetoed | suppressed
                 for s, e, i in tc.get("generic", ()):
                     if i in blocked_sents or i in counts or _voided(s, e, voided):
                         continue
                     counts[i] = 1
                     found.append((s, e))
                 for pi, pair in enumerate(topic.pairs):
-                    if pair.kind == "pair":
-                        _prove_pair(tc.get(f"a{pi}"), tc.get(f"b{pi}", ()), voided, blocked_sents, counts, found,
+                    if pair.kind == "pair":  # a pair with "unless" words of its own answers to those, not to the veto
+                        blocked = suppressed | {i for _, _, i in tc.get(f"u{pi}", ())} if pair.unless else blocked_sents
+                        _prove_pair(tc.get(f"a{pi}"), tc.get(f"b{pi}", ()), voided, blocked, counts, found,
                                     pair.window)
             if vetoed is None:
                 vetoed = {i for _, _, i in tc.get("veto", ())}

@@ -119,9 +119,10 @@ class Tagger:
         for ti, topic in enumerate(self.topics):
             self._add(self.lower, ("term", ti), topic.terms)
             self._add(self.lower, ("generic", ti), topic.generic)
-            for pi, (a, b) in enumerate(topic.pairs):
-                self._add(self.lower, ("a", ti, pi), a)
-                self._add(self.lower, ("b", ti, pi), b)
+            for pi, pair in enumerate(topic.pairs):
+                self._add(self.lower, ("a", ti, pi), pair[0])
+                self._add(self.lower, ("b", ti, pi), pair[1])
+                self._add(self.lower, ("u", ti, pi), pair.unless)
             self._add(self.lower, ("not", ti), topic.not_phrases)
             self._add(self.lower, ("veto", ti), topic.veto)
             self._add(self.lower, ("near", ti), topic.near)
@@ -132,7 +133,7 @@ class Tagger:
 
     def _add(self, matcher: PhraseMatcher, role: tuple, phrases) -> None:
         """Give each phrase the role (what a match of it can prove); ``_compile`` adds them."""
-        if role[0] in ("term", "generic", "veto", "near", "unless", "a", "b"):  # topic cues: (kind, topic, pair, bucket)
+        if role[0] in ("term", "generic", "veto", "near", "unless", "a", "b", "u"):  # topic cues: (kind, topic, pair, bucket)
             bucket = role[0] if len(role) == 2 else f"{role[0]}{role[2]}"
             role = (role[0], role[1], role[2] if len(role) > 2 else None, bucket)
         attr = "orth" if matcher is self.orth else "lower"

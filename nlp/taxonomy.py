@@ -15,7 +15,10 @@ DATA = Path(__file__).with_name("data")
 class Pair(tuple):
     """Two cue lists ``(a, b)`` of a topic: a word of each, in the same sentence or, with
     ``window``, up to that many sentences apart, proves the topic (in the sentence of its ``a``
-    word). A tuple of two, so that whoever reads ``topic.pairs`` as (a, b) needs nothing more.
+    word); with ``unless`` words, those cancel it in their sentence instead of the topic's veto
+    (coal power at a smelter is no less so in a sentence on "the aluminium maker" or "demand for
+    nickel", words the veto holds for solar panels as products). A tuple of two, so that whoever
+    reads ``topic.pairs`` as (a, b) needs nothing more.
 
     Two kinds use the lists otherwise, so that the tagger finds their words as it finds a pair's:
     ``weak`` words (``a``) prove the topic alone, unless the topic's veto words are in their
@@ -25,15 +28,17 @@ class Pair(tuple):
 
     kind: str
     window: int
+    unless: tuple[str, ...]
 
-    def __new__(cls, a, b=(), kind: str = "pair", window: int = 0):
+    def __new__(cls, a, b=(), kind: str = "pair", window: int = 0, unless=()):
         self = super().__new__(cls, (tuple(a), tuple(b)))
         self.kind = kind
         self.window = window
+        self.unless = tuple(unless)
         return self
 
     def __reduce__(self):
-        return (Pair, (self[0], self[1], self.kind, self.window))
+        return (Pair, (self[0], self[1], self.kind, self.window, self.unless))
 
 
 @dataclass(frozen=True)
@@ -70,22 +75,23 @@ class Topic:
 
 
 def _pair(spec, where: str) -> Pair:
-    """``[[a...], [b...]]``, or ``[[a...], [b...], {window: n}]``, or ``{a: [...], b: [...], window: n}``."""
+    """``[[a...], [b...]]``, or ``[[a...], [b...], {window: n, unless: [...]}]``, or ``{a: [...],
+    b: [...], window: n, unless: [...]}``."""
     if isinstance(spec, dict):
-        if set(spec) - {"a", "b", "window"}:
-            raise ValueError(f"topics.yaml: {where}: unknown pair keys {sorted(set(spec) - {'a', 'b', 'window'})}")
+        if set(spec) - {"a", "b", "window", "unless"}:
+            raise ValueError(f"topics.yaml: {where}: unknown pair keys {sorted(set(spec) - {'a', 'b', 'window', 'unless'})}")
         a, b, options = spec.get("a"), spec.get("b"), spec
     elif isinstance(spec, (list, tuple)) and len(spec) in (2, 3):
         a, b = spec[0], spec[1]
         options = spec[2] if len(spec) == 3 else {}
-        if not isinstance(options, dict) or set(options) - {"window"}:
-            raise ValueError(f"topics.yaml: {where}: a pair's third item is {{window: n}}")
+        if not isinstance(options, dict) or set(options) - {"window", "unless"}:
+            raise ValueError(f"topics.yaml: {where}: a pair's third item is {{window: n, unless: [...]}}")
     else:
         raise ValueError(f"topics.yaml: {where}: a pair is two lists of words")
     a, b = tuple(expand_all(a)), tuple(expand_all(b))
     if not a or not b:
         raise ValueError(f"topics.yaml: {where}: a pair needs words in both lists")
-    return Pair(a, b, window=int(options.get("window", 0)))
+    return Pair(a, b, window=int(options.get("window", 0)), unless=expand_all(options.get("unless")))
 
 
 def _weak_groups(spec, where) -> list[Pair]:

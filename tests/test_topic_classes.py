@@ -540,3 +540,32 @@ def test_a_windowed_pair_reaches_only_as_far_as_its_window(tagger):
     far = "The firm builds electric cars. It has 500 staff. It pays its bills. The government cut import duties."
     assert "ev-policy" in tagger.tag(near).topic_ids()
     assert "ev-policy" not in tagger.tag(far).topic_ids()
+
+
+def test_a_pair_with_unless_words_answers_to_them_not_to_the_topic_veto(tagger):
+    """Coal power at a smelter counts in a sentence naming "the aluminium maker" or "demand for
+    nickel" (words renewable-energy's veto holds against solar panels as products and a metal's
+    uses: before, they cancelled the coal pair too), and not beside the pair's own cancelling
+    words (coking coal is a raw material, a power cut is no power bought)."""
+    coal = next(p for p in {t.id: t for t in load_taxonomy()}["renewable-energy"].pairs if "coal-fired" in p[0])
+    assert "coking coal" in coal.unless and coal.window == 0
+    for text in ("The aluminium maker runs its smelter on coal.",
+                 "Demand for nickel has kept coal-fired power plants running at the smelters of Morowali."):
+        assert "renewable-energy" in tagger.tag(text).topic_ids(), text
+    for text in ("The steel mill buys coking coal for its blast furnace.",
+                 "Power outages forced the smelter to run diesel generators."):
+        assert "renewable-energy" not in tagger.tag(text).topic_ids(), text
+    # the other pairs still answer to the veto: a solar panel maker is no renewable power bought
+    assert "renewable-energy" not in tagger.tag("The solar panel maker sells power inverters and grid kits.").topic_ids()
+
+
+def test_a_pairs_options_are_checked_by_name(tmp_path):
+    bad = tmp_path / "topics.yaml"
+    bad.write_text("topics:\n  - id: t\n    name: T\n    description: d\n    hashtags: []\n"
+                   "    pairs:\n      - [[coal], [smelter], {unles: [mine]}]\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"topics.yaml: t pair 0: a pair's third item is \{window: n, unless"):
+        load_taxonomy(bad)
+    good = tmp_path / "good.yaml"
+    good.write_text(bad.read_text(encoding="utf-8").replace("unles:", "unless:"), encoding="utf-8")
+    (pair,) = load_taxonomy(good)[0].pairs
+    assert pair.unless == ("mine",) and tuple(pair) == (("coal",), ("smelter",))
