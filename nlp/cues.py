@@ -112,12 +112,10 @@ class TopicRules:
             vetoed = None
             if topic.generic or any(p.kind == "pair" for p in topic.pairs):
                 vetoed = {i for _, _, i in tc.get("veto", ())}
-                suppressed: set[int] = set()
+                here: set[int] = set()  # the suppressing topics' sentences
                 for other in topic.suppressed_by:
-                    other_hits = hits.get(topic_index[other], {})
-                    if topic.suppressed_in_document and other_hits:
-                        suppressed = set(range(n_sents))
-                    suppressed.update(other_hits)
+                    here.update(hits.get(topic_index[other], {}))
+                suppressed = set(range(n_sents)) if topic.suppressed_in_document and here else here
                 blocked_sents = vetoed | suppressed
                 for s, e, i in tc.get("generic", ()):
                     if i in blocked_sents or i in counts or _voided(s, e, voided):
@@ -126,7 +124,10 @@ class TopicRules:
                     found.append((s, e))
                 for pi, pair in enumerate(topic.pairs):
                     if pair.kind == "pair":  # a pair with "unless" words of its own answers to those, not to the veto
-                        blocked = suppressed | {i for _, _, i in tc.get(f"u{pi}", ())} if pair.unless else blocked_sents
+                        blocked = blocked_sents
+                        if pair.unless or not pair.in_document:
+                            blocked = (suppressed if pair.in_document else here) | (
+                                {i for _, _, i in tc.get(f"u{pi}", ())} if pair.unless else vetoed)
                         _prove_pair(tc.get(f"a{pi}"), tc.get(f"b{pi}", ()), voided, blocked, counts, found,
                                     pair.window)
             if vetoed is None:

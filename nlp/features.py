@@ -140,7 +140,9 @@ _COMPARISON = re.compile(
     # Tesla cars", "The world's top automakers, from Tesla to Volkswagen to Toyota"
     r"(?:(?:ranging|ranges?|varying|spanning|everything|anything|all)\s+|,\s*)from(?:\s+[^,;]{1,60}?\s+to)?|"
     # the parent of the company the sentence is about ("Hyundai Engineering, a construction arm of Hyundai Motor Group, said")
-    r"arm of|unit of|subsidiary of|affiliate of|division of|owned by|affiliated with|spun off from|spun out of)"
+    r"arm of|unit of|subsidiary of|affiliate of|division of|owned by|affiliated with|spun off from|spun out of|"
+    # what a place is said to host ("South Korea, home to Hyundai and Kia"): the place's news, not the carmakers'
+    r"home to|home of|birthplace of)"
     r"(?:\s+[\w’'-]+(?:[.,]\d+)*){0,3}\s*[,:]?\s*$", re.IGNORECASE)  # (a number's comma: "including 1,100 Porsches")
 # the one a verb of beating has beaten, right after it: "the SU7 surpassed the Model 3", "overtook Tesla"
 _BEATEN = re.compile(r"\b(?:surpass(?:es|ed|ing)?|outperform(?:s|ed|ing)?|outsell(?:s|ing)?|outsold|beat(?:s|ing)?|"
@@ -224,7 +226,7 @@ _COMPARISON_HINT = re.compile(_trie(("such as", "like", "includ", "than", "rival
                                      "among", "e.g.", "take", "also named", "former", "previously", "time",
                                      "ex-", "ahead of", "followed by", "trailed by", "overt", "outs",
                                      "arm of", "unit of", "subsidiary of", "affiliate", "division of", "owned by", "spun",
-                                     "same way", "ranging", "ranges from", "range from", "varying", "spanning", "thing from",
+                                     "same way", "ranging", "ranges from", "range from", "varying", "spanning", "thing from", "home ", "birthplace",
                                      "all from", ", from", "undercut", "catch", "caught", "surpass", "beat")))
 _FIRST_WORD = re.compile(r"\W*(\w+)")
 

@@ -17,8 +17,10 @@ class Pair(tuple):
     ``window``, up to that many sentences apart, proves the topic (in the sentence of its ``a``
     word); with ``unless`` words, those cancel it in their sentence instead of the topic's veto
     (coal power at a smelter is no less so in a sentence on "the aluminium maker" or "demand for
-    nickel", words the veto holds for solar panels as products). A tuple of two, so that whoever
-    reads ``topic.pairs`` as (a, b) needs nothing more.
+    nickel", words the veto holds for solar panels as products); with ``suppressed_in_document:
+    false``, a topic that suppresses it in the whole text does so only in its own sentences
+    (copper's mines in a cobalt story are still copper's). A tuple of two, so that whoever reads
+    ``topic.pairs`` as (a, b) needs nothing more.
 
     Two kinds use the lists otherwise, so that the tagger finds their words as it finds a pair's:
     ``weak`` words (``a``) prove the topic alone, unless the topic's veto words are in their
@@ -29,16 +31,18 @@ class Pair(tuple):
     kind: str
     window: int
     unless: tuple[str, ...]
+    in_document: bool  # False: suppressed only in the suppressing topic's sentences
 
-    def __new__(cls, a, b=(), kind: str = "pair", window: int = 0, unless=()):
+    def __new__(cls, a, b=(), kind: str = "pair", window: int = 0, unless=(), in_document: bool = True):
         self = super().__new__(cls, (tuple(a), tuple(b)))
         self.kind = kind
         self.window = window
         self.unless = tuple(unless)
+        self.in_document = in_document
         return self
 
     def __reduce__(self):
-        return (Pair, (self[0], self[1], self.kind, self.window, self.unless))
+        return (Pair, (self[0], self[1], self.kind, self.window, self.unless, self.in_document))
 
 
 @dataclass(frozen=True)
@@ -75,23 +79,26 @@ class Topic:
 
 
 def _pair(spec, where: str) -> Pair:
-    """``[[a...], [b...]]``, or ``[[a...], [b...], {window: n, unless: [...]}]``, or ``{a: [...],
-    b: [...], window: n, unless: [...]}``."""
+    """``[[a...], [b...]]``, or ``[[a...], [b...], {window: n, unless: [...], suppressed_in_document:
+    false}]`` (any of the three), or ``{a: [...], b: [...], window: n, ...}``."""
+    known = {"window", "unless", "suppressed_in_document"}
     if isinstance(spec, dict):
-        if set(spec) - {"a", "b", "window", "unless"}:
-            raise ValueError(f"topics.yaml: {where}: unknown pair keys {sorted(set(spec) - {'a', 'b', 'window', 'unless'})}")
+        if set(spec) - {"a", "b"} - known:
+            raise ValueError(f"topics.yaml: {where}: unknown pair keys {sorted(set(spec) - {'a', 'b'} - known)}")
         a, b, options = spec.get("a"), spec.get("b"), spec
     elif isinstance(spec, (list, tuple)) and len(spec) in (2, 3):
         a, b = spec[0], spec[1]
         options = spec[2] if len(spec) == 3 else {}
-        if not isinstance(options, dict) or set(options) - {"window", "unless"}:
-            raise ValueError(f"topics.yaml: {where}: a pair's third item is {{window: n, unless: [...]}}")
+        if not isinstance(options, dict) or set(options) - known:
+            raise ValueError(f"topics.yaml: {where}: a pair's third item is {{window: n, unless: [...], "
+                             f"suppressed_in_document: false}}")
     else:
         raise ValueError(f"topics.yaml: {where}: a pair is two lists of words")
     a, b = tuple(expand_all(a)), tuple(expand_all(b))
     if not a or not b:
         raise ValueError(f"topics.yaml: {where}: a pair needs words in both lists")
-    return Pair(a, b, window=int(options.get("window", 0)), unless=expand_all(options.get("unless")))
+    return Pair(a, b, window=int(options.get("window", 0)), unless=expand_all(options.get("unless")),
+                in_document=bool(options.get("suppressed_in_document", True)))
 
 
 def _weak_groups(spec, where) -> list[Pair]:

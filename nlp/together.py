@@ -85,7 +85,9 @@ TARGET = (
     r"(?:investigation|investigations|inquiry|inquiries|probe|probes)\s+(?:into|of)|"
     r"(?:strike|strikes|walkout|walkouts)\s+(?:at|against)|"
     r"(?:talks|negotiations|contract talks|wage talks|bargaining)\s+with)\b")
-GROUP_TARGET = re.compile(TARGET + r"[^.;:]*$", re.IGNORECASE)
+# (not through a place the names are said to be the home of: "talks with Mexico, Canada and South
+# Korea, home to Hyundai and Kia" are the countries')
+GROUP_TARGET = re.compile(TARGET + r"(?:(?!\bhome\s+(?:to|of)\b)[^.;:])*$", re.IGNORECASE)
 # ... or at one automaker, named right after: "workers unite against Tesla", "a strike at Kia"
 AIMED = re.compile(r"(?:" + TARGET + r"|(?<!compete )(?<!competes )(?<!competing )(?<!up )(?<!pitted )(?<!stacks )"
                    r"(?<!stacked )(?<!race )(?<!racing )(?<!battle )\bagainst)\s+(?:(?:the|its)\s+)?$", re.IGNORECASE)

@@ -1,8 +1,9 @@
-"""Classes of error found on blind set 25 of real passages (issue 15: 90 passages, collected and
-labelled by two helpers who never ran the tagger, scored once before anything was changed for
-them; the passages stay outside the repository). Each case is a sentence written for these tests,
+"""Classes of error found on blind sets 25 and 26 of real passages (issue 15: 90 passages each,
+collected and labelled by two helpers who never ran the tagger, scored once before anything was
+changed for them; the passages stay outside the repository). Each case is a sentence written for these tests,
 with its counter-case so a class fix cannot swallow the topic or the name it sits next to. Rules:
-nlp/data/topics.yaml, nlp/data/automakers.yaml, nlp/together.py, nlp/aboutness.py."""
+nlp/data/topics.yaml, nlp/data/automakers.yaml, nlp/together.py, nlp/aboutness.py, nlp/features.py,
+nlp/cues.py."""
 
 from __future__ import annotations
 
@@ -48,6 +49,35 @@ TOPICS = [
     ("transition-minerals: energy transition minerals with no one metal named still are",
      "Villages pay the price of the rush for energy transition minerals, the report says.",
      ["transition-minerals"], []),
+    # set 26: copper's mines are this topic's own, also in a cobalt story (outside the cobalt's sentences)
+    ("transition-minerals: a cobalt story's copper producers in another sentence",
+     "Congo's cobalt mines are expanding fast. Its copper producers raised output by a fifth this year.",
+     ["cobalt", "transition-minerals"], []),
+    ("transition-minerals: a regulator's name is not",
+     "The government will set export quotas from March, the country's strategic minerals regulator said on "
+     "Sunday.",
+     [], ["transition-minerals"]),
+    ("transition-minerals: mining as one of a list of land uses is not",
+     "The basin faces rapid deforestation to make way for farming, mining and roads.",
+     [], ["transition-minerals"]),
+    ("transition-minerals: mining companies polluting rivers still are",
+     "Mining companies have polluted rivers and cleared forest across the basin.",
+     ["transition-minerals"], []),
+    ("renewable-energy: the energy transition's move to renewable sources is not",
+     "The world is accelerating an energy transition from coal to clean and renewable energy sources, the "
+     "minister said.",
+     [], ["renewable-energy"]),
+    ("ev-policy: a plant's emission limits for heavy metals and its penalty are not",
+     "The regional authority imposed a penalty on the plant for exceeding its emission limits for hydrogen "
+     "fluoride and heavy metals.",
+     [], ["ev-policy"]),
+    ("ev-policy: carmakers' fleet emission limits and fines still are",
+     "Carmakers that exceed the EU's fleet emission limits will pay fines from 2025.",
+     ["ev-policy"], []),
+    ("supply-chain-emissions: an integrated plant's stages 'from raw materials to finished products' are not",
+     "The new plant will cover every step, from raw materials to finished products, and cut carbon emissions by "
+     "half.",
+     [], ["supply-chain-emissions"]),
 ]
 
 
@@ -61,6 +91,11 @@ def test_set25_topic_classes(tagger, name, text, present, absent):
     ("Le constructeur automobile Ford a signé un contrat d'électricité pour ses usines.", ["ford"]),
     ("Der Autobauer Ford hat einen Stromvertrag für seine Werke unterschrieben.", ["ford"]),
     ("Ford said the speech went well.", []),
+    # set 26: a sports team's general manager; "PSA" alone is Stellantis's forerunner beside car words, not an announcement
+    ("In his ten years as the Eagles GM, he drafted two quarterbacks in the first round.", []),
+    ("GM shares traded higher after the draft budget was published.", ["gm"]),
+    ("PSA sold more cars in France than any other carmaker in 2019.", ["stellantis"]),
+    ("A PSA about seat belts aired on TV, urging drivers of cars to buckle up.", []),
 ])
 def test_set25_automaker_names(tagger, text, automakers):
     assert sorted(a.id for a in tagger.tag(text).automakers) == automakers
@@ -77,6 +112,10 @@ def test_set25_automaker_names(tagger, text, automakers):
      ["gm", "honda", "nissan"]),
     ("Honda, Nissan and General Motors have signed deals with two lithium producers.",
      ["gm", "honda", "nissan"]),
+    # set 26: carmakers named as what a place is home to are the place's description, not its news
+    ("Talks with Japan and South Korea, home to Toyota and Hyundai, have stalled, the minister said. Automakers "
+     "will keep raising prices, the agency said.", []),
+    ("Toyota and Hyundai said talks with Japan and South Korea have stalled.", ["hyundai", "toyota"]),
 ])
 def test_set25_role_classes(tagger, text, about):
     assert sorted(a.id for a in tagger.tag(text).automakers if a.role == "subject") == about
