@@ -138,6 +138,7 @@ GROUP_MAX = 6  # carmakers named as one group (a lede's doer or target): this ma
 # a name alone in brackets (not right after another name: "Great Wall Motor (GWM)" is one mention)
 _BRACKET_OPEN = re.compile(r"\(\s*$")
 _BRACKET_CLOSE = re.compile(r"\s*\)")
+_VALUE = re.compile(r"\s*:\s*[-+]?[$€£¥]?\d")
 # the writer's own company: "our Mercedes-Benz Human Rights Respect System", "Volvo Recharge, our new line"
 _OUR_BEFORE = re.compile(r"\b[Oo]ur\s+$")
 _OUR_AFTER = re.compile(r"(?:\s+[A-Z][\w-]*){0,3}\s*,\s+our\b")
@@ -217,8 +218,10 @@ def score_automakers(text: str, chars: list[tuple[int, int]], weights: list[floa
             f = f._replace(compared=True)
         if len(mentions) == 1 and (_OUR_BEFORE.search(text, max(0, start - 5), start) or _OUR_AFTER.match(text, end)):
             qualified.update(aids)  # a company's own page, in the first person, naming itself: its news
-        if _BRACKET_OPEN.search(text, max(0, start - 3), start) and _BRACKET_CLOSE.match(text, end):
-            f = f._replace(compared=True)  # a name alone in brackets annotates: "tariffs from 17% (BYD)"
+        if (_BRACKET_OPEN.search(text, max(0, start - 3), start) and _BRACKET_CLOSE.match(text, end)) or _VALUE.match(text, end):
+            # a name alone in brackets annotates: "tariffs from 17% (BYD)"; so does one that labels a
+            # figure, an entry of a table: "the individual duties are: BYD: 17.4%; Geely: 19.9%"
+            f = f._replace(compared=True)
         elif f.not_only and all(scores[aid] for aid in aids):
             # the story's subject said not to be the only one ("... a step for Stellantis. Stellantis
             # is not the only automaker eyeing Indonesia's nickel. Tesla has..."): the others are the aside

@@ -155,11 +155,18 @@ _NOT_THE_ONLY = re.compile(r"\s+(?:(?:are|is|were|was)(?:\s+not|n[’']t)|aren[�
 # works for it: "A Hyundai supplier has been fined"
 _PAST_TIE = re.compile(r"\s+(?:co-?founders?|alumn(?:us|i|ae?)|alums?|veterans?|suppliers?|contractors?|subcontractors?|"
                        r"vendors?)\b", re.IGNORECASE)
+# ... or one of the name's own ties, said of another company: "CATL, ... one of Tesla's main battery suppliers"
+_ONE_OF = re.compile(r"\bone of\s*$", re.IGNORECASE)
+_TIE_OF = re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:suppliers|customers|clients|partners|vendors|contractors|"
+                     r"shareholders|investors|backers)\b", re.IGNORECASE)
 # a rival named in a compound with a verb of beating it: "its first Porsche-beating electric saloon"
 _BEATEN_COMPOUND = re.compile(r"-(?:beating|besting|rivall?ing|killers?|challenging|baiting)\b", re.IGNORECASE)
 # the name given as an example: "For instance, Volvo joined", "Volvo, for instance, is using blockchain"
 _EXAMPLE_BEFORE = re.compile(r"\bfor (?:instance|example)\s*,?\s*$", re.IGNORECASE)
 _EXAMPLE_AFTER = re.compile(r"\s*,\s*(?:for (?:instance|example)|e\.g\.)\s*,", re.IGNORECASE)
+# one of many doing the same: "Honda and others have delayed their plans", "Ford and other automakers"
+_AND_OTHERS = re.compile(r"\s*,?\s*(?:and|&)\s+(?:many\s+|several\s+|some\s+|a\s+few\s+)?(?:others\b|other\s+"
+                         r"(?:car\s?makers|automakers|manufacturers|companies|firms|brands|producers)\b)", re.IGNORECASE)
 _CLAUSE_MARKS = frozenset((",", ";", ":", "(", "–", "—", "-", '"', "“", "‘"))
 _WINDOW = 400  # characters of a sentence read before a name (a "sentence" of a PDF table can be huge)
 
@@ -294,7 +301,9 @@ def mention_features(text: str, sentence: tuple[int, int], start: int, end: int)
     # what follows the name (or its list)
     rest = suffix[after_list:]
     not_only = _NOT_THE_ONLY.match(rest) is not None
-    compared = compared or not_only or _PAST_TIE.match(rest) is not None or _BEATEN_COMPOUND.match(rest) is not None
+    compared = (compared or not_only or _PAST_TIE.match(rest) is not None or _BEATEN_COMPOUND.match(rest) is not None
+                or _AND_OTHERS.match(rest) is not None
+                or (_TIE_OF.match(rest) is not None and _ONE_OF.search(window) is not None))
     example = (_EXAMPLE_AFTER.match(rest) is not None
                or _EXAMPLE_BEFORE.search(window, max(0, len(window) - 16)) is not None)
     possessive = _POSSESSIVE.match(rest) is not None

@@ -1,4 +1,4 @@
-"""Classes of error found on blind sets 25 and 26 of real passages (issue 15: 90 passages each,
+"""Classes of error found on blind sets 25, 26 and 27 of real passages (issue 15: 90 passages each,
 collected and labelled by two helpers who never ran the tagger, scored once before anything was
 changed for them; the passages stay outside the repository). Each case is a sentence written for these tests,
 with its counter-case so a class fix cannot swallow the topic or the name it sits next to. Rules:
@@ -78,6 +78,20 @@ TOPICS = [
      "The new plant will cover every step, from raw materials to finished products, and cut carbon emissions by "
      "half.",
      [], ["supply-chain-emissions"]),
+    # set 27: the five-cent coin; a lobbying register as a story's source
+    ("nickel: the coin's cost at the Mint is not",
+     "Each penny now costs four cents to make, and the nickel costs even more to produce, the Mint said.",
+     [], ["nickel"]),
+    ("nickel: a nickel smelter's output still is",
+     "The company plans to produce more nickel at its new smelter in Sulawesi.",
+     ["nickel"], []),
+    ("ev-policy: lobbying filings as the source of a mining study are not",
+     "Two carmakers paid for a study of mining in Chile, according to lobbying filings, ahead of an electric "
+     "vehicle boom.",
+     [], ["ev-policy"]),
+    ("ev-policy: carmakers lobbying against electric vehicle rules still are",
+     "The carmakers lobbied against the electric vehicle rules for months.",
+     ["ev-policy"], []),
 ]
 
 
@@ -96,6 +110,11 @@ def test_set25_topic_classes(tagger, name, text, present, absent):
     ("GM shares traded higher after the draft budget was published.", ["gm"]),
     ("PSA sold more cars in France than any other carmaker in 2019.", ["stellantis"]),
     ("A PSA about seat belts aired on TV, urging drivers of cars to buckle up.", []),
+    # set 27: hockey's GMs; Rolls-Royce the car brand beside carmakers, not the engine maker
+    ("Power Rankings this week look at the GM situation for all 32 squads.", []),
+    ("Luxury brands Porsche, Maserati and Rolls-Royce failed to meet the emission targets.",
+     ["bmw", "stellantis", "volkswagen"]),
+    ("Rolls-Royce won an order for Trent engines from the airline.", []),
 ])
 def test_set25_automaker_names(tagger, text, automakers):
     assert sorted(a.id for a in tagger.tag(text).automakers) == automakers
@@ -116,6 +135,11 @@ def test_set25_automaker_names(tagger, text, automakers):
     ("Talks with Japan and South Korea, home to Toyota and Hyundai, have stalled, the minister said. Automakers "
      "will keep raising prices, the agency said.", []),
     ("Toyota and Hyundai said talks with Japan and South Korea have stalled.", ["hyundai", "toyota"]),
+    # set 27: names that label a table's figures; one of many doing the same; a tie of another company's
+    ("The individual duties for the three sampled producers are: BYD: 17.4%; Geely: 19.9%; SAIC: 37.6%.", []),
+    ("Pointing to the slowdown, Honda and others have delayed their electric car plans.", []),
+    ("Pointing to the slowdown, Honda and Toyota have delayed their electric car plans.", ["honda", "toyota"]),
+    ("CATL, one of Tesla's main battery suppliers, started building a factory in Spain last month.", []),
 ])
 def test_set25_role_classes(tagger, text, about):
     assert sorted(a.id for a in tagger.tag(text).automakers if a.role == "subject") == about
