@@ -138,7 +138,8 @@ GROUP_MAX = 6  # carmakers named as one group (a lede's doer or target): this ma
 # a name alone in brackets (not right after another name: "Great Wall Motor (GWM)" is one mention)
 _BRACKET_OPEN = re.compile(r"\(\s*$")
 _BRACKET_CLOSE = re.compile(r"\s*\)")
-_VALUE = re.compile(r"\s*:\s*[-+]?[$€£¥]?\d")
+# a name with its figure, as a table's entry: "BYD: 17.4%;" (not a title's "Ford: 2024 sales up 5%")
+_VALUE = re.compile(r"\s*:\s*[-+]?[$€£¥]?\d[\d.,]*\s*(?:%|per\s?cent\b|[mb]n?\b|[;,)]|$)", re.IGNORECASE)
 # the writer's own company: "our Mercedes-Benz Human Rights Respect System", "Volvo Recharge, our new line"
 _OUR_BEFORE = re.compile(r"\b[Oo]ur\s+$")
 _OUR_AFTER = re.compile(r"(?:\s+[A-Z][\w-]*){0,3}\s*,\s+our\b")

@@ -137,6 +137,7 @@ def test_set25_automaker_names(tagger, text, automakers):
     ("Toyota and Hyundai said talks with Japan and South Korea have stalled.", ["hyundai", "toyota"]),
     # set 27: names that label a table's figures; one of many doing the same; a tie of another company's
     ("The individual duties for the three sampled producers are: BYD: 17.4%; Geely: 19.9%; SAIC: 37.6%.", []),
+    ("Ford: 2024 sales up 5% as trucks lead", ["ford"]),  # a title's "Name: ..." is no table entry
     ("Pointing to the slowdown, Honda and others have delayed their electric car plans.", []),
     ("Pointing to the slowdown, Honda and Toyota have delayed their electric car plans.", ["honda", "toyota"]),
     ("CATL, one of Tesla's main battery suppliers, started building a factory in Spain last month.", []),
