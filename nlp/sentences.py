@@ -212,3 +212,31 @@ class Headings:
         else:
             body = [item for item in items if not self(sentence(item))]
         return max(body, key=key) if body else top
+
+
+TITLE_WORDS = 25
+TITLE_CHARS = 200
+
+
+def leading_title(text: str) -> tuple[str, str] | None:
+    """A plain text's first line as its title, and the rest as its body: a line of its own before
+    a blank line and more text, short (at most 25 words and 200 characters), starting with a
+    capital or a digit, with no final punctuation (closing quotes aside), as headlines are
+    written. None for any other text. A file given to ``chargewatch tag`` has no title apart, and
+    its headline would otherwise be read as the lead's first sentence: the evidence, where a body
+    sentence proves the tag, and the lede, for roles."""
+    start = len(text) - len(text.lstrip())
+    line_end = text.find("\n", start)
+    if line_end < 0:
+        return None
+    line = text[start:line_end].strip()
+    rest = text[line_end + 1:]
+    after = rest.lstrip(" \t\r")
+    if not line or not after.startswith("\n") or not after.strip():
+        return None
+    core = line.rstrip(_CLOSING)
+    opening = core.lstrip("\"'“‘")[:1]  # a headline may open with a quotation
+    if (not core or core[-1] in _FINAL or not (opening.isupper() or opening.isdigit())
+            or len(line) > TITLE_CHARS or len(line.split()) > TITLE_WORDS):
+        return None
+    return line, after.lstrip("\n")

@@ -33,6 +33,40 @@ def test_tag_prints_one_json_object_per_input(tmp_path):
     assert second == {"automakers": [], "topics": [], "suppliers": [], "supply_chain": []}
 
 
+def test_tag_reads_a_headline_line_as_the_title_so_evidence_comes_from_the_body(tmp_path):
+    """A text file that starts with its headline (a short line of its own, no final full stop,
+    then a blank line) is tagged as an article with that title: before, the headline was the
+    lead's first sentence and the evidence of every tag it named."""
+    article = tmp_path / "article.txt"
+    article.write_text("Honda and Nissan end merger talks\n\nHonda Motor Co. and Nissan Motor Co. decided on "
+                       "Thursday to end their merger talks. Mitsubishi Motors will keep its independence.\n",
+                       encoding="utf-8")
+    plain = tmp_path / "plain.txt"  # a first line that ends a sentence is the body's
+    plain.write_text("Honda and Nissan ended their merger talks.\n\nMitsubishi Motors will keep its "
+                     "independence.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["tag", str(article), str(plain)])
+    assert result.exit_code == 0, result.output
+    titled, untitled = [json.loads(line) for line in result.output.splitlines()]
+    roles = {a["id"]: a["role"] for a in titled["automakers"]}
+    assert roles == {"honda": "subject", "nissan": "subject", "mitsubishi": "mention"}
+    honda = next(a for a in titled["automakers"] if a["id"] == "honda")
+    assert honda["evidence"].startswith("Honda Motor Co. and Nissan Motor Co. decided")
+    honda = next(a for a in untitled["automakers"] if a["id"] == "honda")
+    assert honda["evidence"] == "Honda and Nissan ended their merger talks."
+
+
+def test_leading_title_takes_only_a_headline_line():
+    from nlp.sentences import leading_title
+
+    assert leading_title("Tesla recalls Model Y\n\nTesla said on Monday.") == ("Tesla recalls Model Y",
+                                                                          "Tesla said on Monday.")
+    assert leading_title("  “Ford to cut jobs”\r\n \r\nFord said.") == ("“Ford to cut jobs”", "Ford said.")
+    for text in ("Tesla recalls Model Y", "Tesla recalls Model Y\nTesla said.", "Tesla recalled cars.\n\nIt said.",
+                 "tesla recalls\n\nIt said.", "Tesla recalls Model Y\n\n  ", "Who: Tesla;\n\nIt said.",
+                 " ".join(["Word"] * 26) + "\n\nBody."):
+        assert leading_title(text) is None, text
+
+
 def test_tag_reads_standard_input_and_refuses_binary_without_a_traceback(tmp_path):
     proc = subprocess.run([sys.executable, "-m", "monitor.cli", "tag"], input="Kia cuts cobalt from its batteries.",
                           capture_output=True, text=True, cwd=ROOT)

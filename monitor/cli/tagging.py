@@ -83,7 +83,9 @@ def tag(files: tuple[str, ...], db_path: str | None) -> None:
     is linked to in nlp/data/supply_links.yaml), and "supply_chain" the automakers the text
     reaches only through those suppliers ({"automaker": id, "via": [supplier ids]}). An empty
     input gives empty lists; a binary or unreadable input gives empty lists, an "error" key and
-    a message on stderr. With --db, the suppliers' automakers and the supply chain come from the
+    a message on stderr. A first line of its own before a blank line, short and with no final
+    punctuation, is read as the headline: evidence comes from the body below it when the body
+    proves the tag. With --db, the suppliers' automakers and the supply chain come from the
     links in force there: a link staff confirmed on the review page counts, one they retired
     does not.
 
@@ -94,6 +96,7 @@ def tag(files: tuple[str, ...], db_path: str | None) -> None:
         chargewatch tag --db chargewatch.db article.txt
     """
     from nlp import default_tagger
+    from nlp.sentences import leading_title
 
     from ..fetch.charset import decode_text
 
@@ -115,7 +118,12 @@ def tag(files: tuple[str, ...], db_path: str | None) -> None:
             failed = True
             _tag_error(name, "binary input (not decodable as text)")
             continue
-        tagged = default_tagger().tag(text) if text.strip() else None
+        # a headline on a line of its own is the title, as a fetched article's is
+        titled = leading_title(text)
+        if not text.strip():
+            tagged = None
+        else:
+            tagged = default_tagger().tag(titled[1], titled[0]) if titled else default_tagger().tag(text)
         if tagged is not None and links is not None:
             from ..supply_state import with_links
 
