@@ -11,7 +11,7 @@ from operator import itemgetter
 
 from .taxonomy import Topic
 
-_TOPIC_CUES = frozenset(("term", "generic", "veto", "near", "unless", "a", "u"))
+_TOPIC_CUES = frozenset(("term", "generic", "veto", "near", "unless", "a"))
 _third = itemgetter(2)
 
 
@@ -33,8 +33,9 @@ class Cues:
 
 def sort_cues(by_key: dict[int, list], plans: dict[int, tuple], forms, every_pair_word: bool = False) -> Cues:
     """Sort the matches, grouped by match key, by what they can prove. ``plans`` gives each
-    key's roles, and apart its pair words as (topic, a bucket, b bucket). A pair's second word
-    is kept only where its first was seen, unless ``every_pair_word``: a piece of a longer
+    key's roles, and apart its pair words as (topic, a bucket, b or u bucket). A pair's second
+    word, or its own cancelling word, is kept only where its first was seen, unless
+    ``every_pair_word``: a piece of a longer
     text keeps them all, since the first word may be in another piece (a pair may span
     sentences, and so the cut between two pieces)."""
     cues = Cues()
@@ -135,7 +136,7 @@ class TopicRules:
             for pi, pair in enumerate(topic.pairs):
                 if pair.kind == "weak":  # alone, unless vetoed: whatever other topics say
                     # a group with its own "unless" words answers to those, not to the topic's veto
-                    cancel = {i for _, _, i in tc.get(f"b{pi}", ())} if pair[1] else vetoed
+                    cancel = {i for _, _, i in tc.get(f"u{pi}", ())} if pair.unless else vetoed
                     for s, e, i in tc.get(f"a{pi}", ()):
                         if i in cancel or i in counts or _voided(s, e, voided):
                             continue

@@ -230,8 +230,7 @@ def leading_title(text: str) -> tuple[str, str] | None:
     if line_end < 0:
         return None
     line = text[start:line_end].strip()
-    rest = text[line_end + 1:]
-    after = rest.lstrip(" \t\r")
+    after = text[line_end + 1:].lstrip(" \t\r")  # a blank line, then the body
     if not line or not after.startswith("\n") or not after.strip():
         return None
     core = line.rstrip(_CLOSING)

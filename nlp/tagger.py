@@ -167,8 +167,9 @@ class Tagger:
             for k in range(0, len(phrases), _ADD_CHUNK):
                 matcher.add(name, [self.nlp.make_doc(p) for p in phrases[k:k + _ADD_CHUNK]])
             key = self.nlp.vocab.strings.add(name)
-            plans[key] = (tuple(r for r in roles if r[0] != "b" and r[0] not in _SUPPLIER_ROLES),
-                          tuple((r[1], f"a{r[2]}", r[3]) for r in roles if r[0] == "b"))
+            # a pair's second words and its own cancelling words matter only where its first were seen
+            plans[key] = (tuple(r for r in roles if r[0] not in ("b", "u") and r[0] not in _SUPPLIER_ROLES),
+                          tuple((r[1], f"a{r[2]}", r[3]) for r in roles if r[0] in ("b", "u")))
             supplier_roles = tuple(r for r in roles if r[0] in _SUPPLIER_ROLES)
             if supplier_roles:
                 self._supplier_plans[key] = supplier_roles

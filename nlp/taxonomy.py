@@ -24,7 +24,7 @@ class Pair(tuple):
 
     Two kinds use the lists otherwise, so that the tagger finds their words as it finds a pair's:
     ``weak`` words (``a``) prove the topic alone, unless the topic's veto words are in their
-    sentence, or, for a group with ``unless`` words of its own (``b``), those instead (and, unlike
+    sentence, or, for a group with ``unless`` words of its own, those instead (and, unlike
     ``generic`` words, whatever other topics say); a compound topic's ``context`` words (``a``)
     are what its sentences must show (see ``Topic.requires``)."""
 
@@ -71,7 +71,7 @@ class Topic:
     def unless(self, word: str) -> tuple[str, ...]:
         """The words that cancel a weak word in its sentence instead of the topic's veto (none:
         the veto does)."""
-        return next((p[1] for p in self.pairs if p.kind == "weak" and word in p[0]), ())
+        return next((p.unless for p in self.pairs if p.kind == "weak" and word in p[0]), ())
 
     @property
     def context(self) -> tuple[str, ...]:
@@ -109,7 +109,7 @@ def _weak_groups(spec, where) -> list[Pair]:
         if isinstance(item, dict):
             if set(item) - {"words", "unless"} or not item.get("words"):
                 raise ValueError(f"topics.yaml: {where}: a weak group is {{words: [...], unless: [...]}}")
-            groups.append(Pair(expand_all(item["words"]), expand_all(item.get("unless")), kind="weak"))
+            groups.append(Pair(expand_all(item["words"]), kind="weak", unless=expand_all(item.get("unless"))))
         else:
             plain.append(item)
     return ([Pair(expand_all(plain), kind="weak")] if plain else []) + groups

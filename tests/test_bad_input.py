@@ -196,3 +196,21 @@ def test_a_page_behind_a_bot_wall_keeps_the_headline_from_the_sitemap(hostile, d
     assert report.new == 1 and "HTTP 401" in report.errors[0] and "headline" in report.errors[0]
     row = db.execute("SELECT title, published, text_from FROM articles WHERE source = 'bad'").fetchone()
     assert row == ("Tesla starts lithium refinery in Texas", "2026-11-20T10:00:00Z", "listing")
+
+
+def test_the_loopback_guard_stops_private_and_metadata_addresses_before_any_connection():
+    """The addresses these tests name (10.0.0.1, 169.254.169.254 as faked DNS answers and as links)
+    never receive traffic: conftest's autouse guard checks every socket's destination before the
+    real connect and fails the test on anything outside 127.0.0.0/8. Checked here on the guard
+    itself, without opening a socket."""
+    from tests.conftest import _check_destination
+
+    for host in ("10.0.0.1", "169.254.169.254", "172.16.0.1", "192.168.1.1", "8.8.8.8", "metadata.test"):
+        refused: list = []
+        with pytest.raises(AssertionError):
+            _check_destination((host, 80), refused)
+        assert refused == [host]
+    refused = []
+    for host in ("127.0.0.1", "127.0.0.2", "::1"):
+        _check_destination((host, 80), refused)
+    assert refused == []

@@ -119,11 +119,8 @@ def tag(files: tuple[str, ...], db_path: str | None) -> None:
             _tag_error(name, "binary input (not decodable as text)")
             continue
         # a headline on a line of its own is the title, as a fetched article's is
-        titled = leading_title(text)
-        if not text.strip():
-            tagged = None
-        else:
-            tagged = default_tagger().tag(titled[1], titled[0]) if titled else default_tagger().tag(text)
+        title, body = leading_title(text) or (None, text)
+        tagged = default_tagger().tag(body, title) if text.strip() else None
         if tagged is not None and links is not None:
             from ..supply_state import with_links
 
