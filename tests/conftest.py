@@ -6,7 +6,6 @@ no test imports from this file.
 
 from __future__ import annotations
 
-import ipaddress
 import socket
 from pathlib import Path
 
@@ -15,24 +14,10 @@ import pytest
 from monitor.workers import ExtractPool
 from storage import clock as product_clock
 from storage import open_db
-from tests.helpers import CLOCK_START, DEMO_FETCHED, FakeClock
+from tests.helpers import CLOCK_START, DEMO_FETCHED, FakeClock, check_destination
 
 _real_connect = socket.socket.connect
 _real_connect_ex = socket.socket.connect_ex
-
-
-def _check_destination(address, refused: list) -> None:
-    if isinstance(address, (str, bytes)):  # unix socket
-        return
-    host = address[0]
-    try:
-        ip = ipaddress.ip_address(host.split("%")[0])
-    except ValueError:
-        refused.append(host)
-        raise AssertionError(f"test tried to connect to a name, not an address: {host!r}")
-    if not ip.is_loopback:
-        refused.append(host)
-        raise AssertionError(f"test tried to open a connection to {host}: only 127.0.0.0/8 is allowed")
 
 
 @pytest.fixture(autouse=True)
@@ -46,11 +31,11 @@ def loopback_only(monkeypatch):
     refused: list = []
 
     def connect(self, address):
-        _check_destination(address, refused)
+        check_destination(address, refused)
         return _real_connect(self, address)
 
     def connect_ex(self, address):
-        _check_destination(address, refused)
+        check_destination(address, refused)
         return _real_connect_ex(self, address)
 
     monkeypatch.setattr(socket.socket, "connect", connect)

@@ -10,6 +10,7 @@ imports from ``tests.helpers`` (tests/ is a package; pytest puts the project roo
 
 from __future__ import annotations
 
+import ipaddress
 import socket
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -96,3 +97,19 @@ def assert_topics(tagger, name: str, text: str, present, absent) -> None:
     got = set(tagger.tag(text).topic_ids())
     assert set(present) <= got, f"{name}: missing {sorted(set(present) - got)} in {text!r} (got {sorted(got)})"
     assert not set(absent) & got, f"{name}: wrongly tagged {sorted(set(absent) & got)} in {text!r}"
+
+
+def check_destination(address, refused: list) -> None:
+    """Refuse (AssertionError, and the host noted in ``refused``) any socket destination outside
+    127.0.0.0/8 or ::1, before a connection is made: conftest's autouse guard calls it."""
+    if isinstance(address, (str, bytes)):  # unix socket
+        return
+    host = address[0]
+    try:
+        ip = ipaddress.ip_address(host.split("%")[0])
+    except ValueError:
+        refused.append(host)
+        raise AssertionError(f"test tried to connect to a name, not an address: {host!r}")
+    if not ip.is_loopback:
+        refused.append(host)
+        raise AssertionError(f"test tried to open a connection to {host}: only 127.0.0.0/8 is allowed")

@@ -13,7 +13,7 @@ from monitor.demo.sitesrv import SiteServer
 from monitor.fetch.netguard import system_resolver
 from monitor.pipeline import run_pass
 from storage.sources import list_sources
-from tests.helpers import closed_port, make_settings, respond
+from tests.helpers import check_destination, closed_port, make_settings, respond
 
 BODY = ("<p>Hyundai and Kia said their suppliers in Georgia would switch to renewable electricity "
         "under new power purchase agreements, cutting the embodied emissions of their batteries.</p>")
@@ -203,14 +203,12 @@ def test_the_loopback_guard_stops_private_and_metadata_addresses_before_any_conn
     never receive traffic: conftest's autouse guard checks every socket's destination before the
     real connect and fails the test on anything outside 127.0.0.0/8. Checked here on the guard
     itself, without opening a socket."""
-    from tests.conftest import _check_destination
-
     for host in ("10.0.0.1", "169.254.169.254", "172.16.0.1", "192.168.1.1", "8.8.8.8", "metadata.test"):
         refused: list = []
         with pytest.raises(AssertionError):
-            _check_destination((host, 80), refused)
+            check_destination((host, 80), refused)
         assert refused == [host]
     refused = []
     for host in ("127.0.0.1", "127.0.0.2", "::1"):
-        _check_destination((host, 80), refused)
+        check_destination((host, 80), refused)
     assert refused == []
