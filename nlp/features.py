@@ -70,6 +70,11 @@ _OPENERS = frozenset((
     "that", "and", "but", "while", "when", "because", "so", "then", "whereas", "where", "if", "though",
     "although", "said", "says", "here", "now", "also", "meanwhile", "even", "yet", "why", "how", "unless",
     "whether", "once", "since", "until", "whilst", "or", "nor", "comes", "come"))
+# verbs of a source: "as Reuters reported"
+_REPORTING = frozenset(("reported", "reports", "said", "says", "noted", "notes", "wrote", "writes", "told", "tells",
+                        "announced", "explained", "stated", "revealed", "confirmed", "first"))
+# prepositions that also open a clause: a name after one and before a verb is the clause's doer
+_ALSO_CONJUNCTIONS = frozenset(("as", "after", "before", "since", "until", "till"))
 # after a noun, these open a relative clause: a name after them is not the sentence's doer
 _RELATIVE = frozenset(("where", "whereby"))
 # a sentence opening with one of these opens with an adverbial phrase, not with its subject
@@ -153,6 +158,8 @@ _NOT_THE_ONLY = re.compile(r"\s+(?:(?:are|is|were|was)(?:\s+not|n[’']t)|aren[�
 # a person's past tie to the company, said after its name: "founded by Tesla co-founder JB Straubel",
 # "a Ford veteran", "Tesla alumni": the story is the person's new company's; so is a company that
 # works for it: "A Hyundai supplier has been fined"
+# the name as the owner of what it describes: "the Geely-owned firm", "a Tesla-backed startup"
+_OWNER_OF = re.compile(r"-(?:owned|backed|controlled|funded|financed|affiliated)\b", re.IGNORECASE)
 _PAST_TIE = re.compile(r"\s+(?:co-?founders?|alumn(?:us|i|ae?)|alums?|veterans?|suppliers?|contractors?|subcontractors?|"
                        r"vendors?)\b", re.IGNORECASE)
 # ... or one of the name's own ties, said of another company: "CATL, ... one of Tesla's main battery suppliers"
@@ -185,7 +192,8 @@ class MentionFeatures(NamedTuple):
     """How one name is used in its sentence (see ``mention_features``)."""
 
     before: str  # what its noun phrase follows: start, clause (a comma...), opener (and, that...), relative
-    # ("the site where"), of, prep, object
+    # ("the site where"), of, prep, party (after "a deal between"), subclause (after "as" and before a verb; both
+    # weigh as a plain name), object
     verb: bool  # a verb follows the name (after its appositive, "on Monday", "also"...)
     also: bool  # ... with "also"
     possessive: bool  # "Toyota's"
@@ -236,6 +244,15 @@ _COMPARISON_HINT = re.compile(_trie(("such as", "like", "includ", "than", "rival
                                      "same way", "ranging", "ranges from", "range from", "varying", "spanning", "thing from", "home ", "birthplace",
                                      "all from", ", from", "undercut", "catch", "caught", "surpass", "beat")))
 _FIRST_WORD = re.compile(r"\W*(\w+)")
+# a deal made or announced, and "between" before a name: the name is one of its parties, the news
+# ("presided over the announcement of a R1.175 billion partnership between Toyota South Africa Motors
+# and Ogihara"), weighing as a plain name; not a deal that is background ("part of a strategic
+# alliance between Ford and VW Group", "set up as a joint venture between Volvo and Geely")
+_PARTIES = re.compile(r"\b(?:announc\w*|sign\w*|inked|inks?|struck|strikes?|seal\w*|clinch\w*|unveil\w*|forged?|forging|"
+                      r"entered|enters?|reached|reach(?:es)?|launch\w*)\s+(?:[\w.,-]+\s+){0,5}?"
+                      r"(?:partnerships?|agreements?|deals?|joint[- ]ventures?|alliances?|collaborations?|"
+                      r"contracts?|memorand(?:um|a)|MoUs?|pacts?|mergers?|tie-ups?)"
+                      r"(?:\s+[\w-]+){0,2}?\s+between\s+[\w\s’'-]{0,40}$", re.IGNORECASE)
 
 
 # The same mention is read up to three times for one text (as an automaker, as the other company
@@ -276,6 +293,7 @@ def mention_features(text: str, sentence: tuple[int, int], start: int, end: int)
             j -= 1
             continue
         break
+    clause_word = False  # the word before is a preposition that also opens a clause: "as", "after"
     if j < 0:
         kind = "clause" if clipped or len(head_text) > 120 else "start"
     else:
@@ -286,7 +304,9 @@ def mention_features(text: str, sentence: tuple[int, int], start: int, end: int)
         elif low == "of":
             kind = "of"
         elif low in PREPOSITIONS:
-            kind = "prep"
+            # a party of the deal it names: "a partnership between Toyota South Africa Motors and Ogihara"
+            kind = "party" if low == "between" and _PARTIES.search(head_text[-90:]) else "prep"
+            clause_word = low in _ALSO_CONJUNCTIONS
         elif low in _RELATIVE and j > 0 and tokens[j - 1].isalpha() and tokens[j - 1].islower() and not is_verb(
                 tokens[j - 1]):
             kind = "relative"  # the doer of a clause about a noun: "the site where Hyundai has been assembling"
@@ -302,12 +322,13 @@ def mention_features(text: str, sentence: tuple[int, int], start: int, end: int)
     rest = suffix[after_list:]
     not_only = _NOT_THE_ONLY.match(rest) is not None
     compared = (compared or not_only or _PAST_TIE.match(rest) is not None or _BEATEN_COMPOUND.match(rest) is not None
+                or _OWNER_OF.match(rest) is not None
                 or _AND_OTHERS.match(rest) is not None
                 or (_TIE_OF.match(rest) is not None and _ONE_OF.search(window) is not None))
     example = (_EXAMPLE_AFTER.match(rest) is not None
                or _EXAMPLE_BEFORE.search(window, max(0, len(window) - 16)) is not None)
     possessive = _POSSESSIVE.match(rest) is not None
-    verb = also = False
+    verb = also = reports = False
     if not possessive:
         rest = rest[first_after:] if not after_list else rest[NAME_REST.match(rest).end():]
         m = _APPOSITIVE.match(rest)
@@ -328,10 +349,16 @@ def mention_features(text: str, sentence: tuple[int, int], start: int, end: int)
         # a verb, or any lower-case word after "also" ("BYD also integrates AI technology")
         if w and (is_verb(w.group(1)) or (also and w.group(1).isalpha() and w.group(1).islower())):
             verb = True
+            reports = w.group(1).lower() in _REPORTING
             also = also or _ALSO_AFTER.match(rest, w.end()) is not None
     if kind == "prep" and not verb and _SPEAKER.search(head_text[-80:]) and _SAID.match(suffix):
         # "Dane Parker, chief sustainability officer at General Motors, said": the company speaks
         kind, verb = "clause", True
+    elif kind == "prep" and verb and clause_word and not reports:
+        # the doer of a clause that word opens: "the ministry awarded it the contract as BYD offered $61
+        # million" (weighs as a plain name: "after Porsche and Audi pulled out of racing" is background;
+        # "As Ford Authority previously reported" a source)
+        kind = "subclause"
     verb_after = _ANY_VERB.search(text, end, min(sent_end, end + 240)) is not None
     return MentionFeatures(kind, verb, also, possessive, verb_before, verb_after, head, items, compared, quoted, not_only,
                            example)

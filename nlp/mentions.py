@@ -21,7 +21,7 @@ from .cues import Cues
 from .layout import TITLE_WEIGHT
 from .people import is_name, named_as_person_after, written_as_person
 from .registry import Registry, SurfaceForm, first_names
-from .together import LINK_GAP
+from .together import CARMAKER_NEXT, LINK_GAP, PARENT_BEFORE
 
 
 class Names:
@@ -257,6 +257,15 @@ class Names:
         strong_spans: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
         anchored: set[tuple[str, str]] = set()  # (automaker, brand) named unmistakably
         for s, _, f, i, doubtful, start, end in kept:
+            if namesakes and f.key in namesakes and PARENT_BEFORE.search(text, max(0, start - 40), start):
+                # the carmaker a sister company was spun off from: "Daimler Truck was spun off from
+                # Mercedes-Benz in 2021 ... workers at a Mercedes-Benz plant in Alabama"
+                anchored.add((f.automaker, f.brand))
+                if not f.needs_context and not doubtful:
+                    strong_ids.add(f.automaker)
+                    strong_sents[i].add(f.automaker)
+                    strong_spans[i].append((start, end, f.automaker))
+                continue
             if not f.needs_context and not doubtful and not (namesakes and namesake(f, s, i)):
                 strong_ids.add(f.automaker)
                 strong_sents[i].add(f.automaker)
@@ -292,7 +301,8 @@ class Names:
             context = strict if form.strict_context else cues.context
             if form.needs_context and not (i in context or form.automaker in strong_ids or others
                                            or (strong_sents.get(i - 1, set()) | strong_sents.get(i + 1, set()))
-                                           - {form.automaker}):
+                                           - {form.automaker}
+                                           or CARMAKER_NEXT.match(text, end) is not None):
                 unsure.append((i, form, start, end))
                 continue
             if form.needs_context:

@@ -24,8 +24,13 @@ _RIVAL_BEFORE = re.compile(r"(?<![\w-])" + _RIVAL_LEAD + "$")
 # an item before the name (capitalised, maybe "Google parent Alphabet") and its separator (not an
 # opener: "For example, Volvo is using..."); an item after it
 _NOT_IN_ITEM = r"(?!(?:with|from|to|for|by|at|in|on|as|than|like|and|or|said|says)\b)"
+# a day, a month or an opening word before the comma is the sentence's time or link, not an item:
+# "On Friday, Chery and Ebro signed", "In March, Tesla and BYD"
+_NO_ITEM = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|"
+            r"May|June|July|August|September|October|November|December|Today|Yesterday|Tomorrow|Meanwhile|"
+            r"However|Separately|Additionally|Earlier|Later|Now|Then|Also|Still|Instead|Overall)\s*,")
 _ITEM_BEFORE = re.compile(
-    r"(?!(?:For|By|In|On|At|As|With|From|Like|Unlike)\s)[A-Z][\w&.’'-]*(?:\s+(?:[A-Z][\w&.’'-]*|" + _NOT_IN_ITEM
+    r"(?!(?:For|By|In|On|At|As|With|From|Like|Unlike)\s|" + _NO_ITEM + r")[A-Z][\w&.’'-]*(?:\s+(?:[A-Z][\w&.’'-]*|" + _NOT_IN_ITEM
     + r"[a-z][\w-]*)){0,3}?\s*(?:\([^()]{1,30}\)\s*)?"
     r"(?P<sep>,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*&\s*|\s*/\s*)$")
 _ITEM_AFTER = re.compile(

@@ -27,11 +27,11 @@ _QUOTE_BEFORE = re.compile(r"\b([A-Z][\w.]*)\s+[\"“‘']$")  # 'Marcus "'
 _QUOTE_AFTER = re.compile(r"[\"”’']\s+[A-Z]")  # '" Reyes'
 _AGE_AFTER = re.compile(r",\s*\d{1,3},")  # ", 32,"
 _LIFE_AFTER = re.compile(r"\s*\((?:(?:born|b\.)\s*(?:in\s+)?\d{4}|(?:c\.\s*)?\d{4}\s*[-–—]\s*(?:\d{2,4})?)\)")
-# a person's pronoun right after a name: "Ford says he", "Ford said that she", "Ford, who" (a company
-# is "it", "which")
+# a person's pronoun right after a name: "Ford says he", "Ford said that she", "Ford said his
+# government", "Ford, who" (a company is "it", "its", "which")
 _PRONOUN_AFTER = re.compile(r"\s+(?:says|said|told\s+\w+|tells\s+\w+|added|adds|explained|argued|insisted|"
                             r"noted|believes|thinks|wrote|writes|decided|realised|realized|felt|knew|hoped|"
-                            r"admitted)(?:\s+that)?\s+(?:he|she)\b")
+                            r"admitted)(?:\s+that)?\s+(?:he|she|his|her)\b")
 _WHO_AFTER = re.compile(r"\s*,?\s+who\b")
 # ... but "who" after a list of companies or an example is said of them all: "automakers such as
 # General Motors and Tesla who are striving to secure battery metals"

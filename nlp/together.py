@@ -70,6 +70,15 @@ def jv_partner(text: str, sentence_start: int, start: int, end: int) -> bool:
             or _JV_PARTNER_AFTER.match(text, end) is not None)
 
 
+# what a company was split from, right before a name: its parent, the carmaker ("Daimler Truck was spun off
+# from Mercedes-Benz in 2021": nlp.mentions reads the brand as the carmaker, not as the truck maker's)
+PARENT_BEFORE = re.compile(r"\b(?:spun|split|carved|separated|demerged)(?:\s+(?:off|out|away))?(?:\s+from)?"
+                           r"(?:\s+what\s+is\s+now)?\s+$", re.IGNORECASE)
+# the next sentence calls the name the carmaker: "The split also aligns with Ford's broader strategic
+# shift. The automaker has been scaling back near-term EV plans" (context for a name that needs it)
+CARMAKER_NEXT = re.compile(r"[^.!?]{0,300}?[.!?][\"”’)]*\s+The\s+(?:[\w.-]+\s+){0,2}?(?:automaker|carmaker|car maker|"
+                           r"auto maker|automobile maker|automobile manufacturer|car manufacturer|car company)\b")
+
 # between two names that are one mention: "Tesla's Model Y", "GAC Mitsubishi", "Great Wall Motor (GWM"
 JOIN = re.compile(r"(?:['’]s?)?[\s-]{0,2}\(?")
 _CLOSE = re.compile(r"\s?\)")
