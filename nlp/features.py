@@ -70,6 +70,7 @@ _OPENERS = frozenset((
     "that", "and", "but", "while", "when", "because", "so", "then", "whereas", "where", "if", "though",
     "although", "said", "says", "here", "now", "also", "meanwhile", "even", "yet", "why", "how", "unless",
     "whether", "once", "since", "until", "whilst", "or", "nor", "comes", "come"))
+_AS_AFTER = frozenset(("such", "well", "same", "known", "as", "so", "described", "regarded", "seen", "named"))
 # verbs of a source: "as Reuters reported"
 _REPORTING = frozenset(("reported", "reports", "said", "says", "noted", "notes", "wrote", "writes", "told", "tells",
                         "announced", "explained", "stated", "revealed", "confirmed", "first"))
@@ -146,6 +147,9 @@ _COMPARISON = re.compile(
     r"(?:(?:ranging|ranges?|varying|spanning|everything|anything|all)\s+|,\s*)from(?:\s+[^,;]{1,60}?\s+to)?|"
     # the parent of the company the sentence is about ("Hyundai Engineering, a construction arm of Hyundai Motor Group, said")
     r"arm of|unit of|subsidiary of|affiliate of|division of|owned by|affiliated with|spun off from|spun out of|"
+    # the customer that describes a supplier in apposition: "Panasonic Energy, a supplier for Tesla's electric
+    # vehicles" (not "suppliers for Hyundai Motor and Kia have been using child labor": their supply chain's news)
+    r",\s*(?:an?|the|one)\s+(?:[\w-]+\s+){0,2}?(?:supplier|vendor)\s+(?:for|to|of)|"
     # what a place is said to host ("South Korea, home to Hyundai and Kia"): the place's news, not the carmakers'
     r"home to|home of|birthplace of)"
     r"(?:\s+[\w’'-]+(?:[.,]\d+)*){0,3}\s*[,:]?\s*$", re.IGNORECASE)  # (a number's comma: "including 1,100 Porsches")
@@ -240,7 +244,7 @@ _COMPARISON_HINT = re.compile(_trie(("such as", "like", "includ", "than", "rival
                                      "compar", "similar", "unlike", "namely", "as well as", "same as", "other",
                                      "among", "e.g.", "take", "also named", "former", "previously", "time",
                                      "ex-", "ahead of", "followed by", "trailed by", "overt", "outs",
-                                     "arm of", "unit of", "subsidiary of", "affiliate", "division of", "owned by", "spun",
+                                     "arm of", "unit of", "subsidiary of", "affiliate", "division of", "owned by", "spun", "supplier", "vendor",
                                      "same way", "ranging", "ranges from", "range from", "varying", "spanning", "thing from", "home ", "birthplace",
                                      "all from", ", from", "undercut", "catch", "caught", "surpass", "beat")))
 _FIRST_WORD = re.compile(r"\W*(\w+)")
@@ -306,7 +310,8 @@ def mention_features(text: str, sentence: tuple[int, int], start: int, end: int)
         elif low in PREPOSITIONS:
             # a party of the deal it names: "a partnership between Toyota South Africa Motors and Ogihara"
             kind = "party" if low == "between" and _PARTIES.search(head_text[-90:]) else "prep"
-            clause_word = low in _ALSO_CONJUNCTIONS
+            # ("such as", "as well as", "known as" name examples and other names, not a clause's doer)
+            clause_word = low in _ALSO_CONJUNCTIONS and not (j and tokens[j - 1].lower() in _AS_AFTER)
         elif low in _RELATIVE and j > 0 and tokens[j - 1].isalpha() and tokens[j - 1].islower() and not is_verb(
                 tokens[j - 1]):
             kind = "relative"  # the doer of a clause about a noun: "the site where Hyundai has been assembling"

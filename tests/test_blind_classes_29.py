@@ -1,4 +1,4 @@
-"""Classes of error found on blind sets 29 and 30 of real passages (issue 15: 90 passages each,
+"""Classes of error found on blind sets 29, 30 and 31 of real passages (issue 15: 90 passages each,
 collected and labelled by two helpers who never ran the tagger, each scored once before anything was
 changed for it; the passages stay outside the repository). Each case is a sentence written for these
 tests, with its counter-case. Rules: nlp/data/topics.yaml, nlp/data/automakers.yaml,
@@ -68,6 +68,13 @@ TOPICS = [
     ("green-steel: ovens that emit less carbon are not",
      "The new ovens emit less carbon, the bakery said.",
      [], ["green-steel"]),
+    # set 31: a company's own production quota is no policy; a country's EV quota is
+    ("ev-policy: a carmaker's EV production quota is not",
+     "Lithium Americas will help secure a reliable lithium source for GM's future electric vehicle production quota.",
+     ["lithium"], ["ev-policy"]),
+    ("ev-policy: a country's EV quota still is",
+     "China's electric vehicle quota forces carmakers to sell more EVs.",
+     ["ev-policy"], []),
 ]
 
 
@@ -91,6 +98,13 @@ def test_set29_topic_classes(tagger, name, text, present, absent):
     # "his government": a premier, not the carmaker
     ("Ford said his government would hold Honda and other carmakers accountable for the subsidies.", ["honda"]),
     ("Ford said its truck plant in Kentucky would reopen next month.", ["ford"]),
+    # set 31: the Maori greeting in capitals; a footballer named Honda; general managers among contending teams
+    ("KIA ORA, tena koutou, haere mai are everyday phrases heard often.", []),
+    ("Kia and GWM ORA both sold more cars in Thailand this year.", ["great-wall", "kia"]),
+    ("Honda was a member of the U20 Japanese national team in 2005 and joined the U23 side the following year.", []),
+    ("Honda won the Japanese Grand Prix with its new car in 2005.", ["honda"]),
+    ("At the deadline, contending teams and seller teams look for deals. A GM on a title contender may prefer to "
+     "wait.", []),
 ])
 def test_set30_automaker_names(tagger, text, automakers):
     assert sorted(a.id for a in tagger.tag(text).automakers) == automakers
@@ -116,6 +130,14 @@ def test_set30_automaker_names(tagger, text, automakers):
      "and Toyota said the win was its fifth.", ["toyota"]),
     ("Rowan will leave Volvo in March. At the helm of the Geely-owned firm, he oversaw three launches.",
      ["volvo-cars"]),
+    # set 31: a customer named to describe a supplier in apposition; a ticker in brackets is the name again,
+    # and "such as" opens no clause
+    ("Panasonic Energy, a supplier for Tesla's electric vehicles, signed a graphite deal with Novonix on Friday.",
+     []),
+    ("Four suppliers for Hyundai and Kia have used child labour at their Alabama plants, an investigation found.",
+     ["hyundai", "kia"]),
+    ("Tesla and its rivals such as General Motors Co (NYSE: GM) are rushing to secure nickel. Last year Tesla "
+     "signed a nickel deal with BHP.", ["tesla"]),
 ])
 def test_set29_role_classes(tagger, text, about):
     assert sorted(a.id for a in tagger.tag(text).automakers if a.role == "subject") == about
