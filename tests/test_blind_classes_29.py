@@ -1,4 +1,4 @@
-"""Classes of error found on blind sets 29, 30 and 31 of real passages (issue 15: 90 passages each,
+"""Classes of error found on blind sets 29 to 32 of real passages (issue 15: 90 passages each,
 collected and labelled by two helpers who never ran the tagger, each scored once before anything was
 changed for it; the passages stay outside the repository). Each case is a sentence written for these
 tests, with its counter-case. Rules: nlp/data/topics.yaml, nlp/data/automakers.yaml,
@@ -75,6 +75,23 @@ TOPICS = [
     ("ev-policy: a country's EV quota still is",
      "China's electric vehicle quota forces carmakers to sell more EVs.",
      ["ev-policy"], []),
+    # set 32: one metal put on a list of critical materials; public money for a battery plant; a child who worked
+    ("transition-minerals: a metal added to the EU's list of critical raw materials is not",
+     "Nickel is mined for electric car batteries and was recently added to the EU's list of critical raw materials.",
+     [], ["transition-minerals"]),
+    ("transition-minerals: a list of critical raw materials of its own still is",
+     "The ministry published a list of critical raw materials for the energy transition.",
+     ["transition-minerals"], []),
+    ("ev-policy: a government-backed funding deal for an EV battery plant",
+     "The battery maker has announced a government-backed funding deal to build an EV battery plant near the car "
+     "factory.",
+     ["ev-policy"], []),
+    ("workers-rights: a 13-year-old child who worked on an assembly line",
+     "Investigators found that a 13-year-old child worked between 50 and 60 hours a week on an assembly line.",
+     ["workers-rights"], []),
+    ("workers-rights: a child's school project is not",
+     "The child worked on a school project about batteries.",
+     [], ["workers-rights"]),
 ]
 
 
