@@ -30,7 +30,7 @@ _NO_ITEM = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Januar
             r"May|June|July|August|September|October|November|December|Today|Yesterday|Tomorrow|Meanwhile|"
             r"However|Separately|Additionally|Earlier|Later|Now|Then|Also|Still|Instead|Overall)\s*,")
 _ITEM_BEFORE = re.compile(
-    r"(?!(?:For|By|In|On|At|As|With|From|Like|Unlike)\s|" + _NO_ITEM + r")[A-Z][\w&.’'-]*(?:\s+(?:[A-Z][\w&.’'-]*|" + _NOT_IN_ITEM
+    r"(?=[A-Z])(?!(?:For|By|In|On|At|As|With|From|Like|Unlike)\s|" + _NO_ITEM + r")[A-Z][\w&.’'-]*(?:\s+(?:[A-Z][\w&.’'-]*|" + _NOT_IN_ITEM
     + r"[a-z][\w-]*)){0,3}?\s*(?:\([^()]{1,30}\)\s*)?"
     r"(?P<sep>,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*&\s*|\s*/\s*)$")
 _ITEM_AFTER = re.compile(
