@@ -70,12 +70,13 @@ _OPENERS = frozenset((
     "that", "and", "but", "while", "when", "because", "so", "then", "whereas", "where", "if", "though",
     "although", "said", "says", "here", "now", "also", "meanwhile", "even", "yet", "why", "how", "unless",
     "whether", "once", "since", "until", "whilst", "or", "nor", "comes", "come"))
-_AS_AFTER = frozenset(("such", "well", "same", "known", "as", "so", "described", "regarded", "seen", "named"))
-# verbs of a source: "as Reuters reported"
-_REPORTING = frozenset(("reported", "reports", "said", "says", "noted", "notes", "wrote", "writes", "told", "tells",
-                        "announced", "explained", "stated", "revealed", "confirmed", "first"))
 # prepositions that also open a clause: a name after one and before a verb is the clause's doer
 _ALSO_CONJUNCTIONS = frozenset(("as", "after", "before", "since", "until", "till"))
+# ... but not "as" after these: "such as", "as well as", "known as" name examples or other names
+_AS_AFTER = frozenset(("such", "well", "same", "known", "as", "so", "described", "regarded", "seen", "named"))
+# verbs of a source: "as Reuters reported" (the clause's doer is where the story comes from)
+_REPORTING = frozenset(("reported", "reports", "said", "says", "noted", "notes", "wrote", "writes", "told", "tells",
+                        "announced", "explained", "stated", "revealed", "confirmed", "first"))
 # after a noun, these open a relative clause: a name after them is not the sentence's doer
 _RELATIVE = frozenset(("where", "whereby"))
 # a sentence opening with one of these opens with an adverbial phrase, not with its subject
@@ -159,11 +160,11 @@ _BEATEN = re.compile(r"\b(?:surpass(?:es|ed|ing)?|outperform(?:s|ed|ing)?|outsel
 # the name (or its list) said not to be the only one: what follows is about someone else
 _NOT_THE_ONLY = re.compile(r"\s+(?:(?:are|is|were|was)(?:\s+not|n[’']t)|aren[’']t|isn[’']t|weren[’']t|"
                            r"wasn[’']t)\s+the\s+only\b", re.IGNORECASE)
+# the name as the owner of what it describes: "the Geely-owned firm", "a Tesla-backed startup"
+_OWNER_OF = re.compile(r"-(?:owned|backed|controlled|funded|financed|affiliated)\b", re.IGNORECASE)
 # a person's past tie to the company, said after its name: "founded by Tesla co-founder JB Straubel",
 # "a Ford veteran", "Tesla alumni": the story is the person's new company's; so is a company that
 # works for it: "A Hyundai supplier has been fined"
-# the name as the owner of what it describes: "the Geely-owned firm", "a Tesla-backed startup"
-_OWNER_OF = re.compile(r"-(?:owned|backed|controlled|funded|financed|affiliated)\b", re.IGNORECASE)
 _PAST_TIE = re.compile(r"\s+(?:co-?founders?|alumn(?:us|i|ae?)|alums?|veterans?|suppliers?|contractors?|subcontractors?|"
                        r"vendors?)\b", re.IGNORECASE)
 # ... or one of the name's own ties, said of another company: "CATL, ... one of Tesla's main battery suppliers"
@@ -196,8 +197,8 @@ class MentionFeatures(NamedTuple):
     """How one name is used in its sentence (see ``mention_features``)."""
 
     before: str  # what its noun phrase follows: start, clause (a comma...), opener (and, that...), relative
-    # ("the site where"), of, prep, party (after "a deal between"), subclause (after "as" and before a verb; both
-    # weigh as a plain name), object
+    # ("the site where"), of, prep, party (after "a deal between"), subclause (after "as", "after", "since"...
+    # and before a verb; both weigh as a plain name), object
     verb: bool  # a verb follows the name (after its appositive, "on Monday", "also"...)
     also: bool  # ... with "also"
     possessive: bool  # "Toyota's"
@@ -310,8 +311,7 @@ def mention_features(text: str, sentence: tuple[int, int], start: int, end: int)
         elif low in PREPOSITIONS:
             # a party of the deal it names: "a partnership between Toyota South Africa Motors and Ogihara"
             kind = "party" if low == "between" and _PARTIES.search(head_text[-90:]) else "prep"
-            # ("such as", "as well as", "known as" name examples and other names, not a clause's doer)
-            clause_word = low in _ALSO_CONJUNCTIONS and not (j and tokens[j - 1].lower() in _AS_AFTER)
+            clause_word = low in _ALSO_CONJUNCTIONS and not (low == "as" and j and tokens[j - 1].lower() in _AS_AFTER)
         elif low in _RELATIVE and j > 0 and tokens[j - 1].isalpha() and tokens[j - 1].islower() and not is_verb(
                 tokens[j - 1]):
             kind = "relative"  # the doer of a clause about a noun: "the site where Hyundai has been assembling"
