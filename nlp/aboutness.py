@@ -137,9 +137,6 @@ GROUP_MAX = 6  # carmakers named as one group (a lede's doer or target): this ma
 
 # a name alone in brackets (not right after another name: "Great Wall Motor (GWM)" is one mention)
 _BRACKET_OPEN = re.compile(r"\(\s*$")
-# a ticker after the company's name, "General Motors Co (NYSE: GM)": the name again, not a mention of its own
-_TICKER_OPEN = re.compile(r"\(\s*(?:NYSE|NASDAQ|Nasdaq|TSX|TSXV|ASX|LSE|HKEX|HKG|SSE|SZSE|KRX|KOSPI|TYO|TSE|OTC|OTCQX|"
-                          r"OTCMKTS|FWB|ETR|XETRA|BSE|NSE|JSE|Euronext|EPA|BIT|STO|NYSEARCA)\s*:\s*$")
 _BRACKET_CLOSE = re.compile(r"\s*\)")
 # a name with its figure, as a table's entry: "BYD: 17.4%;" (not a title's "Ford: 2024 sales up 5%")
 _VALUE = re.compile(r"\s*:\s*[-+]?[$€£¥]?\d[\d.,]*\s*(?:%|per\s?cent\b|[mb]n?\b|[;,)]|$)", re.IGNORECASE)
@@ -216,8 +213,6 @@ def score_automakers(text: str, chars: list[tuple[int, int]], weights: list[floa
                 if (aid, i) not in sentence_best:
                     scores[aid] += place * LISTED
                     sentence_best[aid, i] = place * LISTED
-            continue
-        if _TICKER_OPEN.search(text, max(0, start - 16), start) and _BRACKET_CLOSE.match(text, end):
             continue
         f = mention_features(text, chars[i], start, end)
         if f.example and len(mentions) > 1:  # one of the examples ("Volvo, for instance, ... Mercedes has ...")

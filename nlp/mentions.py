@@ -257,16 +257,12 @@ class Names:
         strong_spans: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
         anchored: set[tuple[str, str]] = set()  # (automaker, brand) named unmistakably
         for s, _, f, i, doubtful, start, end in kept:
-            if namesakes and f.key in namesakes and PARENT_BEFORE.search(text, max(0, start - 40), start):
-                # the carmaker a sister company was spun off from: "Daimler Truck was spun off from
-                # Mercedes-Benz in 2021 ... workers at a Mercedes-Benz plant in Alabama"
+            # the carmaker a sister company was spun off from is named unmistakably: "Daimler Truck was
+            # spun off from Mercedes-Benz in 2021 ... workers at a Mercedes-Benz plant in Alabama"
+            parent = bool(namesakes) and f.key in namesakes and PARENT_BEFORE.search(text, max(0, start - 40), start)
+            if parent:
                 anchored.add((f.automaker, f.brand))
-                if not f.needs_context and not doubtful:
-                    strong_ids.add(f.automaker)
-                    strong_sents[i].add(f.automaker)
-                    strong_spans[i].append((start, end, f.automaker))
-                continue
-            if not f.needs_context and not doubtful and not (namesakes and namesake(f, s, i)):
+            if not f.needs_context and not doubtful and (parent or not (namesakes and namesake(f, s, i))):
                 strong_ids.add(f.automaker)
                 strong_sents[i].add(f.automaker)
                 strong_spans[i].append((start, end, f.automaker))

@@ -81,6 +81,9 @@ CARMAKER_NEXT = re.compile(r"[^.!?]{0,300}?[.!?][\"”’)]*\s+The\s+(?:[\w.-]+\
 
 # between two names that are one mention: "Tesla's Model Y", "GAC Mitsubishi", "Great Wall Motor (GWM"
 JOIN = re.compile(r"(?:['’]s?)?[\s-]{0,2}\(?")
+# ... or a name and its ticker: "General Motors Co (NYSE: GM)"
+TICKER = re.compile(r"\s?\(\s*(?:NYSE|NASDAQ|Nasdaq|TSX|TSXV|ASX|LSE|HKEX|HKG|SSE|SZSE|KRX|KOSPI|TYO|TSE|OTC|OTCQX|"
+                    r"OTCMKTS|FWB|ETR|XETRA|BSE|NSE|JSE|Euronext|EPA|BIT|STO|NYSEARCA)\s*:\s*")
 _CLOSE = re.compile(r"\s?\)")
 # between two names of one list: other names, commas, "and", brackets
 LINK_GAP = re.compile(r"(?:['’]s?)?(?:\s*\([^()]{0,30}\)|\s*(?:,|and|&|or)|\s+[A-Z][\w&.’'-]*)*\s*")
@@ -118,14 +121,15 @@ JOINT = re.compile(r"joint[- ]venture|partnership|alliance|jointly|\bpartners?\b
 
 def name_spans(text: str, mentions: dict) -> list[list]:
     """The mentions as [start, end, sentence, automakers]: a name written right after another
-    ("Tesla's Model Y", "GAC Mitsubishi", "SAIC-GM-Wuling") is one span, of one or more automakers."""
+    ("Tesla's Model Y", "GAC Mitsubishi", "SAIC-GM-Wuling"), or its short form or ticker in brackets
+    ("General Motors (GM)", "General Motors Co (NYSE: GM)"), is one span, of one or more automakers."""
     flat = sorted((start, end, i, aid) for aid, found in mentions.items() for i, start, end in found)
     spans: list[list] = []
     for start, end, i, aid in flat:
         if spans:
             last = spans[-1]
-            if last[2] == i and start <= last[1] + 3 and (
-                    start <= last[1] or JOIN.fullmatch(text, last[1], start) is not None):
+            if last[2] == i and (start <= last[1] or (start <= last[1] + 3 and JOIN.fullmatch(text, last[1], start))
+                                 or TICKER.fullmatch(text, last[1], start)):
                 if "(" in text[last[1]:start] and (close := _CLOSE.match(text, end)):
                     end = close.end()  # "General Motors (GM)": the verb after the bracket is the name's
                 last[1] = max(last[1], end)
