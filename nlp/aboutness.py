@@ -140,9 +140,11 @@ _BRACKET_OPEN = re.compile(r"\(\s*$")
 _BRACKET_CLOSE = re.compile(r"\s*\)")
 # a name with its figure, as a table's entry: "BYD: 17.4%;" (not a title's "Ford: 2024 sales up 5%")
 _VALUE = re.compile(r"\s*:\s*[-+]?[$€£¥]?\d[\d.,]*\s*(?:%|per\s?cent\b|[mb]n?\b|[;,)]|$)", re.IGNORECASE)
-# the writer's own company: "our Mercedes-Benz Human Rights Respect System", "Volvo Recharge, our new line"
+# the writer's own company: "our Mercedes-Benz Human Rights Respect System", "Volvo Recharge, our new line",
+# or its parent: "As a Mercedes-Benz Group AG company, we perfectly align"
 _OUR_BEFORE = re.compile(r"\b[Oo]ur\s+$")
-_OUR_AFTER = re.compile(r"(?:\s+[A-Z][\w-]*){0,3}\s*,\s+our\b")
+_OUR_AFTER = re.compile(r"(?:\s+[A-Z][\w-]*){0,3}\s*,\s+our\b"
+                        r"|(?:\s+[A-Z][\w-]*){0,3}\s+(?:company|subsidiary|brand|member|affiliate)\s*,\s+(?:we|our)\b")
 
 
 @dataclass

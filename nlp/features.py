@@ -81,7 +81,11 @@ _REPORTING = frozenset(("reported", "reports", "said", "says", "noted", "notes",
 _RELATIVE = frozenset(("where", "whereby"))
 # a sentence opening with one of these opens with an adverbial phrase, not with its subject
 _INTRO = PREPOSITIONS | {"together", "along", "apart", "aside", "thanks", "due", "according", "following",
-                         "compared", "if", "when", "while", "although", "though", "because", "since", "unless"}
+                         "compared", "if", "when", "while", "although", "though", "because", "since", "unless",
+                         # a phrase set before the sentence's subject: "Fresh off landmark victories at Louisville's
+                         # Ford plant, the United Auto Workers union is targeting", "Buoyed by ...", "Days after ..."
+                         "fresh", "hot", "buoyed", "emboldened", "bolstered", "spurred", "riding", "coming",
+                         "building", "having", "backed", "armed", "days", "weeks", "months", "hours", "moments", "shortly"}
 _DETERMINERS = frozenset(("the", "a", "an", "its", "their", "his", "her", "this", "these", "those", "our",
                           "which", "whose", "every", "each", "both", "another"))
 # lower-case words that describe a company before its name ("China's leading electric car maker BYD")

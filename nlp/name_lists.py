@@ -38,6 +38,9 @@ _ITEM_AFTER = re.compile(
     r"(?:" + _ITEM_LEAD + r")?[A-Z][\w&.’'-]*(?!['’]s)(?:\s+[A-Z][\w&.’'-]*)*")
 _SEPARATORS = (",", "&", "/", " and", " or")
 _LAST_SEP = re.compile(r"\b(?:and|or)\b")
+# a comma before the "and" of two items joins two clauses, not two names: "at Toyota's plant in Kentucky,
+# and Toyota said it had raised pay" (a list's comma before "and" comes after three items or more)
+_CLAUSE_SEP = re.compile(r"\s*,\s*(?:and|or)\s")
 
 
 class NameList(NamedTuple):
@@ -56,6 +59,7 @@ def name_list(prefix: str, suffix: str) -> NameList:
     """The list around a name, from the text before it (``prefix``) and after it (``suffix``) in
     its sentence: walk back and forward over the items."""
     items, list_start, closed = 1, len(prefix), False  # closed: the list's "and" is behind
+    sep = ""  # the last separator walked over
     for n in range(8):
         cut = list_start  # the item's start, before its count, model year or "rival" if it has one
         if prefix[cut - 2:cut - 1].isdigit():
@@ -70,7 +74,8 @@ def name_list(prefix: str, suffix: str) -> NameList:
         m = _ITEM_BEFORE.search(prefix, max(0, list_start - 80), list_start)
         if m is None:
             break
-        if _LAST_SEP.search(m.group("sep")):
+        sep = m.group("sep")
+        if _LAST_SEP.search(sep):
             if n:  # "Together with Volkswagen, Tesla and Geely, Kia achieved": Kia is in no list
                 items, list_start, closed = 1, len(prefix), False
                 break
@@ -85,14 +90,17 @@ def name_list(prefix: str, suffix: str) -> NameList:
             break
         items += 1
         after_list = m.end()
-        if _LAST_SEP.search(m.group("sep")):
+        sep = m.group("sep")
+        if _LAST_SEP.search(sep):
             closed = True
             break
     parted = False
     if after_list == first_after:
         after_list = 0
-    if items == 2 and not closed and list_start < len(prefix) and "&" not in prefix[list_start:]:
+    if items == 2 and ((not closed and list_start < len(prefix) and "&" not in prefix[list_start:])
+                       or _CLAUSE_SEP.match(sep)):
         # two names a bare comma parts are no list: a clause's end and the next one's doer ("to
-        # compete with Tesla, Nissan is just figuring out"), or a name and its apposition
+        # compete with Tesla, Nissan is just figuring out"), or a name and its apposition; nor are
+        # two a comma and "and" part
         items, list_start, after_list, parted = 1, len(prefix), 0, True
     return NameList(items, list_start, after_list, first_after, parted)

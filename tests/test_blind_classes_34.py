@@ -1,0 +1,102 @@
+"""Classes of error found on blind set 34 of real passages (issue 15: 90 passages, collected and
+labelled by two helpers who never ran the tagger, scored once before anything was changed for it;
+the passages stay outside the repository). Each case is a sentence written for these tests, with its
+counter-case. Rules: nlp/data/topics.yaml, nlp/data/suppliers.yaml, nlp/features.py,
+nlp/aboutness.py."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import assert_topics
+
+# (class, text, topics that must be tagged, topics that must not be)
+TOPICS = [
+    # "human rights" naming the kind of group that speaks is no company's due diligence
+    ("human-rights-due-diligence: a coalition of environmental, human rights, and labour groups is not",
+     "A coalition of environmental, human rights, and labour organisations ranks carmakers on cleaning up "
+     "their supply chains.",
+     [], ["human-rights-due-diligence"]),
+    ("human-rights-due-diligence: human rights groups ranking suppliers are not",
+     "Human rights groups met the suppliers in Lagos.",
+     [], ["human-rights-due-diligence"]),
+    ("human-rights-due-diligence: respecting human rights in the supply chain still is",
+     "The law says carmakers must respect human rights across their supply chains.",
+     ["human-rights-due-diligence"], []),
+    ("human-rights-due-diligence: a company's human rights practices",
+     "The ranking found wide gaps in carmakers' human rights practices.",
+     ["human-rights-due-diligence"], []),
+    # a metal set beside "one of the critical raw materials" is that metal's story
+    ("transition-minerals: lithium, one of the most prized critical raw materials, is lithium's",
+     "The region hopes to mine lithium – one of the most prized critical raw materials – within five years.",
+     ["lithium"], ["transition-minerals"]),
+    ("transition-minerals: a list of critical minerals still is",
+     "The region hopes to mine lithium, graphite and other critical minerals within five years.",
+     ["transition-minerals"], []),
+    # steel made with clean power; clean power beside steel bought is not
+    ("green-steel: steel smelted using renewable electricity",
+     "The carmaker now buys steel and aluminium smelted using renewable electricity.",
+     ["green-steel"], []),
+    ("green-steel: a plant on renewable power that buys steel is not",
+     "The assembly plant runs on renewable electricity and buys its steel from a local mill.",
+     [], ["green-steel"]),
+    # a verb form of "extract" beside a metal
+    ("lithium: the right to extract lithium",
+     "Two firms won the right to extract lithium for twenty years.",
+     ["lithium"], []),
+    # a minister's title is no mining story
+    ("transition-minerals: the mining minister and local communities are not",
+     "The mining minister said the payments would support local communities.",
+     [], ["transition-minerals"]),
+    ("transition-minerals: a mine harming local communities still is",
+     "The new mine has polluted the rivers that local communities drink from.",
+     ["transition-minerals"], []),
+    # workers' protection; a union bargaining over a closure's severance
+    ("workers-rights: standards for worker protection",
+     "The smelter broke international standards for worker protection, inspectors said.",
+     ["workers-rights"], []),
+    ("workers-rights: unions discussing a severance plan",
+     "Unions and managers were discussing a severance plan linked to the closure.",
+     ["workers-rights"], []),
+    ("workers-rights: a cost paid by the workers is not wages",
+     "There is a price for cheap batteries, and it is being paid by the workers at the mines.",
+     [], ["workers-rights"]),
+    # a tax break for the gigafactory of the sentence before; tariffs beside an electric hatch
+    ("ev-policy: tax breaks for the battery plant of the sentence before",
+     "The group will build a battery gigafactory near Bristol. It hopes to get tax breaks from the "
+     "government for the site.",
+     ["ev-policy"], []),
+    ("ev-policy: tax breaks for a bakery are not",
+     "The group will build a new bakery near Bristol. It hopes to get tax breaks from the government for the "
+     "site.",
+     [], ["ev-policy"]),
+    ("ev-policy: tariffs beside an electric hatch made in China",
+     "The carmaker may keep making its electric hatch in China if tariffs on those imports fall.",
+     ["ev-policy"], []),
+]
+
+
+@pytest.mark.parametrize("name, text, present, absent", TOPICS, ids=[c[0] for c in TOPICS])
+def test_set34_topic_classes(tagger, name, text, present, absent):
+    assert_topics(tagger, name, text, present, absent)
+
+
+@pytest.mark.parametrize("text, about", [
+    # a phrase set before the sentence's subject ("Fresh off ..., the union") holds no doer
+    ("Fresh off its win at Ford's Louisville plant, the union is now targeting other carmakers. Organisers "
+     "are signing up workers at Toyota's plant in Kentucky, and Toyota said it had raised pay.", ["toyota"]),
+    ("Workers at Ford's Louisville plant voted for the union on Friday. Organisers are now signing up "
+     "workers at Toyota's plant in Kentucky.", ["ford"]),
+    # a subsidiary's own page calling itself one of its parent's companies
+    ("We recover cobalt and nickel from old packs. As a Mercedes-Benz Group company, we supply the "
+     "recyclates to cell makers.", ["mercedes-benz"]),
+    ("We recover cobalt and nickel from old packs. Our customers include Mercedes-Benz and two cell "
+     "makers.", []),
+    # the recycler by its short name leads the story: the carmakers that support it are its partners
+    ("Redwood is starting a battery recycling programme in California. Ford and Volvo Cars are the first "
+     "automakers to back the programme.", []),
+    ("A battery plant opened in Redwood City last week. Ford and Volvo Cars are the first automakers to "
+     "buy its cells.", ["ford", "volvo-cars"]),
+])
+def test_set34_role_classes(tagger, text, about):
+    assert sorted(a.id for a in tagger.tag(text).automakers if a.role == "subject") == about
