@@ -2,9 +2,10 @@
 that proves it.
 
 Pure: text in, ``Tags`` out; the registry and taxonomy are read once when the ``Tagger`` is
-built. spaCy's blank English pipeline gives tokens and sentences; two PhraseMatchers (one on
-lower-cased text, one on exact case for names that are also common words) find every cue in
-one pass, and plain Python decides what the cues prove, sentence by sentence.
+built. spaCy's blank English pipeline gives tokens and sentences; one PhraseMatcher on
+lower-cased text finds every cue in one pass (names that are also common words, matched on exact
+case, are checked against their case afterwards), and plain Python decides what the cues prove,
+sentence by sentence.
 
 This module is the flow: build the matchers, run them, hand the matches to the modules that
 decide, and assemble the tags. Each decision lives with its rules:
@@ -77,7 +78,11 @@ class Tagger:
         self.nlp.add_pipe("chargewatch_sentences")
         vocab = self.nlp.vocab
         self.lower = PhraseMatcher(vocab, attr="LOWER")
-        self.orth = PhraseMatcher(vocab, attr="ORTH")
+        # Names matched on exact case ("Smart", not "smart") go into the same matcher, under keys
+        # of their own, and a match of one is kept only if its words are written as the name's
+        # (``_exact``: key -> the allowed spellings, as tuples of word ids): one pass over the Doc
+        # instead of a second matcher's, which cost as much as the first for its 170 phrases.
+        self._exact: dict[int, frozenset[tuple[int, ...]]] = {}
         self.forms: list[SurfaceForm] = list(self.registry.forms)
         self.automakers = {a.id: a for a in self.registry.automakers}
         self.names = Names(self.registry, self.forms, self.nlp.make_doc)  # automakers, not namesakes
@@ -86,7 +91,7 @@ class Tagger:
         self._vocabulary: set[str] = set()  # every token of every pattern, lower-cased
         self._vocabulary.update(name.lower() for name in self.given_names)
         for i, form in enumerate(self.forms):
-            self._add(self.orth if form.exact_case else self.lower, ("form", i), [form.text])
+            self._add(self.lower, ("form", i), [form.text], exact=form.exact_case)
             self._vocabulary.update(form.not_before | form.not_after)
             self._vocabulary.update(w.lower() for w in form.doubt_before | form.doubt_after)
         self._add(self.lower, ("context",), self.registry.context_words)
@@ -99,7 +104,7 @@ class Tagger:
         self.supplier_names = SupplierNames(self.supplier_registry, self.nlp.make_doc)
         self.suppliers = {s.id: s for s in self.supplier_registry.suppliers}
         for j, sform in enumerate(self.supplier_names.forms):
-            self._add(self.orth if sform.exact_case else self.lower, ("sform", j), [sform.text])
+            self._add(self.lower, ("sform", j), [sform.text], exact=sform.exact_case)
         for role, words in context_roles(self.supplier_registry):
             self._add(self.lower, role, words)
         # A company's name is not its subject: "Zhejiang Huayou Cobalt", "Ganfeng Lithium", "Norsk
@@ -131,12 +136,13 @@ class Tagger:
         self._plans = self._compile()
         self.nlp.tokenizer.keep = frozenset(self._vocabulary)  # from now on, texts are shrunk
 
-    def _add(self, matcher: PhraseMatcher, role: tuple, phrases) -> None:
-        """Give each phrase the role (what a match of it can prove); ``_compile`` adds them."""
+    def _add(self, matcher: PhraseMatcher, role: tuple, phrases, exact: bool = False) -> None:
+        """Give each phrase the role (what a match of it can prove); ``_compile`` adds them.
+        ``exact``: a match counts only where the words are written with the phrase's case."""
         if role[0] in ("term", "generic", "veto", "near", "unless", "a", "b", "u"):  # topic cues: (kind, topic, pair, bucket)
             bucket = role[0] if len(role) == 2 else f"{role[0]}{role[2]}"
             role = (role[0], role[1], role[2] if len(role) > 2 else None, bucket)
-        attr = "orth" if matcher is self.orth else "lower"
+        attr = "orth" if exact else "lower"
         for phrase in _apostrophes(phrases):
             doc = self.nlp.make_doc(phrase)
             self._vocabulary.update(t.lower_ for t in doc)
@@ -163,10 +169,11 @@ class Tagger:
             # Docs made again here rather than kept since _add, and a few hundred at a time:
             # all alive at once (17,000 for one group), they cost the process tens of MB that
             # it never gave back
-            matcher = self.orth if attr == "orth" else self.lower
             for k in range(0, len(phrases), _ADD_CHUNK):
-                matcher.add(name, [self.nlp.make_doc(p) for p in phrases[k:k + _ADD_CHUNK]])
+                self.lower.add(name, [self.nlp.make_doc(p) for p in phrases[k:k + _ADD_CHUNK]])
             key = self.nlp.vocab.strings.add(name)
+            if attr == "orth":
+                self._exact[key] = frozenset(tuple(t.orth for t in self.nlp.make_doc(p)) for p in phrases)
             # a pair's second words and its own cancelling words matter only where its first were seen
             plans[key] = (tuple(r for r in roles if r[0] not in ("b", "u") and r[0] not in _SUPPLIER_ROLES),
                           tuple((r[1], f"a{r[2]}", r[3]) for r in roles if r[0] in ("b", "u")))
@@ -294,7 +301,11 @@ class Tagger:
     def _cues(self, doc, sents: Sentences, every_pair_word: bool = False) -> tuple[Cues, SupplierCues] | None:
         """Both matchers over the Doc, each match numbered with its sentence, sorted by what it
         can prove (automaker and topic cues; supplier cues apart); None when nothing matched."""
-        raw = self.lower(doc) + self.orth(doc)
+        raw = self.lower(doc)
+        if self._exact:
+            exact = self._exact
+            raw = [m for m in raw if m[0] not in exact
+                   or tuple(t.orth for t in doc[m[1]:m[2]]) in exact[m[0]]]
         if not raw:
             return None
         sent_idx = numpy.searchsorted(sents.starts, [m[1] for m in raw], side="right") - 1
