@@ -86,6 +86,9 @@ class TopicRules:
         self.topics = topics
         self.index = {t.id: i for i, t in enumerate(topics)}
         self.order = dependency_order(topics)
+        # each pair's bucket names, made once: formatting them for each pair of each text cost more
+        # than most pairs' work (their first word is absent from most texts)
+        self._keys = [tuple((f"a{pi}", f"b{pi}", f"u{pi}") for pi in range(len(t.pairs))) for t in topics]
 
     def prove(self, cues: Cues, n_sents: int):
         """Sentence -> number of proofs, for each topic; and the spans that proved them."""
@@ -95,6 +98,7 @@ class TopicRules:
         spans: dict[int, list[tuple[int, int]]] = defaultdict(list)
         for ti in self.order:
             topic = topics[ti]
+            keys = self._keys[ti]
             tc = cues.topic.get(ti)
             if tc is None and not topic.requires:  # no cue of this topic in the text
                 hits[ti] = {}
@@ -125,19 +129,25 @@ class TopicRules:
                     found.append((s, e))
                 for pi, pair in enumerate(topic.pairs):
                     if pair.kind == "pair":  # a pair with "unless" words of its own answers to those, not to the veto
+                        a_key, b_key, u_key = keys[pi]
+                        a_found, b_found = tc.get(a_key), tc.get(b_key)
+                        if not a_found or not b_found:  # proves nothing
+                            continue
                         blocked = blocked_sents
                         if pair.unless or not pair.in_document:
                             blocked = (suppressed if pair.in_document else here) | (
-                                {i for _, _, i in tc.get(f"u{pi}", ())} if pair.unless else vetoed)
-                        _prove_pair(tc.get(f"a{pi}"), tc.get(f"b{pi}", ()), voided, blocked, counts, found,
-                                    pair.window)
+                                {i for _, _, i in tc.get(u_key, ())} if pair.unless else vetoed)
+                        _prove_pair(a_found, b_found, voided, blocked, counts, found, pair.window)
             if vetoed is None:
                 vetoed = {i for _, _, i in tc.get("veto", ())}
             for pi, pair in enumerate(topic.pairs):
                 if pair.kind == "weak":  # alone, unless vetoed: whatever other topics say
                     # a group with its own "unless" words answers to those, not to the topic's veto
-                    cancel = {i for _, _, i in tc.get(f"u{pi}", ())} if pair.unless else vetoed
-                    for s, e, i in tc.get(f"a{pi}", ()):
+                    a_found = tc.get(keys[pi][0])
+                    if not a_found:
+                        continue
+                    cancel = {i for _, _, i in tc.get(keys[pi][2], ())} if pair.unless else vetoed
+                    for s, e, i in a_found:
                         if i in cancel or i in counts or _voided(s, e, voided):
                             continue
                         counts[i] = 1
