@@ -82,7 +82,7 @@ class Tagger:
         # of their own, and a match of one is kept only if its words are written as the name's
         # (``_exact``: key -> the allowed spellings, as tuples of word ids): one pass over the Doc
         # instead of a second matcher's, which cost as much as the first for its 170 phrases.
-        self._exact: dict[int, frozenset[tuple[int, ...]]] = {}
+        self._exact: dict[int, frozenset] = {}
         self.forms: list[SurfaceForm] = list(self.registry.forms)
         self.automakers = {a.id: a for a in self.registry.automakers}
         self.names = Names(self.registry, self.forms, self.nlp.make_doc)  # automakers, not namesakes
@@ -173,7 +173,9 @@ class Tagger:
                 self.lower.add(name, [self.nlp.make_doc(p) for p in phrases[k:k + _ADD_CHUNK]])
             key = self.nlp.vocab.strings.add(name)
             if attr == "orth":
-                self._exact[key] = frozenset(tuple(t.orth for t in self.nlp.make_doc(p)) for p in phrases)
+                # a one-word name as its word's id, a longer one as the tuple of its words' ids
+                self._exact[key] = frozenset(o[0] if len(o) == 1 else o for o in (
+                    tuple(t.orth for t in self.nlp.make_doc(p)) for p in phrases))
             # a pair's second words and its own cancelling words matter only where its first were seen
             plans[key] = (tuple(r for r in roles if r[0] not in ("b", "u") and r[0] not in _SUPPLIER_ROLES),
                           tuple((r[1], f"a{r[2]}", r[3]) for r in roles if r[0] in ("b", "u")))
@@ -303,9 +305,13 @@ class Tagger:
         can prove (automaker and topic cues; supplier cues apart); None when nothing matched."""
         raw = self.lower(doc)
         if self._exact:
-            exact = self._exact
-            raw = [m for m in raw if m[0] not in exact
-                   or tuple(t.orth for t in doc[m[1]:m[2]]) in exact[m[0]]]
+            exact, kept = self._exact, []
+            for m in raw:
+                written = exact.get(m[0])
+                if written is None or (doc[m[1]].orth if m[2] - m[1] == 1
+                                       else tuple(t.orth for t in doc[m[1]:m[2]])) in written:
+                    kept.append(m)
+            raw = kept
         if not raw:
             return None
         sent_idx = numpy.searchsorted(sents.starts, [m[1] for m in raw], side="right") - 1
