@@ -1,8 +1,8 @@
-"""Classes of error found on blind set 34 of real passages (issue 15: 90 passages, collected and
-labelled by two helpers who never ran the tagger, scored once before anything was changed for it;
-the passages stay outside the repository). Each case is a sentence written for these tests, with its
-counter-case. Rules: nlp/data/topics.yaml, nlp/data/suppliers.yaml, nlp/features.py,
-nlp/aboutness.py."""
+"""Classes of error found on blind sets 34 and 35 of real passages (issue 15: 90 passages each,
+collected and labelled by two helpers who never ran the tagger, each scored once before anything was
+changed for it; the passages stay outside the repository). Each case is a sentence written for these tests, with its
+counter-case. Rules: nlp/data/topics.yaml, nlp/data/suppliers.yaml, nlp/data/automakers.yaml,
+nlp/features.py, nlp/name_lists.py, nlp/aboutness.py."""
 
 from __future__ import annotations
 
@@ -73,7 +73,39 @@ TOPICS = [
     ("ev-policy: tariffs beside an electric hatch made in China",
      "The carmaker may keep making its electric hatch in China if tariffs on those imports fall.",
      ["ev-policy"], []),
+    # set 35: extractivism of a metal; a ministry of mines is a title; climate-neutral power; steel made
+    # without the use of fossil fuels
+    ("lithium: the extractivism of lithium",
+     "The reform opens the way to the extractivism of mineral resources, above all lithium.",
+     ["lithium"], []),
+    ("human-rights-due-diligence: the Minister of Mines on transparency is not",
+     "The Minister of Mines said the rules bring transparency to mineral exports.",
+     [], ["human-rights-due-diligence"]),
+    ("human-rights-due-diligence: a miner's audits of its mines still are",
+     "The miner said audits of its mines bring transparency to its cobalt supply chain.",
+     ["human-rights-due-diligence"], []),
+    ("renewable-energy: climate-neutral electricity in the plants",
+     "All its car plants now run on climate-neutral electricity.",
+     ["renewable-energy"], []),
+    ("renewable-energy: a climate-neutral car is not",
+     "The new model is sold as a climate-neutral car.",
+     [], ["renewable-energy"]),
+    ("green-steel: steel made without the use of fossil fuels",
+     "The trucks will use steel made without the use of fossil fuels.",
+     ["green-steel"], []),
+    ("green-steel: a steel bridge built without the use of cranes is not",
+     "The steel bridge opened without the use of cranes.",
+     [], ["green-steel"]),
 ]
+
+
+@pytest.mark.parametrize("text, automakers", [
+    # set 35: GM as a chess grandmaster's title
+    ("Top seed GM Anna Petrova leads the field, and GMs from six countries play in the final round.", []),
+    ("GM will build more cars in Michigan, and the GMs of two dealers attended.", ["gm"]),
+])
+def test_set35_automaker_names(tagger, text, automakers):
+    assert sorted(a.id for a in tagger.tag(text).automakers) == automakers
 
 
 @pytest.mark.parametrize("name, text, present, absent", TOPICS, ids=[c[0] for c in TOPICS])
