@@ -75,8 +75,10 @@ def jv_partner(text: str, sentence_start: int, start: int, end: int) -> bool:
 PARENT_BEFORE = re.compile(r"\b(?:spun|split|carved|separated|demerged)(?:\s+(?:off|out|away))?(?:\s+from)?"
                            r"(?:\s+what\s+is\s+now)?\s+$", re.IGNORECASE)
 # the next sentence calls the name the carmaker: "The split also aligns with Ford's broader strategic
-# shift. The automaker has been scaling back near-term EV plans" (context for a name that needs it)
-CARMAKER_NEXT = re.compile(r"[^.!?]{0,300}?[.!?][\"”’)]*\s+The\s+(?:[\w.-]+\s+){0,2}?(?:automaker|carmaker|car maker|"
+# shift. The automaker has been scaling back near-term EV plans", also after an opening phrase: "In
+# addition to the plant project, the US carmaker says" (context for a name that needs it)
+CARMAKER_NEXT = re.compile(r"[^.!?]{0,300}?[.!?][\"”’)]*\s+(?:[A-Z][^.!?,]{0,100},\s+the|The)\s+(?:[\w.-]+\s+){0,2}?"
+                           r"(?:automaker|carmaker|car maker|"
                            r"auto maker|automobile maker|automobile manufacturer|car manufacturer|car company)\b")
 
 # between two names that are one mention: "Tesla's Model Y", "GAC Mitsubishi", "Great Wall Motor (GWM"

@@ -103,6 +103,11 @@ TOPICS = [
     # set 35: GM as a chess grandmaster's title
     ("Top seed GM Anna Petrova leads the field, and GMs from six countries play in the final round.", []),
     ("GM will build more cars in Michigan, and the GMs of two dealers attended.", ["gm"]),
+    # (set 33) the next sentence calls the name the carmaker after an opening phrase
+    ("The split fits Ford's shift in strategy. In addition to the split, the US carmaker has been cutting its "
+     "budget.", ["ford"]),
+    ("The split fits Ford's shift in strategy. In addition to the split, the company has been cutting its "
+     "budget.", []),
 ])
 def test_set35_automaker_names(tagger, text, automakers):
     assert sorted(a.id for a in tagger.tag(text).automakers) == automakers
