@@ -145,6 +145,9 @@ _VALUE = re.compile(r"\s*:\s*[-+]?[$€£¥]?\d[\d.,]*\s*(?:%|per\s?cent\b|[mb]n
 _OUR_BEFORE = re.compile(r"\b[Oo]ur\s+$")
 _OUR_AFTER = re.compile(r"(?:\s+[A-Z][\w-]*){0,3}\s*,\s+our\b"
                         r"|(?:\s+[A-Z][\w-]*){0,3}\s+(?:company|subsidiary|brand|member|affiliate)\s*,\s+(?:we|our)\b")
+# the one automaker named, called by what it is: "The upstart electric car company", "the automaker said"
+_CARMAKER_AGAIN = re.compile(r"\b[Tt]he\s+(?:[\w-]+\s+){0,3}?(?:automaker|carmaker|car maker|car company|car manufacturer|"
+                             r"automobile manufacturer|vehicle maker|EV maker|electric vehicle maker)\b")
 
 
 @dataclass
@@ -294,6 +297,8 @@ def score_automakers(text: str, chars: list[tuple[int, int]], weights: list[floa
         out.together = together
     own = [aid for aid in scores if aid in plain]
     times = sum(own[0] in span[3] for span in spans) if len(own) == 1 else 0
+    if times and len(scores) == 1:  # and each time a later sentence calls it the carmaker
+        times += len(_CARMAKER_AGAIN.findall(text, spans[0][1]))
     if len(own) == 1 and not buyers and not late and (
             (own[0] in acts or times >= 3 or any(aimed_at(text, chars[i][0], start) for start, _, i, aids in spans
                                                  if own[0] in aids))  # (even after "other workers unite against")

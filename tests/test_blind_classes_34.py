@@ -1,4 +1,4 @@
-"""Classes of error found on blind sets 34 and 35 of real passages (issue 15: 90 passages each,
+"""Classes of error found on blind sets 34 to 36 of real passages (issue 15: 90 passages each,
 collected and labelled by two helpers who never ran the tagger, each scored once before anything was
 changed for it; the passages stay outside the repository). Each case is a sentence written for these tests, with its
 counter-case. Rules: nlp/data/topics.yaml, nlp/data/suppliers.yaml, nlp/data/automakers.yaml,
@@ -96,6 +96,33 @@ TOPICS = [
     ("green-steel: a steel bridge built without the use of cranes is not",
      "The steel bridge opened without the use of cranes.",
      [], ["green-steel"]),
+    # set 36: supply-chain carbon cuts by parts makers; Aboriginal heritage laws; a cartel's fines are not
+    # EV policy; cars a day are output, not wages; Norsk Hydro by its name is not hydropower
+    ("supply-chain-emissions: carbon reduction by parts partner companies",
+     "The ministry and the carmaker will fund carbon reduction by auto parts partner companies.",
+     ["supply-chain-emissions"], []),
+    ("supply-chain-emissions: a carmaker's own carbon reduction is not",
+     "The ministry and the carmaker will fund carbon reduction at the assembly plant.",
+     [], ["supply-chain-emissions"]),
+    ("indigenous-rights: Aboriginal cultural heritage laws",
+     "Miners want clarity as the state moves to scrap its new Aboriginal cultural heritage laws.",
+     ["indigenous-rights"], []),
+    ("ev-policy: fines for a recycling cartel are not",
+     "The Commission imposed fines on 15 carmakers and the European Automobile Manufacturers' Association for a "
+     "cartel on recycling old cars.",
+     [], ["ev-policy"]),
+    ("workers-rights: cars a day are output, not a wage",
+     "The site now has 2,500 employees and builds 28 cars a day.",
+     [], ["workers-rights"]),
+    ("workers-rights: two dollars a day is a wage",
+     "The site's employees are paid two dollars a day.",
+     ["workers-rights"], []),
+    ("aluminium: the aluminium company Hydro by name is not hydropower",
+     "Workers at a plant of the Norwegian aluminum company Hydro stopped work on the carmaker's parts.",
+     [], ["aluminium"]),
+    ("aluminium: aluminium smelted with hydro power still is",
+     "The smelter makes its aluminium with hydro power from the dam.",
+     ["aluminium"], []),
 ]
 
 
@@ -108,6 +135,11 @@ TOPICS = [
      "budget.", ["ford"]),
     ("The split fits Ford's shift in strategy. In addition to the split, the company has been cutting its "
      "budget.", []),
+    # set 36: Alpine skiing's World Cup; a seat maker's company named "X Seat Co"
+    ("Audi sponsors the races, and the next Alpine Ski World Cup slalom is on Saturday in Austria.", ["volkswagen"]),
+    ("Renault will build the Alpine A290 at its Alpine plant in Dieppe.", ["renault"]),
+    ("Mazda and its peer Toyo Seat Co Ltd will buy solar power from a local utility.", ["mazda"]),
+    ("The Cupra Born and the Seat Ibiza were the brand's best sellers.", ["volkswagen"]),
 ])
 def test_set35_automaker_names(tagger, text, automakers):
     assert sorted(a.id for a in tagger.tag(text).automakers) == automakers
@@ -134,6 +166,13 @@ def test_set34_topic_classes(tagger, name, text, present, absent):
      "automakers to back the programme.", []),
     ("A battery plant opened in Redwood City last week. Ford and Volvo Cars are the first automakers to "
      "buy its cells.", ["ford", "volvo-cars"]),
+    # set 36: the one automaker named, called "the electric car company" in a later sentence, is the story's
+    ("Some residents want their council to stop a plan to rezone land near their homes. The plan would let "
+     "Scout Motors take over the land. The upstart electric car company wants a rail line there. One resident "
+     "asked about Scout Motors at the meeting.", ["volkswagen"]),
+    ("Some residents want their council to stop a plan to rezone land near their homes. The plan would let "
+     "Scout Motors take over the land. The rail company wants a line there. One resident asked about Scout "
+     "Motors at the meeting.", []),
 ])
 def test_set34_role_classes(tagger, text, about):
     assert sorted(a.id for a in tagger.tag(text).automakers if a.role == "subject") == about
