@@ -146,8 +146,8 @@ _OUR_BEFORE = re.compile(r"\b[Oo]ur\s+$")
 _OUR_AFTER = re.compile(r"(?:\s+[A-Z][\w-]*){0,3}\s*,\s+our\b"
                         r"|(?:\s+[A-Z][\w-]*){0,3}\s+(?:company|subsidiary|brand|member|affiliate)\s*,\s+(?:we|our)\b")
 # the one automaker named, called by what it is: "The upstart electric car company", "the automaker said"
-_CARMAKER_AGAIN = re.compile(r"\b[Tt]he\s+(?:[\w-]+\s+){0,3}?(?:automaker|carmaker|car maker|car company|car manufacturer|"
-                             r"automobile manufacturer|vehicle maker|EV maker|electric vehicle maker)\b")
+_CARMAKER_AGAIN = re.compile(r"\b[Tt]he\s+(?:[\w-]+\s+){0,3}?(?:automaker|auto-maker|carmaker|car-maker|car maker|car company|"
+                             r"car manufacturer|automobile manufacturer|vehicle maker|EV maker|electric vehicle maker)\b")
 
 
 @dataclass
@@ -299,6 +299,9 @@ def score_automakers(text: str, chars: list[tuple[int, int]], weights: list[floa
     times = sum(own[0] in span[3] for span in spans) if len(own) == 1 else 0
     if times and len(scores) == 1:  # and each time a later sentence calls it the carmaker
         times += len(_CARMAKER_AGAIN.findall(text, spans[0][1]))
+        lede = _CARMAKER_AGAIN.match(text, chars[first_body][0]) if first_body < len(chars) else None
+        if lede and text[lede.end():lede.end() + 2].strip()[:1].islower():  # "The auto-maker has announced"
+            acts.update(scores)
     if len(own) == 1 and not buyers and not late and (
             (own[0] in acts or times >= 3 or any(aimed_at(text, chars[i][0], start) for start, _, i, aids in spans
                                                  if own[0] in aids))  # (even after "other workers unite against")

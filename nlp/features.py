@@ -82,8 +82,7 @@ _RELATIVE = frozenset(("where", "whereby"))
 # a sentence opening with one of these opens with an adverbial phrase, not with its subject
 _INTRO = PREPOSITIONS | {"together", "along", "apart", "aside", "thanks", "due", "according", "following",
                          "compared", "if", "when", "while", "although", "though", "because", "since", "unless",
-                         # a phrase set before the sentence's subject: "Fresh off landmark victories at Louisville's
-                         # Ford plant, the United Auto Workers union is targeting", "Buoyed by ...", "Days after ..."
+                         # a phrase before the subject: "Fresh off victories at Ford's plant, the union is targeting"
                          "fresh", "hot", "buoyed", "emboldened", "bolstered", "spurred", "riding", "coming",
                          "building", "having", "backed", "armed", "days", "weeks", "months", "hours", "moments", "shortly"}
 _DETERMINERS = frozenset(("the", "a", "an", "its", "their", "his", "her", "this", "these", "those", "our",
@@ -164,6 +163,7 @@ _BEATEN = re.compile(r"\b(?:surpass(?:es|ed|ing)?|outperform(?:s|ed|ing)?|outsel
 # the name (or its list) said not to be the only one: what follows is about someone else
 _NOT_THE_ONLY = re.compile(r"\s+(?:(?:are|is|were|was)(?:\s+not|n[’']t)|aren[’']t|isn[’']t|weren[’']t|"
                            r"wasn[’']t)\s+the\s+only\b", re.IGNORECASE)
+_OWNED_BY = re.compile(r"\b(?:jointly\s+)?owned\s+by\s*$", re.IGNORECASE)
 # the name as the owner of what it describes: "the Geely-owned firm", "a Tesla-backed startup"
 _OWNER_OF = re.compile(r"-(?:owned|backed|controlled|funded|financed|affiliated)\b", re.IGNORECASE)
 # a person's past tie to the company, said after its name: "founded by Tesla co-founder JB Straubel",
@@ -286,6 +286,8 @@ def mention_features(text: str, sentence: tuple[int, int], start: int, end: int)
     # (not when a bare comma parts it from the name before: the comparison is that name's)
     compared = not parted and _COMPARISON_HINT.search(low) is not None and (
         _COMPARISON.search(window) is not None or _BEATEN.search(window) is not None)
+    if compared and items == 2 and _OWNED_BY.search(window):  # a joint venture's owners ("owned by GM and LG")
+        compared = False
     # what the noun phrase holding the name (or its list) follows: back over its describing words
     tokens = _TOKEN.findall(head_text[-120:])
     j = len(tokens) - 1

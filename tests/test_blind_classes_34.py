@@ -1,4 +1,4 @@
-"""Classes of error found on blind sets 34 to 36 of real passages (issue 15: 90 passages each,
+"""Classes of error found on blind sets 34 to 37 of real passages (issue 15: 90 passages each,
 collected and labelled by two helpers who never ran the tagger, each scored once before anything was
 changed for it; the passages stay outside the repository). Each case is a sentence written for these tests, with its
 counter-case. Rules: nlp/data/topics.yaml, nlp/data/suppliers.yaml, nlp/data/automakers.yaml,
@@ -123,6 +123,20 @@ TOPICS = [
     ("aluminium: aluminium smelted with hydro power still is",
      "The smelter makes its aluminium with hydro power from the dam.",
      ["aluminium"], []),
+    # set 37: mini-mill steel; "the field of green energy" is no power bought
+    ("green-steel: mini-mill steel",
+     "The steelmaker will supply the carmaker with mini-mill steel from Arkansas.",
+     ["green-steel"], []),
+    ("green-steel: mini-mills as one of a steelmaker's plants are not",
+     "The steelmaker, which runs blast furnaces, mini-mills and special steel plants, said demand rose in the quarter.",
+     [], ["green-steel"]),
+    ("renewable-energy: leading in the field of green energy is not",
+     "Factories moved home to onshore the battery supply chain so the country can lead in the field of green "
+     "energy.",
+     [], ["renewable-energy"]),
+    ("renewable-energy: a plant on green energy still is",
+     "The plant runs on green energy from a wind farm.",
+     ["renewable-energy"], []),
 ]
 
 
@@ -173,6 +187,16 @@ def test_set34_topic_classes(tagger, name, text, present, absent):
     ("Some residents want their council to stop a plan to rezone land near their homes. The plan would let "
      "Scout Motors take over the land. The rail company wants a line there. One resident asked about Scout "
      "Motors at the meeting.", []),
+    # set 37: a plant "owned by GM and LG" names its joint venture's owners, not a parent describing a firm
+    ("The union has organised its first joint-venture battery plant, a factory in Ohio owned by General Motors "
+     "Co. and LG Energy Solution, the union said on Friday. Workers voted 710 to 16 for the union.", ["gm"]),
+    ("Cruise, a robotaxi firm owned by General Motors, will test its cars in Texas. Cruise said tests start in "
+     "June.", []),
+    # set 37: a lede whose doer is "The auto-maker", in a text naming one automaker
+    ("The auto-maker has already announced plans to build a battery plant in Lansing. City officials approved "
+     "tax incentives. A local activist once led a campaign to keep GM in the area.", ["gm"]),
+    ("The city has already announced plans for a battery plant in Lansing. City officials approved tax "
+     "incentives. A local activist once led a campaign to keep GM in the area.", []),
 ])
 def test_set34_role_classes(tagger, text, about):
     assert sorted(a.id for a in tagger.tag(text).automakers if a.role == "subject") == about
