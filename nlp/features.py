@@ -163,7 +163,7 @@ _BEATEN = re.compile(r"\b(?:surpass(?:es|ed|ing)?|outperform(?:s|ed|ing)?|outsel
 # the name (or its list) said not to be the only one: what follows is about someone else
 _NOT_THE_ONLY = re.compile(r"\s+(?:(?:are|is|were|was)(?:\s+not|n[’']t)|aren[’']t|isn[’']t|weren[’']t|"
                            r"wasn[’']t)\s+the\s+only\b", re.IGNORECASE)
-_OWNED_BY = re.compile(r"\b(?:jointly\s+)?owned\s+by\s*$", re.IGNORECASE)
+_OWNED_BY = re.compile(r"\b(?:jointly\s+)?owned\s+by\s*$", re.IGNORECASE)  # ... two names: a joint venture's owners
 # the name as the owner of what it describes: "the Geely-owned firm", "a Tesla-backed startup"
 _OWNER_OF = re.compile(r"-(?:owned|backed|controlled|funded|financed|affiliated)\b", re.IGNORECASE)
 # a person's past tie to the company, said after its name: "founded by Tesla co-founder JB Straubel",

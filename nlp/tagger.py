@@ -91,22 +91,22 @@ class Tagger:
         self._vocabulary: set[str] = set()  # every token of every pattern, lower-cased
         self._vocabulary.update(name.lower() for name in self.given_names)
         for i, form in enumerate(self.forms):
-            self._add(self.lower, ("form", i), [form.text], exact=form.exact_case)
+            self._add(("form", i), [form.text], exact=form.exact_case)
             self._vocabulary.update(form.not_before | form.not_after)
             self._vocabulary.update(w.lower() for w in form.doubt_before | form.doubt_after)
-        self._add(self.lower, ("context",), self.registry.context_words)
-        self._add(self.lower, ("strict",), self.registry.strict_context_words)
-        self._add(self.lower, ("blocked",), self.registry.blocked)
+        self._add(("context",), self.registry.context_words)
+        self._add(("strict",), self.registry.strict_context_words)
+        self._add(("blocked",), self.registry.blocked)
         for name, words in self.registry.other_context:
-            self._add(self.lower, ("other", name), words)
-        self._add(self.lower, ("car",), self.registry.car_words)
+            self._add(("other", name), words)
+        self._add(("car",), self.registry.car_words)
         self.supplier_registry = suppliers or load_supplier_registry()
         self.supplier_names = SupplierNames(self.supplier_registry, self.nlp.make_doc)
         self.suppliers = {s.id: s for s in self.supplier_registry.suppliers}
         for j, sform in enumerate(self.supplier_names.forms):
-            self._add(self.lower, ("sform", j), [sform.text], exact=sform.exact_case)
+            self._add(("sform", j), [sform.text], exact=sform.exact_case)
         for role, words in context_roles(self.supplier_registry):
-            self._add(self.lower, role, words)
+            self._add(role, words)
         # A company's name is not its subject: "Zhejiang Huayou Cobalt", "Ganfeng Lithium", "Norsk
         # Hydro" and "Tata Steel" prove no cobalt, lithium, renewable or steel topic by their
         # words (the words of a name of two or more words count for no topic, as a taxonomy's
@@ -117,28 +117,28 @@ class Tagger:
         proofs = {" ".join(term.lower().split()) for topic in self.topics
                   for term in (*topic.terms, *topic.generic, *topic.weak,
                                *(w for p in topic.pairs if p.kind == "pair" for words in p for w in words))}
-        self._add(self.lower, ("not", None), [f.text for f in self.supplier_names.forms
+        self._add(("not", None), [f.text for f in self.supplier_names.forms
                                               if len(self.nlp.make_doc(f.text)) > 1
                                               and " ".join(f.text.lower().split()) not in proofs])
         self._vocabulary.update(self.supplier_names.words_around())
         for ti, topic in enumerate(self.topics):
-            self._add(self.lower, ("term", ti), topic.terms)
-            self._add(self.lower, ("generic", ti), topic.generic)
+            self._add(("term", ti), topic.terms)
+            self._add(("generic", ti), topic.generic)
             for pi, pair in enumerate(topic.pairs):
-                self._add(self.lower, ("a", ti, pi), pair[0])
-                self._add(self.lower, ("b", ti, pi), pair[1])
-                self._add(self.lower, ("u", ti, pi), pair.unless)
-            self._add(self.lower, ("not", ti), topic.not_phrases)
-            self._add(self.lower, ("veto", ti), topic.veto)
-            self._add(self.lower, ("near", ti), topic.near)
-            self._add(self.lower, ("unless", ti), topic.near_unless)
+                self._add(("a", ti, pi), pair[0])
+                self._add(("b", ti, pi), pair[1])
+                self._add(("u", ti, pi), pair.unless)
+            self._add(("not", ti), topic.not_phrases)
+            self._add(("veto", ti), topic.veto)
+            self._add(("near", ti), topic.near)
+            self._add(("unless", ti), topic.near_unless)
         self.topic_rules = TopicRules(self.topics)  # checks the dependencies once
         self._plans = self._compile()
         self.nlp.tokenizer.keep = frozenset(self._vocabulary)  # from now on, texts are shrunk
 
-    def _add(self, matcher: PhraseMatcher, role: tuple, phrases, exact: bool = False) -> None:
-        """Give each phrase the role (what a match of it can prove); ``_compile`` adds them.
-        ``exact``: a match counts only where the words are written with the phrase's case."""
+    def _add(self, role: tuple, phrases, exact: bool = False) -> None:
+        """Give each phrase the role (what a match of it can prove); ``_compile`` adds them to the
+        matcher. ``exact``: a match counts only where the words are written with the phrase's case."""
         if role[0] in ("term", "generic", "veto", "near", "unless", "a", "b", "u"):  # topic cues: (kind, topic, pair, bucket)
             bucket = role[0] if len(role) == 2 else f"{role[0]}{role[2]}"
             role = (role[0], role[1], role[2] if len(role) > 2 else None, bucket)
@@ -301,7 +301,7 @@ class Tagger:
                             (supplied, supplier_context))
 
     def _cues(self, doc, sents: Sentences, every_pair_word: bool = False) -> tuple[Cues, SupplierCues] | None:
-        """Both matchers over the Doc, each match numbered with its sentence, sorted by what it
+        """The matcher over the Doc, each match numbered with its sentence, sorted by what it
         can prove (automaker and topic cues; supplier cues apart); None when nothing matched."""
         raw = self.lower(doc)
         if self._exact:
