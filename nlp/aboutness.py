@@ -98,15 +98,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-from .features import (
-    AGENT,
-    AGENT_ALSO,
-    LIST_ITEMS,
-    LISTED,
-    SUBJECT_NP,
-    mention_features,
-    mention_weight,
-)
+from .features import AGENT, AGENT_ALSO, LIST_ITEMS, LISTED, SUBJECT_NP, WORD, is_verb, mention_features, mention_weight
 from .other_lede import other_companies, supplies
 from .together import (
     GROUP_TARGET,
@@ -297,11 +289,14 @@ def score_automakers(text: str, chars: list[tuple[int, int]], weights: list[floa
         out.together = together
     own = [aid for aid in scores if aid in plain]
     times = sum(own[0] in span[3] for span in spans) if len(own) == 1 else 0
-    if times and len(scores) == 1:  # and each time a later sentence calls it the carmaker
-        times += len(_CARMAKER_AGAIN.findall(text, spans[0][1]))
+    if times and len(scores) == 1:  # and each time a later sentence calls it the carmaker, acting when
+        # a verb follows ("the Japanese automaker is building"; "The auto-maker has announced" as the lede)
         lede = _CARMAKER_AGAIN.match(text, chars[first_body][0]) if first_body < len(chars) else None
-        if lede and text[lede.end():lede.end() + 2].strip()[:1].islower():  # "The auto-maker has announced"
-            acts.update(scores)
+        for m in ([lede] if lede else []) + list(_CARMAKER_AGAIN.finditer(text, spans[0][1])):
+            times += m is not lede
+            verb = WORD.match(text, m.end())
+            if verb and is_verb(verb.group(1)):
+                acts.update(scores)
     if len(own) == 1 and not buyers and not late and (
             (own[0] in acts or times >= 3 or any(aimed_at(text, chars[i][0], start) for start, _, i, aids in spans
                                                  if own[0] in aids))  # (even after "other workers unite against")

@@ -9,8 +9,10 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-# after a name: more of the company's name ("Motor Co.", "Europe Corp.", "(TMNA)"), or the dot of its "Co."
-NAME_REST = re.compile(r"\.?(?:\s+(?:[A-Z][\w&.\-’']*|&|de)|\s*\([^()]{1,40}\)|\s+[A-Z]\.)*")
+# after a name: more of the company's name ("Motor Co.", "Europe Corp.", "(TMNA)", "Motor Co., Ltd.", "Tesla,
+# Inc."), or the dot of its "Co."
+_SUFFIX = r",\s*(?:Ltd|Inc|LLC|Corp|Co|AG|SE|SA|S\.A|plc|PLC|NV|N\.V|GmbH|S\.p\.A|Limited)\b\.?"  # ", Ltd."
+NAME_REST = re.compile(r"\.?(?:\s+(?:[A-Z][\w&.\-’']*|&|de)|\s*\([^()]{1,40}\)|\s+[A-Z]\.|" + _SUFFIX + ")*")
 # what may come between a list's separator and the name of an item: a count or a model year
 # ("including 1,100 Porsches and 189 Bentleys", "the 2017 Honda Clarity and 2017 Toyota Mirai"),
 # or the item called a rival of the one before ("German carmaker BMW and larger rival Volkswagen
@@ -31,7 +33,7 @@ _NO_ITEM = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Januar
             r"However|Separately|Additionally|Earlier|Later|Now|Then|Also|Still|Instead|Overall)\s*,")
 _ITEM_BEFORE = re.compile(
     r"(?=[A-Z])(?!(?:For|By|In|On|At|As|With|From|Like|Unlike)\s|" + _NO_ITEM + r")[A-Z][\w&.’'-]*(?:\s+(?:[A-Z][\w&.’'-]*|" + _NOT_IN_ITEM
-    + r"[a-z][\w-]*)){0,3}?\s*(?:\([^()]{1,30}\)\s*)?"
+    + r"[a-z][\w-]*)){0,3}?(?:" + _SUFFIX + r")?\s*(?:\([^()]{1,30}\)\s*)?"
     r"(?P<sep>,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*&\s*|\s*/\s*)$")
 _ITEM_AFTER = re.compile(
     r"(?:\s*\([^()]{1,30}\))?(?P<sep>\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*&\s*|\s*/\s*)"

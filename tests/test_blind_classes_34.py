@@ -1,4 +1,4 @@
-"""Classes of error found on blind sets 34 to 37 of real passages (issue 15: 90 passages each,
+"""Classes of error found on blind sets 34 to 38 of real passages (issue 15: 90 passages each,
 collected and labelled by two helpers who never ran the tagger, each scored once before anything was
 changed for it; the passages stay outside the repository). Each case is a sentence written for these tests, with its
 counter-case. Rules: nlp/data/topics.yaml, nlp/data/suppliers.yaml, nlp/data/automakers.yaml,
@@ -197,6 +197,16 @@ def test_set34_topic_classes(tagger, name, text, present, absent):
      "tax incentives. A local activist once led a campaign to keep GM in the area.", ["gm"]),
     ("The city has already announced plans for a battery plant in Lansing. City officials approved tax "
      "incentives. A local activist once led a campaign to keep GM in the area.", []),
+    # set 38 (after its measurement): ", Ltd." is the rest of a name, not an item of a list; the one automaker
+    # named in a list, then called "the Japanese automaker" as a doer
+    ("Nissan Motor Co., Ltd. and Honda Motor Co., Ltd. announced the end of their merger talks. Both companies "
+     "consulted their stakeholders.", ["honda", "nissan"]),
+    ("A report names carmakers such as Nissan Motor Co., Ltd. and Honda Motor Co., Ltd. among the slowest to cut "
+     "emissions. The report was written by a Tokyo think tank.", []),
+    ("Prime Minister Justin Trudeau, Premier Doug Ford and Honda executives are expected to announce today that "
+     "the Japanese automaker is building a battery plant in Alliston.", ["honda"]),
+    ("Prime Minister Justin Trudeau, Premier Doug Ford and Honda executives met at a town hall about road "
+     "repairs in Alliston.", []),
 ])
 def test_set34_role_classes(tagger, text, about):
     assert sorted(a.id for a in tagger.tag(text).automakers if a.role == "subject") == about
