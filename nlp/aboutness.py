@@ -101,6 +101,7 @@ from dataclasses import dataclass, field
 from .features import AGENT, AGENT_ALSO, LIST_ITEMS, LISTED, SUBJECT_NP, WORD, is_verb, mention_features, mention_weight
 from .other_lede import other_companies, supplies
 from .together import (
+    CARMAKER_NOUN,
     GROUP_TARGET,
     GROUP_TARGET_PLURAL,
     JOINT,
@@ -138,8 +139,7 @@ _OUR_BEFORE = re.compile(r"\b[Oo]ur\s+$")
 _OUR_AFTER = re.compile(r"(?:\s+[A-Z][\w-]*){0,3}\s*,\s+our\b"
                         r"|(?:\s+[A-Z][\w-]*){0,3}\s+(?:company|subsidiary|brand|member|affiliate)\s*,\s+(?:we|our)\b")
 # the one automaker named, called by what it is: "The upstart electric car company", "the automaker said"
-_CARMAKER_AGAIN = re.compile(r"\b[Tt]he\s+(?:[\w-]+\s+){0,3}?(?:automaker|auto-maker|carmaker|car-maker|car maker|car company|"
-                             r"car manufacturer|automobile manufacturer|vehicle maker|EV maker|electric vehicle maker)\b")
+_CARMAKER_AGAIN = re.compile(r"\b[Tt]he\s+(?:[\w-]+\s+){0,3}?" + CARMAKER_NOUN)
 
 
 @dataclass
@@ -289,14 +289,15 @@ def score_automakers(text: str, chars: list[tuple[int, int]], weights: list[floa
         out.together = together
     own = [aid for aid in scores if aid in plain]
     times = sum(own[0] in span[3] for span in spans) if len(own) == 1 else 0
-    if times and len(scores) == 1:  # and each time a later sentence calls it the carmaker, acting when
-        # a verb follows ("the Japanese automaker is building"; "The auto-maker has announced" as the lede)
-        lede = _CARMAKER_AGAIN.match(text, chars[first_body][0]) if first_body < len(chars) else None
-        for m in ([lede] if lede else []) + list(_CARMAKER_AGAIN.finditer(text, spans[0][1])):
-            times += m is not lede
-            verb = WORD.match(text, m.end())
-            if verb and is_verb(verb.group(1)):
-                acts.update(scores)
+    if times and len(scores) == 1:
+        # each later "the carmaker" names it again; before a verb, there or as the lede's doer, it acts
+        # ("the Japanese automaker is building", "The auto-maker has announced")
+        again = list(_CARMAKER_AGAIN.finditer(text, spans[0][1]))
+        times += len(again)
+        if first_body < len(chars) and (lede := _CARMAKER_AGAIN.match(text, chars[first_body][0])):
+            again.append(lede)
+        if any((verb := WORD.match(text, m.end())) and is_verb(verb.group(1)) for m in again):
+            acts.update(scores)
     if len(own) == 1 and not buyers and not late and (
             (own[0] in acts or times >= 3 or any(aimed_at(text, chars[i][0], start) for start, _, i, aids in spans
                                                  if own[0] in aids))  # (even after "other workers unite against")

@@ -77,9 +77,11 @@ PARENT_BEFORE = re.compile(r"\b(?:spun|split|carved|separated|demerged)(?:\s+(?:
 # the next sentence calls the name the carmaker: "The split also aligns with Ford's broader strategic
 # shift. The automaker has been scaling back near-term EV plans", also after an opening phrase: "In
 # addition to the plant project, the US carmaker says" (context for a name that needs it)
+# what a text calls a carmaker it has named (here, and in nlp.aboutness for the one automaker a text names)
+CARMAKER_NOUN = (r"(?:automaker|auto-maker|auto maker|carmaker|car-maker|car maker|automobile maker|automobile manufacturer|"
+                 r"car manufacturer|car company|vehicle maker|EV maker|electric vehicle maker)\b")
 CARMAKER_NEXT = re.compile(r"[^.!?]{0,300}?[.!?][\"”’)]*\s+(?:[A-Z][^.!?,]{0,100},\s+the|The)\s+(?:[\w.-]+\s+){0,2}?"
-                           r"(?:automaker|carmaker|car maker|"
-                           r"auto maker|automobile maker|automobile manufacturer|car manufacturer|car company)\b")
+                           + CARMAKER_NOUN)
 
 # between two names that are one mention: "Tesla's Model Y", "GAC Mitsubishi", "Great Wall Motor (GWM"
 JOIN = re.compile(r"(?:['’]s?)?[\s-]{0,2}\(?")
