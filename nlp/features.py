@@ -150,7 +150,7 @@ _COMPARISON = re.compile(
     # Tesla cars", "The world's top automakers, from Tesla to Volkswagen to Toyota"
     r"(?:(?:ranging|ranges?|varying|spanning|everything|anything|all)\s+|,\s*)from(?:\s+[^,;]{1,60}?\s+to)?|"
     # the parent of the company the sentence is about ("Hyundai Engineering, a construction arm of Hyundai Motor Group, said")
-    r"arm of|unit of|subsidiary of|affiliate of|division of|owned by|affiliated with|spun off from|spun out of|"
+    r"arm of|unit of|subsidiary of|affiliate of|division of|partners? of|owned by|affiliated with|spun off from|spun out of|"
     # the customer that describes a supplier in apposition: "Panasonic Energy, a supplier for Tesla's electric
     # vehicles" (not "suppliers for Hyundai Motor and Kia have been using child labor": their supply chain's news)
     r",\s*(?:an?|the|one)\s+(?:[\w-]+\s+){0,2}?(?:supplier|vendor)\s+(?:for|to|of)|"
@@ -166,11 +166,12 @@ _NOT_THE_ONLY = re.compile(r"\s+(?:(?:are|is|were|was)(?:\s+not|n[’']t)|aren[�
 _OWNED_BY = re.compile(r"\b(?:jointly\s+)?owned\s+by\s*$", re.IGNORECASE)  # ... two names: a joint venture's owners
 # the name as the owner of what it describes: "the Geely-owned firm", "a Tesla-backed startup"
 _OWNER_OF = re.compile(r"-(?:owned|backed|controlled|funded|financed|affiliated)\b", re.IGNORECASE)
-# a person's past tie to the company, said after its name: "founded by Tesla co-founder JB Straubel",
-# "a Ford veteran", "Tesla alumni": the story is the person's new company's; so is a company that
-# works for it: "A Hyundai supplier has been fined"
+# a person's past tie to the company, said after its name: "founded by Tesla co-founder JB Straubel", "a Ford veteran":
+# the story is the person's new company's; so is a company that works for it or sells its cars ("A Hyundai supplier
+# has been fined", "the Kia dealership"), or its possessive describes: "Hyundai Motor Group's affiliate Kia said"
 _PAST_TIE = re.compile(r"\s+(?:co-?founders?|alumn(?:us|i|ae?)|alums?|veterans?|suppliers?|contractors?|subcontractors?|"
-                       r"vendors?)\b", re.IGNORECASE)
+                       r"vendors?|dealers?|dealerships?|franchisees?)\b|['’]s?\s+(?:[\w-]+\s+){0,2}?(?:affiliate|unit|"
+                       r"subsidiary|arm|division|sister company|supplier|partner|spin-?off)\s+(?=(?-i:[A-Z]))", re.IGNORECASE)
 # ... or one of the name's own ties, said of another company: "CATL, ... one of Tesla's main battery suppliers"
 _ONE_OF = re.compile(r"\bone of\s*$", re.IGNORECASE)
 _TIE_OF = re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:suppliers|customers|clients|partners|vendors|contractors|"
@@ -249,7 +250,7 @@ _COMPARISON_HINT = re.compile(_trie(("such as", "like", "includ", "than", "rival
                                      "compar", "similar", "unlike", "namely", "as well as", "same as", "other",
                                      "among", "e.g.", "take", "also named", "former", "previously", "time",
                                      "ex-", "ahead of", "followed by", "trailed by", "overt", "outs",
-                                     "arm of", "unit of", "subsidiary of", "affiliate", "division of", "owned by", "spun", "supplier", "vendor",
+                                     "arm of", "unit of", "subsidiary of", "affiliate", "partner", "division of", "owned by", "spun", "supplier", "vendor",
                                      "same way", "ranging", "ranges from", "range from", "varying", "spanning", "thing from", "home ", "birthplace",
                                      "all from", ", from", "undercut", "catch", "caught", "surpass", "beat")))
 _FIRST_WORD = re.compile(r"\W*(\w+)")

@@ -15,17 +15,18 @@ _SUFFIX = r",\s*(?:Ltd|Inc|LLC|Corp|Co|AG|SE|SA|S\.A|plc|PLC|NV|N\.V|GmbH|S\.p\.
 NAME_REST = re.compile(r"\.?(?:\s+(?:[A-Z][\w&.\-’']*|&|de)|\s*\([^()]{1,40}\)|\s+[A-Z]\.|" + _SUFFIX + ")*")
 # what may come between a list's separator and the name of an item: a count or a model year
 # ("including 1,100 Porsches and 189 Bentleys", "the 2017 Honda Clarity and 2017 Toyota Mirai"),
-# or the item called a rival of the one before ("German carmaker BMW and larger rival Volkswagen
-# announced": a pair of doers, not a comparison)
+# or the item called a rival or a sister of the one before ("German carmaker BMW and larger rival Volkswagen
+# announced": a pair of doers, not a comparison; "suppliers for Hyundai Motor Co and sister company Kia Corp had")
 _COUNT_LEAD = r"(?:(?:the|a|an)\s+)?\d[\d,.]*(?:[-–/]\d+)?\s+"
-_RIVAL_LEAD = r"(?:(?!and\s|or\s)[A-Za-z]+\s+){0,2}(?:rival|competitor|peer|counterpart)s?\s+"
+_RIVAL_LEAD = r"(?:(?!and\s|or\s)[A-Za-z]+\s+){0,2}(?:rival|competitor|peer|counterpart|sister\s+(?:company|brand|firm)|affiliate)s?\s+"
 _ITEM_LEAD = f"(?:{_COUNT_LEAD}|{_RIVAL_LEAD})"
-_RIVAL_ENDS = ("rival ", "rivals ", "competitor ", "competitors ", "peer ", "peers ", "counterpart ", "counterparts ")
+_RIVAL_ENDS = ("rival ", "rivals ", "competitor ", "competitors ", "peer ", "peers ", "counterpart ", "counterparts ",
+               "company ", "brand ", "firm ", "affiliate ")
 _COUNT_BEFORE = re.compile(r"(?<![\w.,])" + _COUNT_LEAD + "$")
 _RIVAL_BEFORE = re.compile(r"(?<![\w-])" + _RIVAL_LEAD + "$")
 # an item before the name (capitalised, maybe "Google parent Alphabet") and its separator (not an
-# opener: "For example, Volvo is using..."); an item after it
-_NOT_IN_ITEM = r"(?!(?:with|from|to|for|by|at|in|on|as|than|like|and|or|said|says)\b)"
+# opener: "For example, Volvo is using..."; no "partner of": "the Chinese partner of Volkswagen and GM"); an item after it
+_NOT_IN_ITEM = r"(?!(?:with|from|to|for|by|at|in|on|as|than|like|and|or|said|says|partners?|units?|arm|subsidiary|affiliates?|division)\b)"
 # a day, a month or an opening word before the comma is the sentence's time or link, not an item:
 # "On Friday, Chery and Ebro signed", "In March, Tesla and BYD"
 _NO_ITEM = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|"
@@ -48,7 +49,7 @@ _CLAUSE_SEP = re.compile(r"\s*,\s*(?:and|or)\s")
 class NameList(NamedTuple):
     """Where a name's list is: its items (1: no list), where it starts in the text before the name,
     where it ends in the text after it (0: at the name), where the name itself ends there, and
-    whether two names a bare comma parts were read as no list."""
+    whether a name before it, parted from it by a bare comma, was read as no list."""
 
     items: int
     start: int
@@ -104,5 +105,6 @@ def name_list(prefix: str, suffix: str) -> NameList:
         # two names a bare comma parts are no list: a clause's end and the next one's doer ("to
         # compete with Tesla, Nissan is just figuring out"), or a name and its apposition; nor are
         # two a comma and "and" part
-        items, list_start, after_list, parted = 1, len(prefix), 0, True
+        parted = list_start < len(prefix)  # (when the other name comes first, what it follows is its own)
+        items, list_start, after_list = 1, len(prefix), 0
     return NameList(items, list_start, after_list, first_after, parted)

@@ -23,6 +23,11 @@ CARMAKERS = (r"(?:car[- ]?makers|auto[- ]?makers|(?:car|auto|automobile|vehicle|
 _GROUP = re.compile(
     r"\s*(?:[A-Z]?[a-z]+(?:\s+[a-z]+){0,3}\s*,\s*)?"  # an opening adverbial: "By stark contrast,"
     r"(?P<np>(?:[\w’'-]+\s+){0,7}?)" + CARMAKERS + r"\b", re.IGNORECASE)
+# what may come before "of the carmakers" in a group doer: how many of them ("Five of", "Most of", "A group of")
+_SHARE = frozenset(("a", "an", "the", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                    "eleven", "twelve", "dozen", "dozens", "hundreds", "some", "many", "most", "all", "several", "few",
+                    "none", "both", "each", "half", "majority", "minority", "number", "handful", "group", "coalition",
+                    "couple", "pair", "trio", "rest", "other", "others", "more", "fewer", "any", "of"))
 _GROUP_NOT = frozenset(("among", "than", "by", "from", "to", "for", "with", "at", "in", "on", "like", "as"))
 _GROUP_LIST = re.compile(
     r"(?:\s*,?\s*(?:including|such as|like|namely)?\s*"
@@ -41,6 +46,8 @@ def group_doer(text: str, sentence: tuple[int, int]) -> bool:
     words = [w.lower() for w in re.findall(r"[\w’'-]+", m.group("np"))]
     if any(w in PREPOSITIONS and w != "of" or is_verb(w) for w in words):
         return False
+    if "of" in words and not all(w in _SHARE or w.isdigit() for w in words[:words.index("of")]):
+        return False  # "Sales volumes of the 16 major carmakers were": the volumes are the doer, not the carmakers
     rest = text[m.end():end]
     rest = rest[_GROUP_LIST.match(rest).end():]
     for _ in range(3):
@@ -57,8 +64,11 @@ def group_doer(text: str, sentence: tuple[int, int]) -> bool:
 
 
 # an automaker named as another's joint-venture partner or the other party of a merger: "run by VW's
-# joint venture partner SAIC", "SAIC, its Chinese joint-venture partner", "its joint venture with Honda Motor"
-_JV_PARTNER_BEFORE = re.compile(r"(?:(?:joint[- ]venture|JV)\s+partners?\s*,?|(?:joint[- ]venture|JV|merger|merger\s+talks)\s+with"
+# joint venture partner SAIC", "SAIC, its Chinese joint-venture partner", "its joint venture with Honda Motor",
+# "the factory, which VW operates in partnership with SAIC", "through its local partner SAIC"
+_JV_PARTNER_BEFORE = re.compile(r"(?:(?:joint[- ]venture|JV|(?:its|their)\s+(?:local|Chinese))\s+partners?\s*,?|"
+                                r"(?:operate[sd]?|run|runs|owns?|owned)\s+(?:jointly\s+)?in\s+partnership\s+with|"
+                                r"(?:joint[- ]venture|JV|merger|merger\s+talks)\s+with"
                                 r"(?:\s+(?:its|their|the))?(?:(?:\s+[\w-]+)?\s+rivals?)?)\s*$", re.IGNORECASE)
 _JV_PARTNER_AFTER = re.compile(r"\s*,\s*(?:its|their|the|[A-Z][\w&-]*['’]s?)\s+(?:[\w-]+\s+){0,2}?(?:joint[- ]venture|JV)\s+partner\b",
                                re.IGNORECASE)

@@ -1,0 +1,111 @@
+"""Classes of error found on blind sets 40 and 41 of real passages (issue 15: 180 passages from 180 new
+pages, collected and labelled by four helpers who never ran the tagger, each set scored once before
+anything was changed for it; the passages stay outside the repository). Each case is a sentence written
+for these tests, with its counter-case. Rules: nlp/data/topics.yaml, nlp/data/automakers.yaml,
+nlp/features.py, nlp/name_lists.py, nlp/together.py."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import assert_topics
+
+# (class, text, topics that must be tagged, topics that must not be)
+TOPICS: list[tuple[str, str, list[str], list[str]]] = [
+    # "high carbon" of emissions is no steel grade
+    ("green-steel: an electric furnace against a blast furnace known for its high carbon emissions",
+     "The new mill will use an electric furnace, a cleaner alternative to the blast furnace known for its high "
+     "carbon emissions.",
+     ["green-steel"], []),
+    ("green-steel: high carbon steel grades still veto",
+     "The steel mill makes high carbon steel grades for knives in its electric furnaces.",
+     [], ["green-steel"]),
+    # the metal made with clean power, said apart from the word aluminium
+    ("aluminium: metal made using solar power, from an aluminium maker",
+     "The carmaker will source metal made using solar power from Emirates Global Aluminium.",
+     ["aluminium"], []),
+    ("aluminium: aluminium bought by a plant that runs on solar power is not",
+     "The carmaker buys aluminium from a mill, and its plant runs on solar power.",
+     [], ["aluminium"]),
+    # carbon dioxide spelled out, beside the suppliers
+    ("supply-chain-emissions: carbon dioxide targets for a supplier network",
+     "The deal covers a tenth of the carbon dioxide targets the carmaker has set for its supplier network.",
+     ["supply-chain-emissions"], []),
+    ("supply-chain-emissions: carbon dioxide from its own plants is not",
+     "The carmaker cut the carbon dioxide emitted by its own plants by a tenth.",
+     [], ["supply-chain-emissions"]),
+    # a company's name is no mineral
+    ("transition-minerals: a gold mine of a company called Minerals Corp. is not",
+     "Regulators approved a plan by Northern Minerals Corp. to explore for a gold mine near the river.",
+     [], ["transition-minerals"]),
+    ("transition-minerals: mining critical minerals still is",
+     "Regulators approved a plan to mine critical minerals near the river.",
+     ["transition-minerals"], []),
+    # a named lithium project said to matter for critical minerals is lithium's
+    ("transition-minerals: Thacker Pass in the supply chain for critical minerals is lithium's",
+     "The deal shows how much Thacker Pass matters to the domestic supply chain for critical minerals.",
+     ["lithium"], ["transition-minerals"]),
+    ("transition-minerals: graphite in the supply chain for critical minerals still is",
+     "The deal shows how much graphite matters to the domestic supply chain for critical minerals.",
+     ["transition-minerals"], []),
+    # coal power built beside the mines
+    ("renewable-energy: coal-fired power stations built near the mines",
+     "In Indonesia, that energy comes from coal-fired power stations built near the mines.",
+     ["renewable-energy"], []),
+    ("renewable-energy: coal-fired power stations supplying the grid are not",
+     "The coal-fired power stations near the city supply most of the grid.",
+     [], ["renewable-energy"]),
+]
+
+
+@pytest.mark.parametrize("text, automakers", [
+    # a politician's title before a surname that is also a carmaker's name
+    ("Premier Ford has already said he wants more electric vehicles built in the province.", []),
+    ("Ford said it wants more electric vehicles built in the province.", ["ford"]),
+    # a shopping-centre landlord named after a carmaker's brand
+    ("Shopping centre landlord Cadillac Fairview is opening two holiday markets. Cadillac Fairview said sales at "
+     "its centres are back to pre-pandemic levels.", []),
+    ("Cadillac is opening two showrooms for its electric Lyriq.", ["gm"]),
+])
+def test_set40_automaker_names(tagger, text, automakers):
+    assert sorted(a.id for a in tagger.tag(text).automakers) == automakers
+
+
+@pytest.mark.parametrize("name, text, present, absent", TOPICS, ids=[c[0] for c in TOPICS])
+def test_set40_topic_classes(tagger, name, text, present, absent):
+    assert_topics(tagger, name, text, present, absent)
+
+
+@pytest.mark.parametrize("text, about", [
+    # "sales volumes of the carmakers" is no group of carmakers doing something; "five of the carmakers" is
+    ("Sales volumes of the twelve major carmakers were 2% lower in the third quarter. Changes ranged from a "
+     "drop for Tesla and Nissan to gains for General Motors and Subaru.", []),
+    ("Five of the major carmakers have asked for a delay. Tesla, Nissan, General Motors and Subaru signed the "
+     "letter on Monday.", ["gm", "nissan", "subaru", "tesla"]),
+    # a parent's possessive describing the company that acts: "X's affiliate Kia said"
+    ("Hyundai Motor Group's smaller affiliate Kia said on Friday that its profit rose by a tenth.", ["kia"]),
+    ("Hyundai Motor Group said on Friday that its profit rose by a tenth.", ["hyundai"]),
+    # a dealership named after the brand it sells is the dealer's news
+    ("The Northside Kia dealership was bought by a dealer group from Texas on Monday.", []),
+    ("Kia was bought out of its dealer contract in Texas on Monday.", ["kia"]),
+    # the partner a company is described by, in apposition ("SAIC, the Chinese partner of Volkswagen and GM")
+    ("New duties hit cars made in China. State-owned SAIC, the Chinese partner of Volkswagen and General "
+     "Motors, shipped 80,000 cars to Europe last year.", ["saic"]),
+    ("New duties hit cars made in China. State-owned SAIC, Volkswagen and General Motors shipped 80,000 cars "
+     "to Europe last year.", ["gm", "saic", "volkswagen"]),
+    # a company's sister named in a list of two objects is no doer of its own clause
+    ("According to the report, child labour in Hyundai's supply chain in Alabama was widespread. It uncovered "
+     "that suppliers for Hyundai Motor Co and sister company Kia Corp had hired children.", ["hyundai"]),
+    ("The report says Hyundai Motor Co hired children, and sister company Kia Corp hired them too.",
+     ["hyundai", "kia"]),
+    # a plant run with a local partner: both are the joint venture's
+    ("Volkswagen will sell its plant in Urumqi, which it operates in partnership with SAIC, to a state-owned "
+     "company.", ["saic", "volkswagen"]),
+    ("Volkswagen will sell its plant in Urumqi, which once made cars for SAIC, to a state-owned company.",
+     ["volkswagen"]),
+    # the company a sentence opens with, described as another's unit, before ", and" and the next party
+    ("Hyundai Glovis Co., the logistics unit of Hyundai Motor Group, and EcoPro Co. have teamed up to recycle "
+     "batteries. The two companies signed a memorandum on Monday.", []),
+])
+def test_set40_role_classes(tagger, text, about):
+    assert sorted(a.id for a in tagger.tag(text).automakers if a.role == "subject") == about
