@@ -11,7 +11,7 @@ from operator import itemgetter
 
 from .taxonomy import Topic
 
-_TOPIC_CUES = frozenset(("term", "generic", "veto", "near", "unless", "a"))
+_TOPIC_CUES = frozenset(("term", "generic", "veto", "dveto", "near", "unless", "a"))
 _third = itemgetter(2)
 
 
@@ -116,7 +116,7 @@ class TopicRules:
                 found.append((s, e))
             vetoed = None
             if topic.generic or any(p.kind == "pair" for p in topic.pairs):
-                vetoed = {i for _, _, i in tc.get("veto", ())}
+                vetoed = _vetoed(tc, n_sents)
                 here: set[int] = set()  # the suppressing topics' sentences
                 for other in topic.suppressed_by:
                     here.update(hits.get(topic_index[other], {}))
@@ -139,7 +139,7 @@ class TopicRules:
                                 {i for _, _, i in tc.get(u_key, ())} if pair.unless else vetoed)
                         _prove_pair(a_found, b_found, voided, blocked, counts, found, pair.window)
             if vetoed is None:
-                vetoed = {i for _, _, i in tc.get("veto", ())}
+                vetoed = _vetoed(tc, n_sents)
             for pi, pair in enumerate(topic.pairs):
                 if pair.kind == "weak":  # alone, unless vetoed: whatever other topics say
                     # a group with its own "unless" words answers to those, not to the topic's veto
@@ -154,6 +154,14 @@ class TopicRules:
                         found.append((s, e))
             hits[ti] = counts
         return hits, spans
+
+
+def _vetoed(tc: dict[str, list], n_sents: int) -> set[int]:
+    """The sentences a topic's veto holds in: those with a veto word, or all of them when the text has
+    a word of its ``veto_in_document``."""
+    if tc.get("dveto"):
+        return set(range(n_sents))
+    return {i for _, _, i in tc.get("veto", ())}
 
 
 def _prove_pair(a_found, b_found, voided: set[int], blocked_sents: set[int], counts: dict[int, int],

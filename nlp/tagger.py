@@ -130,6 +130,7 @@ class Tagger:
                 self._add(("u", ti, pi), pair.unless)
             self._add(("not", ti), topic.not_phrases)
             self._add(("veto", ti), topic.veto)
+            self._add(("dveto", ti), topic.veto_in_document)
             self._add(("near", ti), topic.near)
             self._add(("unless", ti), topic.near_unless)
         self.topic_rules = TopicRules(self.topics)  # checks the dependencies once
@@ -139,7 +140,7 @@ class Tagger:
     def _add(self, role: tuple, phrases, exact: bool = False) -> None:
         """Give each phrase the role (what a match of it can prove); ``_compile`` adds them to the
         matcher. ``exact``: a match counts only where the words are written with the phrase's case."""
-        if role[0] in ("term", "generic", "veto", "near", "unless", "a", "b", "u"):  # topic cues: (kind, topic, pair, bucket)
+        if role[0] in ("term", "generic", "veto", "dveto", "near", "unless", "a", "b", "u"):  # topic cues: (kind, topic, pair, bucket)
             bucket = role[0] if len(role) == 2 else f"{role[0]}{role[2]}"
             role = (role[0], role[1], role[2] if len(role) > 2 else None, bucket)
         attr = "orth" if exact else "lower"

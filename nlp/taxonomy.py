@@ -56,6 +56,9 @@ class Topic:
     pairs: tuple[Pair, ...] = ()  # also the weak words and a compound's context words (Pair.kind)
     not_phrases: tuple[str, ...] = ()
     veto: tuple[str, ...] = ()
+    # words that cancel the topic's pairs, generic and weak words in every sentence of a text that has one of them
+    # (lithium the medicine: "Brand names for lithium carbonate include Eskalith" two sentences after "bipolar disorder")
+    veto_in_document: tuple[str, ...] = ()
     suppressed_by: tuple[str, ...] = ()
     suppressed_in_document: bool = False
     requires: str | None = None  # compound topics: the topic whose sentences they build on
@@ -120,7 +123,7 @@ def load_taxonomy(path: Path = DATA / "topics.yaml") -> tuple[Topic, ...]:
     data = yamlfile.load(path)
     topics = []
     allowed = {"id", "name", "description", "hashtags", "terms", "generic", "weak", "pairs", "not", "veto",
-               "suppressed_by", "suppressed_in_document", "compound"}
+               "veto_in_document", "suppressed_by", "suppressed_in_document", "compound"}
     for t in data["topics"]:
         if set(t) - allowed:
             raise ValueError(f"topics.yaml: {t.get('id')}: unknown keys {sorted(set(t) - allowed)}")
@@ -136,6 +139,7 @@ def load_taxonomy(path: Path = DATA / "topics.yaml") -> tuple[Topic, ...]:
             terms=tuple(expand_all(t.get("terms"))), generic=tuple(expand_all(t.get("generic"))),
             pairs=tuple(pairs),
             not_phrases=tuple(expand_all(t.get("not"))), veto=tuple(expand_all(t.get("veto"))),
+            veto_in_document=tuple(expand_all(t.get("veto_in_document"))),
             suppressed_by=tuple(t.get("suppressed_by", ())),
             suppressed_in_document=bool(t.get("suppressed_in_document")), requires=compound.get("requires"),
             near=tuple(expand_all(compound.get("near"))), window=int(compound.get("window", 1)),

@@ -2,7 +2,7 @@
 pages, collected and labelled by four helpers who never ran the tagger, each set scored once before
 anything was changed for it; the passages stay outside the repository). Each case is a sentence written
 for these tests, with its counter-case. Rules: nlp/data/topics.yaml, nlp/data/automakers.yaml,
-nlp/features.py, nlp/name_lists.py, nlp/together.py."""
+nlp/features.py, nlp/name_lists.py, nlp/together.py; a topic's `veto_in_document` in nlp/cues.py."""
 
 from __future__ import annotations
 
@@ -48,6 +48,14 @@ TOPICS: list[tuple[str, str, list[str], list[str]]] = [
     ("transition-minerals: graphite in the supply chain for critical minerals still is",
      "The deal shows how much graphite matters to the domestic supply chain for critical minerals.",
      ["transition-minerals"], []),
+    # lithium the medicine, a sentence naming only the salt after one naming the illness (veto_in_document)
+    ("lithium: the salt's brand names in a text on the medicine are not",
+     "Lithium carbonate is a prescription medication used to treat bipolar disorder. Brand names for lithium "
+     "carbonate include Eskalith and Lithobid.",
+     [], ["lithium"]),
+    ("lithium: the salt in a text on its sales still is",
+     "Albemarle sells lithium carbonate to battery makers. Brand names for lithium carbonate are rare in mining.",
+     ["lithium"], []),
     # coal power built beside the mines
     ("renewable-energy: coal-fired power stations built near the mines",
      "In Indonesia, that energy comes from coal-fired power stations built near the mines.",
