@@ -1,6 +1,7 @@
 """Classes of error found on blind sets 40 and 41 of real passages (issue 15: 180 passages from 180 new
 pages, collected and labelled by four helpers who never ran the tagger, each set scored once before
-anything was changed for it; the passages stay outside the repository). Each case is a sentence written
+anything was changed for it; the passages stay outside the repository), and on set 42 after it was
+scored as a measurement. Each case is a sentence written
 for these tests, with its counter-case. Rules: nlp/data/topics.yaml, nlp/data/automakers.yaml,
 nlp/features.py, nlp/name_lists.py, nlp/together.py; a topic's `veto_in_document` in nlp/cues.py."""
 
@@ -56,6 +57,37 @@ TOPICS: list[tuple[str, str, list[str], list[str]]] = [
     ("lithium: the salt in a text on its sales still is",
      "Albemarle sells lithium carbonate to battery makers. Brand names for lithium carbonate are rare in mining.",
      ["lithium"], []),
+    # set 42 (after its measurement): duties on a battery material are the material's news, not EV policy
+    ("ev-policy: duties on imports of anode-grade graphite for EV batteries are not",
+     "The U.S. said it will impose duties of 93.5% on Chinese imports of anode-grade graphite used in electric "
+     "vehicle batteries.",
+     ["transition-minerals"], ["ev-policy"]),
+    ("ev-policy: duties on Chinese electric vehicles still are",
+     "The EU will impose duties on Chinese electric vehicles from July.",
+     ["ev-policy"], []),
+    # a government's money for battery plants, said as what it committed
+    ("ev-policy: governments that committed billions to build EV battery plants",
+     "The province and federal government have together committed billions to deals with two carmakers to build "
+     "EV battery plants in Ontario.",
+     ["ev-policy"], []),
+    ("ev-policy: a carmaker that committed billions to battery plants is not",
+     "The carmaker has committed billions to build EV battery plants in Ontario.",
+     [], ["ev-policy"]),
+    # what is bought, held to CO2 rules
+    ("supply-chain-emissions: CO2-based steel-sourcing requirements",
+     "The carmaker has committed to stringent CO2-based steel-sourcing requirements by 2030.",
+     ["supply-chain-emissions"], []),
+    ("supply-chain-emissions: quality-based sourcing requirements are not",
+     "The carmaker has strict quality-based sourcing requirements.",
+     [], ["supply-chain-emissions"]),
+    # an Ojibwe band by its name, beside its water and a mine
+    ("indigenous-rights: a band warning that a mine could contaminate its lakes",
+     "The Mille Lacs Band and local environmentalists warn that the mine could contaminate nearby lakes and wild "
+     "rice.",
+     ["indigenous-rights"], []),
+    ("indigenous-rights: a band opening a hotel is not",
+     "The Mille Lacs Band opened a new casino hotel on Friday.",
+     [], ["indigenous-rights"]),
     # coal power built beside the mines
     ("renewable-energy: coal-fired power stations built near the mines",
      "In Indonesia, that energy comes from coal-fired power stations built near the mines.",
@@ -74,6 +106,9 @@ TOPICS: list[tuple[str, str, list[str], list[str]]] = [
     ("Shopping centre landlord Cadillac Fairview is opening two holiday markets. Cadillac Fairview said sales at "
      "its centres are back to pre-pandemic levels.", []),
     ("Cadillac is opening two showrooms for its electric Lyriq.", ["gm"]),
+    # set 42: a mountain's summit
+    ("A reservation is required to drive a car up Cadillac summit in the summer.", []),
+    ("Cadillac sold more electric cars in the summer than a year before.", ["gm"]),
 ])
 def test_set40_automaker_names(tagger, text, automakers):
     assert sorted(a.id for a in tagger.tag(text).automakers) == automakers
