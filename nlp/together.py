@@ -65,18 +65,19 @@ def group_doer(text: str, sentence: tuple[int, int]) -> bool:
 
 # an automaker named as another's joint-venture partner or the other party of a merger: "run by VW's
 # joint venture partner SAIC", "SAIC, its Chinese joint-venture partner", "its joint venture with Honda Motor",
-# "the factory, which VW operates in partnership with SAIC", "through its local partner SAIC"
+# "the factory, which VW operates in partnership with SAIC", "through its local partner SAIC", "its joint-venture plant
+# with Chinese state-owned company SAIC Motor Corp."
 _JV_PARTNER_BEFORE = re.compile(r"(?:(?:joint[- ]venture|JV|(?:its|their)\s+(?:local|Chinese))\s+partners?\s*,?|"
                                 r"(?:operate[sd]?|run|runs|owns?|owned)\s+(?:jointly\s+)?in\s+partnership\s+with|"
-                                r"(?:joint[- ]venture|JV|merger|merger\s+talks)\s+with"
-                                r"(?:\s+(?:its|their|the))?(?:(?:\s+[\w-]+)?\s+rivals?)?)\s*$", re.IGNORECASE)
+                                r"(?:joint[- ]venture|JV|merger|merger\s+talks)(?:\s+(?:plant|plants|factory|factories|company))?\s+with"
+                                r"(?:\s+[\w-]+){0,3}?)\s*$", re.IGNORECASE)
 _JV_PARTNER_AFTER = re.compile(r"\s*,\s*(?:its|their|the|[A-Z][\w&-]*['’]s?)\s+(?:[\w-]+\s+){0,2}?(?:joint[- ]venture|JV)\s+partner\b",
                                re.IGNORECASE)
 
 
 def jv_partner(text: str, sentence_start: int, start: int, end: int) -> bool:
     """Whether the name at text[start:end] is named as another's joint-venture partner."""
-    return (_JV_PARTNER_BEFORE.search(text, max(sentence_start, start - 40), start) is not None
+    return (_JV_PARTNER_BEFORE.search(text, max(sentence_start, start - 70), start) is not None
             or _JV_PARTNER_AFTER.match(text, end) is not None)
 
 
@@ -126,9 +127,11 @@ def aimed_at(text: str, sentence_start: int, start: int) -> bool:
     return AIMED.search(text, max(sentence_start, start - 100), start) is not None
 
 
-# ... and at the carmakers as a group, named later: "strikes against the Detroit 3 automakers"
+# ... and at the carmakers as a group, named later: "strikes against the Detroit 3 automakers", or their workers
+# ("Workers at the three largest automakers in the United States have just voted to authorize a potential strike")
 GROUP_TARGET_PLURAL = re.compile(
-    TARGET + r"\s+(?:the\s+)?(?:[\w’'-]+\s+){0,4}?(?:" + CARMAKERS + r"|Big Three|Detroit Three)\b", re.IGNORECASE)
+    r"(?:" + TARGET + r"|\b(?:workers|employees|autoworkers|union\s+members)\s+at)"
+    r"\s+(?:the\s+)?(?:[\w’'-]+\s+){0,4}?(?:" + CARMAKERS + r"|Big Three|Detroit Three)\b", re.IGNORECASE)
 JOINT = re.compile(r"joint[- ]venture|partnership|alliance|jointly|\bpartners?\b|merger|tie-up|co-develop",
                    re.IGNORECASE)
 

@@ -146,6 +146,16 @@ def test_set40_topic_classes(tagger, name, text, present, absent):
      "company.", ["saic", "volkswagen"]),
     ("Volkswagen will sell its plant in Urumqi, which once made cars for SAIC, to a state-owned company.",
      ["volkswagen"]),
+    # set 42: the workers of "the three largest automakers" the lede speaks of, named later, face the strike together
+    ("Workers at the three largest automakers in the United States have voted to authorize a strike. The union is "
+     "bargaining for workers at General Motors, Stellantis and Ford under one contract.", ["ford", "gm", "stellantis"]),
+    ("Six months after workers at a battery plant in Ohio organised, the union wants to fold the plants planned by "
+     "General Motors, Ford and Stellantis into its contract.", []),
+    # set 42: a joint venture's plant "with" its partner, described in a few words
+    ("Volkswagen said on Wednesday that it has sold its joint-venture plant with Chinese state-owned company SAIC "
+     "Motor Corp. in Urumqi.", ["saic", "volkswagen"]),
+    ("Volkswagen said on Wednesday that it has sold its plant in Urumqi to a buyer that supplies Chinese state-owned "
+     "company SAIC Motor Corp.", ["volkswagen"]),
     # the company a sentence opens with, described as another's unit, before ", and" and the next party
     ("Hyundai Glovis Co., the logistics unit of Hyundai Motor Group, and EcoPro Co. have teamed up to recycle "
      "batteries. The two companies signed a memorandum on Monday.", []),
