@@ -16,23 +16,20 @@ follows, whether it is one of a list, after a comparison or inside a quotation;
   text turns to a second company (any lower-case word after "also" is a verb: "BYD also
   integrates"); a company speaks through its people: "Dane Parker, chief sustainability officer
   at General Motors, said" makes General Motors the doer;
-- in the sentence's subject, 1.5: before any verb, with no comma before it ("Workers at Kia
-  Motors Slovakia have been on strike alert");
+- in the sentence's subject, 1.5: before any verb, with no comma before it ("Workers at Kia Motors Slovakia have");
 - after a preposition or a verb, 0.6: an object ("to supply Hyundai", "batteries from Tesla
   cars", "rival to Toyota's RAV4"); so is the doer of a relative clause, which describes a noun
   ("the site where Hyundai has been assembling vehicles");
 - otherwise 1.
 - times 0.5 in a list of three names or more ("Ford, GM, Toyota and Tesla"; the list is read
   past a company's suffix, "Hyundai Motor Co. and Kia Corp.", and two names a bare comma parts
-  are none: "to compete with Tesla, Nissan is figuring out"), 0.25 when the
-  name (or its list) follows a comparison, an example or a past ("rivals such as",
-  "including", "cheaper than", "the likes of", "in the same way Tesla did", "carmakers ranging
-  from Mercedes to Toyota", "a former Nissan plant") or is said to be
-  not the only one ("Mercedes and Tesla aren't the only carmakers ...") or is a person's past
-  tie or another company's ("founded by Tesla co-founder JB Straubel", "a Ford veteran", "A
-  Hyundai supplier has been fined"), 0.5 inside a
-  quotation (someone else's words: the speaker's company is the subject, not the names in the
-  quote).
+  are none: "to compete with Tesla, Nissan is figuring out"), 0.25 when the name (or its list)
+  follows a comparison, an example or a past ("rivals such as", "including", "cheaper than", "the
+  likes of", "in the same way Tesla did", "carmakers ranging from Mercedes to Toyota", "a former
+  Nissan plant") or is said to be not the only one ("Mercedes and Tesla aren't the only carmakers
+  ...", "is one of several") or is a person's past tie or another company's ("founded by Tesla
+  co-founder JB Straubel", "a Ford veteran", "A Hyundai supplier has been fined"), 0.5 inside a
+  quotation (someone else's words: the speaker's company is the subject, not the names in the quote).
 
 A describing phrase may hold nouns before its describing word ("Chinese battery giant CATL said",
 "lithium producer Ganfeng"). Names a sentence ties together (the carmakers as a group doing
@@ -143,7 +140,7 @@ _COMPARISON = re.compile(
     r"\b(?:such as|like|likes of|including|includes|included|than|rivals?|competitors?|versus|vs\.?|"
     r"compared (?:with|to)|similar to|unlike|namely|as well as|same as|others?|among them|e\.g\.|"
     r"compete(?:s|d)? (?:with|against)|competing (?:with|against)|take on|takes on|rivall?ing|also named|"
-    r"former|formerly|previously owned|one-?time|ex-|ahead of|followed by|trailed by|overtook|overtaking|"
+    r"former|formerly|previously owned|one-?time|ex-|old\s+(?:facilit(?:y|ies)|plants?|factor(?:y|ies)|sites?|premises)|ahead of|followed by|trailed by|overtook|overtaking|"
     r"outsold|outselling|undercut(?:s|ting)?|catch(?:es|ing)? up (?:with|to)|caught up (?:with|to)|"
     r"(?:in )?the same way(?: that| as)?|"
     # a range of examples: "carmakers ranging from Mercedes to Suzuki", "everything from Apple gadgets to
@@ -181,9 +178,12 @@ _BEATEN_COMPOUND = re.compile(r"-(?:beating|besting|rivall?ing|killers?|challeng
 # the name given as an example: "For instance, Volvo joined", "Volvo, for instance, is using blockchain"
 _EXAMPLE_BEFORE = re.compile(r"\bfor (?:instance|example)\s*,?\s*$", re.IGNORECASE)
 _EXAMPLE_AFTER = re.compile(r"\s*,\s*(?:for (?:instance|example)|e\.g\.)\s*,", re.IGNORECASE)
-# one of many doing the same: "Honda and others have delayed their plans", "Ford and other automakers"
+# one of many doing the same: "Honda and others have delayed their plans", "Ford and other automakers", "Great Wall
+# Motor (GWM) is one of several Chinese EV makers to make headway"
 _AND_OTHERS = re.compile(r"\s*,?\s*(?:and|&)\s+(?:many\s+|several\s+|some\s+|a\s+few\s+)?(?:others\b|other\s+"
-                         r"(?:car\s?makers|automakers|manufacturers|companies|firms|brands|producers)\b)", re.IGNORECASE)
+                         r"(?:car\s?makers|automakers|manufacturers|companies|firms|brands|producers)\b)|(?:\s*\([^()]{1,12}\))?\s+"
+                         r"(?:is|was|are|were)\s+(?:just\s+)?(?:one|among)\s+(?:of\s+)?(?:several|many|a\s+number\s+of|dozens\s+of)\b",
+                         re.IGNORECASE)
 _CLAUSE_MARKS = frozenset((",", ";", ":", "(", "–", "—", "-", '"', "“", "‘"))
 _WINDOW = 400  # characters of a sentence read before a name (a "sentence" of a PDF table can be huge)
 
@@ -249,7 +249,7 @@ _ANY_VERB = re.compile(r"(?<![\w’'&-])(?:" + _trie(VERBS) + r"|[a-z]\w{2,}ed)(
 _COMPARISON_HINT = re.compile(_trie(("such as", "like", "includ", "than", "rival", "compet", "versus", "vs",
                                      "compar", "similar", "unlike", "namely", "as well as", "same as", "other",
                                      "among", "e.g.", "take", "also named", "former", "previously", "time",
-                                     "ex-", "ahead of", "followed by", "trailed by", "overt", "outs",
+                                     "ex-", "old ", "ahead of", "followed by", "trailed by", "overt", "outs",
                                      "arm of", "unit of", "subsidiary of", "affiliate", "partner", "division of", "owned by", "spun", "supplier", "vendor",
                                      "same way", "ranging", "ranges from", "range from", "varying", "spanning", "thing from", "home ", "birthplace",
                                      "all from", ", from", "undercut", "catch", "caught", "surpass", "beat")))

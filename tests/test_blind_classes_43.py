@@ -107,3 +107,18 @@ def test_set43_topic_classes(tagger, name, text, present, absent):
 ])
 def test_set43_automaker_names(tagger, text, automakers):
     assert sorted(a.id for a in tagger.tag(text).automakers) == automakers
+
+
+@pytest.mark.parametrize("text, about", [
+    # a plant's former owner, said as "the old facilities of"
+    ("Chery is set to open a joint venture with a Spanish maker in the old facilities of Nissan in Barcelona.",
+     ["chery"]),
+    ("Chery is set to open a joint venture with Nissan in Barcelona.", ["chery", "nissan"]),
+    # one of several doing the same
+    ("Chinese EV makers have committed to invest in Thailand. Great Wall Motor (GWM) is one of several Chinese "
+     "EV makers to make headway there.", []),
+    ("Chinese EV makers have committed to invest in Thailand. Great Wall Motor (GWM) is opening a plant there.",
+     ["great-wall"]),
+])
+def test_set43_role_classes(tagger, text, about):
+    assert sorted(a.id for a in tagger.tag(text).automakers if a.role == "subject") == about
