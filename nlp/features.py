@@ -140,7 +140,7 @@ _COMPARISON = re.compile(
     r"\b(?:such as|like|likes of|including|includes|included|than|rivals?|competitors?|versus|vs\.?|"
     r"compared (?:with|to)|similar to|unlike|namely|as well as|same as|others?|among them|e\.g\.|"
     r"compete(?:s|d)? (?:with|against)|competing (?:with|against)|take on|takes on|rivall?ing|also named|"
-    r"former|formerly|previously owned|one-?time|ex-|old\s+(?:facilit(?:y|ies)|plants?|factor(?:y|ies)|sites?|premises)|ahead of|followed by|trailed by|overtook|overtaking|"
+    r"former|formerly|previously owned|one-?time|ex-|(?<![\w-])old|ahead of|followed by|trailed by|overtook|overtaking|"
     r"outsold|outselling|undercut(?:s|ting)?|catch(?:es|ing)? up (?:with|to)|caught up (?:with|to)|"
     r"(?:in )?the same way(?: that| as)?|"
     # a range of examples: "carmakers ranging from Mercedes to Suzuki", "everything from Apple gadgets to
@@ -319,8 +319,8 @@ def mention_features(text: str, sentence: tuple[int, int], start: int, end: int)
             # a party of the deal it names: "a partnership between Toyota South Africa Motors and Ogihara"
             kind = "party" if low == "between" and _PARTIES.search(head_text[-90:]) else "prep"
             clause_word = low in _ALSO_CONJUNCTIONS and not (low == "as" and j and tokens[j - 1].lower() in _AS_AFTER)
-        elif low in _RELATIVE and j > 0 and tokens[j - 1].isalpha() and tokens[j - 1].islower() and not is_verb(
-                tokens[j - 1]):
+        elif low in _RELATIVE and j > 0 and (noun := tokens[j - 2 if j > 1 and tokens[j - 1] == "," else j - 1]).isalpha() \
+                and noun.islower() and not is_verb(noun):  # (a comma between: "In a segment, where Tata Motors holds")
             kind = "relative"  # the doer of a clause about a noun: "the site where Hyundai has been assembling"
         elif low in _OPENERS:
             kind = "opener"

@@ -114,6 +114,14 @@ def test_set43_automaker_names(tagger, text, automakers):
     ("Chery is set to open a joint venture with a Spanish maker in the old facilities of Nissan in Barcelona.",
      ["chery"]),
     ("Chery is set to open a joint venture with Nissan in Barcelona.", ["chery", "nissan"]),
+    # "the old Nissan plant": its former owner, as "a former Nissan plant" (not "the 100-year-old Ford plant")
+    ("Construction of the old Nissan plant in Barcelona starts this Saturday. The plant closed in 2021, and a "
+     "Chinese maker will reopen it.", []),
+    ("The 100-year-old Ford plant in Dearborn was renovated and reopened on Monday.", ["ford"]),
+    # a relative clause about a noun, with a comma between them, describes it: its doer is no subject
+    ("Mahindra has lost its lead in the last two years. In a segment, where Tata Motors holds the lion's share, "
+     "Mahindra has only one model.", ["mahindra"]),
+    ("In the electric segment, Tata Motors holds the lion's share, and it is adding two models this year.", ["tata"]),
     # one of several doing the same
     ("Chinese EV makers have committed to invest in Thailand. Great Wall Motor (GWM) is one of several Chinese "
      "EV makers to make headway there.", []),
