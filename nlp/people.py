@@ -26,6 +26,7 @@ _QUOTES = frozenset("\"“‘'")
 _QUOTE_BEFORE = re.compile(r"\b([A-Z][\w.]*)\s+[\"“‘']$")  # 'Marcus "'
 _QUOTE_AFTER = re.compile(r"[\"”’']\s+[A-Z]")  # '" Reyes'
 _AGE_AFTER = re.compile(r",\s*\d{1,3},")  # ", 32,"
+_TENURE_BEFORE = frozenset(("of", "at", "for", "with", "by", "from", "joined", "left", "led", "ran"))
 _LIFE_AFTER = re.compile(r"\s*\((?:(?:born|b\.)\s*(?:in\s+)?\d{4}|(?:c\.\s*)?\d{4}\s*[-–—]\s*(?:\d{2,4})?)\)")
 # a person's pronoun right after a name: "Ford says he", "Ford said that she", "Ford said his
 # government", "Ford, who" (a company is "it", "its", "which")
@@ -87,6 +88,12 @@ def written_as_person(text: str, start: int, end: int, given_names: frozenset[st
             m = _QUOTE_BEFORE.search(before)
             if m and is_name(m.group(1)) and _QUOTE_AFTER.match(text, end):  # not 'The "Tesla" Model Y'
                 return True
-    # an age ("Honda, 32,") or the years of a life ("Renault (1905-1983)", "Ford (born 1950)")
-    return (text.startswith(",", end) and _AGE_AFTER.match(text, end) is not None) or (
-        _LIFE_AFTER.match(text, end) is not None)
+    # an age ("Honda, 32,") or the years of a life ("Renault (1905-1983)", "Ford (born 1950)"), not those of a post
+    # held at the company ("served as a CEO of Renault (2011-2013)": after "of", and too few years for a life)
+    if text.startswith(",", end) and _AGE_AFTER.match(text, end) is not None:
+        return True
+    life = _LIFE_AFTER.match(text, end)
+    if life is None:
+        return False
+    years = [int(y) for y in re.findall(r"\d{4}", life.group())]
+    return not (words and words[-1].lower() in _TENURE_BEFORE and len(years) == 2 and years[1] - years[0] < 25)

@@ -1,7 +1,8 @@
 """Classes of error found on blind sets 43 and 44 of real passages (issue 15: 180 passages from 180 new
 pages, collected and labelled by four helpers who never ran the tagger, each set scored once before
 anything was changed for it; the passages stay outside the repository). Each case is a sentence written
-for these tests, with its counter-case. Rules: nlp/data/topics.yaml, nlp/data/automakers.yaml."""
+for these tests, with its counter-case. Rules: nlp/data/topics.yaml, nlp/data/automakers.yaml, nlp/features.py,
+nlp/people.py."""
 
 from __future__ import annotations
 
@@ -101,6 +102,9 @@ def test_set43_topic_classes(tagger, name, text, present, absent):
     # the Maori greeting "Kia kaha" (be strong), like "Kia ora"
     ("This year's theme, \"Kia Kaha Te Reo Maori\", sets the tone for a week of festivities.", []),
     ("Kia sold more cars in New Zealand this year.", ["kia"]),
+    # the years of a post held at the company are no person's life ("the novels of Renault (1905-1983)" still are)
+    ("He served as a CEO of Renault (2011-2013) before he ran PSA.", ["renault", "stellantis"]),
+    ("The historical novels of Renault (1905-1983) are still read.", []),
     # Jaguar Land Rover written with a hyphen
     ("Over the weekend, Jaguar Land-Rover paused exports to the US.", ["tata"]),
     ("Over the weekend, a jaguar crossed the road near the river.", []),
