@@ -21,7 +21,7 @@ _COUNT_LEAD = r"(?:(?:the|a|an)\s+)?\d[\d,.]*(?:[-–/]\d+)?\s+"
 _RIVAL_LEAD = r"(?:(?!and\s|or\s)[A-Za-z]+\s+){0,2}(?:rival|competitor|peer|counterpart|sister\s+(?:company|brand|firm)|affiliate)s?\s+"
 _ITEM_LEAD = f"(?:{_COUNT_LEAD}|{_RIVAL_LEAD})"
 _RIVAL_ENDS = ("rival ", "rivals ", "competitor ", "competitors ", "peer ", "peers ", "counterpart ", "counterparts ",
-               "company ", "brand ", "firm ", "affiliate ")
+               "sister company ", "sister brand ", "sister firm ", "affiliate ", "affiliates ")
 _COUNT_BEFORE = re.compile(r"(?<![\w.,])" + _COUNT_LEAD + "$")
 _RIVAL_BEFORE = re.compile(r"(?<![\w-])" + _RIVAL_LEAD + "$")
 # an item before the name (capitalised, maybe "Google parent Alphabet") and its separator (not an
