@@ -1,7 +1,7 @@
 """Classes of error found on blind sets 43 and 44 of real passages (issue 15: 180 passages from 180 new
 pages, collected and labelled by four helpers who never ran the tagger, each set scored once before
-anything was changed for it; the passages stay outside the repository). Each case is a sentence written
-for these tests, with its counter-case. Rules: nlp/data/topics.yaml, nlp/data/automakers.yaml, nlp/features.py,
+anything was changed for it; the passages stay outside the repository), and on set 45 after it was scored as
+the session's measurement. Each case is a sentence written for these tests, with its counter-case. Rules: nlp/data/topics.yaml, nlp/data/automakers.yaml, nlp/features.py,
 nlp/people.py."""
 
 from __future__ import annotations
@@ -77,6 +77,25 @@ TOPICS: list[tuple[str, str, list[str], list[str]]] = [
     ("renewable-energy: a plant run on renewable electricity still is",
      "The plant will run on renewable electricity from a wind farm.",
      ["renewable-energy"], []),
+    # set 45 (after its measurement): water works at a mine site, or lithium's source, are no water use
+    ("lithium-water: installing water lines and troughs at the mine site is not",
+     "Early works construction is under way at the lithium mine site, which includes installing water lines and "
+     "troughs.",
+     ["lithium"], ["lithium-water"]),
+    ("lithium-water: lithium extracted from thermal water is not",
+     "Vulcan has signed supply agreements for lithium with two carmakers. Lithium extraction from thermal water is "
+     "a new process.",
+     ["lithium"], ["lithium-water"]),
+    ("lithium-water: a mine pumping the aquifer till the wells run dry still is",
+     "The lithium mine will pump water from the aquifer, and ranchers fear their wells will run dry.",
+     ["lithium-water"], []),
+    # set 45: aluminium smelted on solar power
+    ("renewable-energy: solar aluminium",
+     "The carmaker is the first customer for a blend of solar aluminium and recycled metal.",
+     ["renewable-energy", "aluminium"], []),
+    ("renewable-energy: recycled aluminium alone is not",
+     "The carmaker is the first customer for a blend of primary aluminium and recycled metal.",
+     [], ["renewable-energy"]),
     # critical minerals as a tax credit's eligibility rule; a company's conflict-minerals policy
     ("transition-minerals: the source of critical minerals as a key to eligibility is not",
      "Key to eligibility is the source of critical minerals used in their batteries.",
@@ -102,6 +121,9 @@ def test_set43_topic_classes(tagger, name, text, present, absent):
     # the Maori greeting "Kia kaha" (be strong), like "Kia ora"
     ("This year's theme, \"Kia Kaha Te Reo Maori\", sets the tone for a week of festivities.", []),
     ("Kia sold more cars in New Zealand this year.", ["kia"]),
+    # set 45: a chess grandmaster beside the title match
+    ("Over 14 rounds, Indian GM Gukesh D won, securing a spot in the upcoming world championship match.", []),
+    ("GM said it will build a battery plant, securing a spot in the race for EV supply.", ["gm"]),
     # the years of a post held at the company are no person's life ("the novels of Renault (1905-1983)" still are)
     ("He served as a CEO of Renault (2011-2013) before he ran PSA.", ["renault", "stellantis"]),
     ("The historical novels of Renault (1905-1983) are still read.", []),
