@@ -1,8 +1,8 @@
 """Classes of error found on blind sets 43 and 44 of real passages (issue 15: 180 passages from 180 new
 pages, collected and labelled by four helpers who never ran the tagger, each set scored once before
-anything was changed for it; the passages stay outside the repository), and on set 45 after it was scored as
-the session's measurement. Each case is a sentence written for these tests, with its counter-case. Rules: nlp/data/topics.yaml, nlp/data/automakers.yaml, nlp/features.py,
-nlp/people.py."""
+anything was changed for it; the passages stay outside the repository), and on set 45 after it was
+scored as the session's measurement. Each case is a sentence written for these tests, with its
+counter-case. Rules: nlp/data/topics.yaml, nlp/data/automakers.yaml, nlp/features.py, nlp/people.py."""
 
 from __future__ import annotations
 
