@@ -11,7 +11,9 @@ from operator import itemgetter
 
 from .taxonomy import Topic
 
-_TOPIC_CUES = frozenset(("term", "generic", "veto", "dveto", "near", "unless", "a"))
+# the kinds of topic cue, each kept in a bucket of its topic (a pair's "b" and "u" words only where its "a" was seen)
+TOPIC_CUE_KINDS = frozenset(("term", "generic", "veto", "dveto", "near", "unless", "a", "b", "u"))
+_TOPIC_CUES = TOPIC_CUE_KINDS - {"b", "u"}
 _third = itemgetter(2)
 
 

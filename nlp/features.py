@@ -250,7 +250,7 @@ _COMPARISON_HINT = re.compile(_trie(("such as", "like", "includ", "than", "rival
                                      "compar", "similar", "unlike", "namely", "as well as", "same as", "other",
                                      "among", "e.g.", "take", "also named", "former", "previously", "time",
                                      "ex-", " old ", "ahead of", "followed by", "trailed by", "overt", "outs",
-                                     "arm of", "unit of", "subsidiary of", "affiliate", "partner", "division of", "owned by", "spun", "supplier", "vendor",
+                                     "arm of", "unit of", "subsidiary of", "affiliate", "partner of", "partners of", "division of", "owned by", "spun", "supplier", "vendor",
                                      "same way", "ranging", "ranges from", "range from", "varying", "spanning", "thing from", "home ", "birthplace",
                                      "all from", ", from", "undercut", "catch", "caught", "surpass", "beat")))
 _FIRST_WORD = re.compile(r"\W*(\w+)")

@@ -33,7 +33,7 @@ from spacy.matcher import PhraseMatcher
 
 # importing sentences registers the chargewatch_sentences component
 from . import aboutness, sentences
-from .cues import Cues, TopicRules, sort_cues
+from .cues import TOPIC_CUE_KINDS, Cues, TopicRules, sort_cues
 from .evidence import BodySentences, clip, salience, span_text
 from .layout import LEAD_WEIGHT, TITLE_WEIGHT, Layout, Sentences, weigh_sentences
 from .mentions import Names, first_namesake
@@ -140,7 +140,7 @@ class Tagger:
     def _add(self, role: tuple, phrases, exact: bool = False) -> None:
         """Give each phrase the role (what a match of it can prove); ``_compile`` adds them to the
         matcher. ``exact``: a match counts only where the words are written with the phrase's case."""
-        if role[0] in ("term", "generic", "veto", "dveto", "near", "unless", "a", "b", "u"):  # topic cues: (kind, topic, pair, bucket)
+        if role[0] in TOPIC_CUE_KINDS:  # topic cues: (kind, topic, pair, bucket)
             bucket = role[0] if len(role) == 2 else f"{role[0]}{role[2]}"
             role = (role[0], role[1], role[2] if len(role) > 2 else None, bucket)
         attr = "orth" if exact else "lower"
