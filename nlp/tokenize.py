@@ -11,6 +11,7 @@ cache) is faster again. Patterns are tokenised by the same tokenizer, so they al
 from __future__ import annotations
 
 import re
+from itertools import chain
 
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
@@ -285,8 +286,10 @@ class FastTokenizer:
         cache = self._cache
         chunks = text.split(" ")
         last = chunks.pop()
-        get, chunk = cache.get, self._chunk
-        sequence = [get(c) or chunk(c) for c in chunks]
+        sequence = list(map(cache.get, chunks))  # (in C: most chunks are in the cache)
+        if not all(sequence):  # (a cached chunk has one token at least)
+            chunk = self._chunk
+            sequence = [infos if infos is not None else chunk(c) for infos, c in zip(sequence, chunks)]
         tokens = TOKEN_AND_SPACE.findall(last)
         infos = self._in_context(tokens, tuple(map(self._classify, tokens)))
         sequence.append(self._scare_quoted(tokens, infos) if len(tokens) > 2 else infos)
@@ -306,38 +309,37 @@ class FastTokenizer:
         after_newline = True  # the first token starts a sentence
         carry = -1  # -1, or the closing marks since a sentence end (0 at the end mark itself)
         need = HARD  # what the last end mark needs of the next word's start level
-        for infos in sequence:
-            for info in infos:
-                kind = info[0]
-                if kind == _DROP:
-                    if dropping:
-                        pos += info[6]
-                        continue
-                    dropping = True
-                elif kind == _SPACE:  # spaces without a line break only separate tokens
+        for info in chain.from_iterable(sequence):  # one loop: most chunks hold one token
+            kind = info[0]
+            if kind == _DROP:
+                if dropping:
                     pos += info[6]
                     continue
-                elif kind == _NEWLINE and after_newline and n:
-                    # "\n \n" is one whitespace token, but two here: chunks end at spaces
-                    pos += info[6]
-                    continue
-                else:
-                    dropping = False
-                add_word(info[1])
-                add_space(info[2])
-                add_offset(pos)
-                if after_newline or (carry >= 0 and info[3] >= need):
-                    starts.append(n)
-                if info[4]:
-                    carry = 0
-                    need = info[4]
-                elif info[5] and 0 <= carry < 2:
-                    carry += 1
-                else:
-                    carry = -1
-                after_newline = kind == _NEWLINE
+                dropping = True
+            elif kind == _SPACE:  # spaces without a line break only separate tokens
                 pos += info[6]
-                n += 1
+                continue
+            elif kind == _NEWLINE and after_newline and n:
+                # "\n \n" is one whitespace token, but two here: chunks end at spaces
+                pos += info[6]
+                continue
+            else:
+                dropping = False
+            add_word(info[1])
+            add_space(info[2])
+            add_offset(pos)
+            if after_newline or (carry >= 0 and info[3] >= need):
+                starts.append(n)
+            if info[4]:
+                carry = 0
+                need = info[4]
+            elif info[5] and 0 <= carry < 2:
+                carry += 1
+            else:
+                carry = -1
+            after_newline = kind == _NEWLINE
+            pos += info[6]
+            n += 1
         doc = Doc(self.vocab, words=words, spaces=spaces)
         doc.user_data["offsets"] = offsets
         doc.user_data["sent_starts"] = starts
