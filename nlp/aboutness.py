@@ -103,11 +103,11 @@ from .other_lede import other_companies, supplies
 from .together import (
     CARMAKER_NOUN,
     GROUP_TARGET,
-    GROUP_TARGET_PLURAL,
     JOINT,
     LINK_GAP,
     aimed_at,
     group_doer,
+    group_named_later,
     jv_partner,
     name_spans,
 )
@@ -278,7 +278,7 @@ def score_automakers(text: str, chars: list[tuple[int, int]], weights: list[floa
         # one of them is named again later
         out.group = in_lede
         out.targeted = bool(targeted)
-    elif not in_lede and first_body < len(chars) and (doer or GROUP_TARGET_PLURAL.search(text, *chars[first_body])):
+    elif not in_lede and first_body < len(chars) and (doer or group_named_later(text, *chars[first_body])):
         # the group is named later, together: "accused car makers including GM, ...", "will vote to
         # call strikes against the Detroit 3 automakers. ... contracts with GM, Ford and Stellantis"
         out.group = {aid for _, _, i, aids in spans if per_sentence[i] >= 2 for aid in aids}

@@ -77,8 +77,10 @@ _JV_PARTNER_AFTER = re.compile(r"\s*,\s*(?:its|their|the|[A-Z][\w&-]*['’]s?)\s
 
 def jv_partner(text: str, sentence_start: int, start: int, end: int) -> bool:
     """Whether the name at text[start:end] is named as another's joint-venture partner."""
-    return (_JV_PARTNER_BEFORE.search(text, max(sentence_start, start - 70), start) is not None
-            or _JV_PARTNER_AFTER.match(text, end) is not None)
+    first = max(sentence_start, start - 70)
+    before = text[first:start].lower()  # (a quick look for the words the pattern needs: most names have none)
+    return (("partner" in before or "joint" in before or "jv" in before or "merger" in before)
+            and _JV_PARTNER_BEFORE.search(text, first, start) is not None) or _JV_PARTNER_AFTER.match(text, end) is not None
 
 
 # what a company was split from, right before a name: its parent, the carmaker ("Daimler Truck was spun off
@@ -132,6 +134,17 @@ def aimed_at(text: str, sentence_start: int, start: int) -> bool:
 GROUP_TARGET_PLURAL = re.compile(
     r"(?:" + TARGET + r"|\b(?:workers|employees|autoworkers|union\s+members)\s+at)"
     r"\s+(?:the\s+)?(?:[\w’'-]+\s+){0,4}?(?:" + CARMAKERS + r"|Big Three|Detroit Three)\b", re.IGNORECASE)
+_PLURAL_WORDS = ("makers", "manufacturers", "companies", "producers", "big three", "detroit three")
+
+
+def group_named_later(text: str, start: int, end: int) -> bool:
+    """Whether the sentence text[start:end] aims its action at the carmakers as a group
+    (``GROUP_TARGET_PLURAL``); a quick look first for the plural the pattern ends with, which
+    most ledes lack (searching the pattern itself from every word is dearer)."""
+    low = text[start:end].lower()
+    return any(w in low for w in _PLURAL_WORDS) and GROUP_TARGET_PLURAL.search(text, start, end) is not None
+
+
 JOINT = re.compile(r"joint[- ]venture|partnership|alliance|jointly|\bpartners?\b|merger|tie-up|co-develop",
                    re.IGNORECASE)
 
