@@ -109,6 +109,7 @@ from .together import (
     group_doer,
     group_named_later,
     jv_partner,
+    market_movers,
     name_spans,
 )
 
@@ -180,6 +181,7 @@ def score_automakers(text: str, chars: list[tuple[int, int]], weights: list[floa
     for span in spans:
         per_sentence[span[2]] = per_sentence.get(span[2], 0) + 1
     # another company (a supplier, a miner) the doer of the title or the first sentence: its story
+    movers = market_movers(text, spans)
     others, led_by_other = other_companies(text, chars, weights, first_body, spans, others, title_weight)
     for start, end, i, aids in spans:
         if i in led_by_other:
@@ -216,9 +218,11 @@ def score_automakers(text: str, chars: list[tuple[int, int]], weights: list[floa
             f = f._replace(compared=True)
         if len(mentions) == 1 and (_OUR_BEFORE.search(text, max(0, start - 5), start) or _OUR_AFTER.match(text, end)):
             qualified.update(aids)  # a company's own page, in the first person, naming itself: its news
-        if (_BRACKET_OPEN.search(text, max(0, start - 3), start) and _BRACKET_CLOSE.match(text, end)) or _VALUE.match(text, end):
+        if (_BRACKET_OPEN.search(text, max(0, start - 3), start) and _BRACKET_CLOSE.match(text, end)) or _VALUE.match(text, end) \
+                or start in movers:
             # a name alone in brackets annotates: "tariffs from 17% (BYD)"; so does one that labels a
-            # figure, an entry of a table: "the individual duties are: BYD: 17.4%; Geely: 19.9%"
+            # figure, an entry of a table: "the individual duties are: BYD: 17.4%; Geely: 19.9%"; and a
+            # market report's movers (``market_movers``)
             f = f._replace(compared=True)
         elif f.not_only and all(scores[aid] for aid in aids):
             # the story's subject said not to be the only one ("... a step for Stellantis. Stellantis

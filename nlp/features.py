@@ -175,9 +175,10 @@ _TIE_OF = re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:suppliers|customers|clie
                      r"shareholders|investors|backers)\b", re.IGNORECASE)
 # a rival named in a compound with a verb of beating it: "its first Porsche-beating electric saloon"
 _BEATEN_COMPOUND = re.compile(r"-(?:beating|besting|rivall?ing|killers?|challenging|baiting)\b", re.IGNORECASE)
-# the name given as an example: "For instance, Volvo joined", "Volvo, for instance, is using blockchain"
+# the name given as an example: "For instance, Volvo joined", "Volvo, for instance, is using", "Mercedes and VW are good examples"
 _EXAMPLE_BEFORE = re.compile(r"\bfor (?:instance|example)\s*,?\s*$", re.IGNORECASE)
-_EXAMPLE_AFTER = re.compile(r"\s*,\s*(?:for (?:instance|example)|e\.g\.)\s*,", re.IGNORECASE)
+_EXAMPLE_AFTER = re.compile(r"\s*,\s*(?:for (?:instance|example)|e\.g\.)\s*,|\s+(?:is|are|was|were)\s+(?:(?:a|an|good|prime|notable|two)\s+)"
+                            r"{0,2}examples?\b", re.IGNORECASE)
 # one of many doing the same: "Honda and others have delayed their plans", "Ford and other automakers", "Great Wall
 # Motor (GWM) is one of several Chinese EV makers to make headway"
 _AND_OTHERS = re.compile(r"\s*,?\s*(?:and|&)\s+(?:many\s+|several\s+|some\s+|a\s+few\s+)?(?:others\b|other\s+"
@@ -266,8 +267,7 @@ _PARTIES = re.compile(r"\b(?:announc\w*|sign\w*|inked|inks?|struck|strikes?|seal
 
 
 # The same mention is read up to three times for one text (as an automaker, as the other company
-# beside an automaker, as a supplier: a fifth of the calls): the last few texts' readings are kept.
-# A small bound, since each entry holds its text.
+# beside an automaker, as a supplier: a fifth of the calls): the last few texts' readings are kept (few: each holds its text).
 @lru_cache(maxsize=64)
 def mention_features(text: str, sentence: tuple[int, int], start: int, end: int) -> MentionFeatures:
     """Read how the name at text[start:end] is used in its sentence (its characters in ``text``)

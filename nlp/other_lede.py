@@ -17,8 +17,8 @@ import re
 from .features import SUBJECT_NP, mention_features, mention_weight
 
 # what a supplier does for its customer: "to supply Toyota", "supplying cells to BMW"
-_SUPPLY = re.compile(r"\b(?:suppl(?:y|ies|ying|ied)|provid(?:e|es|ing)|deliver(?:s|ing)?|sell(?:s|ing)?|offtake|off-take)\b",
-                     re.IGNORECASE)
+_SUPPLYING = r"(?:suppl(?:y|ies|ying|ied)|provid(?:e|es|ing)|deliver(?:s|ing)?|sell(?:s|ing)?|offtake|off-take)"
+_SUPPLY = re.compile(r"\b" + _SUPPLYING + r"\b", re.IGNORECASE)
 # a supplier the lede names by what it is: "The Switzerland-based miner, which struck a deal to supply Tesla"
 _SUPPLIER_NOUN = re.compile(r"\s*The\s+(?:[\w-]+\s+){0,3}?((?:miner|refiner|smelter|supplier|recycler|steelmaker|"
                             r"(?:battery|cell|cathode|chemicals?|materials|mining) (?:maker|producer|company|giant|firm)))\b")
@@ -53,7 +53,16 @@ def other_companies(text: str, chars: list[tuple[int, int]], weights: list[float
     return others, led
 
 
+# what comes right before the buyer, a few words after the word of supplying or "to" ("to supply the German
+# carmaker BMW", "nickel ... to Japanese automaker Toyota", "offtake agreement with electric vehicle manufacturer
+# Tesla"); not a speaker's company ("to monitor cobalt
+# supplies from the DRC, an executive at Ford said")
+_BUYER_BEFORE = re.compile(r"(?:\b(?:to|for|with)\s+(?:[\w.&'’-]+\s+){0,4}|\b" + _SUPPLYING + r"\s+(?:[\w.&'’-]+\s+){0,5})$",
+                           re.IGNORECASE)
+
+
 def supplies(text: str, sentence_start: int, start: int) -> bool:
-    """Whether a word of supplying comes before the name at ``start`` in its sentence ("to supply
-    Toyota", "will deliver cathode materials to Ford")."""
-    return _SUPPLY.search(text, sentence_start, start) is not None
+    """Whether a word of supplying comes before the name at ``start`` in its sentence, the name
+    being what is supplied to ("to supply Toyota", "will deliver cathode materials to Ford")."""
+    return (_SUPPLY.search(text, sentence_start, start) is not None
+            and _BUYER_BEFORE.search(text, max(sentence_start, start - 60), start) is not None)

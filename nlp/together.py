@@ -134,6 +134,26 @@ def aimed_at(text: str, sentence_start: int, start: int) -> bool:
 GROUP_TARGET_PLURAL = re.compile(
     r"(?:" + TARGET + r"|\b(?:workers|employees|autoworkers|union\s+members)\s+at)"
     r"\s+(?:the\s+)?(?:[\w’'-]+\s+){0,4}?(?:" + CARMAKERS + r"|Big Three|Detroit Three)\b", re.IGNORECASE)
+# a share price's move right after a name (and the rest of it, "Motor", or "shares"): "Nissan Motor gained
+# 3.9%", "Subaru closed 2.1% higher", "Tesla shares fell 3 per cent"
+_MOVE = re.compile(r"(?:\s+[A-Z][\w.&-]*){0,2}?(?:['’]s)?(?:\s+(?:shares?|stocks?))?\s+(?:gained|rose|jumped|climbed|added|"
+                   r"advanced|surged|soared|rallied|fell|dropped|slipped|slid|lost|declined|sank|tumbled|plunged|closed|ended|"
+                   r"finished|(?:was|were)\s+(?:up|down))\s+(?:[a-z]+\s+){0,2}?[-+]?\d[\d.,]*\s*(?:%|per\s?cent\b)")
+
+
+def market_movers(text: str, spans: list[list]) -> set[int]:
+    """The starts of the names that only carry their shares' moves in a sentence that names two
+    automakers or more that way, a market report's ("Nissan Motor gained 3.9%, Mazda Motor jumped
+    4.9%, while Subaru closed 2.1% higher"): entries of a list, like a table's, not its subjects
+    (``spans``: as ``name_spans`` gives them)."""
+    moved: dict[int, list] = {}
+    for start, end, i, aids in spans:
+        after = text[end:end + 90]
+        if ("%" in after or "cent" in after) and _MOVE.match(text, end):
+            moved.setdefault(i, []).append((start, aids))
+    return {start for found in moved.values() if len(set().union(*(a for _, a in found))) >= 2 for start, _ in found}
+
+
 _PLURAL_WORDS = ("makers", "manufacturers", "companies", "producers", "big three", "detroit three")
 
 

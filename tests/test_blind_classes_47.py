@@ -1,0 +1,93 @@
+"""Classes of error found on blind sets 47 and 48 of real passages (issue 15: passages from new pages,
+collected and labelled by helpers who never ran the tagger, each set scored once before anything was
+changed for it; the passages stay outside the repository). Each case is a sentence written for these
+tests, with its counter-case. Rules: nlp/data/topics.yaml, nlp/together.py (market_movers),
+nlp/other_lede.py (supplies), nlp/features.py (_EXAMPLE_AFTER)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import assert_topics
+
+# (class, text, topics that must be tagged, topics that must not be)
+TOPICS: list[tuple[str, str, list[str], list[str]]] = [
+    # lithium's end uses listed in its market's news: "lubricants" there is no grease page
+    ("lithium: end uses listed, then the brine pumped from a salt flat",
+     "Argentina's lithium goes into glass, greases and lubricants, and above all into batteries. On the salt "
+     "flat, the company pumps brine into evaporation ponds.",
+     ["lithium"], []),
+    ("lithium: a grease's own words (its soap, its complex) still are no lithium story",
+     "Lithium complex greases are sold in cartridges and pails. The supply of lithium soap greases is tight "
+     "this year and prices rose.",
+     [], ["lithium"]),
+    # cobalt with the mines that dig it a sentence away
+    ("cobalt: the mines of a country one sentence before the metal",
+     "Thousands of diggers work in the vast mines of the Democratic Republic of Congo. Here the boys sort the "
+     "rocks for the blue-grey seams of cobalt used in phone batteries.",
+     ["cobalt"], []),
+    ("cobalt: Congo's politics beside a paint colour is not",
+     "Congo's election is next month. Cobalt blue paint was the artist's favourite.",
+     [], ["cobalt"]),
+    # ... and not the potters' pigment, "cobalt ore" or not
+    ("cobalt: potters' cobalt ore for porcelain is not",
+     "Ming potters used cobalt ore from Persia for the blue on their porcelain.",
+     [], ["cobalt"]),
+    ("cobalt: cobalt ore exported from a mine still is",
+     "Cobalt ore exports from the mine rose in the third quarter.",
+     ["cobalt"], []),
+    # child labour said without the words: children made to do the work, or a child's age and the work
+    ("workers-rights: children, some just nine years old, working in the pits",
+     "Hundreds of boys, some just nine years old, working in the copper pits of the region, earn almost nothing.",
+     ["workers-rights"], []),
+    ("workers-rights: children made to carry sacks of ore",
+     "Children are made to carry sacks of ore for a few coins a day.",
+     ["workers-rights"], []),
+    ("workers-rights: children made to feel welcome are not",
+     "The children were made to feel welcome at the school's open day.",
+     [], ["workers-rights"]),
+    ("workers-rights: an age and a market stall are not",
+     "She was eight years old, working a market stall with her mother.",
+     [], ["workers-rights"]),
+    # food's traceability is its origin and safety, not human-rights due diligence
+    ("due diligence: traceability in the seafood supply chain is not",
+     "Traceability in the seafood supply chain lets buyers track each fish from the boat to the shop.",
+     [], ["human-rights-due-diligence"]),
+    ("due diligence: traceability in the cobalt supply chain is",
+     "Traceability in the cobalt supply chain lets buyers track each sack from the mine to the refinery.",
+     ["human-rights-due-diligence"], []),
+    ("due diligence: forced labour in a seafood supply chain still is",
+     "Forced labour on fishing boats taints the seafood supply chain, and buyers must audit their suppliers for it.",
+     ["human-rights-due-diligence"], []),
+]
+
+
+@pytest.mark.parametrize("name, text, present, absent", TOPICS, ids=[c[0] for c in TOPICS])
+def test_set47_topic_classes(tagger, name, text, present, absent):
+    assert_topics(tagger, name, text, present, absent)
+
+
+@pytest.mark.parametrize("text, about", [
+    # a market report's movers: entries of a list, like a table's, not its subjects
+    ("Exporters rose on a weaker yen. Toyota Motor added 2.5%, Honda climbed 1.8% and Suzuki ended 0.9% higher.",
+     []),
+    ("Tesla's stock fell 3% on Monday, while Ford shares rose 1.2%.", []),
+    # one carmaker's shares, moved by its own news, are its story
+    ("Toyota shares rose 5% after the carmaker raised its profit forecast. The company also said it would "
+     "build a plant.", ["toyota"]),
+    # a word of supplying earlier in the lede makes a carmaker the buyer only when it is what is supplied
+    # to, not a speaker's company ("to trace cobalt supplies from Congo, a manager at Ford said")
+    ("Automaker Ford Motor Co, China's Huayou Cobalt and South Korean cell supplier LG Chem have teamed up on a "
+     "blockchain pilot to trace cobalt supplies from Congo, a manager at Ford said. Ford and its partners want "
+     "the cobalt in their batteries to be free of child labour. \"It is step one,\" said a Ford manager.", ["ford"]),
+    ("Liontown Resources has signed an offtake agreement with electric vehicle maker Tesla for the supply of "
+     "spodumene concentrate from its Kathleen Valley project.", []),
+    ("BHP has signed a deal to supply nickel from its mines in Western Australia to Japanese automaker Toyota.", []),
+    # names said to be examples: "Mercedes and Volkswagen are good examples"
+    ("Mercedes and Volkswagen are good examples as the only two companies that publish raw materials reports. "
+     "Chinese carmakers BYD and SAIC still do not disclose their scope 3 emissions.", []),
+    ("Mercedes and Volkswagen publish raw materials reports as the only two companies that do. Chinese "
+     "carmakers BYD and SAIC still do not disclose their scope 3 emissions.", ["mercedes-benz", "volkswagen"]),
+])
+def test_set47_role_classes(tagger, text, about):
+    assert sorted(a.id for a in tagger.tag(text).automakers if a.role == "subject") == about
