@@ -264,11 +264,12 @@ def score_automakers(text: str, chars: list[tuple[int, int]], weights: list[floa
     # (an automaker another company's story names only after its lede, a partner or a customer
     # "Ford and Volvo are the first automakers to support the program", counts as a buyer does)
     late = {aid for aid in scores if aid not in early} if led_by_other else set()
+    doubted = [aid for aid in buyers | late if scores[aid] >= MIN_SUBJECT]  # (the other company's score is read for them only)
     other_score = sum((FIRST if weights[i] == title_weight or i == first_body else LEAD if weights[i] == lead_weight
                        else BODY) * mention_weight(mention_features(text, chars[i], start, end))
-                      for i, start, end in others) if buyers or late else 0.0
+                      for i, start, end in others) if doubted else 0.0
     qualified.update(aid for aid, s in scores.items()
-                     if s >= MIN_SUBJECT and not (aid in buyers | late and s <= other_score))
+                     if s >= MIN_SUBJECT and not (aid in doubted and s <= other_score))
     # "Five of the world's major carmakers aren't mapping...", "Chinese automakers BYD, Geely and
     # SAIC have lodged complaints": the lede's doer is the carmakers, as a group
     lede_spans = [span for span in spans if span[2] == first_body]

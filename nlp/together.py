@@ -146,10 +146,12 @@ def market_movers(text: str, spans: list[list]) -> set[int]:
     automakers or more that way, a market report's ("Nissan Motor gained 3.9%, Mazda Motor jumped
     4.9%, while Subaru closed 2.1% higher"): entries of a list, like a table's, not its subjects
     (``spans``: as ``name_spans`` gives them)."""
+    named: dict[int, set[str]] = {}
+    for _, _, i, aids in spans:
+        named.setdefault(i, set()).update(aids)
     moved: dict[int, list] = {}
     for start, end, i, aids in spans:
-        after = text[end:end + 90]
-        if ("%" in after or "cent" in after) and _MOVE.match(text, end):
+        if len(named[i]) >= 2 and _MOVE.match(text, end):
             moved.setdefault(i, []).append((start, aids))
     return {start for found in moved.values() if len(set().union(*(a for _, a in found))) >= 2 for start, _ in found}
 
