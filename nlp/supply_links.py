@@ -167,11 +167,25 @@ def reach(supplier_ids: Iterable[str], links: Iterable[SupplyLink] | None = None
     if not wanted:
         return {}
     order = {s: i for i, s in enumerate(wanted)}
+    index = _default_index() if links is None else _index(links)
     found: dict[str, set[str]] = {}
-    for link in load_links() if links is None else links:
-        if link.supplier in order:
-            found.setdefault(link.automaker, set()).add(link.supplier)
+    for _, automaker, supplier in sorted((n, automaker, s) for s in wanted for n, automaker in index.get(s, ())):
+        found.setdefault(automaker, set()).add(supplier)
     return {automaker: tuple(sorted(via, key=order.__getitem__)) for automaker, via in found.items()}
+
+
+def _index(links: Iterable[SupplyLink]) -> dict[str, list[tuple[int, str]]]:
+    """Supplier id -> [(its link's place among ``links``, automaker)]: a text names a few suppliers,
+    and reading only their links, not every link, is what makes ``reach`` cheap for each text."""
+    out: dict[str, list[tuple[int, str]]] = {}
+    for n, link in enumerate(links):
+        out.setdefault(link.supplier, []).append((n, link.automaker))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _default_index() -> dict[str, list[tuple[int, str]]]:
+    return _index(load_links())
 
 
 def links_of(automaker: str | None = None, supplier: str | None = None,
