@@ -1,4 +1,4 @@
-"""Classes of error found on blind sets 47 and 48 of real passages (issue 15: passages from new pages,
+"""Classes of error found on blind sets 47, 48 and 49 of real passages (issue 15: passages from new pages,
 collected and labelled by helpers who never ran the tagger, each set scored once before anything was
 changed for it; the passages stay outside the repository). Each case is a sentence written for these
 tests, with its counter-case. Rules: nlp/data/topics.yaml, nlp/together.py (market_movers),
@@ -58,6 +58,36 @@ TOPICS: list[tuple[str, str, list[str], list[str]]] = [
      ["human-rights-due-diligence"], []),
     ("due diligence: forced labour in a seafood supply chain still is",
      "Forced labour on fishing boats taints the seafood supply chain, and buyers must audit their suppliers for it.",
+     ["human-rights-due-diligence"], []),
+    # set 49: the EV credit's amounts alone a sentence from a car only if the car is electric
+    ("ev-policy: coins worth about $3,750, then a car crash, are not",
+     "The collector bought the coin for about $3,750 at an auction. He died in a car crash years later.",
+     [], ["ev-policy"]),
+    ("ev-policy: the full $7,500, then the electric cars it applies to",
+     "Buyers get the full $7,500. It applies to electric cars assembled in North America.",
+     ["ev-policy"], []),
+    # "of mine" is no mine; a Cobalt recall is the Chevrolet's
+    ("cobalt: a friend of mine and his Cobalt recall notice are not",
+     "A friend of mine just got his Cobalt recall notice.",
+     [], ["cobalt"]),
+    ("cobalt: a friend of mine at a cobalt mine in Kolwezi still is",
+     "A friend of mine works at a cobalt mine in Kolwezi.",
+     ["cobalt"], []),
+    # a car's used batteries, by its model, put to power something else: second life
+    ("battery-recycling: used Nissan Leaf batteries within an arena's power supply",
+     "The arena signed a deal to integrate used Nissan Leaf batteries within its power supply. The storage "
+     "system feeds the grid at peak hours.",
+     ["battery-recycling"], []),
+    ("battery-recycling: a car bought with used Leaf batteries is not",
+     "He bought a car with used Nissan Leaf batteries from a dealer in Ohio.",
+     [], ["battery-recycling"]),
+    # sustainability standards for a battery supply chain are environmental, not human-rights due diligence
+    ("due diligence: new sustainability standards for the battery supply chain are not",
+     "The agreement sets new sustainability standards for the battery supply chain, using geothermal brines and "
+     "renewable energy.",
+     [], ["human-rights-due-diligence"]),
+    ("due diligence: human rights standards for its suppliers are",
+     "The agreement sets human rights standards for its suppliers in the battery supply chain.",
      ["human-rights-due-diligence"], []),
 ]
 
