@@ -196,7 +196,7 @@ def score_automakers(text: str, chars: list[tuple[int, int]], weights: list[floa
     aside: set[str] = set()  # first named after the subject was said not to be the only one: its examples
     aside_from: int | None = None
     for start, end, i, aids in spans:
-        buyer = i in led_by_other and supplies(text, chars[i][0], start)
+        buyer = i in led_by_other and supplies(text, chars[i][0], start, end)
         if buyer:  # "BHP has inked a deal to supply nickel ... to Toyota": the lede is not its own
             place = BODY
             buyers.update(aids)

@@ -61,8 +61,16 @@ _BUYER_BEFORE = re.compile(r"(?:\b(?:to|for|with)\s+(?:[\w.&'’-]+\s+){0,4}|\b"
                            re.IGNORECASE)
 
 
-def supplies(text: str, sentence_start: int, start: int) -> bool:
-    """Whether a word of supplying comes before the name at ``start`` in its sentence, the name
-    being what is supplied to ("to supply Toyota", "will deliver cathode materials to Ford")."""
-    return (_SUPPLY.search(text, sentence_start, start) is not None
-            and _BUYER_BEFORE.search(text, max(sentence_start, start - 60), start) is not None)
+# ... or the deal made with the buyer, and what it supplies said right after it ("signed a long-term deal with Tesla
+# Inc to supply the U.S.-based electric vehicle maker with nickel")
+_DEAL_WITH = re.compile(r"\b(?:deal|agreement|contract|pact|partnership)\s+with\s+(?:[\w.&'’-]+\s+){0,3}$", re.IGNORECASE)
+_TO_SUPPLY_AFTER = re.compile(r"(?:\s+[A-Z][\w.&'’-]*){0,3}\s+to\s+" + _SUPPLYING + r"\b", re.IGNORECASE)
+
+
+def supplies(text: str, sentence_start: int, start: int, end: int) -> bool:
+    """Whether the name at text[start:end] is what is supplied to, in its sentence: a word of
+    supplying before it ("to supply Toyota", "will deliver cathode materials to Ford"), or a deal
+    with it to supply it after ("a deal with Tesla Inc to supply ...")."""
+    if _SUPPLY.search(text, sentence_start, start) is not None:
+        return _BUYER_BEFORE.search(text, max(sentence_start, start - 60), start) is not None
+    return _TO_SUPPLY_AFTER.match(text, end) is not None and _DEAL_WITH.search(text, max(sentence_start, start - 60), start) is not None

@@ -37,7 +37,9 @@ _WHO_AFTER = re.compile(r"\s*,?\s+who\b")
 # ... but "who" after a list of companies or an example is said of them all: "automakers such as
 # General Motors and Tesla who are striving to secure battery metals"
 # (a conjunction after another name, or an example's words: not a bare comma, "In Detroit, Ford, who")
-_LISTED_BEFORE = re.compile(r"(?:[A-Z][\w&.'’-]*\s*(?:,\s*)?(?:and|or|&)|\b(?:such as|like|including))\s*$")
+# (or a company's noun: "Japanese carmaker Honda who will purchase 200MW")
+_LISTED_BEFORE = re.compile(r"(?:[A-Z][\w&.'’-]*\s*(?:,\s*)?(?:and|or|&)|\b(?:such as|like|including|car-?maker|auto-?maker|"
+                            r"manufacturer|company|firm))\s*$")
 # what people do and companies do not: tell their own memories, grow up, get born
 _PERSON_VERB_AFTER = re.compile(r"\s+(?:recounted|recounts|reminisced|reminisces|remembered|remembers|grew\s+up|"
                                 r"was\s+born|was\s+raised|(?:recalled|recalls)\s+(?:how|that|when|being|his|her|growing)|"

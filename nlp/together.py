@@ -110,9 +110,9 @@ TARGET = (
     r"\b(?:(?:complaint|complaints|lawsuit|lawsuits|suit|suits|case|cases|action|charges|petition)\s+against|"
     r"(?:sued|suing|sues|accused|accuses|accusing|fined|fines|summoned|subpoenaed|targeted|targets|targeting|urged|urges|"
     r"called on|calls on|wrote to|writes to|letters? to|sought information from|seeks information from|"
-    r"questioned|questions|demanded (?:that|answers from)|asked)|"
+    r"questioned|questions|demanded (?:that|answers from)|asked|investigating|investigates|slapped)|"
     r"(?:investigation|investigations|inquiry|inquiries|probe|probes)\s+(?:into|of)|"
-    r"(?:strike|strikes|walkout|walkouts)\s+(?:at|against)|"
+    r"(?:strike|strikes|striking|walkout|walkouts)\s+(?:at|against)|"
     r"(?:talks|negotiations|contract talks|wage talks|bargaining)\s+with)\b")
 # (not through a place the names are said to be the home of: "talks with Mexico, Canada and South
 # Korea, home to Hyundai and Kia" are the countries')

@@ -2,7 +2,7 @@
 collected and labelled by helpers who never ran the tagger, each set scored once before anything was
 changed for it; the passages stay outside the repository). Each case is a sentence written for these
 tests, with its counter-case. Rules: nlp/data/topics.yaml, nlp/together.py (market_movers),
-nlp/other_lede.py (supplies), nlp/features.py (_EXAMPLE_AFTER)."""
+nlp/other_lede.py (supplies), nlp/features.py (_EXAMPLE_AFTER), nlp/people.py."""
 
 from __future__ import annotations
 
@@ -118,6 +118,29 @@ def test_set47_topic_classes(tagger, name, text, present, absent):
      "Chinese carmakers BYD and SAIC still do not disclose their scope 3 emissions.", []),
     ("Mercedes and Volkswagen publish raw materials reports as the only two companies that do. Chinese "
      "carmakers BYD and SAIC still do not disclose their scope 3 emissions.", ["mercedes-benz", "volkswagen"]),
+    # set 49: a probe, a strike and a fine aimed at the carmakers the lede lists or the next sentence names:
+    # each faces it
+    ("The safety agency is investigating Audi, Toyota, Honda and Mitsubishi over their airbags. It says the "
+     "supplier did not give details of the affected models.", ["honda", "mitsubishi", "toyota", "volkswagen"]),
+    ("For the first time, the union is striking against the so-called big three automakers at once. Overnight, "
+     "workers walked out at a General Motors plant in Missouri, a Ford factory near Detroit, and a Stellantis "
+     "plant in Ohio.", ["ford", "gm", "stellantis"]),
+    ("The Commission has slapped the three largest German carmakers - Daimler, BMW and Volkswagen - with a fine "
+     "over diesel technology. Volkswagen will pay most of it.", ["bmw", "mercedes-benz", "volkswagen"]),
+    # a supplier's deal with the carmaker "to supply" it: the carmaker is the buyer; its own deal is its news
+    ("Brazilian miner Vale said on Friday it has signed a long-term deal with Tesla Inc to supply the electric "
+     "vehicle maker with nickel from Canada. Vale did not give financial details of the deal with Tesla.", []),
+    ("Tesla said on Friday it has signed a long-term deal with Vale to secure nickel for its plants. Tesla did "
+     "not give financial details.", ["tesla"]),
 ])
 def test_set47_role_classes(tagger, text, about):
     assert sorted(a.id for a in tagger.tag(text).automakers if a.role == "subject") == about
+
+
+@pytest.mark.parametrize("text, automakers", [
+    # "who" after a company's noun is said of the company: "Japanese carmaker Honda who will purchase"
+    ("One will be with Japanese carmaker Honda who will purchase 200MW of the plant's capacity.", ["honda"]),
+    ("In the film, Honda, who directed Godzilla, thanked the crew.", []),
+])
+def test_set49_automaker_names(tagger, text, automakers):
+    assert sorted(a.id for a in tagger.tag(text).automakers) == automakers
