@@ -164,10 +164,11 @@ _OWNED_BY = re.compile(r"\b(?:jointly\s+)?owned\s+by\s*$", re.IGNORECASE)  # ...
 # the name as the owner of what it describes: "the Geely-owned firm", "a Tesla-backed startup"
 _OWNER_OF = re.compile(r"-(?:owned|backed|controlled|funded|financed|affiliated)\b", re.IGNORECASE)
 # a person's past tie to the company, said after its name: "founded by Tesla co-founder JB Straubel", "a Ford veteran":
-# the story is the person's new company's; so is a company that works for it or sells its cars ("A Hyundai supplier
-# has been fined", "the Kia dealership"), or its possessive describes: "Hyundai Motor Group's affiliate Kia said"
+# the story is the person's new company's; so is a company that works for it or sells its cars ("A Hyundai supplier has been
+# fined", "the Kia dealership"), or it or its possessive describes: "Hyundai affiliate Kia", "Hyundai Motor Group's affiliate Kia said"
 _PAST_TIE = re.compile(r"\s+(?:co-?founders?|alumn(?:us|i|ae?)|alums?|veterans?|suppliers?|contractors?|subcontractors?|"
-                       r"vendors?|dealers?|dealerships?|franchisees?)\b|['’]s?\s+(?:[\w-]+\s+){0,2}?(?:affiliate|unit|"
+                       r"vendors?|dealers?|dealerships?|franchisees?)\b|\s+(?:affiliate|subsidiary|unit|sister company|sister brand)\s+(?=(?-i:[A-Z]))|"
+                       r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:affiliate|unit|"
                        r"subsidiary|arm|division|sister company|supplier|partner|spin-?off)\s+(?=(?-i:[A-Z]))", re.IGNORECASE)
 # ... or one of the name's own ties, said of another company: "CATL, ... one of Tesla's main battery suppliers"
 _ONE_OF = re.compile(r"\bone of\s*$", re.IGNORECASE)
@@ -187,7 +188,6 @@ _AND_OTHERS = re.compile(r"\s*,?\s*(?:and|&)\s+(?:many\s+|several\s+|some\s+|a\s
                          re.IGNORECASE)
 _CLAUSE_MARKS = frozenset((",", ";", ":", "(", "–", "—", "-", '"', "“", "‘"))
 _WINDOW = 400  # characters of a sentence read before a name (a "sentence" of a PDF table can be huge)
-
 
 # a person's post at a company, in an appositive before its name: ", chief executive of"
 _SPEAKER = re.compile(

@@ -71,7 +71,9 @@ _JV_PARTNER_BEFORE = re.compile(r"(?:(?:joint[- ]venture|JV|(?:its|their)\s+(?:l
                                 r"(?:operate[sd]?|run|runs|owns?|owned)\s+(?:jointly\s+)?in\s+partnership\s+with|"
                                 r"(?:joint[- ]venture|JV|merger|merger\s+talks)(?:\s+(?:plant|plants|factory|factories|company))?\s+with"
                                 r"(?:\s+[\w-]+){0,3}?)\s*$", re.IGNORECASE)
-_JV_PARTNER_AFTER = re.compile(r"\s*,\s*(?:its|their|the|[A-Z][\w&-]*['’]s?)\s+(?:[\w-]+\s+){0,2}?(?:joint[- ]venture|JV)\s+partner\b",
+# (or, after another carmaker's possessive, its partner in the country: "GAC Motor, Toyota's Chinese partner")
+_JV_PARTNER_AFTER = re.compile(r"\s*,\s*(?:(?:its|their|the|[A-Z][\w&-]*['’]s?)\s+(?:[\w-]+\s+){0,2}?(?:joint[- ]venture|JV)|"
+                               r"(?-i:[A-Z])[\w&-]*['’]s?\s+(?:(?-i:[A-Z])[\w-]*\s+)?(?:local|Chinese|Indian|Korean|Japanese|domestic))\s+partner\b",
                                re.IGNORECASE)
 
 

@@ -1,8 +1,9 @@
-"""Classes of error found on blind sets 47, 48 and 49 of real passages (issue 15: passages from new pages,
+"""Classes of error found on blind sets 47 to 50 of real passages (issue 15: passages from new pages,
 collected and labelled by helpers who never ran the tagger, each set scored once before anything was
 changed for it; the passages stay outside the repository). Each case is a sentence written for these
 tests, with its counter-case. Rules: nlp/data/topics.yaml, nlp/together.py (market_movers),
-nlp/other_lede.py (supplies), nlp/features.py (_EXAMPLE_AFTER), nlp/people.py."""
+nlp/other_lede.py (supplies), nlp/features.py (_EXAMPLE_AFTER, _PAST_TIE), nlp/people.py,
+nlp/data/automakers.yaml."""
 
 from __future__ import annotations
 
@@ -89,6 +90,21 @@ TOPICS: list[tuple[str, str, list[str], list[str]]] = [
     ("due diligence: human rights standards for its suppliers are",
      "The agreement sets human rights standards for its suppliers in the battery supply chain.",
      ["human-rights-due-diligence"], []),
+    # set 50: a battery's embodied CO2 by its weight per battery
+    ("supply-chain-emissions: kg of CO2 avoided per 50-kWh battery",
+     "With the low-carbon lithium, the carmaker will be able to avoid from 300 to 700 kg of CO2 per 50-kWh battery.",
+     ["supply-chain-emissions"], []),
+    ("supply-chain-emissions: a grid's grams of CO2 per kWh are not",
+     "The grid emits about 400 g of CO2 per kWh of electricity.",
+     [], ["supply-chain-emissions"]),
+    # supplies chosen so as not to use cobalt from mines where children work: due diligence
+    ("due diligence: supplies chosen to avoid cobalt from mines where children work",
+     "The carmaker decided to obtain supplies from certain groups so as not to use cobalt extracted from mines "
+     "where children work.",
+     ["human-rights-due-diligence"], []),
+    ("due diligence: a visit to mines where children work is workers' rights only",
+     "Reporters visited mines where children work in terrible conditions.",
+     ["workers-rights"], ["human-rights-due-diligence"]),
 ]
 
 
@@ -132,6 +148,15 @@ def test_set47_topic_classes(tagger, name, text, present, absent):
      "vehicle maker with nickel from Canada. Vale did not give financial details of the deal with Tesla.", []),
     ("Tesla said on Friday it has signed a long-term deal with Vale to secure nickel for its plants. Tesla did "
      "not give financial details.", ["tesla"]),
+    # set 50: a parent naming the company it describes ("Hyundai affiliate Kia Motors"); a carmaker's partner in
+    # the country, in apposition ("GAC Motor, Toyota's Chinese partner"), is a partner of its story
+    ("Union workers at Hyundai affiliate Kia Motors resumed an eight-hour partial strike on Tuesday after "
+     "management refused their wage demands.", ["kia"]),
+    ("Hyundai and Kia Motors resumed talks with the union on Tuesday.", ["hyundai", "kia"]),
+    ("Toyota Motor Corp is taking a new route to meet China's green car quotas. Instead, it will feature the label "
+     "of GAC Motor, Toyota's Chinese partner, and will be built around GAC's technology. The move is a first for "
+     "Toyota.", ["gac", "toyota"]),
+    ("Toyota Motor Corp said its sales rose. GAC Motor, a rival of Toyota, said its sales fell.", ["toyota"]),
 ])
 def test_set47_role_classes(tagger, text, about):
     assert sorted(a.id for a in tagger.tag(text).automakers if a.role == "subject") == about
@@ -141,6 +166,10 @@ def test_set47_role_classes(tagger, text, about):
     # "who" after a company's noun is said of the company: "Japanese carmaker Honda who will purchase"
     ("One will be with Japanese carmaker Honda who will purchase 200MW of the plant's capacity.", ["honda"]),
     ("In the film, Honda, who directed Godzilla, thanked the crew.", []),
+    # set 50: the inventor's work, in a text with no car word
+    ("Tesla's work focused on the transmission of electrical energy. He is credited with the invention of the Tesla "
+     "coil. Tesla also developed the alternating current (AC) motor, which is used in many appliances.", []),
+    ("Tesla uses an induction motor in the front of the Model S, the company said.", ["tesla"]),
 ])
 def test_set49_automaker_names(tagger, text, automakers):
     assert sorted(a.id for a in tagger.tag(text).automakers) == automakers
