@@ -111,6 +111,7 @@ from .together import (
     jv_partner,
     market_movers,
     name_spans,
+    owns_site,
 )
 
 SUBJECT, MENTION = "subject", "mention"
@@ -216,6 +217,8 @@ def score_automakers(text: str, chars: list[tuple[int, int]], weights: list[floa
         f = mention_features(text, chars[i], start, end)
         if f.example and len(mentions) > 1:  # one of the examples ("Volvo, for instance, ... Mercedes has ...")
             f = f._replace(compared=True)
+        elif f.compared and owns_site(text, chars[i][0], start):  # "the plant, owned by Mercedes-Benz, began"
+            f = f._replace(compared=False)
         if len(mentions) == 1 and (_OUR_BEFORE.search(text, max(0, start - 5), start) or _OUR_AFTER.match(text, end)):
             qualified.update(aids)  # a company's own page, in the first person, naming itself: its news
         if (_BRACKET_OPEN.search(text, max(0, start - 3), start) and _BRACKET_CLOSE.match(text, end)) or _VALUE.match(text, end) \

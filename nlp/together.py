@@ -77,6 +77,21 @@ _JV_PARTNER_AFTER = re.compile(r"\s*,\s*(?:(?:its|their|the|[A-Z][\w&-]*['’]s?
                                re.IGNORECASE)
 
 
+# the owner of a plant, a mine or a site, named after it: "The first battery recycling plant in Europe, owned by
+# Germany's luxury automaker Mercedes-Benz, began operations" is the owner's news (not a parent describing a company,
+# nor a former owner: "The plant was previously owned by Mercedes-Benz")
+_SITE_OWNED_BY = re.compile(r"\b(?:plant|plants|factory|factories|facility|facilities|site|sites|mine|mines|refinery|smelter|works)\b"
+                            r"(?:(?!\b(?:previously|formerly|once|was|were|had)\b)[^.;:]){0,40}?,?\s+(?:which\s+is\s+|that\s+is\s+)?"
+                            r"(?:wholly\s+|fully\s+)?owned\s+by\s+(?:[\w’'-]+\s+){0,3}$",
+                            re.IGNORECASE)
+
+
+def owns_site(text: str, sentence_start: int, start: int) -> bool:
+    """Whether the name at ``start`` is named as the owner of a plant, mine or site just before it."""
+    return "owned by" in text[max(sentence_start, start - 60):start] and \
+        _SITE_OWNED_BY.search(text, max(sentence_start, start - 120), start) is not None
+
+
 def jv_partner(text: str, sentence_start: int, start: int, end: int) -> bool:
     """Whether the name at text[start:end] is named as another's joint-venture partner."""
     first = max(sentence_start, start - 70)

@@ -157,6 +157,13 @@ def test_set47_topic_classes(tagger, name, text, present, absent):
      "of GAC Motor, Toyota's Chinese partner, and will be built around GAC's technology. The move is a first for "
      "Toyota.", ["gac", "toyota"]),
     ("Toyota Motor Corp said its sales rose. GAC Motor, a rival of Toyota, said its sales fell.", ["toyota"]),
+    # the owner of a plant named after it is the story's; a former owner or a company's parent is not
+    ("The first battery recycling plant in Europe, owned by Germany's luxury automaker Mercedes-Benz, began "
+     "operations on Monday. The plant can recover most of the materials.", ["mercedes-benz"]),
+    ("The Brazilian plant was previously owned by Mercedes-Benz, which ceased production there in 2021. Great "
+     "Wall Motor bought the plant and will build cars there.", ["great-wall"]),
+    ("Volvo Cars, owned by China's Geely, said its sales rose. Volvo Cars also said it would build a plant.",
+     ["volvo-cars"]),
 ])
 def test_set47_role_classes(tagger, text, about):
     assert sorted(a.id for a in tagger.tag(text).automakers if a.role == "subject") == about
