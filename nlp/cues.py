@@ -176,19 +176,25 @@ def _prove_pair(a_found, b_found, voided: set[int], blocked_sents: set[int], cou
         return
     a_by_sent: dict[int, list] = {}
     for s, e, i in a_found:
-        if not _voided(s, e, voided):
+        if not (voided and (s in voided or e - 1 in voided)):  # (_voided, inlined: this loop is hot)
             a_by_sent.setdefault(i, []).append((s, e))
+    # the sentences the pair can still prove: once none is left, the rest of the b words can add nothing
+    open_sents = a_by_sent.keys() - counts.keys() - blocked_sents
+    if not open_sents:
+        return
     for s, e, i in b_found:
-        if i in blocked_sents or _voided(s, e, voided):
+        if i in blocked_sents or (voided and (s in voided or e - 1 in voided)):
             continue
         for j in (range(i - window, i + window + 1) if window else (i,)):
-            partners = a_by_sent.get(j)
-            if partners is None or j in counts or j in blocked_sents:
+            if j not in open_sents:
                 continue
-            partner = next((a for a in partners if not (a[0] < e and s < a[1])), None)
+            partner = next((a for a in a_by_sent[j] if not (a[0] < e and s < a[1])), None)
             if partner is not None:
                 counts[j] = 1
                 found += [partner, (s, e)]
+                open_sents.discard(j)
+                if not open_sents:
+                    return
 
 
 def _prove_compound(topic: Topic, tc: dict, required: dict[int, int], found: list[tuple[int, int]]) -> dict[int, int]:
