@@ -1,4 +1,4 @@
-"""Classes of error found on blind sets 47 to 50 of real passages (issue 15: passages from new pages,
+"""Classes of error found on blind sets 47 to 51 of real passages (issue 15: passages from new pages,
 collected and labelled by helpers who never ran the tagger, each set scored once before anything was
 changed for it; the passages stay outside the repository). Each case is a sentence written for these
 tests, with its counter-case. Rules: nlp/data/topics.yaml, nlp/together.py (market_movers),
@@ -105,6 +105,22 @@ TOPICS: list[tuple[str, str, list[str], list[str]]] = [
     ("due diligence: a visit to mines where children work is workers' rights only",
      "Reporters visited mines where children work in terrible conditions.",
      ["workers-rights"], ["human-rights-due-diligence"]),
+    # set 51: cleaner steelmaking; a government's money for an electric model's plant, a sentence from the cars
+    ("green-steel: a transition towards cleaner steelmaking",
+     "This comes against the backdrop of a transition towards cleaner steelmaking with aid from the government.",
+     ["green-steel"], []),
+    ("ev-policy: the government has provided funding, a sentence after the electric model and battery factory",
+     "The Prime Minister visited the carmaker's plant after it announced a new electric model and an electric "
+     "battery factory. The government has provided funding towards the investment, but has not said how much.",
+     ["ev-policy"], []),
+    ("ev-policy: each level of government will give the carmaker money, for zero-emission vehicles",
+     "The premier and the federal minister will announce that each level of government will give Honda $131.6 "
+     "million toward the plant. \"This investment will help Honda transition to producing low- and zero-emission "
+     "vehicles,\" said the minister.",
+     ["ev-policy"], []),
+    ("ev-policy: the government's funding for a library is not",
+     "The government has provided funding for the new library.",
+     [], ["ev-policy"]),
 ]
 
 
