@@ -282,14 +282,15 @@ def score_automakers(text: str, chars: list[tuple[int, int]], weights: list[floa
     if len(in_lede) >= 2 and (doer or targeted):
         # ... or the lede's action is aimed at the carmakers it lists, together: "filed a complaint
         # against Volkswagen, BMW and Mercedes-Benz", "sought information from Ford, GM, Honda and Toyota",
-        # "the strike is targeting plants of Ford, General Motors and Stellantis": theirs, even when
-        # one of them is named again later
+        # "the strike is targeting plants of Ford, General Motors and Stellantis": theirs, even when one is named again later
         out.group = in_lede
         out.targeted = bool(targeted)
-    elif not in_lede and first_body < len(chars) and (doer or group_named_later(text, *chars[first_body])):
+    elif first_body < len(chars) and ((not in_lede and doer) or (len(in_lede) <= 1 and group_named_later(text, *chars[first_body]))):
         # the group is named later, together: "accused car makers including GM, ...", "will vote to
         # call strikes against the Detroit 3 automakers. ... contracts with GM, Ford and Stellantis"
         out.group = {aid for _, _, i, aids in spans if per_sentence[i] >= 2 for aid in aids}
+        # a lede naming one of them is aimed at them all ("Stellantis ... as a strike against the Detroit Three enters")
+        out.targeted = bool(in_lede) and in_lede <= out.group
     together = set().union(*pairs_first.values()) if pairs_first else set()
     if len(pairs_first) == 2 and len(together) == 2 and not together & buyers:
         a, b = sorted(together)

@@ -121,6 +121,13 @@ TOPICS: list[tuple[str, str, list[str], list[str]]] = [
     ("ev-policy: the government's funding for a library is not",
      "The government has provided funding for the new library.",
      [], ["ev-policy"]),
+    # critical raw materials "with a focus on lithium" are lithium's story, not the other minerals'
+    ("transition-minerals: critical raw materials with a focus on lithium are not",
+     "Serbian and EU officials signed an agreement on supplies of critical raw materials, with a focus on lithium.",
+     ["lithium"], ["transition-minerals"]),
+    ("transition-minerals: critical raw materials for the bloc's industry still are",
+     "Serbian and EU officials signed an agreement on supplies of critical raw materials for the bloc's industry.",
+     ["transition-minerals"], []),
 ]
 
 
@@ -180,6 +187,12 @@ def test_set47_topic_classes(tagger, name, text, present, absent):
      "Wall Motor bought the plant and will build cars there.", ["great-wall"]),
     ("Volvo Cars, owned by China's Geely, said its sales rose. Volvo Cars also said it would build a plant.",
      ["volvo-cars"]),
+    # set 51: a lede naming one carmaker as a strike "against the Detroit Three automakers" goes on: all three face it
+    ("The union and Chrysler-parent Stellantis are set to resume talks as a strike against the Detroit Three "
+     "automakers enters its fourth day. Negotiators for General Motors, Ford and Stellantis held talks over the "
+     "weekend.", ["ford", "gm", "stellantis"]),
+    ("The union and Stellantis are set to resume talks on Monday. Negotiators for General Motors, Ford and "
+     "Stellantis held talks over the weekend.", ["stellantis"]),
 ])
 def test_set47_role_classes(tagger, text, about):
     assert sorted(a.id for a in tagger.tag(text).automakers if a.role == "subject") == about
