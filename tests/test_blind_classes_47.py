@@ -121,6 +121,16 @@ TOPICS: list[tuple[str, str, list[str], list[str]]] = [
     ("ev-policy: the government's funding for a library is not",
      "The government has provided funding for the new library.",
      [], ["ev-policy"]),
+    # steel with a share of recycled material, or a steelmaker cutting its steel's carbon intensity
+    ("green-steel: steel including a minimum 70% recycled material",
+     "Through the agreement, steel produced for the carmaker will include a minimum 70% recycled material.",
+     ["green-steel"], []),
+    ("green-steel: cutting the carbon intensity of its steel",
+     "The deal is part of the company's commitment to cut the carbon intensity of its steel by 25%.",
+     ["green-steel"], []),
+    ("green-steel: a steel company's earnings and recycled materials in its offices are not",
+     "The steel company reported record earnings and recycled materials in its offices.",
+     [], ["green-steel"]),
     # critical raw materials "with a focus on lithium" are lithium's story, not the other minerals'
     ("transition-minerals: critical raw materials with a focus on lithium are not",
      "Serbian and EU officials signed an agreement on supplies of critical raw materials, with a focus on lithium.",
