@@ -129,7 +129,7 @@ TARGET = (
     r"called on|calls on|wrote to|writes to|letters? to|sought information from|seeks information from|"
     r"questioned|questions|demanded (?:that|answers from)|asked|investigating|investigates|slapped)|"
     r"(?:investigation|investigations|inquiry|inquiries|probe|probes)\s+(?:into|of)|"
-    r"(?:strike|strikes|striking|walkout|walkouts)\s+(?:at|against)|"
+    r"(?:strike|strikes|striking|walkout|walkouts)\s+(?:at|against)|(?:call|calls|called|authori[sz]e|authori[sz]es|authori[sz]ed)\s+a\s+strike|"
     r"(?:talks|negotiations|contract talks|wage talks|bargaining)\s+with)\b")
 # (not through a place the names are said to be the home of: "talks with Mexico, Canada and South
 # Korea, home to Hyundai and Kia" are the countries')

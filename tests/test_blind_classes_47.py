@@ -203,6 +203,10 @@ def test_set47_topic_classes(tagger, name, text, present, absent):
      "weekend.", ["ford", "gm", "stellantis"]),
     ("The union and Stellantis are set to resume talks on Monday. Negotiators for General Motors, Ford and "
      "Stellantis held talks over the weekend.", ["stellantis"]),
+    # set 52: a vote to authorize a strike against the carmakers the lede lists
+    ("The union's members voted by 97% to authorize union leaders to call a strike if they can't reach a deal with "
+     "Ford Motor Co., General Motors and Chrysler-parent Stellantis. The roughly 12,000 Ford workers at the local "
+     "voted 99% in favor.", ["ford", "gm", "stellantis"]),
 ])
 def test_set47_role_classes(tagger, text, about):
     assert sorted(a.id for a in tagger.tag(text).automakers if a.role == "subject") == about
