@@ -1,4 +1,4 @@
-"""Classes of error found on blind sets 47 to 51 of real passages (issue 15: passages from new pages,
+"""Classes of error found on blind sets 47 to 53 of real passages (issue 15: passages from new pages,
 collected and labelled by helpers who never ran the tagger, each set scored once before anything was
 changed for it; the passages stay outside the repository). Each case is a sentence written for these
 tests, with its counter-case. Rules: nlp/data/topics.yaml, nlp/together.py (market_movers),
@@ -131,6 +131,18 @@ TOPICS: list[tuple[str, str, list[str], list[str]]] = [
     ("green-steel: a steel company's earnings and recycled materials in its offices are not",
      "The steel company reported record earnings and recycled materials in its offices.",
      [], ["green-steel"]),
+    # set 53 (a round read off the session's final measurement): cobalt's demand; "Black, Indigenous and people of
+    # color" is a demographic phrase
+    ("cobalt: demand for cobalt rising with electric car sales",
+     "Demand for cobalt is increasing as more electric cars are sold.",
+     ["cobalt"], []),
+    ("indigenous-rights: grants to BIPOC (Black, Indigenous and people of color) organizations are not",
+     "The foundation is announcing grants to BIPOC (Black, Indigenous and people of color) organizations across "
+     "the country.",
+     [], ["indigenous-rights"]),
+    ("indigenous-rights: Indigenous communities never consulted still are",
+     "Indigenous communities near the mine say they were never consulted.",
+     ["indigenous-rights"], []),
     # critical raw materials "with a focus on lithium" are lithium's story, not the other minerals'
     ("transition-minerals: critical raw materials with a focus on lithium are not",
      "Serbian and EU officials signed an agreement on supplies of critical raw materials, with a focus on lithium.",
@@ -220,6 +232,12 @@ def test_set47_role_classes(tagger, text, about):
     ("Tesla's work focused on the transmission of electrical energy. He is credited with the invention of the Tesla "
      "coil. Tesla also developed the alternating current (AC) motor, which is used in many appliances.", []),
     ("Tesla uses an induction motor in the front of the Model S, the company said.", ["tesla"]),
+    ("Tesla, named after the inventor Nikola Tesla, built its first Roadster in 2008.", ["tesla"]),
+    # set 53: genetically modified soybeans; the Mitsubishi companies (the group, not the carmaker)
+    ("China has approved 27 genetically modified corn seed varieties and 3 GM soybean varieties.", []),
+    ("GM said it would build a plant in Ohio. The GM plant will make batteries.", ["gm"]),
+    ("He laid the foundation for the growth of the Mitsubishi companies.", []),
+    ("Mitsubishi said its Outlander sales rose.", ["mitsubishi"]),
 ])
 def test_set49_automaker_names(tagger, text, automakers):
     assert sorted(a.id for a in tagger.tag(text).automakers) == automakers
