@@ -55,12 +55,9 @@ def other_companies(text: str, chars: list[tuple[int, int]], weights: list[float
 
 # what comes right before the buyer, a few words after the word of supplying or "to" ("to supply the German
 # carmaker BMW", "nickel ... to Japanese automaker Toyota", "offtake agreement with electric vehicle manufacturer
-# Tesla"); not a speaker's company ("to monitor cobalt
-# supplies from the DRC, an executive at Ford said")
+# Tesla"); not a speaker's company ("to monitor cobalt supplies from the DRC, an executive at Ford said")
 _BUYER_BEFORE = re.compile(r"(?:\b(?:to|for|with)\s+(?:[\w.&'’-]+\s+){0,4}|\b" + _SUPPLYING + r"\s+(?:[\w.&'’-]+\s+){0,5})$",
                            re.IGNORECASE)
-
-
 # ... or the deal made with the buyer, and what it supplies said right after it ("signed a long-term deal with Tesla
 # Inc to supply the U.S.-based electric vehicle maker with nickel")
 _DEAL_WITH = re.compile(r"\b(?:deal|agreement|contract|pact|partnership)\s+with\s+(?:[\w.&'’-]+\s+){0,3}$", re.IGNORECASE)
