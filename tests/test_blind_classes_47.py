@@ -238,6 +238,10 @@ def test_set47_role_classes(tagger, text, about):
     ("GM said it would build a plant in Ohio. The GM plant will make batteries.", ["gm"]),
     ("He laid the foundation for the growth of the Mitsubishi companies.", []),
     ("Mitsubishi said its Outlander sales rose.", ["mitsubishi"]),
+    # the trading house's mines and smelters, where no car word is
+    ("Mitsubishi regional coordinator Masataka Komiya said on Wednesday that the venture would invest over US$5 "
+     "billion for nickel mining and smelter development.", []),
+    ("Mitsubishi will buy nickel from the smelter for the batteries of its electric cars.", ["mitsubishi"]),
 ])
 def test_set49_automaker_names(tagger, text, automakers):
     assert sorted(a.id for a in tagger.tag(text).automakers) == automakers
