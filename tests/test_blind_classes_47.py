@@ -1,4 +1,4 @@
-"""Classes of error found on blind sets 47 to 53 of real passages (issue 15: passages from new pages,
+"""Classes of error found on blind sets 47 to 54 of real passages (issue 15: passages from new pages,
 collected and labelled by helpers who never ran the tagger, each set scored once before anything was
 changed for it; the passages stay outside the repository). Each case is a sentence written for these
 tests, with its counter-case. Rules: nlp/data/topics.yaml, nlp/together.py (market_movers),
@@ -143,6 +143,18 @@ TOPICS: list[tuple[str, str, list[str], list[str]]] = [
     ("indigenous-rights: Indigenous communities never consulted still are",
      "Indigenous communities near the mine say they were never consulted.",
      ["indigenous-rights"], []),
+    # set 54: coltan and tantalum are transition minerals; a grant's "full discount" is an EV incentive's eligibility
+    ("transition-minerals: a mine with Africa's largest deposits of coltan",
+     "The new system started at the mine near Rubaya, which has some of Africa's largest deposits of coltan, a "
+     "tantalum-rich ore.",
+     ["transition-minerals"], []),
+    ("ev-policy: models that won't be eligible for the full discount, a sentence from the EVs",
+     "But not all vehicles will qualify. Models with higher emissions from production won't be eligible for the full "
+     "discount. EVs from some brands could be left out.",
+     ["ev-policy"], []),
+    ("ev-policy: a sofa's full discount is not",
+     "Shoppers will be eligible for the full discount on the sofa.",
+     [], ["ev-policy"]),
     # critical raw materials "with a focus on lithium" are lithium's story, not the other minerals'
     ("transition-minerals: critical raw materials with a focus on lithium are not",
      "Serbian and EU officials signed an agreement on supplies of critical raw materials, with a focus on lithium.",
