@@ -155,6 +155,24 @@ TOPICS: list[tuple[str, str, list[str], list[str]]] = [
     ("ev-policy: a sofa's full discount is not",
      "Shoppers will be eligible for the full discount on the sofa.",
      [], ["ev-policy"]),
+    # geothermal sources for a plant's energy; a supplier's help to decarbonise the carmaker's own operations is
+    # not its supply chain's (but suppliers asked to decarbonise their operations are)
+    ("renewable-energy: new geothermal sources for an industrial site's energy supply",
+     "The agreement is for a project to develop new geothermal sources contributing to the energy supply of an "
+     "industrial site in Mulhouse.",
+     ["renewable-energy"], []),
+    ("supply-chain-emissions: a supplier helping to decarbonise its European operations is not",
+     "Carmaker Stellantis has signed a new agreement with lithium supplier Vulcan Energy Resources aiming to help "
+     "decarbonise its European operations, the two groups said.",
+     [], ["supply-chain-emissions"]),
+    ("supply-chain-emissions: suppliers asked to decarbonise their operations are",
+     "The carmaker asks its suppliers to decarbonise their operations by 2030.",
+     ["supply-chain-emissions"], []),
+    # mines that meet "our social and environmental standards" as a condition of sourcing: due diligence
+    ("due diligence: sourcing from mines that meet our social and environmental standards",
+     "The carmaker supports sourcing metals from the DRC provided they come from mines that meet our social and "
+     "environmental standards.",
+     ["human-rights-due-diligence"], []),
     # critical raw materials "with a focus on lithium" are lithium's story, not the other minerals'
     ("transition-minerals: critical raw materials with a focus on lithium are not",
      "Serbian and EU officials signed an agreement on supplies of critical raw materials, with a focus on lithium.",
@@ -254,6 +272,9 @@ def test_set47_role_classes(tagger, text, about):
     ("Mitsubishi regional coordinator Masataka Komiya said on Wednesday that the venture would invest over US$5 "
      "billion for nickel mining and smelter development.", []),
     ("Mitsubishi will buy nickel from the smelter for the batteries of its electric cars.", ["mitsubishi"]),
+    # Tesla's storage products by name, after a count (not the unit: "a 1.5 Tesla magnet")
+    ("The project features 256 Tesla Megapack battery units and can store 730MWh.", ["tesla"]),
+    ("The scanner uses a 1.5 Tesla magnet.", []),
 ])
 def test_set49_automaker_names(tagger, text, automakers):
     assert sorted(a.id for a in tagger.tag(text).automakers) == automakers
