@@ -166,6 +166,9 @@ class Names:
         Motors (GM)" or "Fiat Chrysler Automobiles (FCA)"."""
         if not (text.startswith(")", end) and text[max(0, start - 3):start].rstrip().endswith("(")):
             return False
+        before = text[max(0, start - 40):start].rstrip()[:-1].rstrip().lower()  # another automaker's ticker: "Honda (HMC)"
+        if any(before.endswith(n) for aid, names in self._names_of.items() if aid != form.automaker for n in names):
+            return True
         m = _WORDS_BEFORE.search(text, max(0, start - 120), start)
         if m is None:
             return False
