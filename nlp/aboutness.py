@@ -106,6 +106,7 @@ from .together import (
     JOINT,
     LINK_GAP,
     aimed_at,
+    and_others,
     group_doer,
     group_named_later,
     jv_partner,
@@ -121,8 +122,7 @@ FIRST = 3.0  # the title or the first body sentence
 LEAD = 2.0  # the rest of the lead paragraph
 BODY = 1.0
 TABLE_NAMES = 12  # a "sentence" naming more automakers than this is a table or a list: all listed
-# the decision
-MIN_SUBJECT = 2.5  # a score that makes an automaker a possible subject wherever it is named
+MIN_SUBJECT = 2.5  # (the decision) a score that makes an automaker a possible subject wherever it is named
 SHARE = 0.8  # of the best score: a subject
 SHARE_LINKED = 0.3  # of the best score: a subject when linked to a subject
 CROWD = 4  # this many automakers or more, none standing out: about none
@@ -279,12 +279,12 @@ def score_automakers(text: str, chars: list[tuple[int, int]], weights: list[floa
     in_lede = {aid for span in lede_spans for aid in span[3]}
     doer = first_body < len(chars) and group_doer(text, chars[first_body])
     targeted = len(in_lede) >= 2 and not doer and GROUP_TARGET.search(text, chars[first_body][0], lede_spans[0][0])
-    if len(in_lede) >= 2 and (doer or targeted):
-        # ... or the lede's action is aimed at the carmakers it lists, together: "filed a complaint
-        # against Volkswagen, BMW and Mercedes-Benz", "sought information from Ford, GM, Honda and Toyota",
-        # "the strike is targeting plants of Ford, General Motors and Stellantis": theirs, even when one is named again later
-        out.group = in_lede
-        out.targeted = bool(targeted)
+    others = bool(in_lede) and and_others(text, *chars[first_body])  # "Toyota and four other automakers", named later
+    if (len(in_lede) >= 2 and (doer or targeted)) or others:
+        # ... or the lede's action is aimed at the carmakers it lists, together: "filed a complaint against Volkswagen, BMW and
+        # Mercedes-Benz", "the strike is targeting plants of Ford, General Motors and Stellantis": theirs, even when one is named again
+        out.group = in_lede | ({aid for _, _, i, aids in spans if per_sentence[i] >= 2 for aid in aids} if others else set())
+        out.targeted = bool(targeted or others)
     elif first_body < len(chars) and ((not in_lede and doer) or (len(in_lede) <= 1 and group_named_later(text, *chars[first_body]))):
         # the group is named later, together: "accused car makers including GM, ...", "will vote to
         # call strikes against the Detroit 3 automakers. ... contracts with GM, Ford and Stellantis"

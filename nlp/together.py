@@ -173,6 +173,17 @@ def market_movers(text: str, spans: list[list]) -> set[int]:
     return {start for found in moved.values() if len(set().union(*(a for _, a in found))) >= 2 for start, _ in found}
 
 
+# named carmakers "and N other" carmakers, the others named after: one group ("Toyota and four other automakers -
+# Mazda, Honda and Suzuki - were falsifying tests", "Toyota, Nissan and two other Japanese auto makers are recalling")
+_N_OTHERS = re.compile(r"\band\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+other\s+(?:[\w-]+\s+){0,2}?" + CARMAKERS
+                       + r"\b", re.IGNORECASE)
+
+
+def and_others(text: str, start: int, end: int) -> bool:
+    """Whether the sentence text[start:end] names carmakers "and N other" carmakers (``_N_OTHERS``)."""
+    return " other " in text[start:end] and _N_OTHERS.search(text, start, end) is not None
+
+
 _PLURAL_WORDS = ("makers", "manufacturers", "companies", "producers", "big three", "detroit three")
 
 

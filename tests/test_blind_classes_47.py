@@ -245,6 +245,14 @@ def test_set47_topic_classes(tagger, name, text, present, absent):
      "weekend.", ["ford", "gm", "stellantis"]),
     ("The union and Stellantis are set to resume talks on Monday. Negotiators for General Motors, Ford and "
      "Stellantis held talks over the weekend.", ["stellantis"]),
+    # set 55: named carmakers "and N other" carmakers, the others named after: one group, each facing what it does
+    ("The ministry found that Toyota and four other automakers - Mazda (MZDAF.PK), Honda (HMC), and Suzuki "
+     "(SZKMF.PK) - were falsifying certification tests.", ["honda", "mazda", "suzuki", "toyota"]),
+    ("Toyota Motor Corp, Nissan Motor Co. and two other Japanese auto makers are recalling 3.4 million vehicles "
+     "because of faulty airbags. The recall also includes vehicles produced by Honda Motor Co. Ltd. and Mazda "
+     "Motor Corp.", ["honda", "mazda", "nissan", "toyota"]),
+    ("Toyota Motor Corp and Nissan Motor Co. are recalling 3.4 million vehicles because of faulty airbags. Honda "
+     "and Mazda said their models were not affected, unlike those of Toyota and Nissan.", ["nissan", "toyota"]),
     # set 52: a vote to authorize a strike against the carmakers the lede lists
     ("The union's members voted by 97% to authorize union leaders to call a strike if they can't reach a deal with "
      "Ford Motor Co., General Motors and Chrysler-parent Stellantis. The roughly 12,000 Ford workers at the local "
