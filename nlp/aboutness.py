@@ -279,12 +279,12 @@ def score_automakers(text: str, chars: list[tuple[int, int]], weights: list[floa
     in_lede = {aid for span in lede_spans for aid in span[3]}
     doer = first_body < len(chars) and group_doer(text, chars[first_body])
     targeted = len(in_lede) >= 2 and not doer and GROUP_TARGET.search(text, chars[first_body][0], lede_spans[0][0])
-    others = bool(in_lede) and and_others(text, *chars[first_body])  # "Toyota and four other automakers", named later
-    if (len(in_lede) >= 2 and (doer or targeted)) or others:
+    n_others = bool(in_lede) and and_others(text, *chars[first_body])  # "Toyota and four other automakers", named later
+    if (len(in_lede) >= 2 and (doer or targeted)) or n_others:
         # ... or the lede's action is aimed at the carmakers it lists, together: "filed a complaint against Volkswagen, BMW and
         # Mercedes-Benz", "the strike is targeting plants of Ford, General Motors and Stellantis": theirs, even when one is named again
-        out.group = in_lede | ({aid for _, _, i, aids in spans if per_sentence[i] >= 2 for aid in aids} if others else set())
-        out.targeted = bool(targeted or others)
+        out.group = in_lede | ({aid for _, _, i, aids in spans if per_sentence[i] >= 2 for aid in aids} if n_others else set())
+        out.targeted = bool(targeted or n_others)
     elif first_body < len(chars) and ((not in_lede and doer) or (len(in_lede) <= 1 and group_named_later(text, *chars[first_body]))):
         # the group is named later, together: "accused car makers including GM, ...", "will vote to
         # call strikes against the Detroit 3 automakers. ... contracts with GM, Ford and Stellantis"

@@ -163,6 +163,8 @@ def market_movers(text: str, spans: list[list]) -> set[int]:
     automakers or more that way, a market report's ("Nissan Motor gained 3.9%, Mazda Motor jumped
     4.9%, while Subaru closed 2.1% higher"): entries of a list, like a table's, not its subjects
     (``spans``: as ``name_spans`` gives them)."""
+    if "%" not in text and "cent" not in text:  # (a move is said in per cent: most texts have none)
+        return set()
     named: dict[int, set[str]] = {}
     for _, _, i, aids in spans:
         named.setdefault(i, set()).update(aids)
