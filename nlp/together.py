@@ -92,12 +92,21 @@ def owns_site(text: str, sentence_start: int, start: int) -> bool:
         _SITE_OWNED_BY.search(text, max(sentence_start, start - 120), start) is not None
 
 
+# ... or the company a stake is taken in, the other party of an investment: "Volkswagen AG plans to invest $700 million
+# in Xpeng", "has become the largest shareholder in Daimler AG", "bought a near 10-percent stake in Mercedes-Benz maker
+# Daimler" (its shareholders changing is its news too; not a place: "to invest $1 billion in Kentucky" names no automaker)
+_STAKE_IN = re.compile(r"\b(?:stake|stakes|shareholder|shareholding|holding|invest|invests|invested|investing|investment)\b"
+                       r"[^.;:]{0,50}?\bin\s+(?:the\s+)?(?:[\w’'-]+\s+){0,1}?$", re.IGNORECASE)
+
+
 def jv_partner(text: str, sentence_start: int, start: int, end: int) -> bool:
-    """Whether the name at text[start:end] is named as another's joint-venture partner."""
+    """Whether the name at text[start:end] is named as another's joint-venture partner, or as the
+    company another takes a stake in."""
     first = max(sentence_start, start - 70)
     before = text[first:start].lower()  # (a quick look for the words the pattern needs: most names have none)
     return (("partner" in before or "joint" in before or "jv" in before or "merger" in before)
-            and _JV_PARTNER_BEFORE.search(text, first, start) is not None) or _JV_PARTNER_AFTER.match(text, end) is not None
+            and _JV_PARTNER_BEFORE.search(text, first, start) is not None) or _JV_PARTNER_AFTER.match(text, end) is not None \
+        or (("stake" in before or "invest" in before or "hold" in before) and _STAKE_IN.search(text, first, start) is not None)
 
 
 # what a company was split from, right before a name: its parent, the carmaker ("Daimler Truck was spun off
@@ -181,9 +190,19 @@ _N_OTHERS = re.compile(r"\band\s+(?:two|three|four|five|six|seven|eight|nine|ten
                        + r"\b", re.IGNORECASE)
 
 
+# ... or counts the carmakers, then lists them: "it has selected three Chinese automakers: BYD, SAIC Motor, and Geely",
+# "found three European automakers—Volkswagen, BMW, and Jaguar Land Rover—sold cars", "the duties for the three sampled
+# Chinese producers are as follows: BYD at 17.4%, Geely at 20%" (each of them faces what the sentence says)
+_COUNTED = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|both)\s+(?:[\w-]+\s+){0,3}?(?:" + CARMAKERS
+                      + r"|producers|manufacturers|companies|firms|groups)\b(?:\s+(?:are|were)\s+as\s+follows)?\s*(?::|—|–|\s-\s)\s*"
+                      r"(?-i:[A-Z])", re.IGNORECASE)
+
+
 def and_others(text: str, start: int, end: int) -> bool:
-    """Whether the sentence text[start:end] names carmakers "and N other" carmakers (``_N_OTHERS``)."""
-    return " other " in text[start:end] and _N_OTHERS.search(text, start, end) is not None
+    """Whether the sentence text[start:end] names carmakers "and N other" carmakers (``_N_OTHERS``),
+    or counts them and lists them after a colon or a dash (``_COUNTED``)."""
+    return (" other " in text[start:end] and _N_OTHERS.search(text, start, end) is not None) or \
+        _COUNTED.search(text, start, end) is not None
 
 
 _PLURAL_WORDS = ("makers", "manufacturers", "companies", "producers", "big three", "detroit three")
@@ -219,3 +238,4 @@ def name_spans(text: str, mentions: dict) -> list[list]:
                 continue
         spans.append([start, end, i, {aid}])
     return spans
+

@@ -1,0 +1,31 @@
+"""Classes of error found on blind sets 47 to 57 of real passages in the sixteenth session (issue 15:
+passages from new pages, collected and labelled by helpers who never ran the tagger; the passages
+stay outside the repository). Each case is a sentence written for these tests, with its
+counter-case. Rules: nlp/together.py (jv_partner's stake, and_others' counted list)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize("text, about", [
+    # the company a stake is taken in, the other party of an investment, is a subject beside the investor
+    ("Volkswagen plans to invest $700 million in Xpeng and jointly develop two electric models for China.",
+     ["volkswagen", "xpeng"]),
+    ("Geely has become the largest shareholder in Daimler by acquiring a 9.7 percent stake in the carmaker.",
+     ["geely", "mercedes-benz"]),
+    # ... not a place invested in, nor a rival named beside it
+    ("Toyota will invest $1.3 billion in Kentucky to build batteries. Honda said it would not.", ["toyota"]),
+    ("Ford said its investment in new plants would reach $2 billion, more than Honda has spent.", ["ford"]),
+    # the lede counts the carmakers, then lists them after a colon or a dash: each faces what it says
+    ("The Commission has selected three Chinese automakers: BYD, SAIC and Geely, for its anti-subsidy probe. "
+     "Tesla was not among them.", ["byd", "geely", "saic"]),
+    ("A Senate report found three European automakers—Volkswagen, BMW and Jaguar Land Rover—sold cars with parts "
+     "from a suspect supplier.", ["bmw", "tata", "volkswagen"]),
+    ("The proposed duties for the three sampled Chinese producers are as follows: BYD at 17.4%, Geely at 20%, "
+     "and SAIC at 38.1%.", ["byd", "geely", "saic"]),
+    # ... not when a later sentence counts them: the lede's carmaker is the story's
+    ("BYD said its sales rose 20% in May. Two other automakers - Geely and SAIC - reported falls.", ["byd"]),
+])
+def test_set56_role_classes(tagger, text, about):
+    assert sorted(a.id for a in tagger.tag(text).automakers if a.role == "subject") == about
