@@ -26,9 +26,8 @@ Automakers (``automaker_roles``). Every mention gets a weight, its place times i
   "sentence" with more than ``TABLE_NAMES`` names is a table or a long list (a report's annex):
   each of its names counts as listed, without reading the words around it.
 
-An automaker's score is the sum of its mentions' weights, a sentence counting once for each
-automaker (its best mention there: "Stellantis (Chrysler and Dodge)", "Hyundai Motor and its Kia
-and Genesis affiliates" are one mention of Stellantis, of Hyundai). Then:
+An automaker's score is the sum of its mentions' weights, a sentence counting once for each automaker
+(its best mention there: "Stellantis (Chrysler and Dodge)" is one mention of Stellantis). Then:
 
 - it may be a subject only if it is named in the title or the first sentence (not as a
   comparison, nor in a list unless the list does something), or in the lead as more than an
@@ -82,12 +81,9 @@ and Genesis affiliates" are one mention of Stellantis, of Hyundai). Then:
   ("Kia and Nissan join call for a moratorium", "... – Stellantis still warns of fines") is a
   subject however many others the text names: the headline says what the story is about.
 
-Measured on the real passages of ../shared/data/real-passages (``python -m benchmarks realtext``):
-role accuracy 0.970 on the dev part and 0.927 on the held-out part, against 0.42 when every
-automaker is a mention and about 0.8 for "the most salient automaker is the subject". On blind
-sets of real passages, each scored once with the rules of the round before: 0.79 to 0.90 (the
-README's "Measured" has each set); what remains is mostly labels that disagree with each other
-(the same list of accused carmakers labelled about all and about none).
+Measured on the real passages (``python -m benchmarks realtext``): role accuracy 0.970 on the dev
+part, 0.927 on the held-out part (0.42 when every automaker is a mention); on blind sets, each
+scored once, 0.79 to 0.90 (``benchmarks/blind_sets.md``), the rest mostly labels that disagree.
 
 Topics: ``nlp.topic_roles``.
 """
@@ -113,6 +109,7 @@ from .together import (
     market_movers,
     name_spans,
     owns_site,
+    the_two,
 )
 
 SUBJECT, MENTION = "subject", "mention"
@@ -260,7 +257,8 @@ def score_automakers(text: str, chars: list[tuple[int, int]], weights: list[floa
             acts.update(aids)
         if len(aids) > 1:  # one name of two automakers: a joint company
             links.update((a, b) for a in aids for b in aids if a != b)
-        if jv_partner(text, chars[i][0], start, end):
+        if jv_partner(text, chars[i][0], start, end) or (  # ... or what the lede's action is aimed at: "filed a
+                place == FIRST and not f.compared and factor < AGENT and aimed_at(text, chars[i][0], start)):  # report against BYD"
             out.jv.update(aids)
         parts.setdefault(i, []).append((start, end, aids, factor))
     # named often enough, and, in another company's story, more than that company
@@ -291,6 +289,8 @@ def score_automakers(text: str, chars: list[tuple[int, int]], weights: list[floa
         out.group = {aid for _, _, i, aids in spans if per_sentence[i] >= 2 for aid in aids}
         # a lede naming one of them is aimed at them all ("Stellantis ... as a strike against the Detroit Three enters")
         out.targeted = bool(in_lede) and in_lede <= out.group
+    elif first_body < len(chars) and not in_lede and (pair := the_two(text, chars[first_body], first_body, spans)):
+        out.group, out.targeted = pair, True  # "the two brands saw ...": the two named later ("Hyundais and Kias")
     together = set().union(*pairs_first.values()) if pairs_first else set()
     if len(pairs_first) == 2 and len(together) == 2 and not together & buyers:
         a, b = sorted(together)

@@ -78,6 +78,8 @@ def name_list(prefix: str, suffix: str) -> NameList:
         if m is None:
             break
         sep = m.group("sep")
+        if n and "&" in sep:  # "by Mahindra & Mahindra and Tata Motors": an "&" before the list's last item is in a name
+            break
         if _LAST_SEP.search(sep):
             if n:  # "Together with Volkswagen, Tesla and Geely, Kia achieved": Kia is in no list
                 items, list_start, closed = 1, len(prefix), False

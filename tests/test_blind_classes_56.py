@@ -1,7 +1,8 @@
 """Classes of error found on blind sets 47 to 57 of real passages in the sixteenth session (issue 15:
 passages from new pages, collected and labelled by helpers who never ran the tagger; the passages
 stay outside the repository). Each case is a sentence written for these tests, with its
-counter-case. Rules: nlp/together.py (jv_partner's stake, and_others' counted list)."""
+counter-case. Rules: nlp/together.py (jv_partner's stake, and_others' counted list, the_two), nlp/name_lists.py
+(an "&" in a name), nlp/aboutness.py (a lede's target)."""
 
 from __future__ import annotations
 
@@ -26,6 +27,18 @@ import pytest
      "and SAIC at 38.1%.", ["byd", "geely", "saic"]),
     # ... not when a later sentence counts them: the lede's carmaker is the story's
     ("BYD said its sales rose 20% in May. Two other automakers - Geely and SAIC - reported falls.", ["byd"]),
+    # an "&" inside the first of two names is no third item: both are the pair the lede names
+    ("The ministry has approved incentive claims submitted by Mahindra & Mahindra and Tata Motors under the scheme.",
+     ["mahindra", "tata"]),
+    # the lede's doer is "the two brands" (companies): the two a later sentence names together
+    ("After videos on social media showed how to start the cars without a key, the two brands saw a sharp rise in "
+     "thefts. Police counted 2,000 stolen Hyundais and Kias last year.", ["hyundai", "kia"]),
+    ("The two companies will use the capital tie-up to research self-driving cars. Toyota will take a 5 percent "
+     "stake in Suzuki. Nissan and Honda have their own alliance.", ["suzuki", "toyota"]),
+    # what the lede's action is aimed at faces it beside the doer; a rival competed against does not
+    ("Great Wall Motor said it had filed a report with regulators against BYD, alleging that two of its hybrids "
+     "break emissions rules.", ["byd", "great-wall"]),
+    ("Great Wall Motor said its sales rose, helped by its strong hybrids that compete against BYD's.", ["great-wall"]),
 ])
 def test_set56_role_classes(tagger, text, about):
     assert sorted(a.id for a in tagger.tag(text).automakers if a.role == "subject") == about
