@@ -260,10 +260,10 @@ def score_automakers(text: str, chars: list[tuple[int, int]], weights: list[floa
         if jv_partner(text, chars[i][0], start, end) or (  # ... or what the lede's action is aimed at: "filed a
                 place == FIRST and not f.compared and factor < AGENT and aimed_at(text, chars[i][0], start)):  # report against BYD"
             out.jv.update(aids)
+            qualified.update(aids if place != BODY else ())  # "a joint venture between Vale, Huayou, and Ford" in the lead
         parts.setdefault(i, []).append((start, end, aids, factor))
-    # named often enough, and, in another company's story, more than that company
-    # (an automaker another company's story names only after its lede, a partner or a customer
-    # "Ford and Volvo are the first automakers to support the program", counts as a buyer does)
+    # named often enough, and, in another company's story, more than that company (an automaker it names only after
+    # its lede, a partner or a customer: "Ford and Volvo are the first automakers to support it", counts as a buyer does)
     late = {aid for aid in scores if aid not in early} if led_by_other else set()
     doubted = [aid for aid in buyers | late if scores[aid] >= MIN_SUBJECT]  # (the other company's score is read for them only)
     other_score = sum((FIRST if weights[i] == title_weight or i == first_body else LEAD if weights[i] == lead_weight

@@ -69,8 +69,9 @@ def group_doer(text: str, sentence: tuple[int, int]) -> bool:
 # with Chinese state-owned company SAIC Motor Corp."
 _JV_PARTNER_BEFORE = re.compile(r"(?:(?:joint[- ]venture|JV|(?:its|their)\s+(?:local|Chinese))\s+partners?\s*,?|"
                                 r"(?:operate[sd]?|run|runs|owns?|owned)\s+(?:jointly\s+)?in\s+partnership\s+with|"
-                                r"(?:joint[- ]venture|JV|merger|merger\s+talks)(?:\s+(?:plant|plants|factory|factories|company))?\s+with"
-                                r"(?:\s+[\w-]+){0,3}?)\s*$", re.IGNORECASE)
+                                r"(?:joint[- ]venture|JV|merger|merger\s+talks|collaboration|cooperation|alliance|tie-up)"
+                                r"(?:\s+(?:plant|plants|factory|factories|company))?\s+with(?:\s+[\w-]+){0,3}?|"
+                                r"(?:joint[- ]venture|JV)\s+(?:between|among)\s+(?:[^.;:]{0,80}?(?:,|\band\b))?)\s*$", re.IGNORECASE)
 # (or, after another carmaker's possessive, its partner in the country: "GAC Motor, Toyota's Chinese partner")
 _JV_PARTNER_AFTER = re.compile(r"\s*,\s*(?:(?:its|their|the|[A-Z][\w&-]*['’]s?)\s+(?:[\w-]+\s+){0,2}?(?:joint[- ]venture|JV)|"
                                r"(?-i:[A-Z])[\w&-]*['’]s?\s+(?:(?-i:[A-Z])[\w-]*\s+)?(?:local|Chinese|Indian|Korean|Japanese|domestic))\s+partner\b",
@@ -104,7 +105,7 @@ def jv_partner(text: str, sentence_start: int, start: int, end: int) -> bool:
     company another takes a stake in."""
     first = max(sentence_start, start - 70)
     before = text[first:start].lower()  # (a quick look for the words the pattern needs: most names have none)
-    return (("partner" in before or "joint" in before or "jv" in before or "merger" in before)
+    return (("partner" in before or "joint" in before or "jv" in before or "merger" in before or "with" in before)
             and _JV_PARTNER_BEFORE.search(text, first, start) is not None) or _JV_PARTNER_AFTER.match(text, end) is not None \
         or (("stake" in before or "invest" in before or "hold" in before) and _STAKE_IN.search(text, first, start) is not None)
 
@@ -186,8 +187,8 @@ def market_movers(text: str, spans: list[list]) -> set[int]:
 
 # named carmakers "and N other" carmakers, the others named after: one group ("Toyota and four other automakers -
 # Mazda, Honda and Suzuki - were falsifying tests", "Toyota, Nissan and two other Japanese auto makers are recalling")
-_N_OTHERS = re.compile(r"\band\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+other\s+(?:[\w-]+\s+){0,2}?" + CARMAKERS
-                       + r"\b", re.IGNORECASE)
+_N_OTHERS = re.compile(r"\band\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+other\s+(?:[\w-]+\s+){0,2}?(?:" + CARMAKERS
+                       + r"|companies|manufacturers|makers|firms|groups)\b", re.IGNORECASE)
 
 
 # ... or counts the carmakers, then lists them: "it has selected three Chinese automakers: BYD, SAIC Motor, and Geely",

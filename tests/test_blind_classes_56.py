@@ -1,12 +1,35 @@
 """Classes of error found on blind sets 47 to 57 of real passages in the sixteenth session (issue 15:
 passages from new pages, collected and labelled by helpers who never ran the tagger; the passages
 stay outside the repository). Each case is a sentence written for these tests, with its
-counter-case. Rules: nlp/together.py (jv_partner's stake, and_others' counted list, the_two), nlp/name_lists.py
+counter-case. Rules: nlp/data/topics.yaml, nlp/data/automakers.yaml (inventor),
+nlp/together.py (jv_partner's stake, and_others' counted list, the_two), nlp/name_lists.py
 (an "&" in a name), nlp/aboutness.py (a lede's target)."""
 
 from __future__ import annotations
 
 import pytest
+
+from tests.helpers import assert_topics
+
+# (class, text, topics that must be tagged, topics that must not be)
+TOPICS: list[tuple[str, str, list[str], list[str]]] = [
+    # a pigment's chemistry names alumina and aluminium oxide: no smelter's metal
+    ("aluminium: cobalt blue made from aluminium oxide, or alumina, is not",
+     "Ultramarine and cobalt blue are pigments. Cobalt blue is made by heating cobalt oxide with aluminum oxide, "
+     "or alumina.", [], ["aluminium"]),
+    ("aluminium: a smelter turning alumina into the metal still is",
+     "The smelter turns alumina into aluminium using power from a coal plant.", ["aluminium"], []),
+    # public money said in a politician's words, for the plants of the story
+    ("ev-policy: the people's money given to electric battery plants",
+     "Lawmakers said the state should stop giving the people's money to electric battery plants.", ["ev-policy"], []),
+    ("ev-policy: a company's own money for its battery plants is not",
+     "The company said it would spend its own money on new battery plants.", [], ["ev-policy"]),
+]
+
+
+@pytest.mark.parametrize("name, text, present, absent", TOPICS, ids=[c[0] for c in TOPICS])
+def test_set56_topic_classes(tagger, name, text, present, absent):
+    assert_topics(tagger, name, text, present, absent)
 
 
 @pytest.mark.parametrize("text, about", [
@@ -39,6 +62,25 @@ import pytest
     ("Great Wall Motor said it had filed a report with regulators against BYD, alleging that two of its hybrids "
      "break emissions rules.", ["byd", "great-wall"]),
     ("Great Wall Motor said its sales rose, helped by its strong hybrids that compete against BYD's.", ["great-wall"]),
+    # set 56: a joint venture "between" its partners, a collaboration with another carmaker, "and four other
+    # Japanese companies" named later
+    ("The nickel smelter is a $4.5 billion joint venture between Vale, Zhejiang Huayou, and Ford Motor Company. It "
+     "will make material for batteries.", ["ford"]),
+    ("Honda is not ruling out future collaboration with Nissan after the merger talks ended. Honda said its own plans "
+     "were unchanged.", ["honda", "nissan"]),
+    ("Honda said its profit rose, helped by cooperation with suppliers. Nissan's profit fell.", ["honda"]),
+    ("Irregularities were found in tests run by Toyota Motor Corp. and four other Japanese companies. The transport "
+     "ministry named Mazda, Honda and Suzuki as the others.", ["honda", "mazda", "suzuki", "toyota"]),
 ])
 def test_set56_role_classes(tagger, text, about):
     assert sorted(a.id for a in tagger.tag(text).automakers if a.role == "subject") == about
+
+
+@pytest.mark.parametrize("text, automakers", [
+    # the inventor's life told: his birthday, his inventions, his life and work
+    ("July 10th is Tesla's birthday, and the museum opens an exhibit on his life and work. It shows models of his "
+     "inventions and a narrative about Tesla's years in New York.", []),
+    ("Tesla's birthday sale cut the price of the Model Y in China.", ["tesla"]),
+])
+def test_set56_automaker_names(tagger, text, automakers):
+    assert sorted(a.id for a in tagger.tag(text).automakers) == automakers
