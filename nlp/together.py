@@ -105,7 +105,8 @@ def jv_partner(text: str, sentence_start: int, start: int, end: int) -> bool:
     company another takes a stake in."""
     first = max(sentence_start, start - 70)
     before = text[first:start].lower()  # (a quick look for the words the pattern needs: most names have none)
-    return (("partner" in before or "joint" in before or "jv" in before or "merger" in before or "with" in before)
+    return (("partner" in before or "joint" in before or "jv" in before or "merger" in before or "ollaborat" in before
+             or "ooperat" in before or "alliance" in before or "tie-up" in before)
             and _JV_PARTNER_BEFORE.search(text, first, start) is not None) or _JV_PARTNER_AFTER.match(text, end) is not None \
         or (("stake" in before or "invest" in before or "hold" in before) and _STAKE_IN.search(text, first, start) is not None)
 
