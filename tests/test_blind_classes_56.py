@@ -71,6 +71,12 @@ def test_set56_topic_classes(tagger, name, text, present, absent):
     ("Honda said its profit rose, helped by cooperation with suppliers. Nissan's profit fell.", ["honda"]),
     ("Irregularities were found in tests run by Toyota Motor Corp. and four other Japanese companies. The transport "
      "ministry named Mazda, Honda and Suzuki as the others.", ["honda", "mazda", "suzuki", "toyota"]),
+    # a lede naming one of the carmakers a strike against "the Big 3" faces, the other two named together later
+    ("Hours before the union went on strike against the Big 3 automakers, it said that Stellantis' Toledo plant is one "
+     "of three plants to walk out. Its president said that GM's plant in Missouri and Ford's plant in Michigan will "
+     "also strike.", ["ford", "gm", "stellantis"]),
+    ("The union escalated its walkout against Detroit's Three automakers by striking at Ford's largest plant. Its "
+     "president threatened escalation at Jeep maker Stellantis.", ["ford"]),
 ])
 def test_set56_role_classes(tagger, text, about):
     assert sorted(a.id for a in tagger.tag(text).automakers if a.role == "subject") == about
