@@ -61,14 +61,12 @@ class Names:
         sentences', and ``after`` the first word after the Doc when it is a piece of a longer
         text. Refused, and a namesake from there on:
         - a form inside a blocked name: "Nikola Tesla", "Volvo Group", "Tata Steel";
-        - a surname form right after a given name or a title, or named as a person otherwise
-          (``people.written_as_person``): "Eleanor Ford", "COO Ford", "Director Ishiro Honda", 'Marcus "Chevy" Reyes',
-          "Honda, 32,", "Renault (1905-1983)";
+        - a surname form right after a given name or a title, or named as a person otherwise (``people.written_as_person``):
+          "Eleanor Ford", "COO Ford", "Director Ishiro Honda", 'Marcus "Chevy" Reyes', "Honda, 32,", "Renault (1905-1983)";
         - a word of not_before or not_after that is itself a name: "Harrison Ford" (surname forms),
           "Ford Foundation", "Lincoln, Nebraska" (other such words refuse that mention only: "in
           Lincoln", "GM crops");
-        - an exact-case form followed by a comma and a state: "Lincoln, Neb.", "Cadillac, Mich.", or
-          said to be a place: "Cadillac is a city in Michigan";
+        - an exact-case form followed by a comma and a state: "Lincoln, Neb.", or said to be a place: "Cadillac is a city";
         - a conglomerate's name before a sister company's word: "Hyundai Samho Heavy Industries";
         - any form before a word that names a place or another business after it (``named_after``):
           "Cadillac Mountain", "Lotus Bakeries";
@@ -89,7 +87,7 @@ class Names:
         a number ("a 1.5 Tesla magnet")."""
         candidates = []
         blocked = cues.blocked
-        namesakes: dict[tuple[str, str], tuple[int, bool]] = {}
+        namesakes: dict[tuple[str, str], tuple[int, int]] = {}
         given = self.given_names
         reg = self.registry
         last_len = self._last_len
@@ -101,12 +99,12 @@ class Names:
                     continue
                 name = " ".join(text[offsets[bs]:offsets[be - 1] + len(doc[be - 1].text)].split()).lower()
                 for key in self._sisters.get(name, ()):
-                    first_namesake(namesakes, key, bs, False)
+                    first_namesake(namesakes, key, bs, 0)
         for s, e, form, i in cues.forms:
             if blocked:
                 inside = next((bs for bs, be in blocked if bs < e and s < be), None)
                 if inside is not None:  # "Nikola Tesla" is a person, "Volvo Group" a company
-                    first_namesake(namesakes, form.key, s, form.surname and inside < s)
+                    first_namesake(namesakes, form.key, s, PERSON if form.surname and inside < s else COMPANY)
                     continue
             start = offsets[s]
             end = offsets[e - 1] + last_len[id(form)]
@@ -117,7 +115,7 @@ class Names:
                     or (form.conglomerate and _followed_by(text, end, reg.siblings_next, reg.siblings_far))
                     or _followed_by(text, end, reg.named_after, reg.named_after)
                     or (form.acronym and self._acronym_of_another(text, start, end, form))):
-                first_namesake(namesakes, form.key, s, False)
+                first_namesake(namesakes, form.key, s, 0)
                 continue
             # followed by one of its models, a name that needs context is the carmaker ("a Seat Ibiza")
             with_model = form.needs_context and _model_after(text, end, self._models.get(form.brand, ()))
@@ -125,21 +123,21 @@ class Names:
             if form.not_before and prev is not None and prev.lower_ in form.not_before and not (
                     with_model and not is_name(prev.text)):
                 if form.surname and is_name(prev.text):
-                    first_namesake(namesakes, form.key, s, True)
+                    first_namesake(namesakes, form.key, s, PERSON)
                 continue
             if form.surname and ((prev is not None and prev.text in given)
                                  or written_as_person(text, start, end, given, reg.titles)):
-                first_namesake(namesakes, form.key, s, True)
+                first_namesake(namesakes, form.key, s, PERSON)
                 continue
             if form.surname and named_as_person_after(text, start, end):
                 # "Ford says he", "Honda recounted how": her or him all along
-                first_namesake(namesakes, form.key, 0, True)
+                first_namesake(namesakes, form.key, 0, PERSON)
                 continue
             if form.not_after:
                 k = _next_index(doc, e)
                 if (doc[k].lower_ if k < n else after) in form.not_after:
                     if k < n and is_name(doc[k].text):
-                        first_namesake(namesakes, form.key, s, False)
+                        first_namesake(namesakes, form.key, s, 0)
                     continue
             if form.not_in and i not in cues.car and any(i in cues.other.get(w, ()) for w in form.not_in):
                 continue
@@ -160,13 +158,12 @@ class Names:
         return candidates, namesakes
 
     def _acronym_of_another(self, text: str, start: int, end: int, form: SurfaceForm) -> bool:
-        """Whether an acronym is written in brackets right after the name it stands for, and
-        that name is not the automaker's: "Kachin Independence Army (KIA)", "Science
-        Applications International Corp (SAIC)", "killed in action (KIA)", "Grandmaster (GM)"; but not "General
-        Motors (GM)" or "Fiat Chrysler Automobiles (FCA)"."""
-        if not (text.startswith(")", end) and text[max(0, start - 3):start].rstrip().endswith("(")):
+        """Whether an acronym is written in brackets right after the name it stands for, and that name is not the
+        automaker's: "Kachin Independence Army (KIA)", "Science Applications International Corp (SAIC)", "killed in
+        action (KIA)", "Grandmaster (GM)"; but not "General Motors (GM)" or "Fiat Chrysler Automobiles (FCA)"."""
+        if not (text.startswith(")", end) and (opened := _BRACKET_TICKER.search(text, max(0, start - 14), start))):
             return False
-        before = text[max(0, start - 40):start].rstrip()[:-1].rstrip().lower()  # another automaker's ticker: "Honda (HMC)"
+        before = text[max(0, start - 40):opened.start()].rstrip().lower()  # another's ticker: "Honda (HMC)", "Honda (NYSE:HMC)"
         if any(before.endswith(n) for aid, names in self._names_of.items() if aid != form.automaker for n in names):
             return True
         m = _WORDS_BEFORE.search(text, max(0, start - 120), start)
@@ -271,11 +268,10 @@ class Names:
                 strong_spans[i].append((start, end, f.automaker))
                 if not f.surname and f.key not in namesakes:
                     anchored.add((f.automaker, f.brand))
-        # Once a text names a person "Eleanor Ford", a place "Lincoln, Nebraska" or a sister
-        # company "Volvo Group", "Tata Steel", a bare "Ford", "Lincoln", "Volvo" or "Tata" after
-        # that is most likely that one again: it counts only beside another automaker (after a
-        # person, listed with it: "Ford and GM", not "Ford expressed confidence in Honda's
-        # commitment" after "Premier Doug Ford"), or when
+        # Once a text names a person "Eleanor Ford", a place "Lincoln, Nebraska" or a sister company "Volvo Group",
+        # "Tata Steel", a bare "Ford", "Lincoln", "Volvo" or "Tata" after that is most likely that one again: it
+        # counts only beside another automaker (after a person, listed with it: "Ford and GM", not "Ford expressed
+        # confidence in Honda's commitment" after "Premier Doug Ford"; after a blocked company's name, never), or when
         # the text also names that brand unmistakably (Ford Motor, Volvo Cars, Tata Motors; the
         # city "Lincoln, Nebraska" stays the city in a text that names Ford, another brand);
         # after a person, only with plainly automotive words too, since "Ford Motor will buy her
@@ -291,9 +287,10 @@ class Names:
         sure: set[tuple[str, str]] = set()  # forms that needed context and had it
         for s, _, form, i, doubtful, start, end in kept:
             others = strong_sents.get(i, set()) - {form.automaker}
-            if namesakes and namesake(form, s, i) and not (
-                    (others and (not namesakes[form.key][1] or _listed(text, start, end, strong_spans[i], form.automaker)))
-                    or ((form.automaker, form.brand) in anchored and (i in strict or not namesakes[form.key][1]))):
+            if namesakes and namesake(form, s, i) and not (  # (a truck maker's name beside a carmaker: "Toyota and Daimler")
+                    (others and (not (kind := namesakes[form.key][1])
+                                 or (kind == PERSON and _listed(text, start, end, strong_spans[i], form.automaker))))
+                    or ((form.automaker, form.brand) in anchored and (i in strict or namesakes[form.key][1] != PERSON))):
                 continue
             if doubtful and not (i in strict or others):
                 continue
@@ -319,11 +316,14 @@ class Names:
         return found
 
 
-def first_namesake(namesakes: dict, key: tuple[str, str], token: int, person: bool) -> None:
+PERSON, COMPANY = 1, 2  # what a namesake was (0: a place or a thing; COMPANY: a blocked company's name, "Daimler Truck")
+
+
+def first_namesake(namesakes: dict, key: tuple[str, str], token: int, kind: int) -> None:
     """Keep the first token where the text names ``key`` as someone or something else (the
-    matches come grouped by pattern, not in text order), and whether it was ever a person."""
-    first, was_person = namesakes.get(key, (token, False))
-    namesakes[key] = (min(first, token), was_person or person)
+    matches come grouped by pattern, not in text order), and whether it was ever a person (or else a company)."""
+    first, was = namesakes.get(key, (token, 0))
+    namesakes[key] = (min(first, token), PERSON if PERSON in (was, kind) else max(was, kind))
 
 
 def _listed(text: str, start: int, end: int, spans: list[tuple[int, int, str]], automaker: str) -> bool:
@@ -335,6 +335,7 @@ def _listed(text: str, start: int, end: int, spans: list[tuple[int, int, str]], 
 
 
 _MINOR = frozenset(("of", "and", "for", "the", "de", "&", "in", "on", "at"))
+_BRACKET_TICKER = re.compile(r"\(\s*(?:[A-Za-z]{2,8}\s*:\s*)?$")  # "(" or "(NYSE:" right before a name
 _WORDS_BEFORE = re.compile(r"(?<![\w&.'’-])((?:[\w&][\w&.'’-]*\s+){1,8})\(\s*$")  # up to 8 words and "("
 
 

@@ -1,7 +1,8 @@
 """Classes of error found on blind sets 47 to 57 of real passages in the sixteenth session (issue 15:
 passages from new pages, collected and labelled by helpers who never ran the tagger; the passages
 stay outside the repository). Each case is a sentence written for these tests, with its
-counter-case. Rules: nlp/data/topics.yaml, nlp/data/automakers.yaml (inventor),
+counter-case. Rules: nlp/data/topics.yaml, nlp/data/automakers.yaml (inventor), nlp/mentions.py
+(a truck maker's bare name, a ticker after its exchange),
 nlp/together.py (jv_partner's stake, and_others' counted list, the_two), nlp/name_lists.py
 (an "&" in a name), nlp/aboutness.py (a lede's target)."""
 
@@ -24,6 +25,43 @@ TOPICS: list[tuple[str, str, list[str], list[str]]] = [
      "Lawmakers said the state should stop giving the people's money to electric battery plants.", ["ev-policy"], []),
     ("ev-policy: a company's own money for its battery plants is not",
      "The company said it would spend its own money on new battery plants.", [], ["ev-policy"]),
+    # set 57: a government's initiative to encourage investment in EVs
+    ("ev-policy: an initiative to encourage investment in electric vehicles",
+     "The government introduced an initiative to encourage investment in electric vehicles.", ["ev-policy"], []),
+    ("ev-policy: an initiative to encourage investment in green bonds is not",
+     "The bank launched an initiative to encourage investment in green bonds.", [], ["ev-policy"]),
+    # a company's production stoppage is no strike
+    ("workers-rights: a month-long production stoppage at a plant is not",
+     "The news follows a plant closure in the UK and a month-long production stoppage at a plant in Italy.",
+     [], ["workers-rights"]),
+    ("workers-rights: workers' stoppage over pay still is",
+     "Workers at the plant began a stoppage over pay on Monday.", ["workers-rights"], []),
+    # a metal's uses listed: batteries that power renewable power plants are no power bought
+    ("renewable-energy: lithium, a critical component of batteries that power renewable power plants, is not",
+     "Chile is a big producer of lithium, a critical component of the batteries that power electric vehicles and "
+     "renewable power plants.", [], ["renewable-energy"]),
+    ("renewable-energy: a plant run on renewable power from a wind farm still is",
+     "The plant runs on renewable power from a wind farm nearby.", ["renewable-energy"], []),
+    # geothermal projects to decarbonise a plant; not a lithium project's geothermal brine
+    ("renewable-energy: geothermal projects to decarbonize a car plant",
+     "Stellantis and Vulcan will develop geothermal projects to decarbonize the Ruesselsheim site.",
+     ["renewable-energy"], []),
+    ("renewable-energy: lithium stripped from a geothermal project's brine is not",
+     "Vulcan pumps hot brine from its geothermal project and strips the lithium from it.", [], ["renewable-energy"]),
+    # a currency backed by metals
+    ("transition-minerals: a currency backed by platinum with a fixed supply is not",
+     "A currency backed by gold, silver or platinum has a fixed supply.", [], ["transition-minerals"]),
+    ("transition-minerals: platinum supply from mines still is",
+     "Platinum supply from South Africa's mines fell in the third quarter.", ["transition-minerals"], []),
+    # "CO 2" written with a space (a subscript lost); a material bought to lower the buyer's footprint
+    ("supply-chain-emissions: suppliers committed to CO 2 neutral parts",
+     "Almost half of our suppliers have committed to supplying us with only CO 2 neutral parts.",
+     ["supply-chain-emissions"], []),
+    ("supply-chain-emissions: aluminium supplied to help the carmaker lower its carbon footprint",
+     "Rio Tinto will supply BMW with aluminium to help the carmaker lower its carbon footprint.",
+     ["supply-chain-emissions"], []),
+    ("supply-chain-emissions: an airline cutting its own footprint is not",
+     "The airline will cut its carbon footprint by flying newer jets.", [], ["supply-chain-emissions"]),
 ]
 
 
@@ -87,6 +125,14 @@ def test_set56_role_classes(tagger, text, about):
     ("July 10th is Tesla's birthday, and the museum opens an exhibit on his life and work. It shows models of his "
      "inventions and a narrative about Tesla's years in New York.", []),
     ("Tesla's birthday sale cut the price of the Model Y in China.", ["tesla"]),
+    # set 57: a bare "Daimler" after "Daimler Truck" is the truck maker, even beside a carmaker
+    ("Toyota Motor and Daimler Truck agreed to merge their truck units, Hino and Mitsubishi Fuso. Toyota and Daimler "
+     "will each own a quarter of the holding company.", ["toyota"]),
+    ("Daimler Truck and Volvo Group are rivals. Mercedes-Benz Group, once called Daimler AG, said its car sales rose.",
+     ["mercedes-benz"]),
+    # another automaker's ticker with its exchange in brackets: "Honda (NYSE:HMC)" is not Hyundai
+    ("Foxconn paused its interest in Nissan as it explores a merger with Honda (NYSE:HMC).", ["honda", "nissan"]),
+    ("Hyundai Motor Company (KRX:HMC) said its sales rose.", ["hyundai"]),
 ])
 def test_set56_automaker_names(tagger, text, automakers):
     assert sorted(a.id for a in tagger.tag(text).automakers) == automakers
