@@ -137,7 +137,7 @@ _APPOSITIVE = re.compile(
 _POSSESSIVE = re.compile(r"['’]s?\b|['’](?=\s)")
 _ALSO_AFTER = re.compile(r"\s+(?:\w+\s+)?also\b")
 _COMPARISON = re.compile(
-    r"\b(?:such as|like|likes of|including|includes|included|than|rivals?|competitors?|versus|vs\.?|"
+    r"\b(?:such as|like|likes of|including|includes|included|than(?!\s+[$€£¥]?\d)|rivals?|competitors?|versus|vs\.?|"
     r"compared (?:with|to)|similar to|unlike|namely|as well as|same as|others?|among them|e\.g\.|"
     r"compete(?:s|d)? (?:with|against)|competing (?:with|against)|take on|takes on|rivall?ing|also named|"
     r"former|formerly|previously owned|one-?time|ex-|(?<![\w-])old|ahead of|followed by|trailed by|overtook|overtaking|"

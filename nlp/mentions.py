@@ -191,7 +191,7 @@ class Names:
         first_plain: dict[tuple[str, str], int] = {}
         for s, _, f, i, doubtful, _, _ in kept:
             named = namesakes.get(f.key)
-            if (named is None or named[1] or doubtful or s >= named[0] or weights[i] == TITLE_WEIGHT
+            if (named is None or named[1] == PERSON or doubtful or s >= named[0] or weights[i] == TITLE_WEIGHT
                     or f.key in first_plain):
                 continue
             if f.needs_context and i not in (cues.strict if f.strict_context else cues.context):
@@ -211,7 +211,7 @@ class Names:
             return True
         return one in places and m.group(2) is None  # "Michigan's largest employer" is no address
 
-    def mentions(self, candidates: list, namesakes: dict[tuple[str, str], tuple[int, bool]], cues: Cues,
+    def mentions(self, candidates: list, namesakes: dict[tuple[str, str], tuple[int, int]], cues: Cues,
                   weights: list[float], text: str) -> dict[str, list]:
         """Each automaker's mentions (sentence, form, first character, end character; the
         characters in ``text``, the whole text), decided on the whole text's candidates."""
@@ -248,7 +248,7 @@ class Names:
             named = namesakes.get(f.key)
             if named is None or not (s >= named[0] or weights[i] == TITLE_WEIGHT):
                 return False
-            return named[1] or i not in car
+            return named[1] == PERSON or i not in car
 
         # plain mentions: need no context, neither doubtful nor a namesake; and the automakers
         # named unmistakably, by a name the text gives to nobody else (Ford Motor, Volvo Cars)

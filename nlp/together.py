@@ -100,11 +100,17 @@ _STAKE_IN = re.compile(r"\b(?:stake|stakes|shareholder|shareholding|holding|inve
                        r"[^.;:]{0,50}?\bin\s+(?:the\s+)?(?:[\w’'-]+\s+){0,1}?$", re.IGNORECASE)
 
 
+_BACKGROUND = re.compile(r"\b(?:which|that)\s+(?:already\s+|also\s+)?(?:has|have|had|runs|operates|owns)\s+(?:a|an|two|several)\s+"
+                         r"(?:[\w-]+\s+){0,2}?(?:joint[- ]ventures?|jvs?|partnerships?)\b")
+
+
 def jv_partner(text: str, sentence_start: int, start: int, end: int) -> bool:
     """Whether the name at text[start:end] is named as another's joint-venture partner, or as the
     company another takes a stake in."""
     first = max(sentence_start, start - 70)
     before = text[first:start].lower()  # (a quick look for the words the pattern needs: most names have none)
+    if ("which" in before or "that" in before) and _BACKGROUND.search(before):
+        return False  # a clause that describes the story's company: "The company, which has a joint venture with BMW, said"
     return (("partner" in before or "joint" in before or "jv" in before or "merger" in before or "ollaborat" in before
              or "ooperat" in before or "alliance" in before or "tie-up" in before)
             and _JV_PARTNER_BEFORE.search(text, first, start) is not None) or _JV_PARTNER_AFTER.match(text, end) is not None \

@@ -115,6 +115,14 @@ def test_set56_topic_classes(tagger, name, text, present, absent):
      "also strike.", ["ford", "gm", "stellantis"]),
     ("The union escalated its walkout against Detroit's Three automakers by striking at Ford's largest plant. Its "
      "president threatened escalation at Jeep maker Stellantis.", ["ford"]),
+    # set 57: "more than 8,000 workers at Ford's plant" is a count, not a comparison
+    ("The union called on more than 8,000 workers at Ford's largest plant to walk off their jobs. The strike hit the "
+     "plant that makes Ford's pickups.", ["ford"]),
+    ("Toyota sold more cars than Ford last year, the carmaker said.", ["toyota"]),
+    # a clause that describes the story's company names a joint venture in the background
+    ("Great Wall Motor posted a 24% drop in first-half profit. The company, which has a joint venture with BMW, said "
+     "revenue fell.", ["great-wall"]),
+    ("Great Wall Motor formed a joint venture with BMW to build electric Minis in China.", ["bmw", "great-wall"]),
 ])
 def test_set56_role_classes(tagger, text, about):
     assert sorted(a.id for a in tagger.tag(text).automakers if a.role == "subject") == about
