@@ -280,7 +280,7 @@ def mention_features(text: str, sentence: tuple[int, int], start: int, end: int)
     suffix = text[end:min(sent_end, end + 240)]
     quoted = before.count("“") > before.count("”") or before.count('"') % 2 == 1
     # a list of names around it (nlp.name_lists)
-    items, list_start, after_list, first_after, parted = name_list(prefix, suffix)
+    items, list_start, after_list, first_after, parted = name_list(prefix, suffix, len(before) == start - sent_start <= 200)
     head_text = prefix[:list_start]
     window = head_text[-70:]
     low = window.lower()  # a quick look for the words before the full pattern

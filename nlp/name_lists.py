@@ -58,9 +58,14 @@ class NameList(NamedTuple):
     parted: bool
 
 
-def name_list(prefix: str, suffix: str) -> NameList:
+# a sentence's opening phrase, closed by the comma before the name: "According to reports in Chinese local media, Toyota
+# and BYD has formally established a joint venture" (its last words are no item of the list)
+_OPENING = re.compile(r"\s*(?:According\s+to|In|On|At|After|Before|During|Under|Despite|Following|Amid|Citing)\b[^,;:]*$")
+
+
+def name_list(prefix: str, suffix: str, whole: bool = False) -> NameList:
     """The list around a name, from the text before it (``prefix``) and after it (``suffix``) in
-    its sentence: walk back and forward over the items."""
+    its sentence (``whole``: the prefix starts where the sentence does): walk back and forward over the items."""
     items, list_start, closed = 1, len(prefix), False  # closed: the list's "and" is behind
     sep = ""  # the last separator walked over
     for n in range(8):
@@ -78,6 +83,8 @@ def name_list(prefix: str, suffix: str) -> NameList:
         if m is None:
             break
         sep = m.group("sep")
+        if whole and sep.startswith(",") and _OPENING.match(prefix, 0, m.start()):
+            break
         if n and "&" in sep:  # "by Mahindra & Mahindra and Tata Motors": an "&" before the list's last item is in a name
             break
         if _LAST_SEP.search(sep):

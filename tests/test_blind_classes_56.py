@@ -1,10 +1,10 @@
-"""Classes of error found on blind sets 47 to 57 of real passages in the sixteenth session (issue 15:
+"""Classes of error found on blind sets 47 to 58 of real passages in the sixteenth session (issue 15:
 passages from new pages, collected and labelled by helpers who never ran the tagger; the passages
 stay outside the repository). Each case is a sentence written for these tests, with its
 counter-case. Rules: nlp/data/topics.yaml, nlp/data/automakers.yaml (inventor), nlp/mentions.py
 (a truck maker's bare name, a ticker after its exchange),
 nlp/together.py (jv_partner's stake, and_others' counted list, the_two), nlp/name_lists.py
-(an "&" in a name), nlp/aboutness.py (a lede's target)."""
+(an "&" in a name, a sentence's opening phrase), nlp/aboutness.py (a lede's target)."""
 
 from __future__ import annotations
 
@@ -62,6 +62,24 @@ TOPICS: list[tuple[str, str, list[str], list[str]]] = [
      ["supply-chain-emissions"], []),
     ("supply-chain-emissions: an airline cutting its own footprint is not",
      "The airline will cut its carbon footprint by flying newer jets.", [], ["supply-chain-emissions"]),
+    # set 58: state aid for the electric car plant two sentences on; subsidies for a battery manufacturing facility
+    ("ev-policy: state aid for the plant two sentences after the electric car plant",
+     "Last year, the carmaker decided to build an electric car plant in eastern Slovakia. The investment is expected "
+     "to reach 1.2 billion euros. This month, Slovakia won approval to provide 267 million euros in state aid for the "
+     "construction of the plant.", ["ev-policy"], []),
+    ("ev-policy: state aid for a bakery's plant is not",
+     "Last year, the bakery decided to build a new plant in Slovakia. The investment is expected to reach 1.2 billion "
+     "euros. This month, Slovakia won approval to provide 267 million euros in state aid for the construction of the "
+     "plant.", [], ["ev-policy"]),
+    ("ev-policy: government subsidies for an electric vehicle battery manufacturing facility",
+     "The plant would be the first electric vehicle battery manufacturing facility outside India. The company expects "
+     "to spend $5 billion on it, with further backing through government subsidies.", ["ev-policy"], []),
+    # an electric carmaker's spare credits sold to the pool; not a forest's offsets
+    ("ev-policy: electric carmakers offload their extra carbon credits to the pool",
+     "Tesla and Polestar, which only sell electric vehicles, can offload their extra carbon credits to other "
+     "companies in the pool.", ["ev-policy"], []),
+    ("ev-policy: a forest project's extra carbon credits are not",
+     "The forest project sells its extra carbon credits to airlines.", [], ["ev-policy"]),
 ]
 
 
@@ -123,6 +141,9 @@ def test_set56_topic_classes(tagger, name, text, present, absent):
     ("Great Wall Motor posted a 24% drop in first-half profit. The company, which has a joint venture with BMW, said "
      "revenue fell.", ["great-wall"]),
     ("Great Wall Motor formed a joint venture with BMW to build electric Minis in China.", ["bmw", "great-wall"]),
+    # set 58: a sentence's opening phrase ends at its comma: its last words are no item of the list after it
+    ("According to reports in Chinese local media, Toyota and BYD have formally established a joint venture to "
+     "develop electric cars.", ["byd", "toyota"]),
 ])
 def test_set56_role_classes(tagger, text, about):
     assert sorted(a.id for a in tagger.tag(text).automakers if a.role == "subject") == about
@@ -141,6 +162,10 @@ def test_set56_role_classes(tagger, text, about):
     # another automaker's ticker with its exchange in brackets: "Honda (NYSE:HMC)" is not Hyundai
     ("Foxconn paused its interest in Nissan as it explores a merger with Honda (NYSE:HMC).", ["honda", "nissan"]),
     ("Hyundai Motor Company (KRX:HMC) said its sales rose.", ["hyundai"]),
+    # set 58: a biscuit brand; carmakers' names in the plural
+    ("Lotus Biscoff saw volume growth of more than 20% with a new production line.", []),
+    ("Lotus unveiled the Emeya, its electric saloon, in New York.", ["geely"]),
+    ("Vehicles including the Nissan Leaf and Rivians will lose the credit.", ["nissan", "rivian"]),
 ])
 def test_set56_automaker_names(tagger, text, automakers):
     assert sorted(a.id for a in tagger.tag(text).automakers) == automakers
