@@ -69,11 +69,12 @@ def group_doer(text: str, sentence: tuple[int, int]) -> bool:
 # with Chinese state-owned company SAIC Motor Corp."
 _JV_PARTNER_BEFORE = re.compile(r"(?:(?:joint[- ]venture|JV|(?:its|their)\s+(?:local|Chinese))\s+partners?\s*,?|"
                                 r"(?:operate[sd]?|run|runs|owns?|owned)\s+(?:jointly\s+)?in\s+partnership\s+with|"
-                                r"(?:joint[- ]venture|JV|merger|merger\s+talks|collaboration|cooperation|alliance|tie-up)"
+                                r"(?:joint[- ]venture|JV|merger|merger\s+talks|collaboration|cooperation|tie-up)"
                                 r"(?:\s+(?:plant|plants|factory|factories|company))?\s+with(?:\s+[\w-]+){0,3}?|"
                                 r"(?:joint[- ]venture|JV)\s+(?:between|among)\s+(?:[^.;:]{0,80}?(?:,|\band\b))?)\s*$", re.IGNORECASE)
 # (or, after another carmaker's possessive, its partner in the country: "GAC Motor, Toyota's Chinese partner")
-_JV_PARTNER_AFTER = re.compile(r"\s*,\s*(?:(?:its|their|the|[A-Z][\w&-]*['’]s?)\s+(?:[\w-]+\s+){0,2}?(?:joint[- ]venture|JV)|"
+_JV_PARTNER_AFTER = re.compile(r"\.?(?:\s+(?:Motor|Motors|Co|Corp|Inc|Ltd|AG|SE)\.?)*\s+(?:to\s+merge|(?:on|about|over)\s+(?:a\s+)?merger)\b|"
+                               r"\s*,\s*(?:(?:its|their|the|[A-Z][\w&-]*['’]s?)\s+(?:[\w-]+\s+){0,2}?(?:joint[- ]venture|JV)|"
                                r"(?-i:[A-Z])[\w&-]*['’]s?\s+(?:(?-i:[A-Z])[\w-]*\s+)?(?:local|Chinese|Indian|Korean|Japanese|domestic))\s+partner\b",
                                re.IGNORECASE)
 
@@ -97,7 +98,7 @@ def owns_site(text: str, sentence_start: int, start: int) -> bool:
 # in Xpeng", "has become the largest shareholder in Daimler AG", "bought a near 10-percent stake in Mercedes-Benz maker
 # Daimler" (its shareholders changing is its news too; not a place: "to invest $1 billion in Kentucky" names no automaker)
 _STAKE_IN = re.compile(r"\b(?:stake|stakes|shareholder|shareholding|holding|invest|invests|invested|investing|investment)\b"
-                       r"[^.;:]{0,50}?\bin\s+(?:the\s+)?(?:[\w’'-]+\s+){0,1}?$", re.IGNORECASE)
+                       r"(?:[^.;:]|\.(?=\d)){0,50}?\bin\s+(?:the\s+)?(?:[\w’'-]+\s+){0,1}?$", re.IGNORECASE)
 
 
 _BACKGROUND = re.compile(r"\b(?:which|that)\s+(?:already\s+|also\s+)?(?:has|have|had|runs|operates|owns)\s+(?:a|an|two|several)\s+"
@@ -112,7 +113,7 @@ def jv_partner(text: str, sentence_start: int, start: int, end: int) -> bool:
     if ("which" in before or "that" in before) and _BACKGROUND.search(before):
         return False  # a clause that describes the story's company: "The company, which has a joint venture with BMW, said"
     return (("partner" in before or "joint" in before or "jv" in before or "merger" in before or "ollaborat" in before
-             or "ooperat" in before or "alliance" in before or "tie-up" in before)
+             or "ooperat" in before or "tie-up" in before)
             and _JV_PARTNER_BEFORE.search(text, first, start) is not None) or _JV_PARTNER_AFTER.match(text, end) is not None \
         or (("stake" in before or "invest" in before or "hold" in before) and _STAKE_IN.search(text, first, start) is not None)
 

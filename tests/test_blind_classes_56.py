@@ -1,4 +1,4 @@
-"""Classes of error found on blind sets 47 to 58 of real passages in the sixteenth session (issue 15:
+"""Classes of error found on blind sets 47 to 59 of real passages in the sixteenth session (issue 15:
 passages from new pages, collected and labelled by helpers who never ran the tagger; the passages
 stay outside the repository). Each case is a sentence written for these tests, with its
 counter-case. Rules: nlp/data/topics.yaml, nlp/data/automakers.yaml (inventor), nlp/mentions.py
@@ -80,6 +80,13 @@ TOPICS: list[tuple[str, str, list[str], list[str]]] = [
      "companies in the pool.", ["ev-policy"], []),
     ("ev-policy: a forest project's extra carbon credits are not",
      "The forest project sells its extra carbon credits to airlines.", [], ["ev-policy"]),
+    # set 59: "near-zero emission aluminium"; cobalt "mined by a child"
+    ("aluminium: near-zero emission aluminium",
+     "Volvo Cars will back the shift to near-zero emission aluminium.", ["aluminium"], []),
+    ("cobalt: one gram of cobalt mined by a child",
+     "Even if one gram of cobalt is mined by a child, buyers want to avoid it.", ["cobalt"], []),
+    ("cobalt: a cobalt blue vase made by a child is not",
+     "The cobalt blue vase was made by a child.", [], ["cobalt"]),
 ]
 
 
@@ -144,6 +151,14 @@ def test_set56_topic_classes(tagger, name, text, present, absent):
     # set 58: a sentence's opening phrase ends at its comma: its last words are no item of the list after it
     ("According to reports in Chinese local media, Toyota and BYD have formally established a joint venture to "
      "develop electric cars.", ["byd", "toyota"]),
+    # set 59: a merger's other party named right before "to merge"; a stake "of 9.69 percent in" a carmaker
+    ("Nissan is in talks with fellow Japanese carmaker Honda Motor Co. to merge, in a deal that would help it "
+     "survive.", ["honda", "nissan"]),
+    ("Nissan sold more cars than Honda. Nissan plans to merge two plants.", ["nissan"]),
+    ("Li Shufu, chairman of Geely, has bought a stake of 9.69 percent in Daimler, making him its biggest single "
+     "shareholder.", ["geely", "mercedes-benz"]),
+    # a long alliance named in passing is background, not a partner of the story
+    ("De Meo cut costs and renegotiated the alliance with Nissan. Renault said its sales rose.", ["renault"]),
 ])
 def test_set56_role_classes(tagger, text, about):
     assert sorted(a.id for a in tagger.tag(text).automakers if a.role == "subject") == about
@@ -166,6 +181,9 @@ def test_set56_role_classes(tagger, text, about):
     ("Lotus Biscoff saw volume growth of more than 20% with a new production line.", []),
     ("Lotus unveiled the Emeya, its electric saloon, in New York.", ["geely"]),
     ("Vehicles including the Nissan Leaf and Rivians will lose the credit.", ["nissan", "rivian"]),
+    # set 59: a chess grandmaster's title in a tournament's text; "non-GM" corn
+    ("The first tournament of the tour was Norway Chess. GM Magnus Carlsen had his worst tournament there.", []),
+    ("Bayer said plantings of the non-GM version will double next year.", []),
 ])
 def test_set56_automaker_names(tagger, text, automakers):
     assert sorted(a.id for a in tagger.tag(text).automakers) == automakers
