@@ -26,6 +26,7 @@ _QUOTES = frozenset("\"“‘'")
 _QUOTE_BEFORE = re.compile(r"\b([A-Z][\w.]*)\s+[\"“‘']$")  # 'Marcus "'
 _QUOTE_AFTER = re.compile(r"[\"”’']\s+[A-Z]")  # '" Reyes'
 _AGE_AFTER = re.compile(r",\s*\d{1,3},")  # ", 32,"
+_OFFICE_BEFORE = re.compile(r"\b(?:taking|took|assuming|assumed|leaving|left|entering|since|before|after)\s+office\s*,?$", re.IGNORECASE)
 _TENURE_BEFORE = frozenset(("of", "at", "for", "with", "by", "from", "joined", "left", "led", "ran"))
 _LIFE_AFTER = re.compile(r"\s*\((?:(?:born|b\.)\s*(?:in\s+)?\d{4}|(?:c\.\s*)?\d{4}\s*[-–—]\s*(?:\d{2,4})?)\)")
 # a person's pronoun right after a name: "Ford says he", "Ford said that she", "Ford said his
@@ -90,6 +91,9 @@ def written_as_person(text: str, start: int, end: int, given_names: frozenset[st
             m = _QUOTE_BEFORE.search(before)
             if m and is_name(m.group(1)) and _QUOTE_AFTER.match(text, end):  # not 'The "Tesla" Model Y'
                 return True
+    # an office taken or left right before: "Shortly after taking office, Ford scrapped buyer incentives"
+    if _OFFICE_BEFORE.search(before):
+        return True
     # an age ("Honda, 32,") or the years of a life ("Renault (1905-1983)", "Ford (born 1950)"), not those of a post
     # held at the company ("served as a CEO of Renault (2011-2013)": after "of", and too few years for a life)
     if text.startswith(",", end) and _AGE_AFTER.match(text, end) is not None:

@@ -148,6 +148,7 @@ TARGET = (
     r"questioned|questions|demanded (?:that|answers from)|asked|investigating|investigates|slapped)|"
     r"(?:investigation|investigations|inquiry|inquiries|probe|probes)\s+(?:into|of)|"
     r"(?:strike|strikes|striking|walkout|walkouts)\s+(?:at|against)|(?:call|calls|called|authori[sz]e|authori[sz]es|authori[sz]ed)\s+a\s+strike|"
+    r"(?:will|would|to|could|may|might|threatens?\s+to|threatened\s+to|plans?\s+to|vows?\s+to|vowed\s+to)\s+strike|"
     r"(?:talks|negotiations|contract talks|wage talks|bargaining)\s+with)\b")
 # (not through a place the names are said to be the home of: "talks with Mexico, Canada and South
 # Korea, home to Hyundai and Kia" are the countries')

@@ -1,8 +1,8 @@
-"""Classes of error found on blind sets 47 to 59 of real passages in the sixteenth session (issue 15:
+"""Classes of error found on blind sets 47 to 60 of real passages in the sixteenth session (issue 15:
 passages from new pages, collected and labelled by helpers who never ran the tagger; the passages
 stay outside the repository). Each case is a sentence written for these tests, with its
 counter-case. Rules: nlp/data/topics.yaml, nlp/data/automakers.yaml (inventor), nlp/mentions.py
-(a truck maker's bare name, a ticker after its exchange),
+(a truck maker's bare name, a ticker after its exchange), nlp/people.py (an office taken),
 nlp/together.py (jv_partner's stake, and_others' counted list, the_two), nlp/name_lists.py
 (an "&" in a name, a sentence's opening phrase), nlp/aboutness.py (a lede's target)."""
 
@@ -87,6 +87,22 @@ TOPICS: list[tuple[str, str, list[str], list[str]]] = [
      "Even if one gram of cobalt is mined by a child, buyers want to avoid it.", ["cobalt"], []),
     ("cobalt: a cobalt blue vase made by a child is not",
      "The cobalt blue vase was made by a child.", [], ["cobalt"]),
+    # set 60: the Civil War's Union armies; child labour alleged in a supplier network; a federal contribution to an
+    # EV plant; a named smelter and its power contracts
+    ("workers-rights: the Union armies and President Lincoln are not",
+     "After the Union armies won at Gettysburg, President Abraham Lincoln gave his speech.", [], ["workers-rights"]),
+    ("workers-rights: a union president's strike still is",
+     "The union president said members will strike.", ["workers-rights"], []),
+    ("due diligence: allegations of child labor within its supplier network",
+     "Hyundai is examining allegations of child labor within its U.S. supplier network.",
+     ["human-rights-due-diligence"], []),
+    ("due diligence: allegations of price-fixing by its suppliers are not",
+     "Hyundai is examining allegations of price-fixing by its suppliers.", [], ["human-rights-due-diligence"]),
+    ("ev-policy: a contribution from the federal and provincial governments to an EV plant",
+     "Honda will build an electric vehicle manufacturing plant in Ontario. The plan is supported by a $5 billion "
+     "contribution from the federal and Ontario governments.", ["ev-policy"], []),
+    ("aluminium: a named smelter's hedge contracts with power companies",
+     "NZAS will keep operating Tiwai Point with extra hedge contracts from two power companies.", ["aluminium"], []),
 ]
 
 
@@ -159,6 +175,10 @@ def test_set56_topic_classes(tagger, name, text, present, absent):
      "shareholder.", ["geely", "mercedes-benz"]),
     # a long alliance named in passing is background, not a partner of the story
     ("De Meo cut costs and renegotiated the alliance with Nissan. Renault said its sales rose.", ["renault"]),
+    # set 60: a union that "will strike" the carmakers the lede lists: each faces it
+    ("The United Auto Workers will strike Ford, General Motors and Stellantis. Thousands of workers will walk out.",
+     ["ford", "gm", "stellantis"]),
+    ("Ford said a strike would hurt its profit. GM and Stellantis said nothing.", ["ford"]),
 ])
 def test_set56_role_classes(tagger, text, about):
     assert sorted(a.id for a in tagger.tag(text).automakers if a.role == "subject") == about
@@ -184,6 +204,11 @@ def test_set56_role_classes(tagger, text, about):
     # set 59: a chess grandmaster's title in a tournament's text; "non-GM" corn
     ("The first tournament of the tour was Norway Chess. GM Magnus Carlsen had his worst tournament there.", []),
     ("Bayer said plantings of the non-GM version will double next year.", []),
+    # set 60: a politician "after taking office"; Volvo Group's load carrier for quarries
+    ("Shortly after taking office, Ford scrapped buyer incentives for electric vehicles.", []),
+    ("Ford scrapped its electric pickup plans, the carmaker said.", ["ford"]),
+    ("The Volvo SSAB is a load carrier for use in mining and quarries.", []),
+    ("The Volvo EX30 is made with SSAB steel.", ["volvo-cars"]),
 ])
 def test_set56_automaker_names(tagger, text, automakers):
     assert sorted(a.id for a in tagger.tag(text).automakers) == automakers
