@@ -1,4 +1,4 @@
-"""Classes of error found on blind sets 47 to 60 of real passages in the sixteenth session (issue 15:
+"""Classes of error found on blind sets 47 to 61 of real passages in the sixteenth session (issue 15:
 passages from new pages, collected and labelled by helpers who never ran the tagger; the passages
 stay outside the repository). Each case is a sentence written for these tests, with its
 counter-case. Rules: nlp/data/topics.yaml, nlp/data/automakers.yaml (inventor), nlp/mentions.py
@@ -103,6 +103,11 @@ TOPICS: list[tuple[str, str, list[str], list[str]]] = [
      "contribution from the federal and Ontario governments.", ["ev-policy"], []),
     ("aluminium: a named smelter's hedge contracts with power companies",
      "NZAS will keep operating Tiwai Point with extra hedge contracts from two power companies.", ["aluminium"], []),
+    # set 61: tariffs on all cars are trade policy, not EV policy; tariffs on Chinese EVs are
+    ("ev-policy: auto tariffs on all imported cars are not",
+     "The premier warned that the proposed auto tariffs will backfire on American consumers.", [], ["ev-policy"]),
+    ("ev-policy: tariffs on Chinese electric vehicles still are",
+     "The EU raised its tariffs on Chinese electric vehicles.", ["ev-policy"], []),
 ]
 
 
@@ -209,6 +214,9 @@ def test_set56_role_classes(tagger, text, about):
     ("Ford scrapped its electric pickup plans, the carmaker said.", ["ford"]),
     ("The Volvo SSAB is a load carrier for use in mining and quarries.", []),
     ("The Volvo EX30 is made with SSAB steel.", ["volvo-cars"]),
+    # set 61: Peugeot's kitchen products dated before its first car (1889)
+    ("Since 1850, the lion has stood for the quality of Peugeot products.", []),
+    ("In 1889, Peugeot showed its first steam car in Paris.", ["stellantis"]),
 ])
 def test_set56_automaker_names(tagger, text, automakers):
     assert sorted(a.id for a in tagger.tag(text).automakers) == automakers
