@@ -1,4 +1,4 @@
-"""Classes of error found on blind sets 47 to 61 of real passages in the sixteenth session (issue 15:
+"""Classes of error found on blind sets 47 to 62 of real passages in the sixteenth session (issue 15:
 passages from new pages, collected and labelled by helpers who never ran the tagger; the passages
 stay outside the repository). Each case is a sentence written for these tests, with its
 counter-case. Rules: nlp/data/topics.yaml, nlp/data/automakers.yaml (inventor), nlp/mentions.py
@@ -108,6 +108,9 @@ TOPICS: list[tuple[str, str, list[str], list[str]]] = [
      "The premier warned that the proposed auto tariffs will backfire on American consumers.", [], ["ev-policy"]),
     ("ev-policy: tariffs on Chinese electric vehicles still are",
      "The EU raised its tariffs on Chinese electric vehicles.", ["ev-policy"], []),
+    # set 62: carmakers that "pool their carbon emissions" with another
+    ("ev-policy: automakers pool their carbon emissions with Tesla",
+     "Honda and Suzuki will pool their carbon emissions with Tesla to comply with the bloc's rules.", ["ev-policy"], []),
 ]
 
 
@@ -217,6 +220,8 @@ def test_set56_role_classes(tagger, text, about):
     # set 61: Peugeot's kitchen products dated before its first car (1889)
     ("Since 1850, the lion has stood for the quality of Peugeot products.", []),
     ("In 1889, Peugeot showed its first steam car in Paris.", ["stellantis"]),
+    # set 62: a common misspelling of Tesla in news copy
+    ("Telsa made another significant move when it signed contracts for nickel.", ["tesla"]),
 ])
 def test_set56_automaker_names(tagger, text, automakers):
     assert sorted(a.id for a in tagger.tag(text).automakers) == automakers
