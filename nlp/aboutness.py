@@ -83,7 +83,7 @@ An automaker's score is the sum of its mentions' weights, a sentence counting on
 
 Measured on the real passages (``python -m benchmarks realtext``): role accuracy 0.970 on the dev
 part, 0.927 on the held-out part (0.42 when every automaker is a mention); on blind sets, each
-scored once, 0.79 to 0.90 (``benchmarks/blind_sets.md``), the rest mostly labels that disagree.
+scored once, 0.79 to 0.93 (``benchmarks/blind_sets.md``), the rest mostly labels that disagree.
 
 Topics: ``nlp.topic_roles``.
 """
