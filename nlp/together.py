@@ -98,7 +98,9 @@ def owns_site(text: str, sentence_start: int, start: int) -> bool:
 # in Xpeng", "has become the largest shareholder in Daimler AG", "bought a near 10-percent stake in Mercedes-Benz maker
 # Daimler" (its shareholders changing is its news too; not a place: "to invest $1 billion in Kentucky" names no automaker)
 _STAKE_IN = re.compile(r"\b(?:stake|stakes|shareholder|shareholding|holding|invest|invests|invested|investing|investment)\b"
-                       r"(?:[^.;:]|\.(?=\d)){0,50}?\bin\s+(?:the\s+)?(?:[\w’'-]+\s+){0,1}?$", re.IGNORECASE)
+                       r"(?:[^.;:]|\.(?=\d)){0,50}?\bin\s+(?:the\s+)?"  # (describing words between: "in Chinese EV maker XPeng")
+                       r"(?:(?!(?:with|near|for|by|from|and|or|of|at|to|on|in|since|than|after|before|as|like|including|such)\b)"
+                       r"[\w’'-]+\s+){0,4}?$", re.IGNORECASE)
 
 
 _BACKGROUND = re.compile(r"\b(?:which|that)\s+(?:already\s+|also\s+)?(?:has|have|had|runs|operates|owns)\s+(?:a|an|two|several)\s+"
