@@ -51,6 +51,8 @@ _PERSON_VERB_AFTER = re.compile(r"\s+(?:recounted|recounts|reminisced|reminisces
                                 r"(?:was|is)\s+an?\s+(?:[\w-]+\s+){0,3}?(?:director|filmmaker|film-maker|novelist|writer|"
                                 r"author|poet|actor|actress|singer|musician|composer|painter|artist|politician|"
                                 r"footballer|journalist|historian|scientist|inventor|entrepreneur))\b|"
+                                # a person's own doing: "Honda made a name for himself at Nagoya Grampus"
+                                r"\s+(?:[a-z][\w-]*\s+){1,5}?(?:himself|herself)\b|"
                                 # a politician's: "Ford's government", "Ford's cabinet"
                                 r"['’]s\s+(?:government|cabinet|administration|premiership|re-election|party)\b")
 

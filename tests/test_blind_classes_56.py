@@ -1,4 +1,4 @@
-"""Classes of error found on blind sets 47 to 63 of real passages in the sixteenth session (issue 15:
+"""Classes of error found on blind sets 47 to 64 of real passages in the sixteenth session (issue 15:
 passages from new pages, collected and labelled by helpers who never ran the tagger; the passages
 stay outside the repository). Each case is a sentence written for these tests, with its
 counter-case. Rules: nlp/data/topics.yaml, nlp/data/automakers.yaml (inventor), nlp/mentions.py
@@ -226,6 +226,9 @@ def test_set56_role_classes(tagger, text, about):
     ("In 1889, Peugeot showed its first steam car in Paris.", ["stellantis"]),
     # set 62: a common misspelling of Tesla in news copy
     ("Telsa made another significant move when it signed contracts for nickel.", ["tesla"]),
+    # set 64: a footballer who "made a name for himself" (a company makes one for itself)
+    ("Honda made a name for himself at Nagoya Grampus before moving to Europe.", []),
+    ("Honda made a name for itself with the Civic.", ["honda"]),
 ])
 def test_set56_automaker_names(tagger, text, automakers):
     assert sorted(a.id for a in tagger.tag(text).automakers) == automakers
