@@ -220,14 +220,14 @@ def and_others(text: str, start: int, end: int) -> bool:
 # the lede's doer is "the two companies" (or brands, carmakers), named in a later sentence: "After videos emerged on
 # TikTok, the two brands saw a rise in thefts. ... stolen Hyundais and Kias", "The two companies will use the capital
 # base ... Toyota will invest ¥96 billion in Suzuki"
-_THE_TWO = re.compile(r"(?:^\s*|,\s+)(?:the|both)\s+(?:two\s+)?(?:companies|brands|automakers|carmakers|car\s?makers|firms|"
+_THE_TWO = re.compile(r"(?:\s*|[^.;:]*?,\s+)(?:the|both)\s+(?:two\s+)?(?:companies|brands|automakers|carmakers|car\s?makers|firms|"
                       r"groups|partners|manufacturers)\s+(?!of\b|in\b|to\b|and\b|on\b)(?:[a-z]+\s+){0,2}?[a-z]+", re.IGNORECASE)
 
 
 def the_two(text: str, sentence: tuple[int, int], index: int, spans: list[list]) -> set[str]:
     """When the sentence (number ``index``, at ``sentence`` in ``text``) has "the two companies" (brands, carmakers)
     as its doer (``_THE_TWO``), the two automakers the first later sentence naming two names; else none."""
-    if " two " not in text[sentence[0]:sentence[1]] or _THE_TWO.search(text, *sentence) is None:
+    if " two " not in text[sentence[0]:sentence[1]] or _THE_TWO.match(text, *sentence) is None:  # (from the sentence's start)
         return set()
     named: dict[int, set[str]] = {}
     for _, _, i, aids in spans:

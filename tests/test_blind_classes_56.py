@@ -232,3 +232,11 @@ def test_set56_role_classes(tagger, text, about):
 ])
 def test_set56_automaker_names(tagger, text, automakers):
     assert sorted(a.id for a in tagger.tag(text).automakers) == automakers
+
+
+def test_set56_the_two_after_a_title(tagger):
+    """"The two companies" open the body's first sentence, not the text: a title comes before it."""
+    body = ("The two companies will use the capital tie-up to research self-driving cars. Toyota will take a 5 percent "
+            "stake in Suzuki. Nissan and Honda have their own alliance.")
+    tags = tagger.tag(body, "A capital tie-up is announced")
+    assert sorted(a.id for a in tags.automakers if a.role == "subject") == ["suzuki", "toyota"]
