@@ -82,8 +82,7 @@ An automaker's score is the sum of its mentions' weights, a sentence counting on
   subject however many others the text names: the headline says what the story is about.
 
 Measured on the real passages (``python -m benchmarks realtext``): role accuracy 0.970 on the dev
-part, 0.927 on the held-out part (0.42 when every automaker is a mention); on blind sets, each
-scored once, 0.79 to 0.93 (``benchmarks/blind_sets.md``), the rest mostly labels that disagree.
+part, 0.927 held out (0.42 if all are mentions); blind sets 0.79 to 0.93 (``benchmarks/blind_sets.md``).
 
 Topics: ``nlp.topic_roles``.
 """
@@ -278,17 +277,18 @@ def score_automakers(text: str, chars: list[tuple[int, int]], weights: list[floa
     doer = first_body < len(chars) and group_doer(text, chars[first_body])
     targeted = len(in_lede) >= 2 and not doer and GROUP_TARGET.search(text, chars[first_body][0], lede_spans[0][0])
     n_others = bool(in_lede) and and_others(text, *chars[first_body])  # "Toyota and four other automakers", named later
+    named_together = {aid for _, _, i, aids in spans if per_sentence[i] >= 2 for aid in aids}  # (with another name)
     if (len(in_lede) >= 2 and (doer or targeted)) or n_others:
         # ... or the lede's action is aimed at the carmakers it lists, together: "filed a complaint against Volkswagen, BMW and
         # Mercedes-Benz", "the strike is targeting plants of Ford, General Motors and Stellantis": theirs, even when one is named again
-        out.group = in_lede | ({aid for _, _, i, aids in spans if per_sentence[i] >= 2 for aid in aids} if n_others else set())
+        out.group = in_lede | (named_together if n_others else set())
         out.targeted = bool(targeted or n_others)
     elif first_body < len(chars) and ((not in_lede and doer) or (len(in_lede) <= 1 and group_named_later(text, *chars[first_body]))):
         # the group named later, together: "accused car makers including GM, ...", "strikes against the Detroit 3 automakers"
-        out.group = {aid for _, _, i, aids in spans if per_sentence[i] >= 2 for aid in aids}
+        out.group = set(named_together)
         # a lede naming one of them is aimed at them all ("Stellantis ... as a strike against the Detroit Three enters")
         out.targeted = bool(in_lede) and (in_lede <= out.group or len(out.group) >= 2)
-        out.group |= in_lede if out.targeted else set()
+        out.group |= in_lede if out.targeted else set()  # (out.group is a copy: named_together stays as it was)
     elif first_body < len(chars) and not in_lede and (pair := the_two(text, chars[first_body], first_body, spans)):
         out.group, out.targeted = pair, True  # "the two brands saw ...": the two named later ("Hyundais and Kias")
     together = set().union(*pairs_first.values()) if pairs_first else set()

@@ -288,7 +288,7 @@ class Names:
         for s, _, form, i, doubtful, start, end in kept:
             others = strong_sents.get(i, set()) - {form.automaker}
             if namesakes and namesake(form, s, i) and not (  # (a truck maker's name beside a carmaker: "Toyota and Daimler")
-                    (others and (not (kind := namesakes[form.key][1])
+                    (others and ((kind := namesakes[form.key][1]) == 0
                                  or (kind == PERSON and _listed(text, start, end, strong_spans[i], form.automaker))))
                     or ((form.automaker, form.brand) in anchored and (i in strict or namesakes[form.key][1] != PERSON))):
                 continue

@@ -179,6 +179,14 @@ _MOVE = re.compile(r"(?:\s+[A-Z][\w.&-]*){0,2}?(?:['’]s)?(?:\s+(?:shares?|stoc
                    r"finished|(?:was|were)\s+(?:up|down))\s+(?:[a-z]+\s+){0,2}?[-+]?\d[\d.,]*\s*(?:%|per\s?cent\b)")
 
 
+def names_by_sentence(spans: list[list]) -> dict[int, set[str]]:
+    """Sentence -> the automakers its names stand for (``spans``: as ``name_spans`` gives them)."""
+    named: dict[int, set[str]] = {}
+    for _, _, i, aids in spans:
+        named.setdefault(i, set()).update(aids)
+    return named
+
+
 def market_movers(text: str, spans: list[list]) -> set[int]:
     """The starts of the names that only carry their shares' moves in a sentence that names two
     automakers or more that way, a market report's ("Nissan Motor gained 3.9%, Mazda Motor jumped
@@ -186,9 +194,7 @@ def market_movers(text: str, spans: list[list]) -> set[int]:
     (``spans``: as ``name_spans`` gives them)."""
     if "%" not in text and "cent" not in text:  # (a move is said in per cent: most texts have none)
         return set()
-    named: dict[int, set[str]] = {}
-    for _, _, i, aids in spans:
-        named.setdefault(i, set()).update(aids)
+    named = names_by_sentence(spans)
     moved: dict[int, list] = {}
     for start, end, i, aids in spans:
         if len(named[i]) >= 2 and _MOVE.match(text, end):
@@ -229,9 +235,7 @@ def the_two(text: str, sentence: tuple[int, int], index: int, spans: list[list])
     as its doer (``_THE_TWO``), the two automakers the first later sentence naming two names; else none."""
     if " two " not in text[sentence[0]:sentence[1]] or _THE_TWO.match(text, *sentence) is None:  # (from the sentence's start)
         return set()
-    named: dict[int, set[str]] = {}
-    for _, _, i, aids in spans:
-        named.setdefault(i, set()).update(aids)
+    named = names_by_sentence(spans)
     return next((found for i, found in sorted(named.items()) if i > index and len(found) == 2), set())
 
 
