@@ -99,6 +99,11 @@ def assert_topics(tagger, name: str, text: str, present, absent) -> None:
     assert not set(absent) & got, f"{name}: wrongly tagged {sorted(set(absent) & got)} in {text!r}"
 
 
+def subjects(tags) -> list[str]:
+    """The automaker ids a text's tags make subjects, sorted: what the role-class cases compare."""
+    return sorted(a.id for a in tags.automakers if a.role == "subject")
+
+
 def check_destination(address, refused: list) -> None:
     """Refuse (AssertionError, and the host noted in ``refused``) any socket destination outside
     127.0.0.0/8 or ::1, before a connection is made: conftest's autouse guard calls it."""

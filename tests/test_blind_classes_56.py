@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.helpers import assert_topics
+from tests.helpers import assert_topics, subjects
 
 # (class, text, topics that must be tagged, topics that must not be)
 TOPICS: list[tuple[str, str, list[str], list[str]]] = [
@@ -193,7 +193,7 @@ def test_set56_topic_classes(tagger, name, text, present, absent):
     ("Ford said its investment in a new plant with Toyota would reach $2 billion.", ["ford"]),
 ])
 def test_set56_role_classes(tagger, text, about):
-    assert sorted(a.id for a in tagger.tag(text).automakers if a.role == "subject") == about
+    assert subjects(tagger.tag(text)) == about
 
 
 @pytest.mark.parametrize("text, automakers", [
@@ -239,4 +239,4 @@ def test_set56_the_two_after_a_title(tagger):
     body = ("The two companies will use the capital tie-up to research self-driving cars. Toyota will take a 5 percent "
             "stake in Suzuki. Nissan and Honda have their own alliance.")
     tags = tagger.tag(body, "A capital tie-up is announced")
-    assert sorted(a.id for a in tags.automakers if a.role == "subject") == ["suzuki", "toyota"]
+    assert subjects(tags) == ["suzuki", "toyota"]
