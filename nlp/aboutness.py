@@ -95,21 +95,9 @@ from dataclasses import dataclass, field
 
 from .features import AGENT, AGENT_ALSO, LIST_ITEMS, LISTED, SUBJECT_NP, WORD, is_verb, mention_features, mention_weight
 from .other_lede import other_companies, supplies
-from .together import (
-    CARMAKER_NOUN,
-    GROUP_TARGET,
-    JOINT,
-    LINK_GAP,
-    aimed_at,
-    and_others,
-    group_doer,
-    group_named_later,
-    jv_partner,
-    market_movers,
-    name_spans,
-    owns_site,
-    the_two,
-)
+from .layout import lede_index
+from .together import (CARMAKER_NOUN, GROUP_TARGET, JOINT, LINK_GAP, aimed_at, and_others, group_doer, group_named_later,
+                       jv_partner, market_movers, name_spans, owns_site, the_two)
 
 SUBJECT, MENTION = "subject", "mention"
 
@@ -168,7 +156,7 @@ def score_automakers(text: str, chars: list[tuple[int, int]], weights: list[floa
     each sentence's weight, ``title_weight`` for the title's, ``lead_weight`` for the lead's;
     ``others``: the other companies' mentions, [(sentence, first character, end character)]: the
     suppliers the tagger found)."""
-    first_body = next((i for i, w in enumerate(weights) if w != title_weight), len(weights))
+    first_body = lede_index(weights, title_weight, lead_weight)
     out = AutomakerScores(scores=dict.fromkeys(mentions, 0.0))
     scores, qualified, links = out.scores, out.qualified, out.links
     parts: dict[int, list] = {}  # sentence -> [(start, end, automakers, factor)]

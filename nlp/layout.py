@@ -17,6 +17,9 @@ from spacy.attrs import IDX, SENT_START
 
 TITLE_WEIGHT, LEAD_WEIGHT, BODY_WEIGHT = 3.0, 2.0, 1.0
 LEAD_CHARS = 1200  # a first paragraph longer than this is no lead: the first two sentences are
+FURNITURE_CHARS = 100  # a first line this short with no end mark is no lead (see lead_start)
+FURNITURE_LINES = 3
+_ENDS = ".!?…:;\"”’'"
 
 
 @dataclass
@@ -35,15 +38,41 @@ class Layout:
     sentences came before: what weighs a sentence, carried from one piece of a text to the next.
     ``base`` is where the current piece starts in the whole text."""
 
-    __slots__ = ("base", "body_sentences", "lead_end", "title_end")
+    __slots__ = ("base", "body_sentences", "lead_end", "lead_start", "title_end")
 
     def __init__(self, text: str, title_end: int):
         self.title_end = title_end
-        body_start = title_end + 2 if title_end else 0
+        self.lead_start = body_start = lead_start(text, title_end + 2 if title_end else 0)
         para = text.find("\n", body_start + 1)
         self.lead_end = para if 0 < para - body_start <= LEAD_CHARS else None
         self.body_sentences = 0
         self.base = 0
+
+
+def lead_start(text: str, start: int) -> int:
+    """Where the lead paragraph starts: past the lines before it that are not prose. Pages put
+    a byline ("By David Shepardson"), a dateline, a reading time ("3 min read"), a label or the
+    headline again at the top of the body; taken as the lead, they pushed the real lede into the
+    body's weight and lost its subject. A line counts as furniture when it is short and has no end
+    mark, and prose follows within a few lines (not rows of a table)."""
+    at, skipped = start, 0
+    while True:
+        end = text.find("\n", at)
+        line = text[at:end if end >= 0 else len(text)].strip()
+        if line:
+            if len(line) > FURNITURE_CHARS or line[-1] in _ENDS:
+                return at  # prose
+            skipped += 1
+        if end < 0 or skipped > FURNITURE_LINES:
+            return start  # no prose after a few short lines: a table or a list, read as it stands
+        at = end + 1
+
+
+def lede_index(weights: list[float], title_weight: float, lead_weight: float) -> int:
+    """The lede's sentence: the lead's first (past any furniture lines before it), else the first
+    after the title; ``len(weights)`` when there is none."""
+    first = next((i for i, w in enumerate(weights) if w != title_weight), len(weights))
+    return next((i for i in range(first, len(weights)) if weights[i] == lead_weight), first)
 
 
 def weigh_sentences(doc, text: str, layout: Layout | None = None) -> Sentences:
@@ -54,7 +83,7 @@ def weigh_sentences(doc, text: str, layout: Layout | None = None) -> Sentences:
         return Sentences([], [], [], [])
     if layout is None:
         layout = Layout(text, doc.user_data.get("title_end", 0))
-    title_end, lead_end, base = layout.title_end, layout.lead_end, layout.base
+    title_end, lead_end, lead_from, base = layout.title_end, layout.lead_end, layout.lead_start, layout.base
     offsets = doc.user_data.get("offsets") or doc.to_array(IDX).astype("int64").tolist()
     sents = Sentences([], [], [], offsets)
     starts = doc.user_data.get("sent_starts")
@@ -72,6 +101,8 @@ def weigh_sentences(doc, text: str, layout: Layout | None = None) -> Sentences:
             continue
         if start_char + base < title_end:
             weight = TITLE_WEIGHT
+        elif start_char + base < lead_from:  # furniture above the lead weighs as the body
+            weight = BODY_WEIGHT
         else:
             in_lead = start_char + base < lead_end if lead_end is not None else body_sentences < 2
             weight = LEAD_WEIGHT if in_lead else BODY_WEIGHT

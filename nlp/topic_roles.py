@@ -19,6 +19,7 @@ Otherwise it is a mention: proven only in passing, e.g. in one sentence late in 
 from __future__ import annotations
 
 from .aboutness import MENTION, SUBJECT
+from .layout import lede_index
 
 TOPIC_LEAD_CUES = 2
 TOPIC_SHARE = 1 / 3
@@ -32,7 +33,7 @@ def topic_roles(weights: list[float], hits: dict, *, title_weight: float = 3.0,
     weight, the title's ``title_weight``, the lead's ``lead_weight``): see the module's docstring."""
     if not hits:
         return {}
-    first_body = next((i for i, w in enumerate(weights) if w != title_weight), len(weights))
+    first_body = lede_index(weights, title_weight, lead_weight)
     weighted = {t: sum(weights[i] * n for i, n in found.items()) for t, found in hits.items()}
     total = sum(weighted.values())
     spread = max(2, TOPIC_SPREAD * len(weights))
