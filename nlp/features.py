@@ -46,6 +46,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from .name_lists import NAME_REST, name_list
+from .ties import tied
 
 # what it is in its sentence
 AGENT = 2.0
@@ -161,19 +162,6 @@ _BEATEN = re.compile(r"\b(?:surpass(?:es|ed|ing)?|outperform(?:s|ed|ing)?|outsel
 _NOT_THE_ONLY = re.compile(r"\s+(?:(?:are|is|were|was)(?:\s+not|n[’']t)|aren[’']t|isn[’']t|weren[’']t|"
                            r"wasn[’']t)\s+the\s+only\b", re.IGNORECASE)
 _OWNED_BY = re.compile(r"\b(?:jointly\s+)?owned\s+by\s*$", re.IGNORECASE)  # ... two names: a joint venture's owners
-# the name as the owner of what it describes: "the Geely-owned firm", "a Tesla-backed startup"
-_OWNER_OF = re.compile(r"-(?:owned|backed|controlled|funded|financed|affiliated)\b", re.IGNORECASE)
-# a person's past tie to the company, said after its name: "founded by Tesla co-founder JB Straubel", "a Ford veteran":
-# the story is the person's new company's; so is a company that works for it or sells its cars ("A Hyundai supplier has been
-# fined", "the Kia dealership"), or it or its possessive describes: "Hyundai affiliate Kia", "Hyundai Motor Group's affiliate Kia said"
-_PAST_TIE = re.compile(r"\s+(?:co-?founders?|alumn(?:us|i|ae?)|alums?|veterans?|suppliers?|contractors?|subcontractors?|"
-                       r"vendors?|dealers?|dealerships?|franchisees?)\b|\s+(?:affiliate|subsidiary|unit|sister company|sister brand)\s+(?=(?-i:[A-Z]))|"
-                       r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:affiliate|unit|"
-                       r"subsidiary|arm|division|sister company|supplier|partner|spin-?off)\s+(?=(?-i:[A-Z]))", re.IGNORECASE)
-# ... or one of the name's own ties, said of another company: "CATL, ... one of Tesla's main battery suppliers"
-_ONE_OF = re.compile(r"\bone of\s*$", re.IGNORECASE)
-_TIE_OF = re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:suppliers|customers|clients|partners|vendors|contractors|"
-                     r"shareholders|investors|backers)\b", re.IGNORECASE)
 # a rival named in a compound with a verb of beating it: "its first Porsche-beating electric saloon"
 _BEATEN_COMPOUND = re.compile(r"-(?:beating|besting|rivall?ing|killers?|challenging|baiting)\b", re.IGNORECASE)
 # the name given as an example: "For instance, Volvo joined", "Volvo, for instance, is using", "Mercedes and VW are good examples"
@@ -333,10 +321,8 @@ def mention_features(text: str, sentence: tuple[int, int], start: int, end: int)
     # what follows the name (or its list)
     rest = suffix[after_list:]
     not_only = _NOT_THE_ONLY.match(rest) is not None
-    compared = (compared or not_only or _PAST_TIE.match(rest) is not None or _BEATEN_COMPOUND.match(rest) is not None
-                or _OWNER_OF.match(rest) is not None
-                or _AND_OTHERS.match(rest) is not None
-                or (_TIE_OF.match(rest) is not None and _ONE_OF.search(window) is not None))
+    compared = (compared or not_only or tied(window, rest) or _BEATEN_COMPOUND.match(rest) is not None
+                or _AND_OTHERS.match(rest) is not None)
     example = (_EXAMPLE_AFTER.match(rest) is not None
                or _EXAMPLE_BEFORE.search(window, max(0, len(window) - 16)) is not None)
     possessive = _POSSESSIVE.match(rest) is not None

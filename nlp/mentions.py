@@ -21,7 +21,7 @@ from .cues import Cues
 from .layout import TITLE_WEIGHT
 from .people import is_name, named_as_person_after, written_as_person
 from .registry import Registry, SurfaceForm, first_names
-from .together import CARMAKER_NEXT, LINK_GAP, PARENT_BEFORE
+from .together import CARMAKER_NEXT, COMPANY_NEXT, LINK_GAP, PARENT_BEFORE
 
 
 class Names:
@@ -278,9 +278,8 @@ class Names:
         # cells ... Ford added that..." is most likely her quote again.
         # A doubtful mention ("as GM", "1.5 Tesla") counts only with plainly automotive words or
         # another automaker in its sentence. A name that needs context ("Ford", "Mitsubishi") has it
-        # from car words in its sentence, from another automaker named plainly in its sentence or
-        # the one before or after ("Toyota led the ranking. Ford was second."), or from its own
-        # plain name elsewhere in the text.
+        # from car words in its sentence, another automaker named plainly there or in the sentence before or after
+        # ("Toyota led the ranking. Ford was second."), its own plain name elsewhere, or its people after it ("Ford executives").
         found: dict[str, list] = defaultdict(list)
         strict = cues.strict
         unsure: list[tuple] = []  # needs context and has none here (but may have it elsewhere)
@@ -298,7 +297,8 @@ class Names:
             if form.needs_context and not (i in context or form.automaker in strong_ids or others
                                            or (strong_sents.get(i - 1, set()) | strong_sents.get(i + 1, set()))
                                            - {form.automaker}
-                                           or CARMAKER_NEXT.match(text, end) is not None):
+                                           or CARMAKER_NEXT.match(text, end) is not None
+                                           or (not form.strict_context and COMPANY_NEXT.match(text, end))):
                 unsure.append((i, form, start, end))
                 continue
             if form.needs_context:

@@ -69,7 +69,7 @@ def group_doer(text: str, sentence: tuple[int, int]) -> bool:
 # with Chinese state-owned company SAIC Motor Corp."
 _JV_PARTNER_BEFORE = re.compile(r"(?:(?:joint[- ]venture|JV|(?:its|their)\s+(?:local|Chinese))\s+partners?\s*,?|"
                                 r"(?:operate[sd]?|run|runs|owns?|owned)\s+(?:jointly\s+)?in\s+partnership\s+with|"
-                                r"(?:joint[- ]venture|JV|merger|merger\s+talks|collaboration|cooperation|tie-up)"
+                                r"(?:joint[- ]venture|JV|merger|merger\s+talks|collaboration|cooperation|tie-up|partnership)"
                                 r"(?:\s+(?:plant|plants|factory|factories|company))?\s+with(?:\s+[\w-]+){0,3}?|"
                                 r"(?:joint[- ]venture|JV)\s+(?:between|among)\s+(?:[^.;:]{0,80}?(?:,|\band\b))?)\s*$", re.IGNORECASE)
 # (or, after another carmaker's possessive, its partner in the country: "GAC Motor, Toyota's Chinese partner")
@@ -133,6 +133,10 @@ CARMAKER_NOUN = (r"(?:automaker|auto-maker|auto maker|carmaker|car-maker|car mak
 CARMAKER_NEXT = re.compile(r"[^.!?]{0,300}?[.!?][\"”’)]*\s+(?:[A-Z][^.!?,]{0,100},\s+the|The)\s+(?:[\w.-]+\s+){0,2}?"
                            + CARMAKER_NOUN)
 
+# a company's people or shares right after a name ("Ford executives too have said", "Mercedes shares
+# fell"; a person, a place or a flower has none): context for a name that needs it, not for an acronym
+COMPANY_NEXT = re.compile(r"(?:['’]s?)?\s+(?:top\s+|senior\s+)?(?:executives?|spokes(?:person|man|woman|people)|CEO|"
+                          r"chief executive|chairman|shareholders|shares|stock|dealers|dealerships|employees|engineers)\b")
 # between two names that are one mention: "Tesla's Model Y", "GAC Mitsubishi", "Great Wall Motor (GWM"
 JOIN = re.compile(r"(?:['’]s?)?[\s-]{0,2}\(?")
 # ... or a name and its ticker: "General Motors Co (NYSE: GM)"

@@ -2,7 +2,7 @@
 collected and labelled by helpers who never ran the tagger, each set scored once before anything was
 changed for it; the passages stay outside the repository). Each case is a sentence written for these
 tests, with its counter-case. Rules: nlp/data/topics.yaml, nlp/together.py (market_movers),
-nlp/other_lede.py (supplies), nlp/features.py (_EXAMPLE_AFTER, _PAST_TIE), nlp/people.py,
+nlp/other_lede.py (supplies), nlp/features.py (_EXAMPLE_AFTER), nlp/ties.py (_PAST_TIE), nlp/people.py,
 nlp/data/automakers.yaml."""
 
 from __future__ import annotations

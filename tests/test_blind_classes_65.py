@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from nlp.layout import Layout, lead_start
-from tests.helpers import subjects
+from tests.helpers import assert_topics, subjects
 
 LEDE = ("Stellantis said on Tuesday it will idle its Windsor assembly plant for two weeks to cut inventory. "
         "The plant builds minivans. Rival Ford said last month it would cut shifts at its Oakville plant, "
@@ -56,3 +56,106 @@ def test_a_table_at_the_top_makes_no_row_the_subject(tagger):
 def test_a_title_then_furniture_then_the_lead(tagger):
     tags = tagger.tag("By Jane Doe\n\n" + LEDE, "Windsor plant to pause")
     assert subjects(tags) == ["stellantis"]
+
+
+# (class, text, topics that must be tagged, topics that must not be)
+TOPICS: list[tuple[str, str, list[str], list[str]]] = [
+    # aluminium made with forced labour, said in other words than "made by forced labour"
+    ("aluminium: forced-labour-tainted aluminium in cars",
+     "Carmakers have not done enough to keep forced labour-tainted aluminum out of the cars they sell.", ["aluminium"], []),
+    ("aluminium: the metal produced through the forced labour of a people",
+     "Aluminium produced through the forced labour of Uyghurs ends up in cars, the report says.", ["aluminium"], []),
+    ("aluminium: one of a list of base metals processed with forced labour is not",
+     "Forced labour is used to process raw materials such as steel, aluminium, and copper for car parts.",
+     [], ["aluminium"]),
+    # green steel: a steelmaker's reliance on coal named as the problem
+    ("green-steel: steel production that still relies on coal and gas",
+     "The automaker pledged carbon neutrality, yet its steel production still relies entirely on coal and gas.",
+     ["green-steel"], []),
+    ("green-steel: a steel maker's mass balance method for low-CO2 steel",
+     "The steel is made with a mass balance method that allocates the cut in CO2 to the buyer's order.", ["green-steel"], []),
+    ("green-steel: steel prices that rely on demand are not",
+     "Steel prices rely on demand from builders, analysts said.", [], ["green-steel"]),
+    # copper's sourcing is a transition mineral's supply chain
+    ("transition-minerals: cobalt and copper sourcing from Congo",
+     "The report examines risks in copper sourcing from the Democratic Republic of the Congo.", ["transition-minerals"], []),
+    # a buyer asking its supplier to explain: due diligence
+    ("human-rights-due-diligence: a carmaker requested additional information from its supplier",
+     "The company has approached its cobalt supplier and requested additional information about the allegations.",
+     ["human-rights-due-diligence"], []),
+    ("human-rights-due-diligence: a customer requesting more information on prices is not",
+     "The customer requested more information about the prices of the new models.", [], ["human-rights-due-diligence"]),
+    # lithium pumped from geothermal wells is no power bought
+    ("renewable-energy: lithium extracted from geothermal sources is not",
+     "The developer extracts lithium from geothermal sources in the Upper Rhine Valley.", [], ["renewable-energy"]),
+    ("renewable-energy: a plant run on geothermal power still is",
+     "The plant will run on geothermal power from a nearby field.", ["renewable-energy"], []),
+    # a diesel's pollutants under emission standards: no EV policy
+    ("ev-policy: harmful emissions beyond what emission standards required are not",
+     "The carmakers had the technology to reduce harmful emissions beyond what was legally required under EU emission standards.",
+     [], ["ev-policy"]),
+    ("ev-policy: CO2 emission standards for new cars still are",
+     "The EU's CO2 emission standards for new cars tighten in 2025.", ["ev-policy"], []),
+    # a deal struck is no strike
+    ("workers-rights: striking generous pacts with suppliers that pay upfront is not",
+     "Ford and GM roiled the industry by striking generous pacts with suppliers that include commitments to pay upfront.",
+     [], ["workers-rights"]),
+    ("workers-rights: striking workers demanding pay still are",
+     "Striking workers at the plant are demanding higher pay.", ["workers-rights"], []),
+    # copper's price as the thieves' motive
+    ("transition-minerals: copper prices behind cable thefts are not",
+     "The high price of copper is behind an epidemic of cable thefts on the railways. Copper prices are forecast to rise.",
+     [], ["transition-minerals"]),
+    # the market for lithium
+    ("lithium: the market for lithium and its one big customer",
+     "For years, only one customer mattered in the market for lithium and other battery metals.", ["lithium"], []),
+]
+
+
+@pytest.mark.parametrize("name,text,present,absent", TOPICS, ids=[c[0] for c in TOPICS])
+def test_set65_topic_classes(tagger, name, text, present, absent):
+    assert_topics(tagger, name, text, present, absent)
+
+
+# (text, the automakers it is about)
+ROLES: list[tuple[str, list[str]]] = [
+    # a partnership with another automaker: both its parties
+    ("Volkswagen will contribute $1 billion to kick-start a $5 billion partnership with Rivian on vehicle software. "
+     "The two will share costs.", ["rivian", "volkswagen"]),
+    # a person's former employer, or the one a company hires from, is not the story's
+    ("Former Nissan executive Jose Munoz has been hired by Hyundai Motor as its global chief operating officer. "
+     "Munoz will be based in California and report to Hyundai's leadership in Seoul.", ["hyundai"]),
+    ("Ousted Nissan CEO Carlos Ghosn's close ally has been hired by Hyundai Motor as its chief operating officer. "
+     "He will report to Hyundai's top leadership in Seoul.", ["hyundai"]),
+    # ... but the company's own chief speaks for it
+    ("Ford CEO Jim Farley said on Tuesday the company will build a battery plant in Michigan.", ["ford"]),
+    # a sponsor in a team's or a league's name: the sport's story
+    ("Mikaela Shiffrin finished third to lead three Land Rover U.S. Alpine Ski Team athletes into the top 25.", []),
+    ("The Hyundai A-League season opens on Friday with Sydney FC hosting Melbourne Victory.", []),
+    # ... not a carmaker's own racing team
+    ("Toyota Gazoo Racing Team won the rally in Finland, Toyota said.", ["toyota"]),
+]
+
+
+@pytest.mark.parametrize("text,about", ROLES)
+def test_set65_role_classes(tagger, text, about):
+    assert subjects(tagger.tag(text)) == about
+
+
+# (text, the automakers tagged at all)
+NAMES: list[tuple[str, list[str]]] = [
+    # a name that needs context has it from its people or shares after it
+    ("Automakers are big users of rare earth magnets. Ford executives have said a pinched supply disrupted production.", ["ford"]),
+    ("Mercedes shares fell 3% after the profit warning.", ["mercedes-benz"]),
+    # a venue named for a sponsor, by its kind
+    ("Surrey beat Kent at the Kia Oval as the championship reached its final round.", []),
+    ("Fans packed the Honda Arena for the final on Saturday.", []),
+    # the inventor's demonstrations
+    ("Tesla explained to the attendees that the electricity was transmitted through the air. He went on to speculate "
+     "how one might transmit wireless power over the entire Earth. Tesla also invented the radio transmitter.", []),
+]
+
+
+@pytest.mark.parametrize("text,automakers", NAMES)
+def test_set65_automaker_names(tagger, text, automakers):
+    assert sorted(a.id for a in tagger.tag(text).automakers) == automakers
