@@ -69,7 +69,7 @@ def group_doer(text: str, sentence: tuple[int, int]) -> bool:
 # with Chinese state-owned company SAIC Motor Corp."
 _JV_PARTNER_BEFORE = re.compile(r"(?:(?:joint[- ]venture|JV|(?:its|their)\s+(?:local|Chinese))\s+partners?\s*,?|"
                                 r"(?:operate[sd]?|run|runs|owns?|owned)\s+(?:jointly\s+)?in\s+partnership\s+with|"
-                                r"(?:joint[- ]venture|JV|merger|merger\s+talks|collaboration|cooperation|tie-up|partnership)"
+                                r"(?:(?:joint[- ])?venture|JV|merger|merger\s+talks|collaboration|cooperation|tie-up|partnership)"
                                 r"(?:\s+(?:plant|plants|factory|factories|company))?\s+with(?:\s+[\w-]+){0,3}?|"
                                 r"(?:joint[- ]venture|JV)\s+(?:between|among)\s+(?:[^.;:]{0,80}?(?:,|\band\b))?)\s*$", re.IGNORECASE)
 # (or, after another carmaker's possessive, its partner in the country: "GAC Motor, Toyota's Chinese partner")
@@ -114,7 +114,7 @@ def jv_partner(text: str, sentence_start: int, start: int, end: int) -> bool:
     before = text[first:start].lower()  # (a quick look for the words the pattern needs: most names have none)
     if ("which" in before or "that" in before) and _BACKGROUND.search(before):
         return False  # a clause that describes the story's company: "The company, which has a joint venture with BMW, said"
-    return (("partner" in before or "joint" in before or "jv" in before or "merger" in before or "ollaborat" in before
+    return (("partner" in before or "venture" in before or "jv" in before or "merger" in before or "ollaborat" in before
              or "ooperat" in before or "tie-up" in before)
             and _JV_PARTNER_BEFORE.search(text, first, start) is not None) or _JV_PARTNER_AFTER.match(text, end) is not None \
         or (("stake" in before or "invest" in before or "hold" in before) and _STAKE_IN.search(text, first, start) is not None)
@@ -159,9 +159,12 @@ TARGET = (
 # (not through a place the names are said to be the home of: "talks with Mexico, Canada and South
 # Korea, home to Hyundai and Kia" are the countries')
 GROUP_TARGET = re.compile(TARGET + r"(?:(?!\bhome\s+(?:to|of)\b)[^.;:])*$", re.IGNORECASE)
-# ... or at one automaker, named right after: "workers unite against Tesla", "a strike at Kia"
+# ... or at one automaker, named right after, or last of a list of companies: "workers unite against Tesla", "a strike at
+# Kia", "a class action lawsuit against Alphabet, Apple, Dell, Microsoft and Tesla"
+_NAMES_BEFORE = r"(?:(?-i:[A-Z])[\w&.’'-]*(?:\s+(?-i:[A-Z])[\w&.’'-]*){0,3}\s*(?:,\s*(?:and\s+)?|\s+and\s+)){0,6}"
 AIMED = re.compile(r"(?:" + TARGET + r"|(?<!compete )(?<!competes )(?<!competing )(?<!up )(?<!pitted )(?<!stacks )"
-                   r"(?<!stacked )(?<!race )(?<!racing )(?<!battle )\bagainst)\s+(?:(?:the|its)\s+)?$", re.IGNORECASE)
+                   r"(?<!stacked )(?<!race )(?<!racing )(?<!battle )\bagainst)\s+(?:(?:the|its)\s+)?" + _NAMES_BEFORE + "$",
+                   re.IGNORECASE)
 
 
 def aimed_at(text: str, sentence_start: int, start: int) -> bool:

@@ -159,3 +159,85 @@ NAMES: list[tuple[str, list[str]]] = [
 @pytest.mark.parametrize("text,automakers", NAMES)
 def test_set65_automaker_names(tagger, text, automakers):
     assert sorted(a.id for a in tagger.tag(text).automakers) == automakers
+
+
+# sets 67 and 68
+TOPICS_67: list[tuple[str, str, list[str], list[str]]] = [
+    # a lithium producer's full name holds the name that proves lithium
+    ("lithium: a deal with Tianqi Lithium, named in full",
+     "Tianqi Lithium Corporation and Zhejiang Geely Holding Group signed a strategic cooperation agreement.", ["lithium"], []),
+    ("cobalt: a company named for a metal it also trades still proves none by its name",
+     "Zhejiang Huayou Cobalt signed a supply agreement with a cathode maker.", [], ["cobalt"]),
+    # exploring for minerals on a people's land
+    ("transition-minerals: exploring for minerals inside a reindeer foraging area",
+     "Nobody had asked the herders about exploring for minerals inside their foraging area.", ["transition-minerals"], []),
+    ("indigenous-rights: the head of an Aboriginal Community",
+     "Julia Canari, the head of the Pozo Colorado Aboriginal Community, said the salt flats sustain them.", ["indigenous-rights"], []),
+    # a weight class is no duty
+    ("ev-policy: light-duty manufacturers ranked with BYD are not",
+     "According to the study, Tesla and BYD are the only leaders among the top 20 light-duty manufacturers.", [], ["ev-policy"]),
+    ("ev-policy: the EU's duties on BYD still are",
+     "The EU set provisional duties of 17% on BYD and 36% on SAIC.", ["ev-policy"], []),
+    # a company described by its trades buys no power
+    ("renewable-energy: an aluminium and renewable energy company named",
+     "Norwegian aluminum and renewable energy company Hydro will work with the carmaker on zero-carbon aluminum.",
+     ["aluminium"], ["renewable-energy"]),
+    # children used, killed or maimed in the mines
+    ("workers-rights: the use of young children to mine cobalt",
+     "The lawsuit accuses the firms of benefiting from the use of young children in Congo to mine cobalt.", ["workers-rights"], []),
+    ("workers-rights: children killed in tunnel collapses while mining",
+     "The plaintiffs are guardians of children killed in tunnel collapses while mining cobalt.", ["workers-rights"], []),
+    # the IRA's sourcing clause names recycling
+    ("battery-recycling: minerals recycled in North America under the tax credit rules are not",
+     "EVs using batteries with minerals from a free trade partner, or recycled in North America, qualify for another credit.",
+     [], ["battery-recycling"]),
+    # India's cell scheme, not the Automotive Cells Company
+    ("ev-policy: the ACC battery joint venture of Stellantis is not",
+     "Stellantis is a shareholder in the ACC battery JV alongside Saft, TotalEnergies and Mercedes-Benz.", [], ["ev-policy"]),
+    ("ev-policy: India's ACC PLI scheme still is",
+     "The company won incentives under India's ACC PLI scheme for a 10 GWh cell plant.", ["ev-policy"], []),
+    # the one metal called the critical raw material again
+    ("transition-minerals: a lithium refinery's 'critical raw material' is lithium's",
+     "Tesla's lithium refinery is part of an effort to build a domestic supply chain of the critical raw material.",
+     ["lithium"], ["transition-minerals"]),
+    # standards written with a singular "right"
+    ("human-rights-due-diligence: the only supplier that agreed to follow human right standards",
+     "The carmaker says CATL was the only supplier that agreed to follow human right standards.",
+     ["human-rights-due-diligence"], []),
+]
+
+
+@pytest.mark.parametrize("name,text,present,absent", TOPICS_67, ids=[c[0] for c in TOPICS_67])
+def test_set67_topic_classes(tagger, name, text, present, absent):
+    assert_topics(tagger, name, text, present, absent)
+
+
+ROLES_67: list[tuple[str, list[str]]] = [
+    # the one automaker among the companies a lawsuit is aimed at
+    ("A rights group has filed a lawsuit against Alphabet, Apple, Dell, Microsoft and Tesla over cobalt mined by children.",
+     ["tesla"]),
+    # ... not a rival's list ("compete against")
+    ("Xiaomi's phones compete against Samsung, Huawei and Tesla's new handset, analysts said.", []),
+]
+
+
+@pytest.mark.parametrize("text,about", ROLES_67)
+def test_set67_role_classes(tagger, text, about):
+    assert subjects(tagger.tag(text)) == about
+
+
+NAMES_67: list[tuple[str, list[str]]] = [
+    # a hockey team's general manager
+    ("Ottawa GM Bryan Murray is a buyer before the trade deadline. His team sits atop the Eastern Conference standings.", []),
+    # a novelist
+    ("Fire From Heaven is historical fiction at its best. It is a complex period which Renault delivers in a readable form.", []),
+    # a fund manager named for its founders
+    ("Dodge & Cox has nearly doubled its assets under management in the past decade.", []),
+    # ... while the carmaker's news stays
+    ("Renault said its electric car sales rose 20% in the quarter.", ["renault"]),
+]
+
+
+@pytest.mark.parametrize("text,automakers", NAMES_67)
+def test_set67_automaker_names(tagger, text, automakers):
+    assert sorted(a.id for a in tagger.tag(text).automakers) == automakers
