@@ -103,7 +103,8 @@ _STAKE_IN = re.compile(r"\b(?:stake|stakes|shareholder|shareholding|holding|inve
                        r"[\w’'-]+\s+){0,4}?$", re.IGNORECASE)
 
 
-_BACKGROUND = re.compile(r"\b(?:which|that)\s+(?:already\s+|also\s+)?(?:has|have|had|runs|operates|owns)\s+(?:a|an|two|several)\s+"
+_BACKGROUND = re.compile(r"\b(?:(?:which|that)\s+(?:already\s+|also\s+)?(?:has|have|had|runs|operates|owns)\s+(?:a|an|two|several)|"
+                         r"(?:in\s+addition\s+to|besides|apart\s+from|alongside)\s+(?:its|their))\s+"  # "In addition to its battery joint venture with Mercedes-Benz"
                          r"(?:[\w-]+\s+){0,2}?(?:joint[- ]ventures?|jvs?|partnerships?)\b")
 
 
@@ -112,7 +113,7 @@ def jv_partner(text: str, sentence_start: int, start: int, end: int) -> bool:
     company another takes a stake in."""
     first = max(sentence_start, start - 70)
     before = text[first:start].lower()  # (a quick look for the words the pattern needs: most names have none)
-    if ("which" in before or "that" in before) and _BACKGROUND.search(before):
+    if ("which" in before or "that" in before or "its" in before or "their" in before) and _BACKGROUND.search(before):
         return False  # a clause that describes the story's company: "The company, which has a joint venture with BMW, said"
     return (("partner" in before or "venture" in before or "jv" in before or "merger" in before or "ollaborat" in before
              or "ooperat" in before or "tie-up" in before)
@@ -183,7 +184,9 @@ GROUP_TARGET_PLURAL = re.compile(
 # 3.9%", "Subaru closed 2.1% higher", "Tesla shares fell 3 per cent"
 _MOVE = re.compile(r"(?:\s+[A-Z][\w.&-]*){0,2}?(?:['’]s)?(?:\s+(?:shares?|stocks?))?\s+(?:gained|rose|jumped|climbed|added|"
                    r"advanced|surged|soared|rallied|fell|dropped|slipped|slid|lost|declined|sank|tumbled|plunged|closed|ended|"
-                   r"finished|(?:was|were)\s+(?:up|down))\s+(?:[a-z]+\s+){0,2}?[-+]?\d[\d.,]*\s*(?:%|per\s?cent\b)")
+                   r"finished|(?:was|were)\s+(?:up|down)|up|down|"  # ... and as a participle: "with Toyota gaining 11 per cent"
+                   r"gaining|rising|jumping|climbing|adding|advancing|surging|soaring|rallying|falling|dropping|slipping|sliding|"
+                   r"losing|declining|sinking|tumbling|plunging|closing|ending|finishing)\s+(?:[a-z]+\s+){0,2}?[-+]?\d[\d.,]*\s*(?:%|per\s?cent\b)")
 
 
 def names_by_sentence(spans: list[list]) -> dict[int, set[str]]:

@@ -241,3 +241,65 @@ NAMES_67: list[tuple[str, list[str]]] = [
 @pytest.mark.parametrize("text,automakers", NAMES_67)
 def test_set67_automaker_names(tagger, text, automakers):
     assert sorted(a.id for a in tagger.tag(text).automakers) == automakers
+
+
+# sets 69 and 70
+TOPICS_69: list[tuple[str, str, list[str], list[str]]] = [
+    ("workers-rights: workers joining a protest at a smelter site",
+     "After the explosion, around 100 workers joined in a protest at the site, demanding that the smelters be halted.",
+     ["workers-rights"], []),
+    ("green-steel: a steelmaker's reliance on coal-dependent blast furnaces",
+     "The steelmaker has no plans to address its reliance on coal-dependent blast furnaces.", ["green-steel"], []),
+    ("green-steel: a blast furnace relined is still not",
+     "The steelmaker relined its No. 4 blast furnace over the summer.", [], ["green-steel"]),
+    ("aluminium: a strike story that names an aluminium maker is not",
+     "The town is home to Norwegian aluminum maker Hydro, which has been affected by the strike against Tesla.",
+     [], ["aluminium"]),
+    ("ev-policy: emission regulations in a cartel's story are not",
+     "The carmakers were charged over emissions collusion. Fines could follow as emission regulations get tighter.",
+     [], ["ev-policy"]),
+    ("renewable-energy: a miner's clean energy argument is not",
+     "The miner's clean energy argument for its nickel mine has gained two influential backers.", [], ["renewable-energy"]),
+    ("green-steel: electric and hydrogen technologies beside steel sourcing are not",
+     "The carmakers will build cars with combustion engines as well as electric and hydrogen technologies, and buy steel together.",
+     [], ["green-steel"]),
+    ("transition-minerals: 'these critical minerals' after the metals named",
+     "The carmaker is diversifying its supply of cobalt, lithium and nickel and sees strong demand for these critical minerals.",
+     [], ["transition-minerals"]),
+    ("transition-minerals: old mines on a scenic drive are not",
+     "The scenic route connects the quartz-mining regions and the historic salt-mining community for travelers.",
+     [], ["transition-minerals"]),
+]
+
+
+@pytest.mark.parametrize("name,text,present,absent", TOPICS_69, ids=[c[0] for c in TOPICS_69])
+def test_set69_topic_classes(tagger, name, text, present, absent):
+    assert_topics(tagger, name, text, present, absent)
+
+
+ROLES_69: list[tuple[str, list[str]]] = [
+    # a market report's movers, said with a participle
+    ("Shares of Japanese automakers surged on Wednesday, with Toyota gaining 11 per cent and Honda advancing 9 per cent "
+     "after the trade deal was announced.", []),
+    # a joint venture named as background to the story's company
+    ("In addition to its battery joint venture with Mercedes-Benz, Stellantis has been seeking more partners for "
+     "battery plants in Europe. Stellantis said talks were under way.", ["stellantis"]),
+]
+
+
+@pytest.mark.parametrize("text,about", ROLES_69)
+def test_set69_role_classes(tagger, text, about):
+    assert subjects(tagger.tag(text)) == about
+
+
+NAMES_69: list[tuple[str, list[str]]] = [
+    # the band
+    ("Genesis, one of the world's best-selling bands that your uncle plays in his Chevrolet Camaro, is reuniting for an arena tour.", ["gm"]),
+    # the carmaker's full name after its namesake building
+    ("The Chrysler Building was constructed by Walter Chrysler, the head of the Chrysler Corporation.", ["stellantis"]),
+]
+
+
+@pytest.mark.parametrize("text,automakers", NAMES_69)
+def test_set69_automaker_names(tagger, text, automakers):
+    assert sorted(a.id for a in tagger.tag(text).automakers) == automakers
