@@ -113,16 +113,13 @@ class Tagger:
         # ``not`` phrase would). The name still tags the supplier. A name the taxonomy itself
         # lists as a topic's proof ("The Metals Company", "Redwood Materials"), as a generic or a
         # weak word ("Syrah Resources", "Vulcan Energy") or as a word of a pair ("China Hongqiao
-        # Group" beside "hydropower") keeps proving it, and so does a name that holds a proper name the
-        # taxonomy lists ("Tianqi Lithium" holds "Tianqi", as "Ganfeng Lithium" holds "Ganfeng").
+        # Group" beside "hydropower") keeps proving it.
         proofs = {" ".join(term.lower().split()) for topic in self.topics
                   for term in (*topic.terms, *topic.generic, *topic.weak,
                                *(w for p in topic.pairs if p.kind == "pair" for words in p for w in words))}
-        names = {term for topic in self.topics for term in topic.terms if term[:1].isupper() and " " not in term}
         self._add(("not", None), [f.text for f in self.supplier_names.forms
                                               if len(self.nlp.make_doc(f.text)) > 1
-                                              and " ".join(f.text.lower().split()) not in proofs
-                                              and not names.intersection(f.text.split())])
+                                              and " ".join(f.text.lower().split()) not in proofs])
         self._vocabulary.update(self.supplier_names.words_around())
         for ti, topic in enumerate(self.topics):
             self._add(("term", ti), topic.terms)

@@ -163,9 +163,7 @@ def test_set65_automaker_names(tagger, text, automakers):
 
 # sets 67 and 68
 TOPICS_67: list[tuple[str, str, list[str], list[str]]] = [
-    # a lithium producer's full name holds the name that proves lithium
-    ("lithium: a deal with Tianqi Lithium, named in full",
-     "Tianqi Lithium Corporation and Zhejiang Geely Holding Group signed a strategic cooperation agreement.", ["lithium"], []),
+    # a company named for a metal it also trades proves none by its name
     ("cobalt: a company named for a metal it also trades still proves none by its name",
      "Zhejiang Huayou Cobalt signed a supply agreement with a cathode maker.", [], ["cobalt"]),
     # exploring for minerals on a people's land
