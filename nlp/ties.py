@@ -27,7 +27,7 @@ _TIE_OF = re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:suppliers|customers|clie
 _FORMER = re.compile(r"\b(?:former|ex-|ousted|onetime|one-time|erstwhile)\s*$|"
                      r"\b(?:poach\w*|hir(?:e|es|ed|ing)|recruit\w*|lur(?:e|es|ed|ing))\s+(?:a|an)\s+(?:former\s+|senior\s+|top\s+)?$",
                      re.IGNORECASE)
-_POST = re.compile(r"(?:\s+(?:Motor|Motors|Group|Co\.?|Corp\.?))?(?:['’]s)?\s+(?:chief|CEO|COO|CFO|CTO|executive|boss|head|"
+_POST = re.compile(r"(?:\s+(?:Motor|Motors|Group|Co\.?|Corp\.?|AG|SE|Inc\.?|Ltd\.?|plc|Company|Corporation))?(?:['’]s)?\s+(?:chief|CEO|COO|CFO|CTO|executive|boss|head|"
                    r"president|chairman|chairwoman|engineer|designer|manager|director|official)\b", re.IGNORECASE)
 
 # ... or the sponsor in the name of a sports event, league or team ("three Land Rover U.S. Alpine Ski Team athletes",

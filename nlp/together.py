@@ -69,7 +69,7 @@ def group_doer(text: str, sentence: tuple[int, int]) -> bool:
 # with Chinese state-owned company SAIC Motor Corp."
 _JV_PARTNER_BEFORE = re.compile(r"(?:(?:joint[- ]venture|JV|(?:its|their)\s+(?:local|Chinese))\s+partners?\s*,?|"
                                 r"(?:operate[sd]?|run|runs|owns?|owned)\s+(?:jointly\s+)?in\s+partnership\s+with|"
-                                r"(?:(?:joint[- ])?venture|JV|merger|merger\s+talks|collaboration|cooperation|tie-up|partnership)"
+                                r"(?:(?:joint[- ])?venture|JV|merger|merger\s+(?:talks|discussions|negotiations)|collaboration|cooperation|tie-up|partnership)"
                                 r"(?:\s+(?:plant|plants|factory|factories|company))?\s+with(?:\s+[\w-]+){0,3}?|"
                                 r"(?:joint[- ]venture|JV)\s+(?:between|among)\s+(?:[^.;:]{0,80}?(?:,|\band\b))?)\s*$", re.IGNORECASE)
 # (or, after another carmaker's possessive, its partner in the country: "GAC Motor, Toyota's Chinese partner")

@@ -282,6 +282,11 @@ ROLES_69: list[tuple[str, list[str]]] = [
     # a joint venture named as background to the story's company
     ("In addition to its battery joint venture with Mercedes-Benz, Stellantis has been seeking more partners for "
      "battery plants in Europe. Stellantis said talks were under way.", ["stellantis"]),
+    # merger discussions with another automaker: both parties
+    ("Nissan Motor Co. ended merger discussions with Honda Motor Co., derailing a historic tie-up.", ["honda", "nissan"]),
+    # a person's former employer, with its legal form written out
+    ("A former BMW AG executive will lead the electric car joint venture of Foxconn and Tencent, the companies said.",
+     []),
 ]
 
 
