@@ -36,10 +36,20 @@ _SPONSORED = re.compile(r"(?-i:(?:[\s-]+[A-Z][\w.&’']*){0,4})[\s-]+(?-i:Team|L
                         r"Masters|Marathon|Invitational|Fashion Week|Ocean Race|Tournament of Champions)\b(?<!Racing Team)")
 
 
+_FORMER_HINTS = ("former", "ex-", "ousted", "onetime", "one-time", "erstwhile", "poach", "hir", "recruit", "lur")
+_SPONSORED_HINTS = ("Team", "League", "Cup", "Championship", "Open", "Classic", "Trophy", "Masters", "Marathon",
+                    "Invitational", "Fashion Week", "Ocean Race", "Tournament")
+
+
 def tied(window: str, rest: str) -> bool:
     """Whether the words before a name's noun phrase (``window``) and after the name or its list
-    (``rest``) tie it to another's story: see the module's docstring."""
-    return (_PAST_TIE.match(rest) is not None or _OWNER_OF.match(rest) is not None
-            or (_TIE_OF.match(rest) is not None and _ONE_OF.search(window) is not None)
-            or (_POST.match(rest) is not None and _FORMER.search(window) is not None)
-            or (rest[:1] == " " and _SPONSORED.match(rest) is not None))
+    (``rest``) tie it to another's story: see the module's docstring. (The former employer's and the
+    sponsor's patterns are tried only where a word of theirs is: most names have none.)"""
+    if (_PAST_TIE.match(rest) is not None or _OWNER_OF.match(rest) is not None
+            or (_TIE_OF.match(rest) is not None and _ONE_OF.search(window) is not None)):
+        return True
+    low = window[-40:].lower()
+    if any(w in low for w in _FORMER_HINTS) and _POST.match(rest) is not None and _FORMER.search(window) is not None:
+        return True
+    head = rest[:120]
+    return rest[:1] == " " and any(w in head for w in _SPONSORED_HINTS) and _SPONSORED.match(rest) is not None
