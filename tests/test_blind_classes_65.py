@@ -1,5 +1,9 @@
-"""Classes of error found in the seventeenth session (issue 15), with sentences written for these
-tests and their counter-cases. Rules: nlp/layout.py (the lines above the lead)."""
+"""Classes of error found on blind sets 65 to 72 in the seventeenth session (issue 15), each in
+sentences written for these tests, with counter-cases; the passages stay outside the repository.
+Rules: nlp/layout.py (the lines above the lead), nlp/ties.py (a former employer, a sponsor),
+nlp/together.py (a partnership, venture or merger talks "with"; the companies a lawsuit is aimed at;
+market movers; a joint venture as background), nlp/mentions.py (a name's people after it),
+nlp/data/automakers.yaml (venues, literature, sports, music), nlp/data/topics.yaml (the topics)."""
 
 from __future__ import annotations
 
@@ -112,11 +116,6 @@ TOPICS: list[tuple[str, str, list[str], list[str]]] = [
 ]
 
 
-@pytest.mark.parametrize("name,text,present,absent", TOPICS, ids=[c[0] for c in TOPICS])
-def test_set65_topic_classes(tagger, name, text, present, absent):
-    assert_topics(tagger, name, text, present, absent)
-
-
 # (text, the automakers it is about)
 ROLES: list[tuple[str, list[str]]] = [
     # a partnership with another automaker: both its parties
@@ -137,11 +136,6 @@ ROLES: list[tuple[str, list[str]]] = [
 ]
 
 
-@pytest.mark.parametrize("text,about", ROLES)
-def test_set65_role_classes(tagger, text, about):
-    assert subjects(tagger.tag(text)) == about
-
-
 # (text, the automakers tagged at all)
 NAMES: list[tuple[str, list[str]]] = [
     # a name that needs context has it from its people or shares after it
@@ -154,11 +148,6 @@ NAMES: list[tuple[str, list[str]]] = [
     ("Tesla explained to the attendees that the electricity was transmitted through the air. He went on to speculate "
      "how one might transmit wireless power over the entire Earth. Tesla also invented the radio transmitter.", []),
 ]
-
-
-@pytest.mark.parametrize("text,automakers", NAMES)
-def test_set65_automaker_names(tagger, text, automakers):
-    assert sorted(a.id for a in tagger.tag(text).automakers) == automakers
 
 
 # sets 67 and 68
@@ -205,11 +194,6 @@ TOPICS_67: list[tuple[str, str, list[str], list[str]]] = [
 ]
 
 
-@pytest.mark.parametrize("name,text,present,absent", TOPICS_67, ids=[c[0] for c in TOPICS_67])
-def test_set67_topic_classes(tagger, name, text, present, absent):
-    assert_topics(tagger, name, text, present, absent)
-
-
 ROLES_67: list[tuple[str, list[str]]] = [
     # the one automaker among the companies a lawsuit is aimed at
     ("A rights group has filed a lawsuit against Alphabet, Apple, Dell, Microsoft and Tesla over cobalt mined by children.",
@@ -217,11 +201,6 @@ ROLES_67: list[tuple[str, list[str]]] = [
     # ... not a rival's list ("compete against")
     ("Xiaomi's phones compete against Samsung, Huawei and Tesla's new handset, analysts said.", []),
 ]
-
-
-@pytest.mark.parametrize("text,about", ROLES_67)
-def test_set67_role_classes(tagger, text, about):
-    assert subjects(tagger.tag(text)) == about
 
 
 NAMES_67: list[tuple[str, list[str]]] = [
@@ -234,11 +213,6 @@ NAMES_67: list[tuple[str, list[str]]] = [
     # ... while the carmaker's news stays
     ("Renault said its electric car sales rose 20% in the quarter.", ["renault"]),
 ]
-
-
-@pytest.mark.parametrize("text,automakers", NAMES_67)
-def test_set67_automaker_names(tagger, text, automakers):
-    assert sorted(a.id for a in tagger.tag(text).automakers) == automakers
 
 
 # sets 69 and 70
@@ -270,11 +244,6 @@ TOPICS_69: list[tuple[str, str, list[str], list[str]]] = [
 ]
 
 
-@pytest.mark.parametrize("name,text,present,absent", TOPICS_69, ids=[c[0] for c in TOPICS_69])
-def test_set69_topic_classes(tagger, name, text, present, absent):
-    assert_topics(tagger, name, text, present, absent)
-
-
 ROLES_69: list[tuple[str, list[str]]] = [
     # a market report's movers, said with a participle
     ("Shares of Japanese automakers surged on Wednesday, with Toyota gaining 11 per cent and Honda advancing 9 per cent "
@@ -290,11 +259,6 @@ ROLES_69: list[tuple[str, list[str]]] = [
 ]
 
 
-@pytest.mark.parametrize("text,about", ROLES_69)
-def test_set69_role_classes(tagger, text, about):
-    assert subjects(tagger.tag(text)) == about
-
-
 NAMES_69: list[tuple[str, list[str]]] = [
     # the band
     ("Genesis, one of the world's best-selling bands that your uncle plays in his Chevrolet Camaro, is reuniting for an arena tour.", ["gm"]),
@@ -303,6 +267,20 @@ NAMES_69: list[tuple[str, list[str]]] = [
 ]
 
 
-@pytest.mark.parametrize("text,automakers", NAMES_69)
-def test_set69_automaker_names(tagger, text, automakers):
+# one test per kind of case, over every round's table
+ALL_TOPICS = TOPICS + TOPICS_67 + TOPICS_69
+
+
+@pytest.mark.parametrize("name,text,present,absent", ALL_TOPICS, ids=[c[0] for c in ALL_TOPICS])
+def test_set65_to_72_topic_classes(tagger, name, text, present, absent):
+    assert_topics(tagger, name, text, present, absent)
+
+
+@pytest.mark.parametrize("text,about", ROLES + ROLES_67 + ROLES_69)
+def test_set65_to_72_role_classes(tagger, text, about):
+    assert subjects(tagger.tag(text)) == about
+
+
+@pytest.mark.parametrize("text,automakers", NAMES + NAMES_67 + NAMES_69)
+def test_set65_to_72_automaker_names(tagger, text, automakers):
     assert sorted(a.id for a in tagger.tag(text).automakers) == automakers
