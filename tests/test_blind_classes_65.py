@@ -267,8 +267,28 @@ NAMES_69: list[tuple[str, list[str]]] = [
 ]
 
 
+# sets 71 and 72, after their measurement
+TOPICS_71: list[tuple[str, str, list[str], list[str]]] = [
+    ("workers-rights: employees voting against representation",
+     "Preliminary results show 833 employees voted against representation and 776 voted for it.", ["workers-rights"], []),
+    ("workers-rights: health and safety conditions and safety training for miners",
+     "The pilot will improve health and safety conditions at 12 mining cooperatives near Kolwezi.",
+     ["workers-rights"], []),
+    ("workers-rights: a plant's health and safety record in a results report is not",
+     "The carmaker's annual report covers health and safety at its own plants.", [], ["workers-rights"]),
+    ("human-rights-due-diligence: a risk-based approach to a complex supply chain",
+     "Because of the complexity of the supply chain, the group takes a risk-based and strategic approach to its suppliers.",
+     ["human-rights-due-diligence"], []),
+]
+NAMES_71: list[tuple[str, list[str]]] = [
+    # the carmaker's own EV unit by its name gives a bare "Ford" its sense
+    ("The state fund offered Ford $1 billion in incentives. Ford expects BlueOval will create 2,500 jobs in the area.",
+     ["ford"]),
+]
+
+
 # one test per kind of case, over every round's table
-ALL_TOPICS = TOPICS + TOPICS_67 + TOPICS_69
+ALL_TOPICS = TOPICS + TOPICS_67 + TOPICS_69 + TOPICS_71
 
 
 @pytest.mark.parametrize("name,text,present,absent", ALL_TOPICS, ids=[c[0] for c in ALL_TOPICS])
@@ -281,6 +301,6 @@ def test_set65_to_72_role_classes(tagger, text, about):
     assert subjects(tagger.tag(text)) == about
 
 
-@pytest.mark.parametrize("text,automakers", NAMES + NAMES_67 + NAMES_69)
+@pytest.mark.parametrize("text,automakers", NAMES + NAMES_67 + NAMES_69 + NAMES_71)
 def test_set65_to_72_automaker_names(tagger, text, automakers):
     assert sorted(a.id for a in tagger.tag(text).automakers) == automakers
