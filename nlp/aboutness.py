@@ -273,10 +273,9 @@ def score_automakers(text: str, chars: list[tuple[int, int]], weights: list[floa
         out.targeted = bool(targeted or n_others)
     elif first_body < len(chars) and ((not in_lede and doer) or (len(in_lede) <= 1 and group_named_later(text, *chars[first_body]))):
         # the group named later, together: "accused car makers including GM, ...", "strikes against the Detroit 3 automakers"
-        out.group = set(named_together)
         # a lede naming one of them is aimed at them all ("Stellantis ... as a strike against the Detroit Three enters")
-        out.targeted = bool(in_lede) and (in_lede <= out.group or len(out.group) >= 2)
-        out.group |= in_lede if out.targeted else set()  # (out.group is a copy: named_together stays as it was)
+        out.targeted = bool(in_lede) and (in_lede <= named_together or len(named_together) >= 2)
+        out.group = named_together | (in_lede if out.targeted else set())
     elif first_body < len(chars) and not in_lede and (pair := the_two(text, chars[first_body], first_body, spans)):
         out.group, out.targeted = pair, True  # "the two brands saw ...": the two named later ("Hyundais and Kias")
     together = set().union(*pairs_first.values()) if pairs_first else set()

@@ -99,7 +99,7 @@ class Names:
                     continue
                 name = " ".join(text[offsets[bs]:offsets[be - 1] + len(doc[be - 1].text)].split()).lower()
                 for key in self._sisters.get(name, ()):
-                    first_namesake(namesakes, key, bs, 0)
+                    first_namesake(namesakes, key, bs, THING)
         for s, e, form, i in cues.forms:
             if blocked:
                 inside = next((bs for bs, be in blocked if bs < e and s < be), None)
@@ -115,7 +115,7 @@ class Names:
                     or (form.conglomerate and _followed_by(text, end, reg.siblings_next, reg.siblings_far))
                     or _followed_by(text, end, reg.named_after, reg.named_after)
                     or (form.acronym and self._acronym_of_another(text, start, end, form))):
-                first_namesake(namesakes, form.key, s, 0)
+                first_namesake(namesakes, form.key, s, THING)
                 continue
             # followed by one of its models, a name that needs context is the carmaker ("a Seat Ibiza")
             with_model = form.needs_context and _model_after(text, end, self._models.get(form.brand, ()))
@@ -137,7 +137,7 @@ class Names:
                 k = _next_index(doc, e)
                 if (doc[k].lower_ if k < n else after) in form.not_after:
                     if k < n and is_name(doc[k].text):
-                        first_namesake(namesakes, form.key, s, 0)
+                        first_namesake(namesakes, form.key, s, THING)
                     continue
             if form.not_in and i not in cues.car and any(i in cues.other.get(w, ()) for w in form.not_in):
                 continue
@@ -287,7 +287,7 @@ class Names:
         for s, _, form, i, doubtful, start, end in kept:
             others = strong_sents.get(i, set()) - {form.automaker}
             if namesakes and namesake(form, s, i) and not (  # (a truck maker's name beside a carmaker: "Toyota and Daimler")
-                    (others and ((kind := namesakes[form.key][1]) == 0
+                    (others and ((kind := namesakes[form.key][1]) == THING
                                  or (kind == PERSON and _listed(text, start, end, strong_spans[i], form.automaker))))
                     or ((form.automaker, form.brand) in anchored and (i in strict or namesakes[form.key][1] != PERSON))):
                 continue
@@ -316,7 +316,7 @@ class Names:
         return found
 
 
-PERSON, COMPANY = 1, 2  # what a namesake was (0: a place or a thing; COMPANY: a blocked company's name, "Daimler Truck")
+THING, PERSON, COMPANY = 0, 1, 2  # what a namesake was: a place or a thing, a person, a blocked company's name ("Daimler Truck")
 
 
 def first_namesake(namesakes: dict, key: tuple[str, str], token: int, kind: int) -> None:
