@@ -112,6 +112,7 @@ SHARE_LINKED = 0.3  # of the best score: a subject when linked to a subject
 CROWD = 4  # this many automakers or more, none standing out: about none
 CROWD_SHARE = 0.5
 CROWD_LEAD = 3.0  # the best standing out: this many times the runner-up's score
+OVERSHADOWED = 3.0  # the one automaker named is not the story when the other companies weigh this many times as much
 GROUP_MAX = 6  # carmakers named as one group (a lede's doer or target): this many or more, a roundup
 
 # a name alone in brackets (not right after another name: "Great Wall Motor (GWM)" is one mention)
@@ -253,9 +254,7 @@ def score_automakers(text: str, chars: list[tuple[int, int]], weights: list[floa
     # its lede, a partner or a customer: "Ford and Volvo are the first automakers to support it", counts as a buyer does)
     late = {aid for aid in scores if aid not in early} if led_by_other else set()
     doubted = [aid for aid in buyers | late if scores[aid] >= MIN_SUBJECT]  # (the other company's score is read for them only)
-    other_score = sum((FIRST if weights[i] == title_weight or i == first_body else LEAD if weights[i] == lead_weight
-                       else BODY) * mention_weight(mention_features(text, chars[i], start, end))
-                      for i, start, end in others) if doubted else 0.0
+    other_score = _others_score(text, chars, weights, first_body, others, title_weight, lead_weight) if doubted else 0.0
     qualified.update(aid for aid, s in scores.items()
                      if s >= MIN_SUBJECT and not (aid in doubted and s <= other_score))
     # "Five of the world's major carmakers aren't mapping...", "Chinese automakers BYD, Geely and
@@ -263,7 +262,9 @@ def score_automakers(text: str, chars: list[tuple[int, int]], weights: list[floa
     lede_spans = [span for span in spans if span[2] == first_body]
     in_lede = {aid for span in lede_spans for aid in span[3]}
     doer = first_body < len(chars) and group_doer(text, chars[first_body])
-    targeted = len(in_lede) >= 2 and not doer and GROUP_TARGET.search(text, chars[first_body][0], lede_spans[0][0])
+    # (or at them as the plural that follows them: "joined by their counterparts at Kia, staged strikes against the automakers")
+    targeted = len(in_lede) >= 2 and not doer and (GROUP_TARGET.search(text, chars[first_body][0], lede_spans[0][0])
+                                                   or group_named_later(text, *chars[first_body]))
     n_others = bool(in_lede) and and_others(text, *chars[first_body])  # "Toyota and four other automakers", named later
     named_together = {aid for _, _, i, aids in spans if per_sentence[i] >= 2 for aid in aids}  # (with another name)
     if (len(in_lede) >= 2 and (doer or targeted)) or n_others:
@@ -294,7 +295,10 @@ def score_automakers(text: str, chars: list[tuple[int, int]], weights: list[floa
             again.append(lede)
         if any((verb := WORD.match(text, m.end())) and is_verb(verb.group(1)) for m in again):
             acts.update(scores)
-    if len(own) == 1 and not buyers and not late and (
+    # ... not when another company weighs far more (a miner "that partners with firms contracted by Tesla")
+    overshadowed = len(own) == 1 and bool(others) and _others_score(
+        text, chars, weights, first_body, others, title_weight, lead_weight) > OVERSHADOWED * scores[own[0]]
+    if len(own) == 1 and not buyers and not late and not overshadowed and (
             (own[0] in acts or times >= 3 or any(aimed_at(text, chars[i][0], start) for start, _, i, aids in spans
                                                  if own[0] in aids))  # (even after "other workers unite against")
             if len(scores) == 1 else (own[0] in acts and times >= 2)):
@@ -331,6 +335,13 @@ def score_automakers(text: str, chars: list[tuple[int, int]], weights: list[floa
         if 2 <= len(doers) < GROUP_MAX and all(any((a, b) in links for b in doers) for a in doers):
             out.group = doers
     return out
+
+
+def _others_score(text, chars, weights, first_body, others, title_weight, lead_weight) -> float:
+    """The other companies' mentions (``others``) weighed as an automaker's are: what an automaker's score is held
+    against in another company's story."""
+    return sum((FIRST if weights[i] == title_weight or i == first_body else LEAD if weights[i] == lead_weight
+                else BODY) * mention_weight(mention_features(text, chars[i], start, end)) for i, start, end in others)
 
 
 def decide_automakers(scored: AutomakerScores) -> dict[str, str]:

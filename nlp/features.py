@@ -128,6 +128,8 @@ ADVERBS = frozenset(("also", "already", "now", "recently", "officially", "report
                      "instead", "just", "finally", "again", "never", "quickly", "jointly", "together",
                      "formally", "publicly", "initially", "originally", "today", "yesterday", "both", "all",
                      "each"))
+_DATE_OPENER = re.compile(r"\s*(?:On|In|By|Last|This|Earlier|Late)\s+(?:[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s+\d{4})?|\d{4}|"
+                          r"[A-Z][a-z]+day|(?:week|month|year)|[A-Z][a-z]+(?:\s+\d{4})?)\s*,\s+")
 _TIME = re.compile(r"\s*(?:on|last|this|next|earlier|late|early)\s+\w+(?:\s+(?:year|week|month))?\b")
 _TOKEN = re.compile(r"[\w][\w’'&.\-]*[\w’']|\w|[^\w\s]")
 WORD = re.compile(r"\s*([A-Za-z][\w’'-]*)")
@@ -146,7 +148,8 @@ _COMPARISON = re.compile(
     r"(?:in )?the same way(?: that| as)?|"
     # a range of examples: "carmakers ranging from Mercedes to Suzuki", "everything from Apple gadgets to
     # Tesla cars", "The world's top automakers, from Tesla to Volkswagen to Toyota"
-    r"(?:(?:ranging|ranges?|varying|spanning|everything|anything|all)\s+|,\s*)from(?:\s+[^,;]{1,60}?\s+to)?|"
+    r"(?:(?:ranging|ranges?|varying|spanning|everything|anything|all|companies|firms|businesses|corporations|carmakers|"
+    r"automakers)\s+|,\s*)from(?:\s+[^,;]{1,60}?\s+to)?|"
     # the parent of the company the sentence is about ("Hyundai Engineering, a construction arm of Hyundai Motor Group, said")
     r"arm of|unit of|subsidiary of|affiliate of|division of|partners? of|owned by|affiliated with|spun off from|spun out of|"
     # the customer that describes a supplier in apposition: "Panasonic Energy, a supplier for Tesla's electric
@@ -241,7 +244,8 @@ _COMPARISON_HINT = re.compile(_trie(("such as", "like", "includ", "than", "rival
                                      "ex-", " old ", "ahead of", "followed by", "trailed by", "overt", "outs",
                                      "arm of", "unit of", "subsidiary of", "affiliate", "partner of", "partners of", "division of", "owned by", "spun", "supplier", "vendor",
                                      "same way", "ranging", "ranges from", "range from", "varying", "spanning", "thing from", "home ", "birthplace",
-                                     "all from", ", from", "undercut", "catch", "caught", "surpass", "beat")))
+                                     "all from", ", from", "companies from", "firms from", "businesses from", "corporations from", "carmakers from",
+                                     "automakers from", "undercut", "catch", "caught", "surpass", "beat")))
 _FIRST_WORD = re.compile(r"\W*(\w+)")
 # a deal made or announced, and "between" before a name: the name is one of its parties, the news
 # ("presided over the announcement of a R1.175 billion partnership between Toyota South Africa Motors
@@ -315,8 +319,9 @@ def mention_features(text: str, sentence: tuple[int, int], start: int, end: int)
         else:
             kind = "object"
     verb_before = _ANY_VERB.search(text, max(sent_start, start - _WINDOW), start) is not None
-    opening = _FIRST_WORD.match(before)
-    head = (not clipped and opening is not None and "," not in before
+    dated = _DATE_OPENER.match(before)  # (the subject after a date: "On May 17, workers at the Mercedes-Benz plant voted")
+    opening = _FIRST_WORD.match(before, dated.end() if dated else 0)
+    head = (not clipped and opening is not None and "," not in before[opening.start():]
             and opening.group(1).lower() not in _INTRO)
     # what follows the name (or its list)
     rest = suffix[after_list:]

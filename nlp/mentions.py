@@ -17,6 +17,7 @@ import re
 from collections import defaultdict
 from dataclasses import replace
 
+from .acronyms import in_brackets_after_another, spelled_out_as_another
 from .cues import Cues
 from .layout import TITLE_WEIGHT
 from .people import is_name, named_as_person_after, written_as_person
@@ -158,30 +159,10 @@ class Names:
         return candidates, namesakes
 
     def _acronym_of_another(self, text: str, start: int, end: int, form: SurfaceForm) -> bool:
-        """Whether an acronym is written in brackets right after the name it stands for, and that name is not the
-        automaker's: "Kachin Independence Army (KIA)", "Science Applications International Corp (SAIC)", "killed in
-        action (KIA)", "Grandmaster (GM)"; but not "General Motors (GM)" or "Fiat Chrysler Automobiles (FCA)"."""
-        if not (text.startswith(")", end) and (opened := _BRACKET_TICKER.search(text, max(0, start - 14), start))):
-            return False
-        before = text[max(0, start - 40):opened.start()].rstrip().lower()  # another's ticker: "Honda (HMC)", "Honda (NYSE:HMC)"
-        if any(before.endswith(n) for aid, names in self._names_of.items() if aid != form.automaker for n in names):
-            return True
-        m = _WORDS_BEFORE.search(text, max(0, start - 120), start)
-        if m is None:
-            return False
-        words = m.group(1).split()
+        """Whether an acronym stands for another organisation's name written in the text (``nlp.acronyms``)."""
         letters = form.text.replace("&", "").upper()
-        for j in range(len(words)):
-            tail = words[j:]
-            if _initials(tail) == letters or _initials([w for w in tail if w.lower() not in _MINOR]) == letters:
-                expansion = " ".join(tail).lower()
-                return not any(name in expansion for name in self._names_of[form.automaker])
-        # one closed compound it abbreviates: "Grandmaster (GM)"
-        word = words[-1].lower()
-        rest = iter(word[1:])
-        return (len(word) >= 3 * len(letters) and word[0] == letters[0].lower()
-                and all(c in rest for c in letters[1:].lower())
-                and not any(name in word for name in self._names_of[form.automaker]))
+        return (in_brackets_after_another(text, start, end, letters, form.automaker, self._names_of)
+                or spelled_out_as_another(text, letters, self._names_of[form.automaker]))
 
     @staticmethod
     def _first_sense(kept: list, namesakes: dict, cues: Cues, weights: list[float]) -> dict:
@@ -332,15 +313,6 @@ def _listed(text: str, start: int, end: int, spans: list[tuple[int, int, str]], 
     return any(other != automaker and ((s2 >= end and LINK_GAP.fullmatch(text, end, s2) is not None)
                                        or (e2 <= start and LINK_GAP.fullmatch(text, e2, start) is not None))
                for s2, e2, other in spans)
-
-
-_MINOR = frozenset(("of", "and", "for", "the", "de", "&", "in", "on", "at"))
-_BRACKET_TICKER = re.compile(r"\(\s*(?:[A-Za-z]{2,8}\s*:\s*)?$")  # "(" or "(NYSE:" right before a name
-_WORDS_BEFORE = re.compile(r"(?<![\w&.'’-])((?:[\w&][\w&.'’-]*\s+){1,8})\(\s*$")  # up to 8 words and "("
-
-
-def _initials(words: list[str]) -> str:
-    return "".join(w[0] for w in words if w[0] != "&").upper()
 
 
 def _followed_by(text: str, end: int, next_words: frozenset[str], far_words: frozenset[str]) -> bool:

@@ -60,8 +60,9 @@ _BUYER_BEFORE = re.compile(r"(?:\b(?:to|for|with)\s+(?:[\w.&'’-]+\s+){0,4}|\b"
                            re.IGNORECASE)
 # ... or the deal made with the buyer, and what it supplies said right after it ("signed a long-term deal with Tesla
 # Inc to supply the U.S.-based electric vehicle maker with nickel")
-_DEAL_WITH = re.compile(r"\b(?:deal|agreement|contract|pact|partnership)\s+with\s+(?:[\w.&'’-]+\s+){0,3}$", re.IGNORECASE)
-_TO_SUPPLY_AFTER = re.compile(r"(?:\s+[A-Z][\w.&'’-]*){0,3}\s+to\s+" + _SUPPLYING + r"\b", re.IGNORECASE)
+_DEAL_WITH = re.compile(r"\b(?:deals?|agreements?|contracts?|pacts?|partnerships?|understanding|MoU|memorandum)\s+with\s+(?:[\w.&'’-]+\s+){0,3}$", re.IGNORECASE)
+_TO_SUPPLY_AFTER = re.compile(r"(?:\s+[A-Z][\w.&'’-]*){0,3}\s+(?:to\s+" + _SUPPLYING + r"|for\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+                              r"(?:supply|supplies|delivery|deliveries|purchase|sale)\s+of)\b", re.IGNORECASE)
 
 
 def supplies(text: str, sentence_start: int, start: int, end: int) -> bool:

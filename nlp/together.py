@@ -107,13 +107,18 @@ _BACKGROUND = re.compile(r"\b(?:(?:which|that)\s+(?:already\s+|also\s+)?(?:has|h
                          r"(?:in\s+addition\s+to|besides|apart\s+from|alongside)\s+(?:its|their))\s+"  # "In addition to its battery joint venture with Mercedes-Benz"
                          r"(?:[\w-]+\s+){0,2}?(?:joint[- ]ventures?|jvs?|partnerships?)\b")
 
+# ... or its holdings: "Geely, which owns Volvo Cars and a 9.7% stake in Daimler, has turned to"
+_HOLDING = re.compile(r"\b(?:which|that)\s+(?:already\s+|also\s+)?(?:owns|holds|has|had)\b(?:[^.;:]|\.(?=\d)){0,50}?\bstakes?\s+in\s+"
+                      r"(?:[\w’'-]+\s+){0,3}?$")
+
 
 def jv_partner(text: str, sentence_start: int, start: int, end: int) -> bool:
     """Whether the name at text[start:end] is named as another's joint-venture partner, or as the
     company another takes a stake in."""
     first = max(sentence_start, start - 70)
     before = text[first:start].lower()  # (a quick look for the words the pattern needs: most names have none)
-    if ("which" in before or "that" in before or "its" in before or "their" in before) and _BACKGROUND.search(before):
+    if ("which" in before or "that" in before or "its" in before or "their" in before) and (
+            _BACKGROUND.search(before) or _HOLDING.search(before)):
         return False  # a clause that describes the story's company: "The company, which has a joint venture with BMW, said"
     return (("partner" in before or "venture" in before or "jv" in before or "merger" in before or "ollaborat" in before
              or "ooperat" in before or "tie-up" in before)
@@ -137,7 +142,8 @@ CARMAKER_NEXT = re.compile(r"[^.!?]{0,300}?[.!?][\"”’)]*\s+(?:[A-Z][^.!?,]{0
 # a company's people or shares right after a name ("Ford executives too have said", "Mercedes shares
 # fell"; a person, a place or a flower has none): context for a name that needs it, not for an acronym
 COMPANY_NEXT = re.compile(r"(?:['’]s?)?\s+(?:top\s+|senior\s+)?(?:executives?|spokes(?:person|man|woman|people)|CEO|"
-                          r"chief executive|chairman|shareholders|shares|stock|dealers|dealerships|employees|engineers)\b")
+                          r"chief executive|chief [a-z]+ officer|chairman|shareholders|shares|stock|dealers|dealerships|employees|engineers|"
+                          r"workers|managers|directors?\s+of|head\s+of|vice[- ]president|suppliers|board\s+of\s+directors)\b")
 # between two names that are one mention: "Tesla's Model Y", "GAC Mitsubishi", "Great Wall Motor (GWM"
 JOIN = re.compile(r"(?:['’]s?)?[\s-]{0,2}\(?")
 # ... or a name and its ticker: "General Motors Co (NYSE: GM)"
@@ -186,7 +192,8 @@ _MOVE = re.compile(r"(?:\s+[A-Z][\w.&-]*){0,2}?(?:['’]s)?(?:\s+(?:shares?|stoc
                    r"advanced|surged|soared|rallied|fell|dropped|slipped|slid|lost|declined|sank|tumbled|plunged|closed|ended|"
                    r"finished|(?:was|were)\s+(?:up|down)|up|down|"  # ... and as a participle: "with Toyota gaining 11 per cent"
                    r"gaining|rising|jumping|climbing|adding|advancing|surging|soaring|rallying|falling|dropping|slipping|sliding|"
-                   r"losing|declining|sinking|tumbling|plunging|closing|ending|finishing)\s+(?:[a-z]+\s+){0,2}?[-+]?\d[\d.,]*\s*(?:%|per\s?cent\b)")
+                   r"losing|declining|sinking|tumbling|plunging|closing|ending|finishing|dipped|dipping|edged|edging|shed|shedding|"
+                   r"retreated|retreating|(?:pulled|pulling|pulls)\s+back)\s+(?:[a-z]+\s+){0,2}?[-+]?\d[\d.,]*\s*(?:%|per\s?cent\b)")
 
 
 def names_by_sentence(spans: list[list]) -> dict[int, set[str]]:
