@@ -295,13 +295,13 @@ def score_automakers(text: str, chars: list[tuple[int, int]], weights: list[floa
             again.append(lede)
         if any((verb := WORD.match(text, m.end())) and is_verb(verb.group(1)) for m in again):
             acts.update(scores)
-    # ... not when another company weighs far more (a miner "that partners with firms contracted by Tesla")
-    overshadowed = len(own) == 1 and bool(others) and _others_score(
-        text, chars, weights, first_body, others, title_weight, lead_weight) > OVERSHADOWED * scores[own[0]]
-    if len(own) == 1 and not buyers and not late and not overshadowed and (
+    if len(own) == 1 and not buyers and not late and (
             (own[0] in acts or times >= 3 or any(aimed_at(text, chars[i][0], start) for start, _, i, aids in spans
                                                  if own[0] in aids))  # (even after "other workers unite against")
-            if len(scores) == 1 else (own[0] in acts and times >= 2)):
+            if len(scores) == 1 else (own[0] in acts and times >= 2)) and not (
+            # ... not when another company weighs far more (a miner "that partners with firms contracted by Tesla")
+            others and _others_score(text, chars, weights, first_body, others, title_weight, lead_weight)
+            > OVERSHADOWED * scores[own[0]]):
         # the one automaker named, and it acts, is what an action is aimed at ("workers unite
         # against Tesla"), or is named three times: its news, however late; when the others are
         # only comparisons, it has to act and be named twice ("It's an interesting choice for

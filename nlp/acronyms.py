@@ -59,18 +59,26 @@ def in_brackets_after_another(text: str, start: int, end: int, letters: str, aut
 @lru_cache(maxsize=64)
 def _spelled(letters: str) -> re.Pattern:
     """Capitalised words whose initials are ``letters`` (minor words between them allowed), the last one
-    an organisation's ending or followed by one."""
+    an organisation's ending or followed by one. It starts with the first letter itself, so the search
+    skips ahead to each capital (the start of a word is checked apart)."""
     words = [rf"{c}[\w’'-]*\.?" for c in letters]
     gap = r"\s+(?:(?:of|and|for|the|de|&)\s+)?"
     ending = "|".join(_ORGANISATION)
-    return re.compile(r"(?<![\w-])" + gap.join(words[:-1]) + gap + rf"(?:(?={letters[-1]})(?:{ending})\b\.?|"
+    return re.compile(gap.join(words[:-1]) + gap + rf"(?:(?={letters[-1]})(?:{ending})\b\.?|"
                       + words[-1] + rf"\s+(?:{_DROPPED})\b)")
 
 
 @lru_cache(maxsize=32)  # (asked again for each of the acronym's mentions in one text)
-def spelled_out_as_another(text: str, letters: str, own: tuple[str, ...]) -> bool:
-    """Whether the text writes out an organisation's name whose initials are the acronym ``letters`` (three
-    letters or more: two capitals in a row are too common), and that name is not the automaker's (``own``)."""
+def spelled_out(text: str, letters: str) -> tuple[str, ...]:
+    """The organisations' names the text writes out whose initials are the acronym ``letters``, lower-cased (three
+    letters or more: two capitals in a row are too common); the caller drops the automaker's own."""
     if len(letters) < 3 or not letters.isalpha():
-        return False
-    return any(not any(name in m.group(0).lower() for name in own) for m in _spelled(letters).finditer(text))
+        return ()
+    pattern, found, pos = _spelled(letters), [], 0
+    while (m := pattern.search(text, pos)) is not None:
+        if m.start() == 0 or not (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_-"):
+            found.append(m.group(0).lower())
+            pos = m.end()
+        else:  # inside a word ("CEOS"): look again from the next character
+            pos = m.start() + 1
+    return tuple(found)

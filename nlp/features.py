@@ -259,8 +259,10 @@ _PARTIES = re.compile(r"\b(?:announc\w*|sign\w*|inked|inks?|struck|strikes?|seal
 
 
 # The same mention is read up to three times for one text (as an automaker, as the other company
-# beside an automaker, as a supplier: a fifth of the calls): the last few texts' readings are kept (few: each holds its text).
-@lru_cache(maxsize=64)
+# beside an automaker, as a supplier: a fifth of the calls): the last few texts' readings are kept (256: a long
+# text's suppliers and automakers together; 64 let a news article's first readings go before its supplier roles
+# asked again, and the one text each key holds is shared, not copied).
+@lru_cache(maxsize=256)
 def mention_features(text: str, sentence: tuple[int, int], start: int, end: int) -> MentionFeatures:
     """Read how the name at text[start:end] is used in its sentence (its characters in ``text``)
     from the words around it: what comes before its noun phrase, whether a verb follows, whether

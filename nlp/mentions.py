@@ -17,7 +17,7 @@ import re
 from collections import defaultdict
 from dataclasses import replace
 
-from .acronyms import in_brackets_after_another, spelled_out_as_another
+from .acronyms import in_brackets_after_another, spelled_out
 from .cues import Cues
 from .layout import TITLE_WEIGHT
 from .people import is_name, named_as_person_after, written_as_person
@@ -160,9 +160,9 @@ class Names:
 
     def _acronym_of_another(self, text: str, start: int, end: int, form: SurfaceForm) -> bool:
         """Whether an acronym stands for another organisation's name written in the text (``nlp.acronyms``)."""
-        letters = form.text.replace("&", "").upper()
+        letters, own = form.text.replace("&", "").upper(), self._names_of[form.automaker]
         return (in_brackets_after_another(text, start, end, letters, form.automaker, self._names_of)
-                or spelled_out_as_another(text, letters, self._names_of[form.automaker]))
+                or any(not any(name in written for name in own) for written in spelled_out(text, letters)))
 
     @staticmethod
     def _first_sense(kept: list, namesakes: dict, cues: Cues, weights: list[float]) -> dict:
