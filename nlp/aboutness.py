@@ -94,7 +94,7 @@ import re
 from dataclasses import dataclass, field
 
 from .features import AGENT, AGENT_ALSO, LIST_ITEMS, LISTED, SUBJECT_NP, WORD, is_verb, mention_features, mention_weight
-from .other_lede import other_companies, supplies
+from .other_lede import other_companies, others_score, supplies
 from .layout import lede_index
 from .together import (CARMAKER_NOUN, GROUP_TARGET, JOINT, LINK_GAP, aimed_at, and_others, group_doer, group_named_later,
                        jv_partner, market_movers, name_spans, owns_site, the_two)
@@ -123,6 +123,8 @@ _VALUE = re.compile(r"\s*:\s*[-+]?[$€£¥]?\d[\d.,]*\s*(?:%|per\s?cent\b|[mb]n
 # the writer's own company: "our Mercedes-Benz Human Rights Respect System", "Volvo Recharge, our new line",
 # or its parent: "As a Mercedes-Benz Group AG company, we perfectly align"
 _OUR_BEFORE = re.compile(r"\b[Oo]ur\s+$")
+_OUR_BUSINESS = re.compile(r"\b[Oo]ur\s+(?:[\w-]+\s+)?(?:suppliers?|products|customers|employees|plants|factories|operations|"
+                           r"supply\s+chains?|business|partners|sites)\b")  # a company's, not a family's "our"
 _OUR_AFTER = re.compile(r"(?:\s+[A-Z][\w-]*){0,3}\s*,\s+our\b"
                         r"|(?:\s+[A-Z][\w-]*){0,3}\s+(?:company|subsidiary|brand|member|affiliate)\s*,\s+(?:we|our)\b")
 # the one automaker named, called by what it is: "The upstart electric car company", "the automaker said"
@@ -168,6 +170,9 @@ def score_automakers(text: str, chars: list[tuple[int, int]], weights: list[floa
         per_sentence[span[2]] = per_sentence.get(span[2], 0) + 1
     # another company (a supplier, a miner) the doer of the title or the first sentence: its story
     movers = market_movers(text, spans)
+    # a page its company writes as "we" from its lede on ("We work closely with our suppliers ... the Volvo Cars' Code")
+    first_person = (len(mentions) == 1 and first_body < len(chars) and text.startswith(("We ", "Our "), chars[first_body][0])
+                    and _OUR_BUSINESS.search(text) is not None)
     others, led_by_other = other_companies(text, chars, weights, first_body, spans, others, title_weight)
     for start, end, i, aids in spans:
         if i in led_by_other:
@@ -204,7 +209,8 @@ def score_automakers(text: str, chars: list[tuple[int, int]], weights: list[floa
             f = f._replace(compared=True)
         elif f.compared and owns_site(text, chars[i][0], start):  # "the plant, owned by Mercedes-Benz, began"
             f = f._replace(compared=False)
-        if len(mentions) == 1 and (_OUR_BEFORE.search(text, max(0, start - 5), start) or _OUR_AFTER.match(text, end)):
+        if len(mentions) == 1 and (_OUR_BEFORE.search(text, max(0, start - 5), start) or _OUR_AFTER.match(text, end)
+                                   or (first_person and f.possessive)):  # (its own code: not "Our customers include")
             qualified.update(aids)  # a company's own page, in the first person, naming itself: its news
         if (_BRACKET_OPEN.search(text, max(0, start - 3), start) and _BRACKET_CLOSE.match(text, end)) or _VALUE.match(text, end) \
                 or start in movers:
@@ -254,7 +260,7 @@ def score_automakers(text: str, chars: list[tuple[int, int]], weights: list[floa
     # its lede, a partner or a customer: "Ford and Volvo are the first automakers to support it", counts as a buyer does)
     late = {aid for aid in scores if aid not in early} if led_by_other else set()
     doubted = [aid for aid in buyers | late if scores[aid] >= MIN_SUBJECT]  # (the other company's score is read for them only)
-    other_score = _others_score(text, chars, weights, first_body, others, title_weight, lead_weight) if doubted else 0.0
+    other_score = others_score(text, chars, weights, first_body, others, title_weight, lead_weight, (FIRST, LEAD, BODY)) if doubted else 0.0
     qualified.update(aid for aid, s in scores.items()
                      if s >= MIN_SUBJECT and not (aid in doubted and s <= other_score))
     # "Five of the world's major carmakers aren't mapping...", "Chinese automakers BYD, Geely and
@@ -300,7 +306,7 @@ def score_automakers(text: str, chars: list[tuple[int, int]], weights: list[floa
                                                  if own[0] in aids))  # (even after "other workers unite against")
             if len(scores) == 1 else (own[0] in acts and times >= 2)) and not (
             # ... not when another company weighs far more (a miner "that partners with firms contracted by Tesla")
-            others and _others_score(text, chars, weights, first_body, others, title_weight, lead_weight)
+            others and others_score(text, chars, weights, first_body, others, title_weight, lead_weight, (FIRST, LEAD, BODY))
             > OVERSHADOWED * scores[own[0]]):
         # the one automaker named, and it acts, is what an action is aimed at ("workers unite
         # against Tesla"), or is named three times: its news, however late; when the others are
@@ -335,13 +341,6 @@ def score_automakers(text: str, chars: list[tuple[int, int]], weights: list[floa
         if 2 <= len(doers) < GROUP_MAX and all(any((a, b) in links for b in doers) for a in doers):
             out.group = doers
     return out
-
-
-def _others_score(text, chars, weights, first_body, others, title_weight, lead_weight) -> float:
-    """The other companies' mentions (``others``) weighed as an automaker's are: what an automaker's score is held
-    against in another company's story."""
-    return sum((FIRST if weights[i] == title_weight or i == first_body else LEAD if weights[i] == lead_weight
-                else BODY) * mention_weight(mention_features(text, chars[i], start, end)) for i, start, end in others)
 
 
 def decide_automakers(scored: AutomakerScores) -> dict[str, str]:

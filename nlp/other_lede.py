@@ -17,7 +17,7 @@ import re
 from .features import SUBJECT_NP, mention_features, mention_weight
 
 # what a supplier does for its customer: "to supply Toyota", "supplying cells to BMW"
-_SUPPLYING = r"(?:suppl(?:y|ies|ying|ied)|provid(?:e|es|ing)|deliver(?:s|ing)?|sell(?:s|ing)?|offtake|off-take)"
+_SUPPLYING = r"(?:suppl(?:y|ies|ying|ied)|provid(?:e|es|ing)|deliver(?:s|ing|ies)?|sell(?:s|ing)?|offtake|off-take|shipments?|ship(?:s|ping)?)"
 _SUPPLY = re.compile(r"\b" + _SUPPLYING + r"\b", re.IGNORECASE)
 # a supplier the lede names by what it is: "The Switzerland-based miner, which struck a deal to supply Tesla"
 _SUPPLIER_NOUN = re.compile(r"\s*The\s+(?:[\w-]+\s+){0,3}?((?:miner|refiner|smelter|supplier|recycler|steelmaker|"
@@ -60,7 +60,7 @@ _BUYER_BEFORE = re.compile(r"(?:\b(?:to|for|with)\s+(?:[\w.&'’-]+\s+){0,4}|\b"
                            re.IGNORECASE)
 # ... or the deal made with the buyer, and what it supplies said right after it ("signed a long-term deal with Tesla
 # Inc to supply the U.S.-based electric vehicle maker with nickel")
-_DEAL_WITH = re.compile(r"\b(?:deals?|agreements?|contracts?|pacts?|partnerships?|understanding|MoU|memorandum)\s+with\s+(?:[\w.&'’-]+\s+){0,3}$", re.IGNORECASE)
+_DEAL_WITH = re.compile(r"\b(?:deals?|agreements?|contracts?|pacts?|partnerships?|understanding|MoU|memorandum)\s+with\s+(?:[\w.&'’-]+\s+){0,5}$", re.IGNORECASE)
 _TO_SUPPLY_AFTER = re.compile(r"(?:\s+[A-Z][\w.&'’-]*){0,3}\s+(?:to\s+" + _SUPPLYING + r"|for\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
                               r"(?:supply|supplies|delivery|deliveries|purchase|sale)\s+of)\b", re.IGNORECASE)
 
@@ -72,3 +72,13 @@ def supplies(text: str, sentence_start: int, start: int, end: int) -> bool:
     if _SUPPLY.search(text, sentence_start, start) is not None:
         return _BUYER_BEFORE.search(text, max(sentence_start, start - 60), start) is not None
     return _TO_SUPPLY_AFTER.match(text, end) is not None and _DEAL_WITH.search(text, max(sentence_start, start - 60), start) is not None
+
+
+def others_score(text: str, chars: list[tuple[int, int]], weights: list[float], first_body: int, others: list[Mention],
+                 title_weight: float, lead_weight: float, places: tuple[float, float, float]) -> float:
+    """The other companies' mentions (``others``) weighed as an automaker's are (``places``: the weights of the
+    title or first body sentence, of the lead, of the body): what an automaker's score is held against in
+    another company's story."""
+    first, lead, body = places
+    return sum((first if weights[i] == title_weight or i == first_body else lead if weights[i] == lead_weight
+                else body) * mention_weight(mention_features(text, chars[i], start, end)) for i, start, end in others)

@@ -159,6 +159,7 @@ TARGET = (
     r"(?:sued|suing|sues|accused|accuses|accusing|fined|fines|summoned|subpoenaed|targeted|targets|targeting|urged|urges|"
     r"called on|calls on|wrote to|writes to|letters? to|sought information from|seeks information from|"
     r"questioned|questions|demanded (?:that|answers from)|asked|investigating|investigates|slapped)|"
+    r"(?:issued|issues|gave|sent)\s+(?:\w+\s+){0,2}?(?:guidance|orders?|warnings?|notices?|improvement orders?)\s+to|"
     r"(?:investigation|investigations|inquiry|inquiries|probe|probes)\s+(?:into|of)|"
     r"(?:strike|strikes|striking|walkout|walkouts)\s+(?:at|against)|(?:call|calls|called|authori[sz]e|authori[sz]es|authori[sz]ed)\s+a\s+strike|"
     r"(?:will|would|to|could|may|might|threatens?\s+to|threatened\s+to|plans?\s+to|vows?\s+to|vowed\s+to)\s+strike|"

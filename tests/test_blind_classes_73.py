@@ -46,6 +46,18 @@ ROLES: list[tuple[str, list[str]]] = [
     ("Indonesia is going through a nickel boom around the Weda Bay Nickel mine. Weda Bay Nickel works closely with "
      "several companies contracted by Tesla to provide metals for batteries. The car company has invested billions "
      "in the region. Weda Bay Nickel plans to double its output. Weda Bay Nickel said the expansion is on schedule.", []),
+    # ... said with the buyer's description between "with" and its name
+    ("Chinese lithium producer Ganfeng Lithium has signed a contract with US electric vehicle manufacturer Tesla for "
+     "supplies of lithium hydroxide. Ganfeng said the contract runs for three years.", []),
+    # ... or shipments to it
+    ("Piedmont Lithium said it will delay first shipments of lithium chemicals to electric vehicle maker Tesla. "
+     "Piedmont said the delay was due to permits.", []),
+    # a regulator's guidance issued to the companies it lists
+    ("Japan's transport ministry on Friday issued administrative guidance to Honda Motor Co., Mazda Motor Corp. and "
+     "Yamaha Motor Co., urging them to prevent a recurrence of test fraud. Toyota was inspected last week.", ["honda", "mazda"]),
+    # a company's own page, in the first person from its lede on, naming its own code or policy once
+    ("We work closely with our suppliers on the sustainability of our products. We monitor the performance of existing "
+     "suppliers and follow up with audits. All our suppliers must agree to Volvo Cars' Code of Conduct.", ["volvo-cars"]),
     # share moves said with "pulling back", "slipping": entries of a market report
     ("Tariffs of 25% on imported cars rattled the industry. Shares of several automakers declined, with Ford pulling "
      "back more than 7% and General Motors slipping nearly 4%.", []),
@@ -69,6 +81,8 @@ NAMES: list[tuple[str, list[str]]] = [
     ("Leidos protested a contract that went to Science Applications International Corp. Now SAIC is protesting an "
      "award to Leidos. SAIC says the evaluation was improper.", []),
     ("Shanghai Automotive Industry Corp (SAIC) said its exports rose. SAIC also sells MG cars in Europe.", ["saic"]),
+    # a name written without its hyphen (a PDF's "MercedesBenz")
+    ("Amnesty rated MercedesBenz, BMW and Tesla on their human rights due diligence.", ["bmw", "mercedes-benz", "tesla"]),
     # a model after a brand that needs context, even after "the"
     ("Willisch scoffed at the Cadillac ATS and the Lincoln MKZ, saying they were no rivals.", ["ford", "gm"]),
 ]
@@ -86,6 +100,23 @@ TOPICS: list[tuple[str, str, list[str], list[str]]] = [
      ["human-rights-due-diligence"], []),
     ("ev-policy: a carmaker's climate lobbying ranked",
      "The think tank ranked Toyota as having the worst climate lobbying score of any car maker.", ["ev-policy"], []),
+    ("ev-policy: a government asked to fund a battery plant",
+     "The carmaker is asking the British government to provide tens of millions of dollars to build an EV battery gigafactory.",
+     ["ev-policy"], []),
+    ("ev-policy: a state's production incentives for films are not",
+     "One way of funding films is through state production incentives, the most significant of which are tax credits.",
+     [], ["ev-policy"]),
+    ("ev-policy: production incentives for battery cell factories",
+     "The state offers production incentives for battery cell factories.", ["ev-policy"], []),
+    ("renewable-energy: a battery storing solar power is no power bought",
+     "The prototype made of used car batteries provides 72kWh of power, storing solar power for later use.",
+     [], ["renewable-energy"]),
+    ("human-rights-due-diligence: transparency on CO2 emissions is not a supply chain's",
+     "The carmaker assesses its suppliers on CDP indicators, including transparency and CO2 emissions reporting.",
+     [], ["human-rights-due-diligence"]),
+    ("renewable-energy: what powers a bitcoin miner is not",
+     "In Iceland, electricity is relatively cheap due to abundant renewable energy sources used by bitcoin miners.",
+     [], ["renewable-energy"]),
     ("ev-policy: an oil major's climate lobbying is not",
      "The oil major increased its climate lobbying spending, the report said.", [], ["ev-policy"]),
 ]
