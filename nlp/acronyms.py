@@ -23,7 +23,7 @@ _ORGANISATION = ("Corp", "Corporation", "Company", "Co", "Inc", "Incorporated", 
 _DROPPED = "Corp|Corporation|Company|Co|Inc|Ltd|Limited|Group|Holdings|plc|AG|SE"
 
 
-def initials(words: list[str]) -> str:
+def _initials(words: list[str]) -> str:
     return "".join(w[0] for w in words if w[0] != "&").upper()
 
 
@@ -45,7 +45,7 @@ def in_brackets_after_another(text: str, start: int, end: int, letters: str, aut
     words = m.group(1).split()
     for j in range(len(words)):
         tail = words[j:]
-        if initials(tail) == letters or initials([w for w in tail if w.lower() not in _MINOR]) == letters:
+        if _initials(tail) == letters or _initials([w for w in tail if w.lower() not in _MINOR]) == letters:
             expansion = " ".join(tail).lower()
             return not any(name in expansion for name in own)
     # one closed compound it abbreviates: "Grandmaster (GM)"
@@ -62,7 +62,7 @@ def _spelled(letters: str) -> re.Pattern:
     an organisation's ending or followed by one. It starts with the first letter itself, so the search
     skips ahead to each capital (the start of a word is checked apart)."""
     words = [rf"{c}[\w’'-]*\.?" for c in letters]
-    gap = r"\s+(?:(?:of|and|for|the|de|&)\s+)?"
+    gap = r"\s+(?:(?:" + "|".join(map(re.escape, sorted(_MINOR))) + r")\s+)?"  # the minor words the bracket rule skips too
     ending = "|".join(_ORGANISATION)
     return re.compile(gap.join(words[:-1]) + gap + rf"(?:(?={letters[-1]})(?:{ending})\b\.?|"
                       + words[-1] + rf"\s+(?:{_DROPPED})\b)")
