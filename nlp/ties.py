@@ -25,6 +25,8 @@ _TIE_OF = re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:suppliers|customers|clie
 # close ally ... has been hired by Hyundai", "Aston Martin has poached a Nissan executive" (not the company's own
 # people: "Ford CEO Jim Farley said", "outgoing Renault chief")
 _FORMER = re.compile(r"\b(?:former|ex-|ousted|onetime|one-time|erstwhile)\s*$|"
+                     # ... or the post a person left: "José Muñoz, who resigned as Nissan’s chief performance officer"
+                     r"\b(?:resign(?:s|ed|ing)?|quit|quits|quitting|left|leaves|leaving|step(?:s|ped|ping)?\s+down)\s+as\s*$|"
                      r"\b(?:poach\w*|hir(?:e|es|ed|ing)|recruit\w*|lur(?:e|es|ed|ing))\s+(?:a|an)\s+(?:former\s+|senior\s+|top\s+)?$",
                      re.IGNORECASE)
 _POST = re.compile(r"(?:\s+(?:Motor|Motors|Group|Co\.?|Corp\.?|AG|SE|Inc\.?|Ltd\.?|plc|Company|Corporation))?(?:['’]s)?\s+(?:chief|CEO|COO|CFO|CTO|executive|boss|head|"
@@ -36,7 +38,7 @@ _SPONSORED = re.compile(r"(?-i:(?:[\s-]+[A-Z][\w.&’']*){0,4})[\s-]+(?-i:Team|L
                         r"Masters|Marathon|Invitational|Fashion Week|Ocean Race|Tournament of Champions)\b(?<!Racing Team)")
 
 
-_FORMER_HINTS = ("former", "ex-", "ousted", "onetime", "one-time", "erstwhile", "poach", "hir", "recruit", "lur")
+_FORMER_HINTS = ("former", "ex-", "ousted", "onetime", "one-time", "erstwhile", "poach", "hir", "recruit", "lur", " as")
 _SPONSORED_HINTS = ("Team", "League", "Cup", "Championship", "Open", "Classic", "Trophy", "Masters", "Marathon",
                     "Invitational", "Fashion Week", "Ocean Race", "Tournament")
 

@@ -70,8 +70,25 @@ def group_doer(text: str, sentence: tuple[int, int]) -> bool:
 _JV_PARTNER_BEFORE = re.compile(r"(?:(?:joint[- ]venture|JV|(?:its|their)\s+(?:local|Chinese))\s+partners?\s*,?|"
                                 r"(?:operate[sd]?|run|runs|owns?|owned)\s+(?:jointly\s+)?in\s+partnership\s+with|"
                                 r"(?:(?:joint[- ])?venture|JV|merger|merger\s+(?:talks|discussions|negotiations)|collaboration|cooperation|tie-up|partnership)"
-                                r"(?:\s+(?:plant|plants|factory|factories|company))?\s+with(?:\s+[\w-]+){0,3}?|"
-                                r"(?:joint[- ]venture|JV)\s+(?:between|among)\s+(?:[^.;:]{0,80}?(?:,|\band\b))?)\s*$", re.IGNORECASE)
+                                r"(?:\s+(?:plant|plants|factory|factories|company|facility|facilities))?\s+with(?:\s+[\w-]+){0,3}?|"
+                                # "a joint battery facility with Hyundai Motor", "its joint manufacturing plant with"
+                                r"\bjoint\s+(?:[\w-]+\s+){0,2}?(?:plant|plants|factory|factories|facility|facilities|company|project)\s+with(?:\s+[\w-]+){0,3}?|"
+                                # "the failed merger talks between rivals Nissan and Honda", "made official by partners Stellantis,"
+                                r"(?:joint[- ]venture|JV|merger|merger\s+(?:talks|discussions|negotiations)|tie-up)\s+"
+                                r"(?:between|among)\s+(?:(?!the\b)[a-z][\w-]*\s+){0,2}?(?:[^.;:]{0,80}?(?:,|\band\b))?|"
+                                r"\bby\s+(?:the\s+|its\s+)?(?:joint[- ]venture\s+)?partners\s+(?:[^.;:]{0,80}?(?:,|\band\b))?)\s*$", re.IGNORECASE)
+# ... the other carmaker of a joint venture's hyphenated name: "the JLR-Chery venture", "the GM-LG joint venture" (both
+# partners: the name before the hyphen and the one after it)
+_JV_PAIR_BEFORE = re.compile(r"\b(?-i:[A-Z])[\w&]*[-–/]$")
+_JV_PAIR_AFTER = re.compile(r"(?:[-–/](?-i:[A-Z])[\w&]*)?\s+(?:joint[- ])?(?:venture|JV)\b(?!\s+(?:into|capital|capitalist))",
+                            re.IGNORECASE)
+# ... or the carmaker another one teams up with to build something jointly: "BMW Group has partnered with Great Wall Motor
+# to build a joint manufacturing facility"
+_TEAMED_WITH = re.compile(r"\b(?:partner(?:ed|s|ing)?|team(?:ed|s|ing)?\s+up|join(?:ed|s|ing)?\s+(?:forces|hands))\s+with\s+$",
+                          re.IGNORECASE)
+_TO_BUILD_JOINTLY = re.compile(r"(?:\s+(?:Motor|Motors|Group|Co\.?|Corp\.?|AG|SE|Inc\.?|Ltd\.?))*\s+to\s+(?:build|form|create|set\s+up|"
+                               r"establish|launch|open|develop|produce)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:joint|venture|JV)\b",
+                               re.IGNORECASE)
 # (or, after another carmaker's possessive, its partner in the country: "GAC Motor, Toyota's Chinese partner")
 _JV_PARTNER_AFTER = re.compile(r"\.?(?:\s+(?:Motor|Motors|Co|Corp|Inc|Ltd|AG|SE)\.?)*\s+(?:to\s+merge|(?:on|about|over)\s+(?:a\s+)?merger)\b|"
                                r"\s*,\s*(?:(?:its|their|the|[A-Z][\w&-]*['’]s?)\s+(?:[\w-]+\s+){0,2}?(?:joint[- ]venture|JV)|"
@@ -97,8 +114,8 @@ def owns_site(text: str, sentence_start: int, start: int) -> bool:
 # ... or the company a stake is taken in, the other party of an investment: "Volkswagen AG plans to invest $700 million
 # in Xpeng", "has become the largest shareholder in Daimler AG", "bought a near 10-percent stake in Mercedes-Benz maker
 # Daimler" (its shareholders changing is its news too; not a place: "to invest $1 billion in Kentucky" names no automaker)
-_STAKE_IN = re.compile(r"\b(?:stake|stakes|shareholder|shareholding|holding|invest|invests|invested|investing|investment)\b"
-                       r"(?:[^.;:]|\.(?=\d)){0,50}?\bin\s+(?:the\s+)?"  # (describing words between: "in Chinese EV maker XPeng")
+_STAKE_IN = re.compile(r"\b(?:(?:stake|stakes|shareholder|shareholding|holding|invest|invests|invested|investing|investment)\b"
+                       r"(?:[^.;:]|\.(?=\d)){0,50}?\bin|shareholders?\s+of)\s+(?:the\s+)?"  # (describing words between: "in Chinese EV maker XPeng")
                        r"(?:(?!(?:with|near|for|by|from|and|or|of|at|to|on|in|since|than|after|before|as|like|including|such)\b)"
                        r"[\w’'-]+\s+){0,4}?$", re.IGNORECASE)
 
@@ -121,9 +138,13 @@ def jv_partner(text: str, sentence_start: int, start: int, end: int) -> bool:
             _BACKGROUND.search(before) or _HOLDING.search(before)):
         return False  # a clause that describes the story's company: "The company, which has a joint venture with BMW, said"
     return (("partner" in before or "venture" in before or "jv" in before or "merger" in before or "ollaborat" in before
-             or "ooperat" in before or "tie-up" in before)
+             or "ooperat" in before or "tie-up" in before or "joint" in before)
             and _JV_PARTNER_BEFORE.search(text, first, start) is not None) or _JV_PARTNER_AFTER.match(text, end) is not None \
-        or (("stake" in before or "invest" in before or "hold" in before) and _STAKE_IN.search(text, first, start) is not None)
+        or (("stake" in before or "invest" in before or "hold" in before or "sharehold" in before)
+            and _STAKE_IN.search(text, first, start) is not None) \
+        or (_JV_PAIR_AFTER.match(text, end) is not None and (  # (or both, as one name: "JLR-Chery")
+            _JV_PAIR_BEFORE.search(before) is not None or text[end:end + 1] in ("-", "–", "/") or "-" in text[start:end])) \
+        or (" with" in before[-6:] and _TEAMED_WITH.search(before) is not None and _TO_BUILD_JOINTLY.match(text, end) is not None)
 
 
 # what a company was split from, right before a name: its parent, the carmaker ("Daimler Truck was spun off

@@ -1,0 +1,92 @@
+"""Classes of error found on blind sets 81 and 82 in the nineteenth session (issue 15), each in
+sentences written for these tests, with counter-cases; the passages stay outside the repository.
+Rules: nlp/together.py (a joint venture's partners: "a joint facility with", "the X-Y venture",
+"partnered with X to build a joint ...", "merger talks between", "by partners X, Y"; the
+investee of "the largest shareholder of"), nlp/ties.py (the post a person resigned from),
+nlp/data/automakers.yaml (the inventor's experiments), nlp/data/topics.yaml (the topics)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import assert_topics, subjects
+
+# (text, the automakers it is about)
+ROLES: list[tuple[str, list[str]]] = [
+    # a joint facility, plant or project "with" the other carmaker: both partners'
+    ("Honda said on Monday it would stop making fuel cells at its joint venture facility with General Motors next year. "
+     "Honda will build its own system instead.", ["gm", "honda"]),
+    ("Mazda will close the joint engine plant with Ford in Michigan, the company said. About 900 people work there.",
+     ["ford", "mazda"]),
+    # ... not a plant "with" a number of workers or a supplier
+    ("Mazda will close its plant with 900 workers in Michigan, the company said. Ford was not affected.", ["mazda"]),
+    # the two carmakers of a hyphenated venture's name (in the body: the lede names only one of them)
+    ("Tata Motors owns JLR. As for the JLR-Chery venture in Changshu, it has run since 2012. JLR said the new deal "
+     "plays to both sides' strengths.", ["chery", "tata"]),
+    ("Sales at the GM-SAIC venture fell by a fifth in the first half. GM said demand would recover.", ["gm", "saic"]),
+    # ... not a hyphenated brand name
+    ("A Mercedes-Benz venture into electric vans has stalled, the company said. Sales were low.", ["mercedes-benz"]),
+    # partnered with another carmaker to build something jointly
+    ("Nissan has partnered with Renault to build a joint battery plant in Wuhan, with production from 2027. "
+     "The plant will employ 1,500 people.", ["nissan", "renault"]),
+    # ... not to sell the other's cars
+    ("Nissan has partnered with Renault to sell vans in Europe from 2027. Nissan said prices would come later.",
+     ["nissan"]),
+    # the merger's parties named after "merger talks between": theirs, not the rival commenting on them
+    ("Toyota chairman Akio Toyoda said he was disappointed by the collapse of merger talks between rivals Nissan and "
+     "Honda. He said the two companies never spoke about cars.", ["honda", "nissan", "toyota"]),
+    # a joint venture's partners named as "partners" after the venture
+    ("The battery joint venture ACC has shelved its plants in Italy and Germany. The decision was confirmed on Monday "
+     "by partners Stellantis, Mercedes-Benz and TotalEnergies.", ["mercedes-benz", "stellantis"]),
+    # the company an investor becomes "the largest shareholder of": its news too (as "a stake in")
+    ("The purchase makes Geely's owner the largest single shareholder of Daimler. Neither Geely nor its parent "
+     "plans to buy more shares, Geely said.", ["geely", "mercedes-benz"]),
+    # the company a person resigned a post at is a former employer, even when named again
+    ("Maria Lopez, who resigned as Nissan's chief quality officer in March, now works for Hyundai. She left as "
+     "turmoil shook Nissan's leadership.", ["hyundai"]),
+    ("Maria Lopez, who resigned as chief quality officer in March, joined Nissan's board on Tuesday, "
+     "Nissan said.", ["nissan"]),
+]
+
+# (text, the automakers it names)
+NAMES: list[tuple[str, list[str]]] = [
+    # the inventor's experiments in Colorado Springs
+    ("Tesla built a laboratory in Colorado Springs in 1899. There Tesla produced millions of volts of electricity "
+     "and artificial lightning.", []),
+    ("Tesla opened a showroom in Colorado Springs. The Model Y sold well there, Tesla said.", ["tesla"]),
+]
+
+# (name, text, topics that must be tagged, topics that must not be)
+TOPICS: list[tuple[str, str, list[str], list[str]]] = [
+    ("renewable-energy: a trading house's steelmaking coal business is no power it runs on",
+     "The trading house's profit fell because of a weaker steelmaking coal business in Australia.",
+     [], ["renewable-energy"]),
+    ("renewable-energy: a smelter run on coal still is",
+     "The nickel smelting park runs on coal-fired power.", ["renewable-energy"], []),
+    ("workers-rights: the union Lincoln saved is the country",
+     "The statue honours the president who saved the union during the Civil War.", [], ["workers-rights"]),
+    ("workers-rights: a union's president still is",
+     "The union president said members would vote on the contract on Friday.", ["workers-rights"], []),
+    ("battery-recycling: depleted batteries whose materials are recovered",
+     "Depleted EV batteries are sent to the plant, where lithium and nickel are recovered.", ["battery-recycling"], []),
+    ("battery-recycling: broken down for new cells",
+     "Old packs can be broken down so that what they are made of goes into new battery cells.",
+     ["battery-recycling"], []),
+    ("battery-recycling: a deal broken down by region is not",
+     "The company broke down its sales by region and said battery demand was strong.", [], ["battery-recycling"]),
+]
+
+
+@pytest.mark.parametrize("text,about", ROLES)
+def test_set81_82_role_classes(tagger, text, about):
+    assert subjects(tagger.tag(text)) == about
+
+
+@pytest.mark.parametrize("text,automakers", NAMES)
+def test_set81_82_automaker_names(tagger, text, automakers):
+    assert sorted(a.id for a in tagger.tag(text).automakers) == automakers
+
+
+@pytest.mark.parametrize("name,text,present,absent", TOPICS, ids=[c[0] for c in TOPICS])
+def test_set81_82_topic_classes(tagger, name, text, present, absent):
+    assert_topics(tagger, name, text, present, absent)
