@@ -5,6 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEV_STAMP := $(VENV)/.installed-dev
 PYTEST_ARGS ?=
+SPEEDUPS := build/speedups/.built
 
 .PHONY: run test test-future demo bench clean
 
@@ -21,24 +22,30 @@ $(DEV_STAMP): pyproject.toml constraints.txt | $(BIN)/python
 	$(BIN)/pip install -q -c constraints.txt -e '.[dev]'
 	@touch $@ $(STAMP)
 
-run: $(STAMP)  ## the monitor: every source on its schedule, the daily digest, the review page
+# Compiled copies of the tagger's hot modules (nlp/compiled.py), made again whenever nlp/ changes.
+# A module edited since is run as Python; a failed build (no compiler) leaves all of it Python.
+$(SPEEDUPS): $(wildcard nlp/*.py) tools/build_speedups.py | $(STAMP)
+	@$(BIN)/python tools/build_speedups.py || true
+	@mkdir -p $(@D) && touch $@
+
+run: $(STAMP) $(SPEEDUPS)  ## the monitor: every source on its schedule, the daily digest, the review page
 	$(BIN)/chargewatch run --feeds feeds.yaml --db chargewatch.db
 
-test: $(DEV_STAMP)  ## the whole suite (installs Debian's chromium for the browser tests when missing)
+test: $(DEV_STAMP) $(SPEEDUPS)  ## the whole suite (installs Debian's chromium for the browser tests when missing)
 	@bash tests/tools/system_packages.sh chromium
 	$(BIN)/python -m pytest -n 2 $(PYTEST_ARGS)
 
-test-future: $(DEV_STAMP)  ## the date-dependent tests again, with the machine's clock a year ahead
+test-future: $(DEV_STAMP) $(SPEEDUPS)  ## the date-dependent tests again, with the machine's clock a year ahead
 	@bash tests/tools/system_packages.sh faketime
 	faketime -f +365d $(BIN)/python -m pytest -n 2 -m clock -p no:cacheprovider $(PYTEST_ARGS)
 
-demo: $(STAMP)  ## the whole pipeline offline on the bundled sample site
+demo: $(STAMP) $(SPEEDUPS)  ## the whole pipeline offline on the bundled sample site
 	$(BIN)/chargewatch demo --db demo.db
 	$(BIN)/chargewatch stories --db demo.db
 	@echo "review it: $(BIN)/chargewatch serve --db demo.db  (then open http://127.0.0.1:8000/)"
 
-bench: $(DEV_STAMP)  ## print the measured figures
+bench: $(DEV_STAMP) $(SPEEDUPS)  ## print the measured figures
 	$(BIN)/python -m benchmarks
 
 clean:
-	rm -rf $(VENV) demo.db* .pytest_cache
+	rm -rf $(VENV) demo.db* .pytest_cache build/speedups

@@ -96,6 +96,11 @@ def speed(n: int) -> dict:
           f"(peak RSS {out['one_core_rss_mb']:.0f} MB); two cores with plain tags back {out['two_cores']:.0f}/s "
           f"(peak RSS {out['two_cores_rss_mb']:.0f} MB; {out['two_cores_start_seconds']:.1f} s to start the workers, "
           f"not counted, as the one-core tagger is built before the clock too); spaCy nlp.pipe(n_process=2) {out['spacy_n_process_2']:.0f}/s")
+    from nlp import compiled
+
+    out["compiled_modules"] = len(compiled.ACTIVE)  # (every figure here is with these: nlp/compiled.py)
+    print(f"  tagger: {len(compiled.ACTIVE)} of {len(compiled.MODULES)} hot modules compiled"
+          + ("" if len(compiled.ACTIVE) == len(compiled.MODULES) else " (make builds them; the rest runs as Python)"))
     out["met"] = {"one_core": out["one_core"] >= TARGETS["one_core"], "two_cores": out["two_cores"] >= TARGETS["two_cores"]}
     print(f"  targets: one core >= 500/s: {mark(out['met']['one_core'])}; two cores >= 900/s: {mark(out['met']['two_cores'])}")
     return out

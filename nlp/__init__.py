@@ -15,6 +15,10 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from . import compiled
+
+compiled.install()  # the hot modules' compiled copies, where built and still their sources' (nlp.compiled)
+
 if TYPE_CHECKING:
     from .tagger import Tag, Tagger, Tags
 
