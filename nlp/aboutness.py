@@ -97,7 +97,7 @@ from .features import AGENT, AGENT_ALSO, LIST_ITEMS, LISTED, SUBJECT_NP, WORD, i
 from .other_lede import other_companies, others_score, supplies
 from .layout import lede_index
 from .together import (CARMAKER_NOUN, GROUP_TARGET, JOINT, LINK_GAP, aimed_at, and_others, group_doer, group_named_later,
-                       jv_partner, market_movers, name_spans, owns_site, the_two)
+                       jv_partner, lede_referent, market_movers, name_spans, owns_site, the_two)
 
 SUBJECT, MENTION = "subject", "mention"
 
@@ -267,6 +267,9 @@ def score_automakers(text: str, chars: list[tuple[int, int]], weights: list[floa
     # SAIC have lodged complaints": the lede's doer is the carmakers, as a group
     lede_spans = [span for span in spans if span[2] == first_body]
     in_lede = {aid for span in lede_spans for aid in span[3]}
+    for aid in lede_referent(text, chars[first_body], first_body, spans) if first_body < len(chars) else ():
+        qualified.add(aid)  # "The Korean automaker said ...": the one named after the lede is its doer, there
+        scores[aid] += FIRST
     doer = first_body < len(chars) and group_doer(text, chars[first_body])
     # (or at them as the plural that follows them: "joined by their counterparts at Kia, staged strikes against the automakers")
     targeted = len(in_lede) >= 2 and not doer and (GROUP_TARGET.search(text, chars[first_body][0], lede_spans[0][0])

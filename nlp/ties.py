@@ -17,6 +17,10 @@ _PAST_TIE = re.compile(r"\s+(?:co-?founders?|alumn(?:us|i|ae?)|alums?|veterans?|
                        r"vendors?|dealers?|dealerships?|franchisees?)\b|\s+(?:affiliate|subsidiary|unit|sister company|sister brand)\s+(?=(?-i:[A-Z]))|"
                        r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:affiliate|unit|"
                        r"subsidiary|arm|division|sister company|supplier|partner|spin-?off)\s+(?=(?-i:[A-Z]))", re.IGNORECASE)
+# ... or the parent named in another company's description: "Hyundai Steel Co., a unit under South Korean auto giant
+# Hyundai Motor Group", "Kia, part of Hyundai Motor Group" (the story is the unit's)
+_PARENT_OF = re.compile(r",\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:unit|subsidiary|affiliate|arm|division|sister company|member)"
+                        r"|(?:(?:a|an)\s+)?part)\s+(?:of|under|within)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,4}$", re.IGNORECASE)
 # ... or one of the name's own ties, said of another company: "CATL, ... one of Tesla's main battery suppliers"
 _ONE_OF = re.compile(r"\bone of\s*$", re.IGNORECASE)
 _TIE_OF = re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:suppliers|customers|clients|partners|vendors|contractors|"
@@ -48,7 +52,8 @@ def tied(window: str, rest: str) -> bool:
     (``rest``) tie it to another's story: see the module's docstring. (The former employer's and the
     sponsor's patterns are tried only where a word of theirs is: most names have none.)"""
     if (_PAST_TIE.match(rest) is not None or _OWNER_OF.match(rest) is not None
-            or (_TIE_OF.match(rest) is not None and _ONE_OF.search(window) is not None)):
+            or (_TIE_OF.match(rest) is not None and _ONE_OF.search(window) is not None)
+            or ((" of " in window or " under " in window or " within " in window) and _PARENT_OF.search(window) is not None)):
         return True
     low = window[-40:].lower()
     if any(w in low for w in _FORMER_HINTS) and _POST.match(rest) is not None and _FORMER.search(window) is not None:

@@ -120,6 +120,11 @@ _STAKE_IN = re.compile(r"\b(?:(?:stake|stakes|shareholder|shareholding|holding|i
                        r"[\w’'-]+\s+){0,4}?$", re.IGNORECASE)
 
 
+# ... not a stake sold: "Daimler has sold part of its stake in Tesla" (the seller's news)
+_STAKE_SOLD = re.compile(r"\b(?:sold|sell|sells|selling|divest\w*|offload\w*|unload\w*|dump\w*|exit\w*|reduc\w*|cut|cuts|cutting|"
+                         r"trim\w*|pare[sd]?|paring)\b(?:\s+\S+){0,7}?\s+(?:stake|stakes|shareholding|holding)\s+in\b")
+
+
 _BACKGROUND = re.compile(r"\b(?:(?:which|that)\s+(?:already\s+|also\s+)?(?:has|have|had|runs|operates|owns)\s+(?:a|an|two|several)|"
                          r"(?:in\s+addition\s+to|besides|apart\s+from|alongside)\s+(?:its|their))\s+"  # "In addition to its battery joint venture with Mercedes-Benz"
                          r"(?:[\w-]+\s+){0,2}?(?:joint[- ]ventures?|jvs?|partnerships?)\b")
@@ -141,7 +146,7 @@ def jv_partner(text: str, sentence_start: int, start: int, end: int) -> bool:
              or "ooperat" in before or "tie-up" in before or "joint" in before)
             and _JV_PARTNER_BEFORE.search(text, first, start) is not None) or _JV_PARTNER_AFTER.match(text, end) is not None \
         or (("stake" in before or "invest" in before or "hold" in before or "sharehold" in before)
-            and _STAKE_IN.search(text, first, start) is not None) \
+            and _STAKE_IN.search(text, first, start) is not None and _STAKE_SOLD.search(before) is None) \
         or (_JV_PAIR_AFTER.match(text, end) is not None and (  # (or both, as one name: "JLR-Chery")
             _JV_PAIR_BEFORE.search(before) is not None or text[end:end + 1] in ("-", "–", "/") or "-" in text[start:end])) \
         or (" with" in before[-6:] and _TEAMED_WITH.search(before) is not None and _TO_BUILD_JOINTLY.match(text, end) is not None)
@@ -276,6 +281,23 @@ def the_two(text: str, sentence: tuple[int, int], index: int, spans: list[list])
         return set()
     named = names_by_sentence(spans)
     return next((found for i, found in sorted(named.items()) if i > index and len(found) == 2), set())
+
+
+# the lede's carmaker, named only after it: "The Korean automaker said it will add 200 jobs", "The government will give
+# the Japanese automaker $2.5 billion" (not a bare "the carmaker" inside a sentence on carmakers in general: "a miner
+# commits to selling the carmaker a proportion of production")
+_LEDE_CARMAKER_START = re.compile(r"\W*The\s+(?:[\w-]+\s+){0,3}?" + CARMAKER_NOUN)
+_LEDE_CARMAKER = re.compile(r"\bthe\s+(?:(?:(?-i:[A-Z])[\w.-]*|[\w-]+-based)\s+){1,3}" + CARMAKER_NOUN)
+
+
+def lede_referent(text: str, lede: tuple[int, int], index: int, spans: list[list]) -> set[str]:
+    """The automaker a lede calls "the automaker" when neither it nor the title names one (sentence ``index``,
+    at ``lede``): the first one named after it, alone in its name."""
+    if any(span[2] <= index for span in spans) or not (
+            _LEDE_CARMAKER_START.match(text, lede[0], lede[1]) or _LEDE_CARMAKER.search(text, *lede)):
+        return set()  # (the title or the lede names one: "the EV maker" is that one)
+    later = [span for span in spans if span[2] > index]
+    return set(later[0][3]) if later and len(later[0][3]) == 1 else set()
 
 
 _PLURAL_WORDS = ("makers", "manufacturers", "companies", "producers", "big three", "detroit three")

@@ -1,8 +1,9 @@
-"""Classes of error found on blind sets 81 and 82 in the nineteenth session (issue 15), each in
+"""Classes of error found on blind sets 81 to 84 in the nineteenth session (issue 15), each in
 sentences written for these tests, with counter-cases; the passages stay outside the repository.
 Rules: nlp/together.py (a joint venture's partners: "a joint facility with", "the X-Y venture",
 "partnered with X to build a joint ...", "merger talks between", "by partners X, Y"; the
-investee of "the largest shareholder of"), nlp/ties.py (the post a person resigned from),
+investee of "the largest shareholder of", not of a stake sold; the lede's "the Korean automaker" named
+later), nlp/ties.py (the post a person resigned from; a parent in another company's description),
 nlp/data/automakers.yaml (the inventor's experiments), nlp/data/topics.yaml (the topics)."""
 
 from __future__ import annotations
@@ -46,6 +47,21 @@ ROLES: list[tuple[str, list[str]]] = [
      "turmoil shook Nissan's leadership.", ["hyundai"]),
     ("Maria Lopez, who resigned as chief quality officer in March, joined Nissan's board on Tuesday, "
      "Nissan said.", ["nissan"]),
+    # sets 83 and 84: the lede calls the automaker "the Japanese automaker" and names it only later
+    ("The government will give the Japanese automaker about $2 billion in tax credits for its new battery plant. "
+     "The province adds another $1 billion. Premier Smith said Honda's investment would last a generation.", ["honda"]),
+    ("The Korean automaker said it will add 300 jobs to build a new crossover at its Georgia plant. It will be the "
+     "first Kia electric model made in North America. Hyundai separately broke ground on a battery plant in the state.",
+     ["kia"]),
+    # ... the parent named in another company's description is background
+    ("Kia, part of Hyundai Motor Group, will build a new plant in Mexico, Kia said on Monday.", ["kia"]),
+    ("Hyundai Motor Group, the parent of Kia, said it will build a new plant in Mexico. Hyundai said the plant "
+     "would open in 2028.", ["hyundai", "kia"]),
+    # ... a stake sold is the seller's news, a stake bought the investee's too
+    ("Daimler has sold part of its stake in electric-car maker Tesla to an Abu Dhabi fund. Daimler said the sale "
+     "raised $780 million.", ["mercedes-benz"]),
+    ("Daimler has bought a 10 per cent stake in electric-car maker Tesla. Daimler said the deal cost $50 million.",
+     ["mercedes-benz", "tesla"]),
 ]
 
 # (text, the automakers it names)
@@ -54,6 +70,12 @@ NAMES: list[tuple[str, list[str]]] = [
     ("Tesla built a laboratory in Colorado Springs in 1899. There Tesla produced millions of volts of electricity "
      "and artificial lightning.", []),
     ("Tesla opened a showroom in Colorado Springs. The Model Y sold well there, Tesla said.", ["tesla"]),
+    # sets 83 and 84: a brand that is a person's family name after a given name
+    ("Jay Roewe, a studio executive, said film tax incentives had surged around the world.", []),
+    ("SAIC will launch a new Roewe sedan in Shanghai next month.", ["saic"]),
+    # ... a word explained as a word of another language
+    ("Kia is a mild imperative in the Maori greeting, a gentle encouragement to be well.", []),
+    ("Kia is a South Korean carmaker; it sold 300,000 cars in Europe last year.", ["kia"]),
 ]
 
 # (name, text, topics that must be tagged, topics that must not be)
@@ -72,6 +94,25 @@ TOPICS: list[tuple[str, str, list[str], list[str]]] = [
     ("battery-recycling: broken down for new cells",
      "Old packs can be broken down so that what they are made of goes into new battery cells.",
      ["battery-recycling"], []),
+    # sets 83 and 84
+    ("green-steel: steel made without carbon emissions",
+     "The truck maker will switch to steel made without carbon emissions before 2030.", ["green-steel"], []),
+    ("green-steel: steel made without use of fossil fuels",
+     "It will buy steel made without use of fossil fuels from a Swedish supplier.", ["green-steel"], []),
+    ("workers-rights: a plant's explosion that killed people",
+     "The smelting plant explosion killed nine people and injured 40 on Sunday.", ["workers-rights"], []),
+    ("workers-rights: children hired for the work",
+     "Women and children are hired for whole days to wash cobalt ore at the quarries.", ["workers-rights"], []),
+    ("workers-rights: the minimum wage as a yardstick is not",
+     "The coin is now worth less than 1% of the federal hourly minimum wage.", [], ["workers-rights"]),
+    ("workers-rights: a minimum wage rise still is",
+     "Workers at the plant demanded a higher minimum wage for the region.", ["workers-rights"], []),
+    ("human-rights-due-diligence: a restaurant's audit of food suppliers is not",
+     "In the restaurant business, it is necessary to audit potential food suppliers before approving them.",
+     [], ["human-rights-due-diligence"]),
+    ("battery-recycling: a recycler's name as a buyer of cobalt is not",
+     "Battery materials makers GEM Co. and Umicore have also agreed contracts to buy cobalt from the miner.",
+     [], ["battery-recycling"]),
     ("battery-recycling: a deal broken down by region is not",
      "The company broke down its sales by region and said battery demand was strong.", [], ["battery-recycling"]),
 ]
