@@ -24,7 +24,7 @@ $(DEV_STAMP): pyproject.toml constraints.txt | $(BIN)/python
 
 # Compiled copies of the tagger's hot modules (nlp/compiled.py), made again whenever nlp/ changes.
 # A module edited since is run as Python; a failed build (no compiler) leaves all of it Python.
-$(SPEEDUPS): $(wildcard nlp/*.py) tools/build_speedups.py | $(STAMP)
+$(SPEEDUPS): $(wildcard nlp/*.py nlp/*.pxd) tools/build_speedups.py | $(STAMP)
 	@$(BIN)/python tools/build_speedups.py || true
 	@mkdir -p $(@D) && touch $@
 

@@ -3,8 +3,8 @@
 Tagging is pure Python, and most of its time is the interpreter's own: thousands of small steps
 per article (the tokenizer's pass over the tokens, the words read around each name). Cython
 compiles those modules unchanged to C (``tools/build_speedups.py``; their annotations are not
-read as C types, so every value behaves exactly as in Python), about an eighth faster and with the
-same tags (``tests/test_compiled.py``). The copies live outside the package, in
+read as C types, so every value behaves exactly as in Python; only the tokenizer's loop has C types,
+given apart in ``tokenize.pxd``), about an eighth faster and with the same tags (``tests/test_compiled.py``). The copies live outside the package, in
 ``build/speedups/<interpreter>/``, beside a manifest of the sha256 of each source they were made
 from. ``install`` (called by ``nlp/__init__``) puts a finder first on ``sys.meta_path`` that loads a
 copy only when its source is unchanged: a module edited since the build runs as Python until
@@ -40,7 +40,12 @@ def build_dir() -> Path:
 
 
 def source_hash(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    """The sha256 of a module's source and of the Cython types beside it (``<module>.pxd``), if any."""
+    digest = hashlib.sha256(path.read_bytes())
+    types = path.with_suffix(".pxd")
+    if types.is_file():
+        digest.update(b"\0" + types.read_bytes())
+    return digest.hexdigest()
 
 
 def usable(directory: Path, package: Path = PACKAGE) -> dict[str, Path]:

@@ -51,6 +51,8 @@ def build(out: Path | None = None) -> list[str]:
         (package / "__init__.py").write_text("", encoding="utf-8")
         for name in todo:
             shutil.copyfile(compiled.PACKAGE / f"{name}.py", package / f"{name}.py")
+            if (compiled.PACKAGE / f"{name}.pxd").is_file():  # (C types for its hot loop, read by Cython only)
+                shutil.copyfile(compiled.PACKAGE / f"{name}.pxd", package / f"{name}.pxd")
             sources[name] = compiled.source_hash(package / f"{name}.py")  # (as compiled, if it changed meanwhile)
         extensions = cythonize([str(package / f"{name}.py") for name in todo], quiet=True,
                                nthreads=os.cpu_count() or 1,
