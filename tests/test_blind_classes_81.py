@@ -1,4 +1,4 @@
-"""Classes of error found on blind sets 81 to 84 in the nineteenth session (issue 15), each in
+"""Classes of error found on blind sets 81 to 86 in the nineteenth session (issue 15), each in
 sentences written for these tests, with counter-cases; the passages stay outside the repository.
 Rules: nlp/together.py (a joint venture's partners: "a joint facility with", "the X-Y venture",
 "partnered with X to build a joint ...", "merger talks between", "by partners X, Y"; the
@@ -76,6 +76,10 @@ NAMES: list[tuple[str, list[str]]] = [
     # ... a word explained as a word of another language
     ("Kia is a mild imperative in the Maori greeting, a gentle encouragement to be well.", []),
     ("Kia is a South Korean carmaker; it sold 300,000 cars in Europe last year.", ["kia"]),
+    # sets 85 and 86: the coin named after the president
+    ("The Mint wants cheaper coins. At 21 millimeters across and 5 grams in weight, the nickel is bigger and "
+     "heavier than the Lincoln cent.", []),
+    ("Ford will stop making the Lincoln Continental next year, the company said.", ["ford"]),
 ]
 
 # (name, text, topics that must be tagged, topics that must not be)
@@ -113,6 +117,20 @@ TOPICS: list[tuple[str, str, list[str], list[str]]] = [
     ("battery-recycling: a recycler's name as a buyer of cobalt is not",
      "Battery materials makers GEM Co. and Umicore have also agreed contracts to buy cobalt from the miner.",
      [], ["battery-recycling"]),
+    # sets 85 and 86
+    ("ev-policy: rules that require automakers to sell electric cars",
+     "The new regulations will require automakers to make a fifth of the cars they sell fully electric by 2026.",
+     ["ev-policy"], []),
+    ("ev-policy: a plant's own emission target is not",
+     "The carmaker says the switch will see its European plant's emission reduction target reached early.",
+     [], ["ev-policy"]),
+    ("workers-rights: workers too young for the work",
+     "The youngest known workers were brothers aged 13 and 15.", ["workers-rights"], []),
+    ("workers-rights: coworkers who did not look old enough",
+     "One worker said many of his coworkers didn't look old enough to be there.", ["workers-rights"], []),
+    ("workers-rights: young boys at work in a mine",
+     "We met two young boys carrying sacks of cobalt who were still hard at work mining in the rain.",
+     ["workers-rights"], []),
     ("battery-recycling: a deal broken down by region is not",
      "The company broke down its sales by region and said battery demand was strong.", [], ["battery-recycling"]),
 ]
