@@ -212,7 +212,7 @@ def aimed_at(text: str, sentence_start: int, start: int) -> bool:
 # ("Workers at the three largest automakers in the United States have just voted to authorize a potential strike")
 GROUP_TARGET_PLURAL = re.compile(
     r"(?:" + TARGET + r"|\b(?:workers|employees|autoworkers|union\s+members)\s+at)"
-    r"\s+(?:the\s+)?(?:[\w’'-]+\s+){0,4}?(?:" + CARMAKERS + r"|Big Three|Detroit Three)\b", re.IGNORECASE)
+    r"\s+(?:the\s+)?(?:(?:[\w’'-]+|\([^()]{0,40}\))\s+){0,4}?(?:" + CARMAKERS + r"|Big Three|Detroit Three)\b", re.IGNORECASE)
 # a share price's move right after a name (and the rest of it, "Motor", or "shares"): "Nissan Motor gained
 # 3.9%", "Subaru closed 2.1% higher", "Tesla shares fell 3 per cent"
 _MOVE = re.compile(r"(?:\s+[A-Z][\w.&-]*){0,2}?(?:['’]s)?(?:\s+(?:shares?|stocks?))?\s+(?:gained|rose|jumped|climbed|added|"

@@ -1,4 +1,4 @@
-"""Classes of error found on blind sets 81 to 86 in the nineteenth session (issue 15), each in
+"""Classes of error found on blind sets 81 to 88 in the nineteenth session (issue 15), each in
 sentences written for these tests, with counter-cases; the passages stay outside the repository.
 Rules: nlp/together.py (a joint venture's partners: "a joint facility with", "the X-Y venture",
 "partnered with X to build a joint ...", "merger talks between", "by partners X, Y"; the
@@ -62,6 +62,9 @@ ROLES: list[tuple[str, list[str]]] = [
      "raised $780 million.", ["mercedes-benz"]),
     ("Daimler has bought a 10 per cent stake in electric-car maker Tesla. Daimler said the deal cost $50 million.",
      ["mercedes-benz", "tesla"]),
+    # sets 87 and 88: the carmakers' workers as a group, with an aside in brackets before the noun
+    ("Workers at the three largest (or Big Three) automakers in the United States voted to authorise a strike. "
+     "Talks with General Motors, Ford and Stellantis resume on Monday.", ["ford", "gm", "stellantis"]),
 ]
 
 # (text, the automakers it names)
@@ -80,6 +83,8 @@ NAMES: list[tuple[str, list[str]]] = [
     ("The Mint wants cheaper coins. At 21 millimeters across and 5 grams in weight, the nickel is bigger and "
      "heavier than the Lincoln cent.", []),
     ("Ford will stop making the Lincoln Continental next year, the company said.", ["ford"]),
+    # sets 87 and 88: a footballer in the A-League
+    ("Honda takes his place in the squad and will surely become a star player for Melbourne Victory in the A-League.", []),
 ]
 
 # (name, text, topics that must be tagged, topics that must not be)
@@ -131,6 +136,11 @@ TOPICS: list[tuple[str, str, list[str], list[str]]] = [
     ("workers-rights: young boys at work in a mine",
      "We met two young boys carrying sacks of cobalt who were still hard at work mining in the rain.",
      ["workers-rights"], []),
+    ("workers-rights: a coal-fired furnace is no worker fired",
+     "The steelmaker will switch from coal-fired blast furnaces to electric arc furnaces, which need fewer workers.",
+     [], ["workers-rights"]),
+    ("workers-rights: workers fired still are",
+     "The company fired 40 workers who joined the union.", ["workers-rights"], []),
     ("battery-recycling: a deal broken down by region is not",
      "The company broke down its sales by region and said battery demand was strong.", [], ["battery-recycling"]),
 ]
