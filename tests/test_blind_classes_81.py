@@ -136,11 +136,6 @@ TOPICS: list[tuple[str, str, list[str], list[str]]] = [
     ("workers-rights: young boys at work in a mine",
      "We met two young boys carrying sacks of cobalt who were still hard at work mining in the rain.",
      ["workers-rights"], []),
-    ("workers-rights: a coal-fired furnace is no worker fired",
-     "The steelmaker will switch from coal-fired blast furnaces to electric arc furnaces, which need fewer workers.",
-     [], ["workers-rights"]),
-    ("workers-rights: workers fired still are",
-     "The company fired 40 workers who joined the union.", ["workers-rights"], []),
     ("battery-recycling: a deal broken down by region is not",
      "The company broke down its sales by region and said battery demand was strong.", [], ["battery-recycling"]),
 ]
