@@ -138,7 +138,7 @@ class TopicRules:
                         blocked = blocked_sents
                         if pair.unless or not pair.in_document:
                             blocked = (suppressed if pair.in_document else here) | (
-                                {i for _, _, i in tc.get(u_key, ())} if pair.unless else vetoed)
+                                {i for _, _, i in tc.get(u_key, ())} | (vetoed if pair.also_veto else set()) if pair.unless else vetoed)
                         _prove_pair(a_found, b_found, voided, blocked, counts, found, pair.window)
             if vetoed is None:
                 vetoed = _vetoed(tc, n_sents)

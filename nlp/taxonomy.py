@@ -17,7 +17,9 @@ class Pair(tuple):
     ``window``, up to that many sentences apart, proves the topic (in the sentence of its ``a``
     word); with ``unless`` words, those cancel it in their sentence instead of the topic's veto
     (coal power at a smelter is no less so in a sentence on "the aluminium maker" or "demand for
-    nickel", words the veto holds for solar panels as products); with ``suppressed_in_document:
+    nickel", words the veto holds for solar panels as products), or, with ``also_veto``, beside it
+    (a coal-fired furnace is no worker fired, and bitcoin miners' hours are still no one's work
+    hours); with ``suppressed_in_document:
     false``, a topic that suppresses it in the whole text does so only in its own sentences
     (copper's mines in a cobalt story are still copper's). A tuple of two, so that whoever reads
     ``topic.pairs`` as (a, b) needs nothing more.
@@ -32,17 +34,20 @@ class Pair(tuple):
     window: int
     unless: tuple[str, ...]
     in_document: bool  # False: suppressed only in the suppressing topic's sentences
+    also_veto: bool  # its unless words cancel it as well as the topic's veto, not instead
 
-    def __new__(cls, a, b=(), kind: str = "pair", window: int = 0, unless=(), in_document: bool = True):
+    def __new__(cls, a, b=(), kind: str = "pair", window: int = 0, unless=(), in_document: bool = True,
+                also_veto: bool = False):
         self = super().__new__(cls, (tuple(a), tuple(b)))
         self.kind = kind
         self.window = window
         self.unless = tuple(unless)
         self.in_document = in_document
+        self.also_veto = also_veto
         return self
 
     def __reduce__(self):
-        return (Pair, (self[0], self[1], self.kind, self.window, self.unless, self.in_document))
+        return (Pair, (self[0], self[1], self.kind, self.window, self.unless, self.in_document, self.also_veto))
 
 
 @dataclass(frozen=True)
@@ -82,9 +87,9 @@ class Topic:
 
 
 def _pair(spec, where: str) -> Pair:
-    """``[[a...], [b...]]``, or ``[[a...], [b...], {window: n, unless: [...], suppressed_in_document:
-    false}]`` (any of the three), or ``{a: [...], b: [...], window: n, ...}``."""
-    known = {"window", "unless", "suppressed_in_document"}
+    """``[[a...], [b...]]``, or ``[[a...], [b...], {window: n, unless: [...], also_veto: true,
+    suppressed_in_document: false}]`` (any of them), or ``{a: [...], b: [...], window: n, ...}``."""
+    known = {"window", "unless", "also_veto", "suppressed_in_document"}
     if isinstance(spec, dict):
         if set(spec) - {"a", "b"} - known:
             raise ValueError(f"topics.yaml: {where}: unknown pair keys {sorted(set(spec) - {'a', 'b'} - known)}")
@@ -94,14 +99,16 @@ def _pair(spec, where: str) -> Pair:
         options = spec[2] if len(spec) == 3 else {}
         if not isinstance(options, dict) or set(options) - known:
             raise ValueError(f"topics.yaml: {where}: a pair's third item is {{window: n, unless: [...], "
-                             f"suppressed_in_document: false}}")
+                             f"also_veto: true, suppressed_in_document: false}}")
     else:
         raise ValueError(f"topics.yaml: {where}: a pair is two lists of words")
     a, b = tuple(expand_all(a)), tuple(expand_all(b))
     if not a or not b:
         raise ValueError(f"topics.yaml: {where}: a pair needs words in both lists")
+    if options.get("also_veto") and not options.get("unless"):
+        raise ValueError(f"topics.yaml: {where}: also_veto is said of a pair's own unless words: give them")
     return Pair(a, b, window=int(options.get("window", 0)), unless=expand_all(options.get("unless")),
-                in_document=bool(options.get("suppressed_in_document", True)))
+                in_document=bool(options.get("suppressed_in_document", True)), also_veto=bool(options.get("also_veto")))
 
 
 def _weak_groups(spec, where) -> list[Pair]:

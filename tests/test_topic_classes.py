@@ -569,3 +569,23 @@ def test_a_pairs_options_are_checked_by_name(tmp_path):
     good.write_text(bad.read_text(encoding="utf-8").replace("unles:", "unless:"), encoding="utf-8")
     (pair,) = load_taxonomy(good)[0].pairs
     assert pair.unless == ("mine",) and tuple(pair) == (("coal",), ("smelter",))
+
+
+def test_a_pair_can_answer_to_its_own_unless_words_and_the_veto_too(tmp_path, tagger):
+    # a coal-fired furnace is no worker fired, and the workers pair still answers to its topic's veto
+    assert "workers-rights" not in tagger.tag(
+        "The steelmaker will switch from coal-fired blast furnaces to electric arc furnaces, which need fewer "
+        "workers.").topic_ids()
+    assert "workers-rights" in tagger.tag("The company fired 40 workers who had joined the union.").topic_ids()
+    assert "workers-rights" not in tagger.tag(
+        "Miners use computers 24 hours a day to validate transactions and earn Bitcoin in return.").topic_ids()
+    bad = tmp_path / "topics.yaml"
+    bad.write_text("topics:\n  - id: t\n    name: T\n    description: d\n    hashtags: []\n"
+                   "    pairs:\n      - [[coal], [smelter], {also_veto: true}]\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"topics.yaml: t pair 0: also_veto is said of a pair's own unless words"):
+        load_taxonomy(bad)
+    good = tmp_path / "good.yaml"
+    good.write_text(bad.read_text(encoding="utf-8").replace("{also_veto: true}", "{unless: [mine], also_veto: true}"),
+                    encoding="utf-8")
+    (pair,) = load_taxonomy(good)[0].pairs
+    assert pair.also_veto and pair.unless == ("mine",)
