@@ -38,6 +38,17 @@ def _missed(results: dict) -> list[str]:
     realtext = results.get("realtext", {}).get("met")
     if isinstance(realtext, dict):
         missed += [f"realtext held-out {k}" for k, ok in realtext.items() if not ok]
+    tagging = results.get("tagging", {})
+    if tagging.get("quality", {}).get("met") is False:
+        missed.append("tagging quality")
+    speed = tagging.get("speed", {}).get("met")
+    if isinstance(speed, dict):
+        missed += [f"tagging {k.replace('_', ' ')}" for k, ok in speed.items() if not ok]
+    if tagging.get("retag", {}).get("met") is False:
+        missed.append("retag time")
+    stories = results.get("stories", {}).get("met")
+    if isinstance(stories, dict):
+        missed += [f"stories {k}" for k, ok in stories.items() if not ok]
     web = results.get("web", {})
     if web.get("met") is False:
         missed.append("web p95")
