@@ -83,10 +83,7 @@ def install() -> tuple[str, ...]:
     global ACTIVE
     if ACTIVE or os.environ.get(OFF, "") not in ("", "0") or any(isinstance(f, _Finder) for f in sys.meta_path):
         return ACTIVE
-    copies = usable(build_dir())
-    loaded = [name for name in copies if name in sys.modules]  # (imported before: keep one version)
-    for name in loaded:
-        del copies[name]
+    copies = usable(build_dir())  # (nlp/__init__ runs this before any of its modules is imported)
     if copies:
         sys.meta_path.insert(0, _Finder(copies))
     ACTIVE = tuple(sorted(copies))

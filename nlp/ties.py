@@ -42,7 +42,8 @@ _SPONSORED = re.compile(r"(?-i:(?:[\s-]+[A-Z][\w.&’']*){0,4})[\s-]+(?-i:Team|L
                         r"Masters|Marathon|Invitational|Fashion Week|Ocean Race|Tournament of Champions)\b(?<!Racing Team)")
 
 
-_FORMER_HINTS = ("former", "ex-", "ousted", "onetime", "one-time", "erstwhile", "poach", "hir", "recruit", "lur", " as")
+_FORMER_HINTS = ("former", "ex-", "ousted", "onetime", "one-time", "erstwhile", "poach", "hir", "recruit", "lur",
+                 "resign", "quit", "left", "leav", "step")
 _SPONSORED_HINTS = ("Team", "League", "Cup", "Championship", "Open", "Classic", "Trophy", "Masters", "Marathon",
                     "Invitational", "Fashion Week", "Ocean Race", "Tournament")
 

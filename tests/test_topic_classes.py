@@ -559,15 +559,18 @@ def test_a_pair_with_unless_words_answers_to_them_not_to_the_topic_veto(tagger):
     assert "renewable-energy" not in tagger.tag("The solar panel maker sells power inverters and grid kits.").topic_ids()
 
 
+def _one_pair_taxonomy(path, options: str):
+    """A taxonomy file of one topic with one pair, [[coal], [smelter], OPTIONS]."""
+    path.write_text("topics:\n  - id: t\n    name: T\n    description: d\n    hashtags: []\n"
+                    f"    pairs:\n      - [[coal], [smelter], {options}]\n", encoding="utf-8")
+    return path
+
+
 def test_a_pairs_options_are_checked_by_name(tmp_path):
-    bad = tmp_path / "topics.yaml"
-    bad.write_text("topics:\n  - id: t\n    name: T\n    description: d\n    hashtags: []\n"
-                   "    pairs:\n      - [[coal], [smelter], {unles: [mine]}]\n", encoding="utf-8")
+    bad = _one_pair_taxonomy(tmp_path / "topics.yaml", "{unles: [mine]}")
     with pytest.raises(ValueError, match=r"topics.yaml: t pair 0: a pair's third item is \{window: n, unless"):
         load_taxonomy(bad)
-    good = tmp_path / "good.yaml"
-    good.write_text(bad.read_text(encoding="utf-8").replace("unles:", "unless:"), encoding="utf-8")
-    (pair,) = load_taxonomy(good)[0].pairs
+    (pair,) = load_taxonomy(_one_pair_taxonomy(tmp_path / "good.yaml", "{unless: [mine]}"))[0].pairs
     assert pair.unless == ("mine",) and tuple(pair) == (("coal",), ("smelter",))
 
 
@@ -579,13 +582,8 @@ def test_a_pair_can_answer_to_its_own_unless_words_and_the_veto_too(tmp_path, ta
     assert "workers-rights" in tagger.tag("The company fired 40 workers who had joined the union.").topic_ids()
     assert "workers-rights" not in tagger.tag(
         "Miners use computers 24 hours a day to validate transactions and earn Bitcoin in return.").topic_ids()
-    bad = tmp_path / "topics.yaml"
-    bad.write_text("topics:\n  - id: t\n    name: T\n    description: d\n    hashtags: []\n"
-                   "    pairs:\n      - [[coal], [smelter], {also_veto: true}]\n", encoding="utf-8")
+    bad = _one_pair_taxonomy(tmp_path / "topics.yaml", "{also_veto: true}")
     with pytest.raises(ValueError, match=r"topics.yaml: t pair 0: also_veto is said of a pair's own unless words"):
         load_taxonomy(bad)
-    good = tmp_path / "good.yaml"
-    good.write_text(bad.read_text(encoding="utf-8").replace("{also_veto: true}", "{unless: [mine], also_veto: true}"),
-                    encoding="utf-8")
-    (pair,) = load_taxonomy(good)[0].pairs
+    (pair,) = load_taxonomy(_one_pair_taxonomy(tmp_path / "good.yaml", "{unless: [mine], also_veto: true}"))[0].pairs
     assert pair.also_veto and pair.unless == ("mine",)
